@@ -1,0 +1,79 @@
+// `npm run dev`: a real PostgreSQL (embedded), migrations, a seeded demo shop, then `medusa develop`.
+import { spawn, spawnSync } from "node:child_process"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import { startPostgres, ensureDatabase } from "../scripts/postgres.mjs"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const PORT = Number(process.env.DEV_DB_PORT || 54320)
+const DB = "medusa_bank_transfer"
+const ADMIN_EMAIL = process.env.ADMIN_EMAIL || "admin@example.com"
+const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD || "supersecret"
+const medusa = path.join(root, "node_modules", ".bin", "medusa")
+
+function step(label, args) {
+  console.log(`\n> ${label}`)
+  const r = spawnSync(medusa, args, { cwd: root, stdio: "inherit", env: process.env })
+  if (r.status !== 0) {
+    throw new Error(`${label} failed (exit ${r.status})`)
+  }
+}
+
+async function main() {
+  console.log(`> Starting PostgreSQL (data in .pgdata, port ${PORT})`)
+  const db = await startPostgres({ dir: path.join(root, ".pgdata"), port: PORT })
+  await ensureDatabase(db.pg, DB)
+  Object.assign(process.env, {
+    DATABASE_URL: db.url(DB),
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    NODE_ENV: process.env.NODE_ENV || "development",
+  })
+
+  step("Running migrations", ["db:migrate"])
+  step("Seeding the demo shop (once)", ["exec", "./dev/seed.ts"])
+
+  const client = db.pg.getPgClient(DB, "localhost")
+  await client.connect()
+  const { rowCount: hasAdmin } = await client.query(`SELECT 1 FROM "user" WHERE email = $1`, [ADMIN_EMAIL])
+  if (!hasAdmin) step("Creating the admin user", ["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD])
+  const { rows: keys } = await client.query(
+    `SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL ORDER BY created_at LIMIT 1`
+  )
+  await client.end()
+
+  console.log(`
+==================================================================
+ medusa-bank-transfer demo shop
+   Store API     http://localhost:9000/store
+   Admin         http://localhost:9000/app
+   Admin login   ${ADMIN_EMAIL} / ${ADMIN_PASSWORD}
+   Publishable   ${keys[0]?.token ?? "(none)"}
+   Database      ${db.url(DB)}
+==================================================================
+`)
+
+  // Own process group: `medusa develop` forks the server, and stopping only the parent leaves it running.
+  const child = spawn(medusa, ["develop"], { cwd: root, stdio: "inherit", env: process.env, detached: true })
+  let stopping = false
+  const stop = async (code = 0) => {
+    if (stopping) return
+    stopping = true
+    try {
+      process.kill(-child.pid, "SIGTERM")
+    } catch {}
+    await new Promise((r) => setTimeout(r, 1500))
+    try {
+      process.kill(-child.pid, "SIGKILL")
+    } catch {}
+    await db.stop().catch(() => {})
+    process.exit(code)
+  }
+  process.on("SIGINT", () => stop(0))
+  process.on("SIGTERM", () => stop(0))
+  child.on("exit", (code) => stop(code ?? 0))
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -1,0 +1,22 @@
+import type { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
+import type BankTransferModuleService from "../../../modules/bank-transfer/service"
+import type { Actor } from "../../../modules/bank-transfer/service"
+
+export function bankTransfer(req: AuthenticatedMedusaRequest): BankTransferModuleService {
+  return req.scope.resolve(BANK_TRANSFER_MODULE)
+}
+
+export function adminActor(req: AuthenticatedMedusaRequest): Actor {
+  return { type: "admin", id: req.auth_context?.actor_id ?? null }
+}
+
+/** The expectation of an order, or a 404 that says the order is not paid by bank transfer. */
+export async function expectationForOrder(service: BankTransferModuleService, orderId: string) {
+  const [expectation] = await service.listExpectations({ order_id: orderId })
+  if (!expectation) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} has no bank-transfer payment`)
+  }
+  return expectation
+}

@@ -1,0 +1,33 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { bankTransfer } from "../../helpers"
+import { buildInstructions } from "../../../../../lib/instructions"
+
+/**
+ * GET /admin/bank-transfer/orders/:order_id — the order's expectation with its instructions,
+ * allocations, suggestions (with their transactions) and audit trail.
+ * An order paid another way answers { expectation: null } so that widgets render nothing.
+ */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const service = bankTransfer(req)
+  const [expectation] = await service.listExpectations({ order_id: req.params.order_id })
+  if (!expectation) {
+    res.json({ expectation: null })
+    return
+  }
+  const [allocations, suggestions, audit] = await Promise.all([
+    service.listAllocations({ expectation_id: expectation.id }, { order: { created_at: "ASC" } }),
+    service.listSuggestions({ expectation_id: expectation.id }, { order: { score: "DESC" } }),
+    service.listAuditEvents({ expectation_id: expectation.id }, { order: { created_at: "ASC" } }),
+  ])
+  const txIds = [...new Set([...allocations, ...suggestions].map((x) => x.transaction_id))]
+  const transactions = txIds.length ? await service.listBankTransactions({ id: txIds }) : []
+  const byId = new Map(transactions.map((t) => [t.id, t]))
+  res.json({
+    expectation,
+    instructions: await buildInstructions(expectation as any, service.getOptions()),
+    allocations: allocations.map((a) => ({ ...a, transaction: byId.get(a.transaction_id) ?? null })),
+    suggestions: suggestions.map((s) => ({ ...s, transaction: byId.get(s.transaction_id) ?? null })),
+    audit,
+  })
+}
+

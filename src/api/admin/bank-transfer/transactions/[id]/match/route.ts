@@ -1,0 +1,21 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { z } from "@medusajs/framework/zod"
+import { MatchTransactionBody } from "../../../validators"
+import { adminActor, bankTransfer, expectationForOrder } from "../../../helpers"
+import { applyAllocationWorkflow } from "../../../../../../workflows/apply-allocation"
+
+/** POST /admin/bank-transfer/transactions/:id/match — apply a transaction to orders by hand. */
+export async function POST(req: AuthenticatedMedusaRequest<z.infer<typeof MatchTransactionBody>>, res: MedusaResponse) {
+  const service = bankTransfer(req)
+  const transaction = await service.retrieveBankTransaction(req.params.id)
+  const allocations = await Promise.all(
+    req.validatedBody.allocations.map(async (a) => ({
+      expectation_id: (await expectationForOrder(service, a.order_id)).id,
+      amount: a.amount,
+    }))
+  )
+  const { result } = await applyAllocationWorkflow(req.scope).run({
+    input: { transaction_id: transaction.id, allocations, actor: adminActor(req), reason: req.validatedBody.reason ?? "Matched by hand" },
+  })
+  res.json({ allocation: result, transaction: await service.retrieveBankTransaction(transaction.id) })
+}

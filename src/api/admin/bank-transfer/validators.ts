@@ -1,0 +1,54 @@
+import { z } from "@medusajs/framework/zod"
+
+const decimal = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .refine((v) => /^\d{1,15}(\.\d{1,4})?$/.test(v) && Number(v) > 0, "must be a positive amount such as 1250000")
+
+export const ListTransactionsQuery = z.object({
+  status: z
+    .union([z.enum(["unmatched", "matched", "suggested", "partially_applied", "ignored", "returned"]), z.array(z.string())])
+    .optional(),
+  direction: z.enum(["in", "out"]).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  min_amount: decimal.optional(),
+  max_amount: decimal.optional(),
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+
+export const MatchTransactionBody = z
+  .object({
+    allocations: z
+      .array(
+        z.object({
+          order_id: z.string().min(1),
+          amount: decimal,
+        })
+      )
+      .min(1)
+      .max(50),
+    reason: z.string().max(500).optional(),
+  })
+  .strict()
+
+export const ConfirmSuggestionBody = z.object({ amount: decimal.optional(), reason: z.string().max(500).optional() }).strict()
+export const RejectSuggestionBody = z.object({ reason: z.string().max(500).optional() }).strict()
+export const UndoAllocationBody = z.object({ reason: z.string().min(1).max(500) }).strict()
+export const IgnoreTransactionBody = z
+  .object({ reason: z.string().max(500).optional(), return: z.boolean().default(false) })
+  .strict()
+
+export const SimulateTransferBody = z
+  .object({
+    memo: z.string().max(500),
+    amount: decimal,
+    currency: z.string().regex(/^[A-Za-z]{3}$/).default("VND"),
+    account: z.string().max(64).optional(),
+    direction: z.enum(["in", "out"]).default("in"),
+    counterparty_name: z.string().max(200).optional(),
+    booked_at: z.coerce.date().optional(),
+  })
+  .strict()

@@ -1,0 +1,45 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
+import type BankTransferModuleService from "../../../modules/bank-transfer/service"
+import type { BankTransferOptions } from "../../../lib/options"
+import { recordBankTransactionsWorkflow } from "../../../workflows/record-bank-transactions"
+import { WebhookError } from "../../../lib/webhooks/signature"
+import type { IncomingLine } from "../../../lib/webhooks/types"
+
+type Channel = {
+  source: string
+  /** Throws WebhookError(401) unless the request is signed; runs before the body is looked at. */
+  verify: (req: MedusaRequest, rawBody: Buffer, options: BankTransferOptions) => void
+  /** Throws WebhookError(400) for a malformed body. */
+  parse: (body: unknown) => IncomingLine[]
+  reply: (result: { created: number; duplicates: number }) => Record<string, unknown>
+}
+
+/**
+ * The shared shape of every bank webhook: verify the signature (401, nothing stored), validate the
+ * body (400, nothing stored), store the lines once (2xx with what the provider expects). Matching
+ * happens afterwards, in a subscriber, so that the bank is answered quickly.
+ */
+export async function handleWebhook(req: MedusaRequest, res: MedusaResponse, channel: Channel) {
+  const service: BankTransferModuleService = req.scope.resolve(BANK_TRANSFER_MODULE)
+  const rawBody = (req as any).rawBody as Buffer | undefined
+  try {
+    if (!rawBody?.length) throw new WebhookError(400, "Empty body: a JSON object was expected")
+    channel.verify(req, rawBody, service.getOptions())
+    const lines = channel.parse(req.body)
+    const { result } = await recordBankTransactionsWorkflow(req.scope).run({
+      input: { source: channel.source, lines },
+    })
+    res.status(200).json(channel.reply(result))
+  } catch (e) {
+    if (e instanceof WebhookError) {
+      res.status(e.status).json({ success: false, message: e.message })
+      return
+    }
+    throw e
+  }
+}
+
+export function notConfigured(channel: string): never {
+  throw new WebhookError(401, `The ${channel} webhook is not configured (no secret in the plugin options)`)
+}

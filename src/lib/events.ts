@@ -1,0 +1,16 @@
+/** Events the plugin emits; merchants subscribe to them (e.g. to grant or lock provisional access). */
+export const BankTransferEvents = {
+  EXPECTATION_CREATED: "bank_transfer.expectation_created",
+  TRANSACTION_RECEIVED: "bank_transfer.transaction_received",
+  TRANSACTION_MATCHED: "bank_transfer.transaction_matched",
+  TRANSACTION_SUGGESTED: "bank_transfer.transaction_suggested",
+  TRANSACTION_UNMATCHED: "bank_transfer.transaction_unmatched",
+  ORDER_PARTIALLY_PAID: "bank_transfer.order_partially_paid",
+  ORDER_PAID: "bank_transfer.order_paid",
+  ORDER_OVERPAID: "bank_transfer.order_overpaid",
+  ORDER_REVIVED: "bank_transfer.order_revived",
+  ORDER_OVERDUE: "bank_transfer.order_overdue",
+  CONFIRMATION_REQUESTED: "bank_transfer.confirmation_requested",
+  CUSTOMER_CONFIRMED: "bank_transfer.customer_confirmed",
+  ORDER_TENTATIVELY_CANCELED: "bank_transfer.order_tentatively_canceled",
+} as const

@@ -1,0 +1,107 @@
+import { z } from "@medusajs/framework/zod"
+
+/**
+ * The plugin's options, shared by the payment provider and the bank-transfer module so that a
+ * merchant writes them once in medusa-config.ts. Invalid options stop the server at start with a
+ * message naming the option to fix.
+ */
+
+const SAFE_PREFIX = /^[ABCDEFGHJKMNPQRSTUVWXYZ]{1,6}$/
+
+const accountSchema = z
+  .object({
+    bank_bin: z
+      .string()
+      .regex(/^\d{6}$/, "must be the bank's 6-digit NAPAS BIN, e.g. \"970436\" for Vietcombank")
+      .optional(),
+    swift: z
+      .string()
+      .regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, "must be an 8 or 11 character SWIFT/BIC code")
+      .optional(),
+    bank_name: z.string().min(1).optional(),
+    account_number: z
+      .string()
+      .regex(/^[A-Za-z0-9]{1,34}$/, "must be letters and digits only (no spaces), at most 34"),
+    account_holder: z.string().min(1, "is required: the name the shopper sees"),
+    currency: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, "must be an ISO 4217 code such as VND")
+      .default("VND")
+      .transform((c) => c.toUpperCase()),
+  })
+  .refine((a) => a.bank_bin || a.swift, {
+    message: "needs bank_bin (Vietnamese banks) or swift (other banks)",
+  })
+
+const toleranceSchema = z.union([
+  z.object({ type: z.literal("fixed"), amount: z.union([z.string(), z.number()]).transform(String) }),
+  z.object({ type: z.literal("percent"), percent: z.number().min(0).max(100) }),
+])
+
+const policySchema = z.object({
+  confirmation_after: z.array(z.number().int().positive()).default([]),
+  tentative_cancel_after: z.number().int().positive().default(5),
+  final_cancel_after: z.number().int().positive().nullable().default(null),
+})
+
+export const optionsSchema = z.object({
+  accounts: z.array(accountSchema).min(1, "must list at least one receiving bank account"),
+  reference_prefix: z
+    .string()
+    .default("DH")
+    .transform((p) => p.toUpperCase())
+    .refine((p) => SAFE_PREFIX.test(p), {
+      message: "must be 1-6 letters without I, L or O (they are confused with 1 and 0)",
+    }),
+  instructions: z
+    .string()
+    .default(
+      "Transfer the exact amount to the account below and write the memo exactly as shown. Your order ships once the money arrives."
+    ),
+  qr: z.boolean().default(true),
+  /** Business days the shopper is shown as the deadline to pay. */
+  payment_due_business_days: z.number().int().positive().default(5),
+  tolerances: z.record(z.string(), toleranceSchema).default({ VND: { type: "fixed", amount: "50000" } }),
+  write_off: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).prefault({}),
+  allow_automatic_partials: z.boolean().default(true),
+  amount_only_window_days: z.number().int().positive().default(7),
+  webhooks: z
+    .object({
+      sepay: z.object({ api_key: z.string().min(16).optional(), hmac_secret: z.string().min(16).optional() }).optional(),
+      casso: z.object({ secret: z.string().min(16) }).optional(),
+      generic: z.object({ secret: z.string().min(16) }).optional(),
+    })
+    .prefault({}),
+  calendar: z
+    .object({
+      time_zone: z.string().default("Asia/Ho_Chi_Minh"),
+      weekend_days: z.array(z.number().int().min(0).max(6)).default([6, 0]),
+      country: z.string().default("VN"),
+    })
+    .prefault({}),
+  policies: z.record(z.string(), policySchema).default({
+    digital: { confirmation_after: [2, 4], tentative_cancel_after: 5, final_cancel_after: null },
+    physical: { confirmation_after: [3], tentative_cancel_after: 5, final_cancel_after: null },
+  }),
+  /** Allow the admin "simulate an incoming transfer" route. Off in production unless set. */
+  simulation: z.boolean().default(process.env.NODE_ENV !== "production"),
+  import_max_bytes: z.number().int().positive().default(10 * 1024 * 1024),
+  proof_max_bytes: z.number().int().positive().default(5 * 1024 * 1024),
+})
+
+export type BankTransferOptions = z.infer<typeof optionsSchema>
+export type ReceivingAccount = BankTransferOptions["accounts"][number]
+
+/** Parses options or throws one error listing every problem as `option.path: what to fix`. */
+export function parseOptions(raw: unknown): BankTransferOptions {
+  const result = optionsSchema.safeParse(raw ?? {})
+  if (result.success) {
+    return result.data
+  }
+  const problems = result.error.issues.map(
+    (i) => `  - ${i.path.length ? i.path.join(".") : "(options)"}: ${i.message}`
+  )
+  throw new Error(
+    `medusa-bank-transfer: invalid options in medusa-config.ts:\n${problems.join("\n")}`
+  )
+}

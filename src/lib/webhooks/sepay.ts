@@ -1,0 +1,80 @@
+import { z } from "@medusajs/framework/zod"
+import { hmacHex, isFresh, safeEqual, WebhookError } from "./signature"
+import { parseVietnamTime } from "./vn-time"
+import type { IncomingLine } from "./types"
+
+export type SepayConfig = { api_key?: string; hmac_secret?: string }
+
+const payloadSchema = z.object({
+  id: z.union([z.number().int(), z.string().min(1).max(64)]),
+  gateway: z.string().max(100).nullish(),
+  transactionDate: z.string(),
+  accountNumber: z.string().max(64).nullish(),
+  subAccount: z.string().max(64).nullish(),
+  code: z.string().max(100).nullish(),
+  content: z.string().max(1000).nullish(),
+  transferType: z.enum(["in", "out"]),
+  transferAmount: z.number().int().positive(),
+  accumulated: z.number().nullish(),
+  referenceCode: z.string().max(100).nullish(),
+  description: z.string().max(2000).nullish(),
+})
+
+/**
+ * SePay signs with either `Authorization: Apikey <key>` or, in HMAC mode, `X-SePay-Signature`
+ * (hex HMAC-SHA256 of "<timestamp>.<raw body>", optionally prefixed "sha256=") with
+ * `X-SePay-Timestamp` (unix seconds) within five minutes of now.
+ */
+export function verifySepay(headers: Record<string, string | string[] | undefined>, rawBody: Buffer, config: SepayConfig, now = new Date()) {
+  const header = (name: string) => {
+    const v = headers[name]
+    return Array.isArray(v) ? v[0] : v
+  }
+  const signature = header("x-sepay-signature")
+  if (config.hmac_secret && signature) {
+    const timestamp = header("x-sepay-timestamp")
+    if (!isFresh(timestamp, now)) {
+      throw new WebhookError(401, "X-SePay-Timestamp is missing or more than 5 minutes from now")
+    }
+    const expected = hmacHex("sha256", config.hmac_secret, `${timestamp}.${rawBody.toString("utf8")}`)
+    if (!safeEqual(signature.replace(/^sha256=/, "").toLowerCase(), expected)) {
+      throw new WebhookError(401, "Invalid X-SePay-Signature")
+    }
+    return
+  }
+  const auth = header("authorization") ?? ""
+  if (config.api_key && auth.startsWith("Apikey ")) {
+    if (!safeEqual(auth.slice("Apikey ".length).trim(), config.api_key)) {
+      throw new WebhookError(401, "Invalid API key")
+    }
+    return
+  }
+  throw new WebhookError(401, "Missing SePay authentication (Authorization: Apikey … or X-SePay-Signature)")
+}
+
+/** One SePay notification is one transaction; VND only (SePay serves Vietnamese accounts). */
+export function parseSepay(body: unknown): IncomingLine[] {
+  const parsed = payloadSchema.safeParse(body)
+  if (!parsed.success) {
+    throw new WebhookError(400, `Invalid SePay payload: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`)
+  }
+  const p = parsed.data
+  const bookedAt = parseVietnamTime(p.transactionDate)
+  if (!bookedAt) throw new WebhookError(400, `Invalid SePay payload: transactionDate "${p.transactionDate}" is not a date`)
+  // The memo as the shopper wrote it is in `content`; `code` is SePay's own payment-code detection.
+  const memo = [p.content, p.code && !(p.content ?? "").includes(p.code) ? p.code : null].filter(Boolean).join(" ")
+  return [
+    {
+      external_id: String(p.id),
+      account: p.subAccount || p.accountNumber || null,
+      booked_at: bookedAt,
+      amount: String(p.transferAmount),
+      currency_code: "VND",
+      direction: p.transferType,
+      memo,
+      counterparty_name: null,
+      counterparty_account: null,
+      raw: body,
+    },
+  ]
+}

@@ -1,0 +1,14 @@
+import { model } from "@medusajs/framework/utils"
+
+/** An amount of one bank transaction applied to one expectation. Undone allocations stay, reversed. */
+export const Allocation = model
+  .define("bank_transfer_allocation", {
+    id: model.id({ prefix: "btalloc" }).primaryKey(),
+    transaction_id: model.text(),
+    expectation_id: model.text(),
+    amount: model.bigNumber(),
+    created_by: model.text(),
+    reversed_at: model.dateTime().nullable(),
+    reversed_by: model.text().nullable(),
+  })
+  .indexes([{ on: ["transaction_id"] }, { on: ["expectation_id"] }])

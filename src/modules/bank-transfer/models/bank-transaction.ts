@@ -1,0 +1,46 @@
+import { model } from "@medusajs/framework/utils"
+
+export const TRANSACTION_STATUSES = [
+  "unmatched",
+  "matched",
+  "suggested",
+  "partially_applied",
+  "ignored",
+  "returned",
+] as const
+
+/**
+ * One line of money in or out, from any channel. Append-only: the bank's facts (amount, memo,
+ * raw payload) never change; only the reconciliation status and the allocated sum move.
+ */
+export const BankTransaction = model
+  .define("bank_transfer_transaction", {
+    id: model.id({ prefix: "bttx" }).primaryKey(),
+    source: model.text(),
+    external_id: model.text().nullable(),
+    // The source's own id, or the content fingerprint when the source has none: unique.
+    dedupe_key: model.text(),
+    fingerprint: model.text(),
+    account: model.text().nullable(),
+    booked_at: model.dateTime(),
+    amount: model.bigNumber(),
+    currency_code: model.text(),
+    direction: model.enum(["in", "out"]),
+    memo: model.text().default(""),
+    counterparty_name: model.text().nullable(),
+    counterparty_account: model.text().nullable(),
+    raw: model.json().nullable(),
+    status: model.enum([...TRANSACTION_STATUSES]).default("unmatched"),
+    amount_allocated: model.bigNumber().default(0),
+    import_id: model.text().nullable(),
+    // Set once the matcher has looked at it; a sweep job retries rows a crash left unset.
+    reconciled_at: model.dateTime().nullable(),
+  })
+  .indexes([
+    { on: ["dedupe_key"], unique: true },
+    { on: ["fingerprint"] },
+    { on: ["status", "booked_at"] },
+    { on: ["booked_at"] },
+    { on: ["amount"] },
+    { on: ["created_at"], where: "reconciled_at IS NULL" },
+  ])

@@ -1,0 +1,57 @@
+import { model } from "@medusajs/framework/utils"
+
+export const EXPECTATION_STATUSES = [
+  "awaiting_transfer",
+  "partially_paid",
+  "paid",
+  "awaiting_customer_confirmation",
+  "customer_confirmed",
+  "tentatively_canceled",
+  "canceled",
+  "refunded",
+] as const
+
+/** What one order still expects to receive by bank transfer. */
+export const Expectation = model
+  .define("bank_transfer_expectation", {
+    id: model.id({ prefix: "btexp" }).primaryKey(),
+    order_id: model.text(),
+    order_number: model.text(),
+    payment_collection_id: model.text().nullable(),
+    customer_id: model.text().nullable(),
+    email: model.text().nullable(),
+    reference: model.text(),
+    memo: model.text(),
+    currency_code: model.text(),
+    amount_due: model.bigNumber(),
+    amount_received: model.bigNumber().default(0),
+    // Kept alongside due/received so that candidates can be found by amount through an index.
+    amount_remaining: model.bigNumber(),
+    surplus: model.bigNumber().default(0),
+    tax_code: model.text().nullable(),
+    phone: model.text().nullable(),
+    company_name: model.text().nullable(),
+    company_key: model.text().nullable(),
+    company_token: model.text().nullable(),
+    status: model.enum([...EXPECTATION_STATUSES]).default("awaiting_transfer"),
+    policy: model.text().default("physical"),
+    placed_at: model.dateTime(),
+    due_at: model.dateTime().nullable(),
+    next_step: model.text().nullable(),
+    next_step_at: model.dateTime().nullable(),
+    steps_done: model.json().default({} as Record<string, unknown>),
+    account: model.json(),
+    paid_at: model.dateTime().nullable(),
+    metadata: model.json().nullable(),
+  })
+  .indexes([
+    { on: ["order_id"], unique: true },
+    { on: ["reference"], unique: true },
+    { on: ["order_number"] },
+    { on: ["tax_code"], where: "tax_code IS NOT NULL" },
+    { on: ["phone"], where: "phone IS NOT NULL" },
+    { on: ["company_token"], where: "company_token IS NOT NULL" },
+    { on: ["customer_id"], where: "customer_id IS NOT NULL" },
+    { on: ["currency_code", "amount_remaining", "status"] },
+    { on: ["next_step_at"], where: "next_step_at IS NOT NULL" },
+  ])

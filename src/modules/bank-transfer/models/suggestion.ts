@@ -1,0 +1,19 @@
+import { model } from "@medusajs/framework/utils"
+
+/** A likely but uncertain (transaction, expectation) pair, waiting for an accountant. */
+export const Suggestion = model
+  .define("bank_transfer_suggestion", {
+    id: model.id({ prefix: "btsug" }).primaryKey(),
+    transaction_id: model.text(),
+    expectation_id: model.text(),
+    score: model.number(),
+    reasons: model.json(),
+    status: model.enum(["pending", "confirmed", "rejected", "superseded"]).default("pending"),
+    decided_by: model.text().nullable(),
+    decided_at: model.dateTime().nullable(),
+  })
+  .indexes([
+    { on: ["transaction_id", "expectation_id"], unique: true },
+    { on: ["expectation_id", "status"] },
+    { on: ["status"] },
+  ])

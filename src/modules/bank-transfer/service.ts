@@ -1,0 +1,408 @@
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+  MathBN,
+  generateEntityId,
+} from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import { BankTransferOptions, parseOptions } from "../../lib/options"
+import { Expectation } from "./models/expectation"
+import { BankTransaction } from "./models/bank-transaction"
+import { Allocation } from "./models/allocation"
+import { Suggestion } from "./models/suggestion"
+import { RejectedPair } from "./models/rejected-pair"
+import { AuditEvent } from "./models/audit-event"
+import { OPEN_STATUSES, nextStatusAfterPayment } from "./status"
+import { BusinessCalendar, CalendarOverride } from "../../lib/calendar/business-calendar"
+
+export type Actor = { type: "system" | "webhook" | "import" | "admin" | "shopper"; id?: string | null }
+
+export type NewBankTransaction = {
+  source: string
+  external_id: string | null
+  fingerprint: string
+  account: string | null
+  booked_at: Date
+  amount: string
+  currency_code: string
+  direction: "in" | "out"
+  memo: string
+  counterparty_name?: string | null
+  counterparty_account?: string | null
+  raw?: unknown
+  import_id?: string | null
+}
+
+export type CandidateKeys = {
+  references: string[]
+  order_numbers: string[]
+  tax_codes: string[]
+  phones: string[]
+  company_tokens: string[]
+  customer_ids: string[]
+  amount?: { currency_code: string; value: string; from: Date; to: Date }
+}
+
+export type AllocationResult = {
+  allocation_ids: string[]
+  expectations: { id: string; order_id: string; previous_status: string; status: string; amount_remaining: string }[]
+}
+
+class BankTransferModuleService extends MedusaService({
+  Expectation,
+  BankTransaction,
+  Allocation,
+  Suggestion,
+  RejectedPair,
+  AuditEvent,
+}) {
+  protected readonly options_: BankTransferOptions
+
+  constructor(container: Record<string, unknown>, options: unknown) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = parseOptions(options)
+  }
+
+  getOptions(): BankTransferOptions {
+    return this.options_
+  }
+
+  protected calendar_?: BusinessCalendar
+
+  /** The merchant's business-day calendar: options plus the overrides stored by admins. */
+  getCalendar(): BusinessCalendar {
+    this.calendar_ ??= this.buildCalendar([])
+    return this.calendar_
+  }
+
+  protected buildCalendar(overrides: CalendarOverride[]) {
+    const { time_zone, weekend_days, country } = this.options_.calendar
+    return new BusinessCalendar({ timeZone: time_zone, weekendDays: weekend_days, country, overrides })
+  }
+
+  /**
+   * Stores bank transactions once: the unique dedupe key makes a second delivery, or a
+   * concurrent one, a no-op. Returns every row's id and whether this call created it.
+   */
+  @InjectTransactionManager()
+  async recordTransactions(
+    rows: NewBankTransaction[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; dedupe_key: string; created: boolean }[]> {
+    if (!rows.length) return []
+    const manager = sharedContext.transactionManager as any
+    const keyed = rows.map((r) => ({
+      ...r,
+      dedupe_key: r.external_id ? `${r.source}:${r.external_id}` : `fp:${r.fingerprint}`,
+    }))
+    const values: unknown[] = []
+    const tuples = keyed.map((r) => {
+      values.push(
+        generateEntityId(undefined, "bttx"),
+        r.source,
+        r.external_id,
+        r.dedupe_key,
+        r.fingerprint,
+        r.account,
+        r.booked_at,
+        r.amount,
+        JSON.stringify({ value: r.amount, precision: 20 }),
+        r.currency_code.toUpperCase(),
+        r.direction,
+        r.memo ?? "",
+        r.counterparty_name ?? null,
+        r.counterparty_account ?? null,
+        JSON.stringify(r.raw ?? null),
+        r.direction === "out" ? "ignored" : "unmatched",
+        r.import_id ?? null
+      )
+      return "(?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?::jsonb,?,0,'{\"value\":\"0\",\"precision\":20}'::jsonb,?)"
+    })
+    const inserted: { id: string; dedupe_key: string }[] = await manager.execute(
+      `INSERT INTO bank_transfer_transaction
+        (id, source, external_id, dedupe_key, fingerprint, account, booked_at, amount, raw_amount,
+         currency_code, direction, memo, counterparty_name, counterparty_account, raw, status,
+         amount_allocated, raw_amount_allocated, import_id)
+       VALUES ${tuples.join(",")}
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id, dedupe_key`,
+      values
+    )
+    const createdKeys = new Set(inserted.map((r) => r.dedupe_key))
+    const missing = keyed.filter((r) => !createdKeys.has(r.dedupe_key)).map((r) => r.dedupe_key)
+    const existing: { id: string; dedupe_key: string }[] = missing.length
+      ? await manager.execute(
+          `SELECT id, dedupe_key FROM bank_transfer_transaction WHERE dedupe_key IN (${missing
+            .map(() => "?")
+            .join(",")})`,
+          missing
+        )
+      : []
+    const byKey = new Map(existing.map((r) => [r.dedupe_key, r.id]))
+    inserted.forEach((r) => byKey.set(r.dedupe_key, r.id))
+    return keyed.map((r) => ({
+      id: byKey.get(r.dedupe_key)!,
+      dedupe_key: r.dedupe_key,
+      created: createdKeys.has(r.dedupe_key),
+    }))
+  }
+
+  /** Which fingerprints are already in the ledger, from any channel (statement previews). */
+  @InjectManager()
+  async knownFingerprints(fingerprints: string[], @MedusaContext() sharedContext: Context = {}) {
+    if (!fingerprints.length) return new Set<string>()
+    const manager = sharedContext.manager as any
+    const rows: { fingerprint: string }[] = await manager.execute(
+      `SELECT fingerprint FROM bank_transfer_transaction WHERE fingerprint IN (${fingerprints
+        .map(() => "?")
+        .join(",")})`,
+      fingerprints
+    )
+    return new Set(rows.map((r) => r.fingerprint))
+  }
+
+  /**
+   * Open expectations that share an identifier with a transaction, found through indexes:
+   * one query of index look-ups, never a scan of every open order.
+   */
+  @InjectManager()
+  async findCandidates(keys: CandidateKeys, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as any
+    const clauses: string[] = []
+    const params: unknown[] = []
+    const anyOf = (column: string, values: string[]) => {
+      if (!values.length) return
+      clauses.push(`SELECT * FROM bank_transfer_expectation WHERE ${column} IN (${values.map(() => "?").join(",")})`)
+      params.push(...values)
+    }
+    anyOf("reference", keys.references)
+    anyOf("order_number", keys.order_numbers)
+    anyOf("tax_code", keys.tax_codes)
+    anyOf("phone", keys.phones)
+    anyOf("company_token", keys.company_tokens)
+    anyOf("customer_id", keys.customer_ids)
+    if (keys.amount) {
+      clauses.push(
+        `SELECT * FROM bank_transfer_expectation WHERE currency_code = ? AND amount_remaining = ? AND status IN (${OPEN_STATUSES.map(
+          () => "?"
+        ).join(",")}) AND placed_at BETWEEN ? AND ?`
+      )
+      params.push(keys.amount.currency_code, keys.amount.value, ...OPEN_STATUSES, keys.amount.from, keys.amount.to)
+    }
+    if (!clauses.length) return []
+    const rows = await manager.execute(
+      `SELECT DISTINCT ON (id) * FROM (${clauses.join(" UNION ALL ")}) c
+        WHERE status IN (${OPEN_STATUSES.map(() => "?").join(",")}) AND deleted_at IS NULL`,
+      [...params, ...OPEN_STATUSES]
+    )
+    return rows as Record<string, any>[]
+  }
+
+  /**
+   * Applies money from one transaction to expectations, atomically. Both sides are locked
+   * (SELECT … FOR UPDATE) so that two deliveries or an accountant racing the matcher can never
+   * allocate more than the transaction holds.
+   */
+  @InjectTransactionManager()
+  async allocate(
+    input: { transaction_id: string; allocations: { expectation_id: string; amount: string }[]; actor: Actor; reason?: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AllocationResult> {
+    const manager = sharedContext.transactionManager as any
+    const [tx] = await manager.execute(
+      `SELECT id, amount, amount_allocated, currency_code, direction FROM bank_transfer_transaction WHERE id = ? FOR UPDATE`,
+      [input.transaction_id]
+    )
+    if (!tx) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Bank transaction ${input.transaction_id} was not found`)
+    }
+    if (tx.direction !== "in") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Outgoing money cannot be allocated to an order")
+    }
+    const total = input.allocations.reduce((sum, a) => MathBN.add(sum, a.amount), MathBN.convert(0))
+    if (input.allocations.some((a) => MathBN.lte(a.amount, 0))) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "Every allocated amount must be positive")
+    }
+    const available = MathBN.sub(tx.amount, tx.amount_allocated)
+    if (MathBN.gt(total, available)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Transaction ${tx.id} has ${available.toString()} ${tx.currency_code} left to allocate, ${total.toString()} was asked`
+      )
+    }
+    const ids = input.allocations.map((a) => a.expectation_id)
+    const expectations: any[] = await manager.execute(
+      `SELECT id, order_id, status, currency_code, amount_due, amount_received FROM bank_transfer_expectation
+        WHERE id IN (${ids.map(() => "?").join(",")}) ORDER BY id FOR UPDATE`,
+      ids
+    )
+    const byId = new Map(expectations.map((e) => [e.id, e]))
+    const write = Object.fromEntries(this.options_.write_off ? Object.entries(this.options_.write_off) : [])
+    const result: AllocationResult = { allocation_ids: [], expectations: [] }
+    for (const a of input.allocations) {
+      const exp = byId.get(a.expectation_id)
+      if (!exp) {
+        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Expectation ${a.expectation_id} was not found`)
+      }
+      if (exp.currency_code !== tx.currency_code) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Transaction is in ${tx.currency_code}, order expects ${exp.currency_code}`
+        )
+      }
+      const received = MathBN.add(exp.amount_received, a.amount)
+      const remaining = MathBN.max(MathBN.sub(exp.amount_due, received), 0)
+      const surplus = MathBN.max(MathBN.sub(received, exp.amount_due), 0)
+      const writeOff = write[exp.currency_code] ?? "0"
+      const status = nextStatusAfterPayment(exp.status, MathBN.lte(remaining, writeOff), MathBN.gt(received, 0))
+      const [allocation] = await this.createAllocations(
+        [{ transaction_id: tx.id, expectation_id: exp.id, amount: a.amount, created_by: actorLabel(input.actor) }],
+        sharedContext
+      )
+      await this.updateExpectations(
+        {
+          id: exp.id,
+          amount_received: received,
+          amount_remaining: remaining,
+          surplus,
+          status,
+          ...(status === "paid" && exp.status !== "paid" ? { paid_at: new Date() } : {}),
+        },
+        sharedContext
+      )
+      exp.amount_received = received.toString()
+      result.allocation_ids.push(allocation.id)
+      result.expectations.push({
+        id: exp.id,
+        order_id: exp.order_id,
+        previous_status: exp.status,
+        status,
+        amount_remaining: remaining.toString(),
+      })
+      exp.status = status
+    }
+    const allocated = MathBN.add(tx.amount_allocated, total)
+    await this.updateBankTransactions(
+      { id: tx.id, amount_allocated: allocated, status: MathBN.eq(allocated, tx.amount) ? "matched" : "partially_applied" },
+      sharedContext
+    )
+    await this.createAuditEvents(
+      result.expectations.map((e, i) => ({
+        expectation_id: e.id,
+        transaction_id: tx.id,
+        action: "allocated",
+        actor_type: input.actor.type,
+        actor_id: input.actor.id ?? null,
+        message: input.reason ?? null,
+        data: {
+          allocation_id: result.allocation_ids[i],
+          amount: input.allocations[i].amount,
+          from_status: e.previous_status,
+          to_status: e.status,
+        },
+      })),
+      sharedContext
+    )
+    return result
+  }
+
+  /** Undoes allocations (an accountant's undo, or a workflow's compensation); audited. */
+  @InjectTransactionManager()
+  async reverseAllocations(
+    input: { allocation_ids: string[]; actor: Actor; reason?: string },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.transactionManager as any
+    if (!input.allocation_ids.length) return []
+    const allocations: any[] = await manager.execute(
+      `SELECT id, transaction_id, expectation_id, amount FROM bank_transfer_allocation
+        WHERE id IN (${input.allocation_ids.map(() => "?").join(",")}) AND reversed_at IS NULL FOR UPDATE`,
+      input.allocation_ids
+    )
+    const reversed: { expectation_id: string; status: string }[] = []
+    for (const alloc of allocations) {
+      const [tx] = await manager.execute(
+        `SELECT id, amount, amount_allocated FROM bank_transfer_transaction WHERE id = ? FOR UPDATE`,
+        [alloc.transaction_id]
+      )
+      const [exp] = await manager.execute(
+        `SELECT id, status, amount_due, amount_received FROM bank_transfer_expectation WHERE id = ? FOR UPDATE`,
+        [alloc.expectation_id]
+      )
+      const received = MathBN.sub(exp.amount_received, alloc.amount)
+      const status = MathBN.gt(received, 0) ? "partially_paid" : "awaiting_transfer"
+      await this.updateExpectations(
+        {
+          id: exp.id,
+          amount_received: received,
+          amount_remaining: MathBN.max(MathBN.sub(exp.amount_due, received), 0),
+          surplus: MathBN.max(MathBN.sub(received, exp.amount_due), 0),
+          status,
+          paid_at: null,
+        },
+        sharedContext
+      )
+      const allocated = MathBN.sub(tx.amount_allocated, alloc.amount)
+      await this.updateBankTransactions(
+        { id: tx.id, amount_allocated: allocated, status: MathBN.gt(allocated, 0) ? "partially_applied" : "unmatched" },
+        sharedContext
+      )
+      await this.updateAllocations(
+        { id: alloc.id, reversed_at: new Date(), reversed_by: actorLabel(input.actor) },
+        sharedContext
+      )
+      await this.createAuditEvents(
+        {
+          expectation_id: exp.id,
+          transaction_id: tx.id,
+          action: "allocation_reversed",
+          actor_type: input.actor.type,
+          actor_id: input.actor.id ?? null,
+          message: input.reason ?? null,
+          data: { allocation_id: alloc.id, amount: String(alloc.amount), from_status: exp.status, to_status: status },
+        },
+        sharedContext
+      )
+      reversed.push({ expectation_id: exp.id, status })
+    }
+    return reversed
+  }
+}
+
+/** Marks money as not for any order ("not ours", or to be returned); audited, never deleted. */
+export async function ignoreTransaction(
+  service: BankTransferModuleService,
+  input: { transaction_id: string; status: "ignored" | "returned"; actor: Actor; reason?: string }
+) {
+  const [tx] = await service.listBankTransactions({ id: input.transaction_id })
+  if (!tx) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Bank transaction ${input.transaction_id} was not found`)
+  if (!MathBN.eq(tx.amount_allocated, 0)) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Transaction ${tx.id} is allocated to orders; undo those allocations first`
+    )
+  }
+  await service.updateBankTransactions({ id: tx.id, status: input.status, reconciled_at: tx.reconciled_at ?? new Date() })
+  const pending = await service.listSuggestions({ transaction_id: tx.id, status: "pending" })
+  if (pending.length) {
+    await service.updateSuggestions(pending.map((s) => ({ id: s.id, status: "superseded" as const, decided_by: actorLabel(input.actor), decided_at: new Date() })))
+  }
+  await service.createAuditEvents({
+    transaction_id: tx.id,
+    action: input.status === "returned" ? "marked_for_return" : "ignored",
+    actor_type: input.actor.type,
+    actor_id: input.actor.id ?? null,
+    message: input.reason ?? null,
+  })
+  return service.retrieveBankTransaction(tx.id)
+}
+
+export function actorLabel(actor: Actor) {
+  return actor.id ? `${actor.type}:${actor.id}` : actor.type
+}
+
+export default BankTransferModuleService

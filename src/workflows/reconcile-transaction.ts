@@ -1,0 +1,42 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { decideMatchStep } from "./steps/decide-match"
+import { allocateStep } from "./steps/allocate"
+import { capturePaidOrdersStep } from "./steps/capture-paid-orders"
+import { createSuggestionsStep } from "./steps/create-suggestions"
+import { finishReconciliationStep } from "./steps/finish-reconciliation"
+
+/**
+ * Matches one bank transaction: certain → allocate and capture paid orders; likely → suggestions;
+ * nothing → the unmatched queue. Runs under a lock on the transaction, so that a duplicate event or
+ * the sweep job racing the subscriber does the work once.
+ */
+export const reconcileTransactionWorkflow = createWorkflow(
+  "bank-transfer-reconcile-transaction",
+  (input: { transaction_id: string }) => {
+    const lockKey = transform({ input }, ({ input }) => `bank-transfer:transaction:${input.transaction_id}`)
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const plan = decideMatchStep(input)
+
+    const allocation = when({ plan }, ({ plan }) => plan.kind === "apply").then(() => {
+      const result = allocateStep(
+        transform({ plan }, ({ plan }) => ({
+          transaction_id: plan.transaction_id,
+          allocations: (plan as any).allocations,
+          actor: { type: "system" as const },
+          reason: "Matched automatically",
+        }))
+      )
+      capturePaidOrdersStep(result)
+      return result
+    })
+    when({ plan }, ({ plan }) => plan.kind === "suggest").then(() => {
+      createSuggestionsStep(
+        transform({ plan }, ({ plan }) => ({ transaction_id: plan.transaction_id, suggestions: (plan as any).suggestions }))
+      )
+    })
+    const events = finishReconciliationStep({ plan, allocation })
+    releaseLockStep({ key: lockKey })
+    return new WorkflowResponse(transform({ plan, events }, ({ plan, events }) => ({ kind: plan.kind, events })))
+  }
+)

@@ -1,0 +1,42 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { BANK_TRANSFER_MODULE } from "../../modules/bank-transfer"
+import type BankTransferModuleService from "../../modules/bank-transfer/service"
+import { buildExpectation } from "../../lib/expectation-input"
+import type { OrderForExpectation } from "./load-order-for-expectation"
+
+/**
+ * Creates the order's expectation once. A second run (the subscriber and the instructions route
+ * racing, or an event delivered twice) returns the existing one and its compensation does nothing.
+ */
+export const createExpectationStep = createStep(
+  "bank-transfer-create-expectation",
+  async (order: OrderForExpectation, { container }) => {
+    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    const [existing] = await service.listExpectations({ order_id: order.id })
+    if (existing) {
+      return new StepResponse({ expectation: existing, created: false }, null)
+    }
+    const input = buildExpectation(order, service.getOptions(), service.getCalendar())
+    try {
+      const expectation = await service.createExpectations(input)
+      await service.createAuditEvents({
+        expectation_id: expectation.id,
+        action: "expectation_created",
+        actor_type: "system",
+        message: `Awaiting ${input.amount_due} ${input.currency_code} with memo "${input.memo}"`,
+        data: { reference: input.reference, policy: input.policy },
+      })
+      return new StepResponse({ expectation, created: true }, expectation.id)
+    } catch (e) {
+      // Lost a race with a concurrent run: the unique order_id index kept one row.
+      const [raced] = await service.listExpectations({ order_id: order.id })
+      if (raced) return new StepResponse({ expectation: raced, created: false }, null)
+      throw e
+    }
+  },
+  async (expectationId, { container }) => {
+    if (!expectationId) return
+    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    await service.deleteExpectations(expectationId)
+  }
+)
