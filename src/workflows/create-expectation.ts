@@ -4,7 +4,6 @@ import { loadOrderForExpectationStep } from "./steps/load-order-for-expectation"
 import { createExpectationStep } from "./steps/create-expectation"
 import { BankTransferEvents } from "../lib/events"
 
-
 /**
  * When an order paid by bank transfer is placed: store what it expects to receive, with its
  * reference and memo. Does nothing for orders paid another way.
@@ -13,21 +12,16 @@ export const createExpectationWorkflow = createWorkflow(
   "bank-transfer-create-expectation",
   (input: { order_id: string }) => {
     const order = loadOrderForExpectationStep(input)
-    const result = when({ order }, ({ order }) => !!order).then(() => {
-      const created = createExpectationStep(order as any)
-      when({ created }, ({ created }) => created.created).then(() => {
-        emitEventStep({
-          eventName: BankTransferEvents.EXPECTATION_CREATED,
-          data: transform({ created }, ({ created }) => ({
-            id: created.expectation.id,
-            order_id: created.expectation.order_id,
-          })),
-        })
+    const created = createExpectationStep(order)
+    when({ created }, ({ created }) => created.created).then(() => {
+      emitEventStep({
+        eventName: BankTransferEvents.EXPECTATION_CREATED,
+        data: transform({ created }, ({ created }) => ({
+          id: created.expectation!.id,
+          order_id: created.expectation!.order_id,
+        })),
       })
-      return created
     })
-    return new WorkflowResponse(
-      transform({ result }, ({ result }) => result?.expectation ?? null)
-    )
+    return new WorkflowResponse(transform({ created }, ({ created }) => created.expectation))
   }
 )

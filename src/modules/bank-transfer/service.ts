@@ -15,6 +15,11 @@ import { Allocation } from "./models/allocation"
 import { Suggestion } from "./models/suggestion"
 import { RejectedPair } from "./models/rejected-pair"
 import { AuditEvent } from "./models/audit-event"
+import { CalendarOverride as CalendarOverrideModel } from "./models/calendar-override"
+import { PaymentConfirmation } from "./models/payment-confirmation"
+import { StatementImport } from "./models/statement-import"
+import { ColumnMapping } from "./models/column-mapping"
+import { Setting } from "./models/setting"
 import { OPEN_STATUSES, nextStatusAfterPayment } from "./status"
 import { BusinessCalendar, CalendarOverride } from "../../lib/calendar/business-calendar"
 
@@ -58,6 +63,11 @@ class BankTransferModuleService extends MedusaService({
   Suggestion,
   RejectedPair,
   AuditEvent,
+  CalendarOverride: CalendarOverrideModel,
+  PaymentConfirmation,
+  StatementImport,
+  ColumnMapping,
+  Setting,
 }) {
   protected readonly options_: BankTransferOptions
 
@@ -72,11 +82,25 @@ class BankTransferModuleService extends MedusaService({
   }
 
   protected calendar_?: BusinessCalendar
+  protected calendarLoadedAt_ = 0
 
-  /** The merchant's business-day calendar: options plus the overrides stored by admins. */
-  getCalendar(): BusinessCalendar {
-    this.calendar_ ??= this.buildCalendar([])
+  /**
+   * The merchant's business-day calendar: options plus the overrides admins store. Cached for a
+   * minute, so that an override saved on another instance is picked up without a restart.
+   */
+  async loadCalendar(): Promise<BusinessCalendar> {
+    if (!this.calendar_ || Date.now() - this.calendarLoadedAt_ > 60_000) {
+      const rows = await this.listCalendarOverrides({}, { order: { date: "ASC" } })
+      this.calendar_ = this.buildCalendar(
+        rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name ?? undefined }))
+      )
+      this.calendarLoadedAt_ = Date.now()
+    }
     return this.calendar_
+  }
+
+  invalidateCalendar() {
+    this.calendarLoadedAt_ = 0
   }
 
   protected buildCalendar(overrides: CalendarOverride[]) {
@@ -128,7 +152,7 @@ class BankTransferModuleService extends MedusaService({
          currency_code, direction, memo, counterparty_name, counterparty_account, raw, status,
          amount_allocated, raw_amount_allocated, import_id)
        VALUES ${tuples.join(",")}
-       ON CONFLICT (dedupe_key) DO NOTHING
+       ON CONFLICT (dedupe_key) WHERE deleted_at IS NULL DO NOTHING
        RETURNING id, dedupe_key`,
       values
     )

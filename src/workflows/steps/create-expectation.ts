@@ -10,13 +10,17 @@ import type { OrderForExpectation } from "./load-order-for-expectation"
  */
 export const createExpectationStep = createStep(
   "bank-transfer-create-expectation",
-  async (order: OrderForExpectation, { container }) => {
+  async (order: OrderForExpectation | null, { container }) => {
+    if (!order) {
+      // Not paid by bank transfer: nothing to expect.
+      return new StepResponse({ expectation: null, created: false }, null)
+    }
     const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
     const [existing] = await service.listExpectations({ order_id: order.id })
     if (existing) {
       return new StepResponse({ expectation: existing, created: false }, null)
     }
-    const input = buildExpectation(order, service.getOptions(), service.getCalendar())
+    const input = buildExpectation(order, service.getOptions(), await service.loadCalendar())
     try {
       const expectation = await service.createExpectations(input)
       await service.createAuditEvents({

@@ -1,0 +1,15 @@
+import { model } from "@medusajs/framework/utils"
+
+/** The shopper's "I have paid": what they say they sent, and proof files kept by Medusa's File Module. */
+export const PaymentConfirmation = model
+  .define("bank_transfer_payment_confirmation", {
+    id: model.id({ prefix: "btconf" }).primaryKey(),
+    expectation_id: model.text(),
+    message: model.text().nullable(),
+    paid_on: model.text().nullable(),
+    amount: model.bigNumber().nullable(),
+    // [{ id, url, filename, mime_type, size }]
+    files: model.json().default([] as unknown as Record<string, unknown>),
+    channel: model.text(),
+  })
+  .indexes([{ on: ["expectation_id"] }])
