@@ -19,7 +19,8 @@ export function matchConfigFromOptions(options: BankTransferOptions): MatchConfi
   return {
     prefixes: [options.reference_prefix],
     tolerances,
-    defaultTolerance: tolerances.VND ?? { type: "fixed", amount: 50000n },
+    // A currency without a configured tolerance gets suggestions for exact amounts only.
+    defaultTolerance: { type: "fixed", amount: 0n },
     writeOffTolerance,
     allowAutomaticPartials: options.allow_automatic_partials,
     amountOnlyWindowDays: options.amount_only_window_days,

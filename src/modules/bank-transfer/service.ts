@@ -198,10 +198,14 @@ class BankTransferModuleService extends MedusaService({
     const manager = sharedContext.manager as any
     const clauses: string[] = []
     const params: unknown[] = []
-    const anyOf = (column: string, values: string[]) => {
+    const open = `status IN (${OPEN_STATUSES.map(() => "?").join(",")}) AND deleted_at IS NULL`
+    // Each look-up is bounded: the matcher needs to tell one candidate from several, not every row.
+    const anyOf = (column: string, values: string[], limit = 50) => {
       if (!values.length) return
-      clauses.push(`SELECT * FROM bank_transfer_expectation WHERE ${column} IN (${values.map(() => "?").join(",")})`)
-      params.push(...values)
+      clauses.push(
+        `(SELECT * FROM bank_transfer_expectation WHERE ${column} IN (${values.map(() => "?").join(",")}) AND ${open} LIMIT ${limit})`
+      )
+      params.push(...values, ...OPEN_STATUSES)
     }
     anyOf("reference", keys.references)
     anyOf("order_number", keys.order_numbers)
@@ -211,17 +215,14 @@ class BankTransferModuleService extends MedusaService({
     anyOf("customer_id", keys.customer_ids)
     if (keys.amount) {
       clauses.push(
-        `SELECT * FROM bank_transfer_expectation WHERE currency_code = ? AND amount_remaining = ? AND status IN (${OPEN_STATUSES.map(
-          () => "?"
-        ).join(",")}) AND placed_at BETWEEN ? AND ?`
+        `(SELECT * FROM bank_transfer_expectation WHERE currency_code = ? AND amount_remaining = ? AND placed_at BETWEEN ? AND ? AND ${open} LIMIT 3)`
       )
-      params.push(keys.amount.currency_code, keys.amount.value, ...OPEN_STATUSES, keys.amount.from, keys.amount.to)
+      params.push(keys.amount.currency_code, keys.amount.value, keys.amount.from, keys.amount.to, ...OPEN_STATUSES)
     }
     if (!clauses.length) return []
     const rows = await manager.execute(
-      `SELECT DISTINCT ON (id) * FROM (${clauses.join(" UNION ALL ")}) c
-        WHERE status IN (${OPEN_STATUSES.map(() => "?").join(",")}) AND deleted_at IS NULL`,
-      [...params, ...OPEN_STATUSES]
+      `SELECT DISTINCT ON (id) * FROM (${clauses.join(" UNION ALL ")}) c`,
+      params
     )
     return rows as Record<string, any>[]
   }

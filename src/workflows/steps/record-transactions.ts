@@ -15,12 +15,11 @@ export const recordTransactionsStep = createStep(
   async (input: RecordTransactionsInput, { container }) => {
     const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
     const rows = await service.recordTransactions(
-      input.lines.map((l) => ({
-        ...l,
-        source: input.source,
-        fingerprint: fingerprint(l),
-        import_id: input.import_id ?? null,
-      }))
+      input.lines.map((line) => {
+        // Workflow inputs are serialised: dates arrive as strings.
+        const l = { ...line, booked_at: new Date(line.booked_at) }
+        return { ...l, source: input.source, fingerprint: fingerprint(l), import_id: input.import_id ?? null }
+      })
     )
     return new StepResponse(
       rows.map((r, i) => ({ id: r.id, created: r.created, direction: input.lines[i].direction }))
