@@ -6,6 +6,8 @@ import { startPostgres, ensureDatabase } from "../scripts/postgres.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const PORT = Number(process.env.DEV_DB_PORT || 54320)
+const HTTP_PORT = Number(process.env.PORT || 9000)
+const DATA_DIR = process.env.DEV_DATA_DIR || ".pgdata"
 const DB = "medusa_bank_transfer"
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL || "admin@example.com"
 const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD || "supersecret"
@@ -20,13 +22,15 @@ function step(label, args) {
 }
 
 async function main() {
-  console.log(`> Starting PostgreSQL (data in .pgdata, port ${PORT})`)
-  const db = await startPostgres({ dir: path.join(root, ".pgdata"), port: PORT })
+  console.log(`> Starting PostgreSQL (data in ${DATA_DIR}, port ${PORT})`)
+  const db = await startPostgres({ dir: path.resolve(root, DATA_DIR), port: PORT })
   await ensureDatabase(db.pg, DB)
   Object.assign(process.env, {
     DATABASE_URL: db.url(DB),
     MEDUSA_DISABLE_TELEMETRY: "true",
     NODE_ENV: process.env.NODE_ENV || "development",
+    ADMIN_CORS: process.env.ADMIN_CORS || `http://localhost:${HTTP_PORT}`,
+    AUTH_CORS: process.env.AUTH_CORS || `http://localhost:8000,http://localhost:${HTTP_PORT}`,
   })
 
   step("Running migrations", ["db:migrate"])
@@ -44,8 +48,8 @@ async function main() {
   console.log(`
 ==================================================================
  medusa-bank-transfer demo shop
-   Store API     http://localhost:9000/store
-   Admin         http://localhost:9000/app
+   Store API     http://localhost:${HTTP_PORT}/store
+   Admin         http://localhost:${HTTP_PORT}/app
    Admin login   ${ADMIN_EMAIL} / ${ADMIN_PASSWORD}
    Publishable   ${keys[0]?.token ?? "(none)"}
    Database      ${db.url(DB)}
@@ -53,7 +57,7 @@ async function main() {
 `)
 
   // Own process group: `medusa develop` forks the server, and stopping only the parent leaves it running.
-  const child = spawn(medusa, ["develop"], { cwd: root, stdio: "inherit", env: process.env, detached: true })
+  const child = spawn(medusa, ["develop", "--port", String(HTTP_PORT)], { cwd: root, stdio: "inherit", env: process.env, detached: true })
   let stopping = false
   const stop = async (code = 0) => {
     if (stopping) return

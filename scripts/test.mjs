@@ -24,7 +24,7 @@ const env = {
 
 async function main() {
   const needsDb = suites.some((s) => s !== "unit")
-  const db = needsDb ? await startPostgres({ dir: path.join(root, ".pgdata-test"), port: PORT }) : null
+  const db = needsDb ? await startPostgres({ dir: path.join(root, `.pgdata-test-${PORT}`), port: PORT }) : null
   let passed = 0
   let failed = 0
   let ok = true
