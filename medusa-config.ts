@@ -49,6 +49,15 @@ module.exports = defineConfig({
       options: bankTransferOptions,
     },
     {
+      // The demo shop logs emails and feed entries instead of sending them (see the README for a real provider).
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["email", "feed"] } },
+        ],
+      },
+    },
+    {
       resolve: "@medusajs/medusa/payment",
       options: {
         providers: [

@@ -1,13 +1,18 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import {
+  CalendarOverrideBody,
   ConfirmSuggestionBody,
+  RequestConfirmationBody,
   IgnoreTransactionBody,
+  ListSuggestionsQuery,
   ListTransactionsQuery,
   MatchTransactionBody,
   RejectSuggestionBody,
   SimulateTransferBody,
   UndoAllocationBody,
 } from "./admin/bank-transfer/validators"
+import { runtimeSettingsSchema } from "../lib/options"
+import { proofUpload } from "./confirmation-upload"
 
 export default defineMiddlewares({
   routes: [
@@ -21,16 +26,30 @@ export default defineMiddlewares({
       matcher: "/store/bank-transfer/orders*",
       middlewares: [authenticate("customer", ["session", "bearer"])],
     },
+    { matcher: "/store/bank-transfer/orders/:id/confirm", method: ["POST"], middlewares: [proofUpload] },
+    { matcher: "/bank-transfer/pay/:token/confirm", method: ["POST"], middlewares: [proofUpload] },
     {
       matcher: "/admin/bank-transfer/transactions",
       method: ["GET"],
       middlewares: [validateAndTransformQuery(ListTransactionsQuery, {})],
+    },
+    {
+      matcher: "/admin/bank-transfer/suggestions",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(ListSuggestionsQuery, {})],
     },
     { matcher: "/admin/bank-transfer/transactions/:id/match", method: ["POST"], middlewares: [validateAndTransformBody(MatchTransactionBody)] },
     { matcher: "/admin/bank-transfer/transactions/:id/ignore", method: ["POST"], middlewares: [validateAndTransformBody(IgnoreTransactionBody)] },
     { matcher: "/admin/bank-transfer/suggestions/:id/confirm", method: ["POST"], middlewares: [validateAndTransformBody(ConfirmSuggestionBody)] },
     { matcher: "/admin/bank-transfer/suggestions/:id/reject", method: ["POST"], middlewares: [validateAndTransformBody(RejectSuggestionBody)] },
     { matcher: "/admin/bank-transfer/allocations/:id/undo", method: ["POST"], middlewares: [validateAndTransformBody(UndoAllocationBody)] },
+    { matcher: "/admin/bank-transfer/settings", method: ["POST"], middlewares: [validateAndTransformBody(runtimeSettingsSchema)] },
+    { matcher: "/admin/bank-transfer/calendar-overrides", method: ["POST"], middlewares: [validateAndTransformBody(CalendarOverrideBody)] },
+    {
+      matcher: "/admin/bank-transfer/orders/:order_id/request-confirmation",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(RequestConfirmationBody)],
+    },
     { matcher: "/admin/bank-transfer/simulate", method: ["POST"], middlewares: [validateAndTransformBody(SimulateTransferBody)] },
   ],
 })

@@ -13,4 +13,5 @@ export const BankTransferEvents = {
   CONFIRMATION_REQUESTED: "bank_transfer.confirmation_requested",
   CUSTOMER_CONFIRMED: "bank_transfer.customer_confirmed",
   ORDER_TENTATIVELY_CANCELED: "bank_transfer.order_tentatively_canceled",
+  ORDER_FINALLY_CANCELED: "bank_transfer.order_finally_canceled",
 } as const

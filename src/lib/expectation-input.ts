@@ -1,3 +1,4 @@
+import crypto from "crypto"
 import type { BankTransferOptions } from "./options"
 import { makeMemo, makeReference } from "./reference"
 import { normalisePhone, normaliseTaxCode } from "./identifiers"
@@ -93,5 +94,6 @@ export function buildExpectation(order: OrderLike, options: BankTransferOptions,
     next_step_at: schedule[0]?.dueAt ?? null,
     steps_done: {},
     account: accountFor(options, currency),
+    page_token: crypto.randomBytes(24).toString("base64url"),
   }
 }

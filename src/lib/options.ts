@@ -38,11 +38,20 @@ const toleranceSchema = z.union([
   z.object({ type: z.literal("percent"), percent: z.number().min(0).max(100) }),
 ])
 
-const policySchema = z.object({
-  confirmation_after: z.array(z.number().int().positive()).default([]),
-  tentative_cancel_after: z.number().int().positive().default(5),
-  final_cancel_after: z.number().int().positive().nullable().default(null),
-})
+const policySchema = z
+  .object({
+    confirmation_after: z.array(z.number().int().positive()).default([]),
+    tentative_cancel_after: z.number().int().positive().default(5),
+    final_cancel_after: z.number().int().positive().nullable().default(null),
+  })
+  .refine((p) => p.confirmation_after.every((n, i, all) => n < p.tentative_cancel_after && (i === 0 || n > all[i - 1])), {
+    message: "confirmation_after must be increasing business-day counts, all before tentative_cancel_after",
+  })
+  .refine((p) => p.final_cancel_after === null || p.final_cancel_after > p.tentative_cancel_after, {
+    message: "final_cancel_after must come after tentative_cancel_after (or be null)",
+  })
+
+const writeOffSchema = z.record(z.string(), z.union([z.string(), z.number()]).transform(String))
 
 export const optionsSchema = z.object({
   accounts: z.array(accountSchema).min(1, "must list at least one receiving bank account"),
@@ -62,7 +71,7 @@ export const optionsSchema = z.object({
   /** Business days the shopper is shown as the deadline to pay. */
   payment_due_business_days: z.number().int().positive().default(5),
   tolerances: z.record(z.string(), toleranceSchema).default({ VND: { type: "fixed", amount: "50000" } }),
-  write_off: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).prefault({}),
+  write_off: writeOffSchema.prefault({}),
   allow_automatic_partials: z.boolean().default(true),
   amount_only_window_days: z.number().int().positive().default(7),
   webhooks: z
@@ -83,6 +92,26 @@ export const optionsSchema = z.object({
     digital: { confirmation_after: [2, 4], tentative_cancel_after: 5, final_cancel_after: null },
     physical: { confirmation_after: [3], tentative_cancel_after: 5, final_cancel_after: null },
   }),
+  /** Where this server is reached from the internet: the payment page links in messages use it. */
+  public_url: z.string().url().default(process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"),
+  notifications: z
+    .object({
+      /** Channel of the shopper's messages; the admin feed gets "feed". */
+      shopper_channel: z.string().default("email"),
+      admin_feed: z.boolean().default(true),
+      /** Template ids handed to your notification provider, per message; replace any. */
+      templates: z
+        .object({
+          payment_instructions: z.string().default("bank-transfer-payment-instructions"),
+          confirmation_requested: z.string().default("bank-transfer-confirmation-requested"),
+          partially_paid: z.string().default("bank-transfer-partially-paid"),
+          paid: z.string().default("bank-transfer-paid"),
+          on_hold: z.string().default("bank-transfer-on-hold"),
+          revived: z.string().default("bank-transfer-revived"),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   /** Allow the admin "simulate an incoming transfer" route. Off in production unless set. */
   simulation: z.boolean().default(process.env.NODE_ENV !== "production"),
   import_max_bytes: z.number().int().positive().default(10 * 1024 * 1024),
@@ -90,6 +119,18 @@ export const optionsSchema = z.object({
 })
 
 export type BankTransferOptions = z.infer<typeof optionsSchema>
+
+/** What an admin may change at run time (Bank transfers → Settings), validated like the options. */
+export const runtimeSettingsSchema = z
+  .object({
+    tolerances: z.record(z.string(), toleranceSchema).optional(),
+    write_off: writeOffSchema.optional(),
+    allow_automatic_partials: z.boolean().optional(),
+    policies: z.record(z.string(), policySchema).optional(),
+    instructions: z.string().min(1).max(2000).optional(),
+  })
+  .strict()
+export type RuntimeSettings = z.infer<typeof runtimeSettingsSchema>
 export type ReceivingAccount = BankTransferOptions["accounts"][number]
 
 /** Parses options or throws one error listing every problem as `option.path: what to fix`. */

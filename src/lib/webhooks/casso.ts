@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { hmacHex, isFresh, parseSignatureHeader, safeEqual, WebhookError } from "./signature"
 import { parseVietnamTime } from "./vn-time"
 import type { IncomingLine } from "./types"
+import { sortKeysDeep } from "./test-delivery"
 
 const transactionSchema = z.object({
   id: z.union([z.number().int(), z.string().min(1).max(64)]),
@@ -23,25 +24,12 @@ const payloadSchema = z.object({
   data: z.union([transactionSchema, z.array(transactionSchema).max(500)]),
 })
 
-/** Keys sorted at every depth, as Casso serialises the body it signs. */
-function sortDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortDeep)
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value as object)
-        .sort()
-        .map((k) => [k, sortDeep((value as Record<string, unknown>)[k])])
-    )
-  }
-  return value
-}
-
 /** Casso v2: `X-Casso-Signature: t=<ms>,v1=<hex>`, HMAC-SHA512 over "<t>.<key-sorted JSON body>". */
 export function verifyCasso(headerValue: string | undefined, body: unknown, secret: string, now = new Date()) {
   const { t, v1 } = parseSignatureHeader(headerValue)
   if (!t || !v1) throw new WebhookError(401, "Missing or malformed X-Casso-Signature")
   if (!isFresh(t, now)) throw new WebhookError(401, "X-Casso-Signature timestamp is more than 5 minutes from now")
-  const expected = hmacHex("sha512", secret, `${t}.${JSON.stringify(sortDeep(body))}`)
+  const expected = hmacHex("sha512", secret, `${t}.${JSON.stringify(sortKeysDeep(body))}`)
   if (!safeEqual(v1.toLowerCase(), expected)) throw new WebhookError(401, "Invalid X-Casso-Signature")
 }
 

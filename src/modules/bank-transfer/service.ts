@@ -8,7 +8,7 @@ import {
   generateEntityId,
 } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
-import { BankTransferOptions, parseOptions } from "../../lib/options"
+import { BankTransferOptions, parseOptions, RuntimeSettings } from "../../lib/options"
 import { Expectation } from "./models/expectation"
 import { BankTransaction } from "./models/bank-transaction"
 import { Allocation } from "./models/allocation"
@@ -79,6 +79,35 @@ class BankTransferModuleService extends MedusaService({
 
   getOptions(): BankTransferOptions {
     return this.options_
+  }
+
+  protected effective_?: BankTransferOptions
+  protected effectiveLoadedAt_ = 0
+
+  /**
+   * The options in force: medusa-config.ts overlaid with the settings admins saved. Cached for a
+   * minute so that a change made on another instance is picked up without a restart.
+   */
+  async loadOptions(): Promise<BankTransferOptions> {
+    if (!this.effective_ || Date.now() - this.effectiveLoadedAt_ > 60_000) {
+      const rows = await this.listSettings({})
+      const saved = Object.fromEntries(rows.map((r) => [r.key, r.value])) as RuntimeSettings
+      this.effective_ = { ...this.options_, ...saved }
+      this.effectiveLoadedAt_ = Date.now()
+    }
+    return this.effective_
+  }
+
+  /** Saves run-time settings (already validated) and makes them effective at once here. */
+  async saveSettings(settings: RuntimeSettings, updatedBy: string | null) {
+    for (const [key, value] of Object.entries(settings)) {
+      if (value === undefined) continue
+      const [row] = await this.listSettings({ key })
+      if (row) await this.updateSettings({ id: row.id, value: value as any, updated_by: updatedBy })
+      else await this.createSettings({ key, value: value as any, updated_by: updatedBy })
+    }
+    this.effectiveLoadedAt_ = 0
+    return this.loadOptions()
   }
 
   protected calendar_?: BusinessCalendar
@@ -225,6 +254,97 @@ class BankTransferModuleService extends MedusaService({
       params
     )
     return rows as Record<string, any>[]
+  }
+
+  /**
+   * Claims a batch of expectations whose next escalation step is due and moves them along, in one
+   * database transaction. `FOR UPDATE SKIP LOCKED` lets jobs on several servers share the work
+   * without ever taking the same row, and the recorded `steps_done` makes a second run a no-op.
+   * `plan` decides, per row, which steps are due now (never early) and what comes next.
+   */
+  @InjectTransactionManager()
+  async claimDueEscalations(
+    input: {
+      now: Date
+      limit: number
+      plan: (row: { id: string; status: string; policy: string; placed_at: Date; steps_done: Record<string, string> }) => {
+        due: string[]
+        status: string | null
+        next_step: string | null
+        next_step_at: Date | null
+      }
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.transactionManager as any
+    const statuses = OPEN_STATUSES
+    const rows: any[] = await manager.execute(
+      `SELECT id, order_id, status, policy, placed_at, steps_done FROM bank_transfer_expectation
+        WHERE next_step_at <= ? AND status IN (${statuses.map(() => "?").join(",")}) AND deleted_at IS NULL
+        ORDER BY next_step_at, id LIMIT ? FOR UPDATE SKIP LOCKED`,
+      [input.now, ...statuses, input.limit]
+    )
+    const claimed: { expectation_id: string; order_id: string; step: string; from_status: string; to_status: string }[] = []
+    for (const row of rows) {
+      const plan = input.plan({ ...row, placed_at: new Date(row.placed_at), steps_done: row.steps_done ?? {} })
+      const stepsDone = { ...(row.steps_done ?? {}) }
+      for (const step of plan.due) stepsDone[step] = input.now.toISOString()
+      const status = plan.status ?? row.status
+      await manager.execute(
+        `UPDATE bank_transfer_expectation SET status = ?, steps_done = ?::jsonb, next_step = ?, next_step_at = ?, updated_at = now() WHERE id = ?`,
+        [status, JSON.stringify(stepsDone), plan.next_step, plan.next_step_at, row.id]
+      )
+      // After an outage several steps can be due at once: only the latest one is acted on.
+      const step = plan.due[plan.due.length - 1]
+      if (step) {
+        claimed.push({ expectation_id: row.id, order_id: row.order_id, step, from_status: row.status, to_status: status })
+      }
+    }
+    if (claimed.length) {
+      await this.createAuditEvents(
+        claimed.map((c) => ({
+          expectation_id: c.expectation_id,
+          action: `escalation:${c.step}`,
+          actor_type: "system",
+          message: c.from_status === c.to_status ? null : `${c.from_status} → ${c.to_status}`,
+          data: { step: c.step, from_status: c.from_status, to_status: c.to_status, at: input.now.toISOString() },
+        })),
+        sharedContext
+      )
+    }
+    return { scanned: rows.length, claimed }
+  }
+
+  /** The figures of the Bank transfers page, from a few aggregate queries. */
+  @InjectManager()
+  async stats(input: { day_start: Date; week_start: Date }, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as any
+    const received = await manager.execute(
+      `SELECT currency_code,
+              COALESCE(SUM(amount) FILTER (WHERE booked_at >= ?), 0)::text AS today,
+              COALESCE(SUM(amount), 0)::text AS week
+         FROM bank_transfer_transaction
+        WHERE direction = 'in' AND booked_at >= ? AND deleted_at IS NULL
+        GROUP BY currency_code ORDER BY currency_code`,
+      [input.day_start, input.week_start]
+    )
+    const [matching] = await manager.execute(
+      `SELECT COUNT(DISTINCT transaction_id) FILTER (WHERE created_by = 'system')::int AS automatic,
+              COUNT(DISTINCT transaction_id)::int AS total
+         FROM bank_transfer_allocation WHERE reversed_at IS NULL AND deleted_at IS NULL AND created_at >= ?`,
+      [input.week_start]
+    )
+    const [counts] = await manager.execute(
+      `SELECT (SELECT COUNT(*) FROM bank_transfer_suggestion WHERE status = 'pending' AND deleted_at IS NULL)::int AS suggestions_pending,
+              (SELECT COUNT(*) FROM bank_transfer_transaction WHERE status = 'unmatched' AND direction = 'in' AND deleted_at IS NULL)::int AS unmatched,
+              (SELECT COUNT(*) FROM bank_transfer_expectation WHERE status = 'tentatively_canceled' AND deleted_at IS NULL)::int AS orders_on_hold,
+              (SELECT COUNT(*) FROM bank_transfer_expectation WHERE status = 'customer_confirmed' AND deleted_at IS NULL)::int AS customer_confirmed`
+    )
+    return {
+      received,
+      matched_automatically: matching.total ? Math.round((matching.automatic / matching.total) * 1000) / 10 : null,
+      ...counts,
+    }
   }
 
   /**

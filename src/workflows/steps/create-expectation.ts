@@ -20,7 +20,7 @@ export const createExpectationStep = createStep(
     if (existing) {
       return new StepResponse({ expectation: existing, created: false }, null)
     }
-    const input = buildExpectation(order, service.getOptions(), await service.loadCalendar())
+    const input = buildExpectation(order, await service.loadOptions(), await service.loadCalendar())
     try {
       const expectation = await service.createExpectations(input)
       await service.createAuditEvents({

@@ -48,7 +48,7 @@ export const decideMatchStep = createStep(
     if (tx.reconciled_at) {
       return new StepResponse({ kind: "skip", transaction_id: tx.id, reason: "already reconciled" })
     }
-    const options = service.getOptions()
+    const options = await service.loadOptions()
     const config = matchConfigFromOptions(options)
     const incoming = {
       id: tx.id,

@@ -52,3 +52,22 @@ export const SimulateTransferBody = z
     booked_at: z.coerce.date().optional(),
   })
   .strict()
+
+export const ListSuggestionsQuery = z.object({
+  status: z.enum(["pending", "confirmed", "rejected", "superseded"]).default("pending"),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+
+export const CalendarOverrideBody = z
+  .object({
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+      .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "is not a real date"),
+    kind: z.enum(["day_off", "working_day"]),
+    name: z.string().max(200).optional(),
+  })
+  .strict()
+
+export const RequestConfirmationBody = z.object({ message: z.string().min(1).max(2000) }).strict()

@@ -42,11 +42,14 @@ export const Expectation = model
     steps_done: model.json().default({} as Record<string, unknown>),
     account: model.json(),
     paid_at: model.dateTime().nullable(),
+    // Unguessable: the payment page link in every message. Knowing it shows only what payment needs.
+    page_token: model.text(),
     metadata: model.json().nullable(),
   })
   .indexes([
     { on: ["order_id"], unique: true },
     { on: ["reference"], unique: true },
+    { on: ["page_token"], unique: true },
     { on: ["order_number"] },
     { on: ["tax_code"], where: "tax_code IS NOT NULL" },
     { on: ["phone"], where: "phone IS NOT NULL" },

@@ -27,5 +27,5 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   }
   if (!expectation) throw notFound // not paid by bank transfer
 
-  res.json({ bank_transfer: await buildInstructions(expectation as any, service.getOptions()) })
+  res.json({ bank_transfer: await buildInstructions(expectation as any, await service.loadOptions()) })
 }

@@ -1,0 +1,50 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { RuntimeSettings } from "../../../../lib/options"
+import { bankTransfer } from "../helpers"
+import type BankTransferModuleService from "../../../../modules/bank-transfer/service"
+
+/** Shows the last four characters of a secret, never the secret. */
+const hint = (secret?: string) => (secret ? `••••${secret.slice(-4)}` : null)
+
+async function view(service: BankTransferModuleService) {
+  const o = await service.loadOptions()
+  const overrides = await service.listCalendarOverrides({}, { order: { date: "ASC" } })
+  return {
+    settings: {
+      accounts: o.accounts,
+      reference_prefix: o.reference_prefix,
+      instructions: o.instructions,
+      qr: o.qr,
+      tolerances: o.tolerances,
+      write_off: o.write_off,
+      allow_automatic_partials: o.allow_automatic_partials,
+      amount_only_window_days: o.amount_only_window_days,
+      policies: o.policies,
+      calendar: o.calendar,
+    },
+    webhooks: [
+      { channel: "sepay", url: "/hooks/bank-transfer/sepay", configured: !!(o.webhooks.sepay?.api_key || o.webhooks.sepay?.hmac_secret), secret_hint: hint(o.webhooks.sepay?.hmac_secret ?? o.webhooks.sepay?.api_key) },
+      { channel: "casso", url: "/hooks/bank-transfer/casso", configured: !!o.webhooks.casso, secret_hint: hint(o.webhooks.casso?.secret) },
+      { channel: "generic", url: "/hooks/bank-transfer/generic", configured: !!o.webhooks.generic, secret_hint: hint(o.webhooks.generic?.secret) },
+    ],
+    overrides,
+  }
+}
+
+/** GET /admin/bank-transfer/settings — options in force (secrets masked), webhooks, calendar overrides. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  res.json(await view(bankTransfer(req)))
+}
+
+/** POST /admin/bank-transfer/settings — change tolerances, partials, policies or instructions at run time. */
+export async function POST(req: AuthenticatedMedusaRequest<RuntimeSettings>, res: MedusaResponse) {
+  const service = bankTransfer(req)
+  await service.saveSettings(req.validatedBody, req.auth_context?.actor_id ?? null)
+  await service.createAuditEvents({
+    action: "settings_changed",
+    actor_type: "admin",
+    actor_id: req.auth_context?.actor_id ?? null,
+    data: req.validatedBody as Record<string, unknown>,
+  })
+  res.json(await view(service))
+}

@@ -1,0 +1,16 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { escalateDueTransfers } from "../lib/escalation/run"
+
+/** Every 15 minutes: ask for confirmation, put on hold, as the policies say, in business days. */
+export default async function escalateUnpaidTransfers(container: MedusaContainer) {
+  const logger = container.resolve("logger")
+  const result = await escalateDueTransfers(container)
+  if (result.escalated) {
+    logger.info(`bank-transfer: escalated ${result.escalated} unpaid order(s) ${JSON.stringify(result.by_step)}`)
+  }
+}
+
+export const config = {
+  name: "bank-transfer-escalate-unpaid",
+  schedule: "*/15 * * * *",
+}
