@@ -1,0 +1,60 @@
+import { buildVietQrPayload, crc16, parseVietQrPayload } from "../vietqr"
+import { renderQrSvg } from "../qr-image"
+
+describe("VietQR", () => {
+  it("uses CRC-16/CCITT-FALSE", () => {
+    // The standard check value of the algorithm.
+    expect(crc16("123456789")).toBe("29B1")
+  })
+
+  it("builds the NAPAS payload field by field", () => {
+    const payload = buildVietQrPayload({ bin: "970436", accountNumber: "0071000123456", amount: 2430000n, memo: "DH1042K 0101234567001", currency: "VND" })
+    expect(payload).toBe(
+      "000201" +
+        "010212" +
+        "3857" + "0010A000000727" + "0127" + "0006970436" + "01130071000123456" + "0208QRIBFTTA" +
+        "5303704" +
+        "54072430000" +
+        "5802VN" +
+        "6225" + "0821DH1042K 0101234567001" +
+        "6304" + crc16(payload.slice(0, -4))
+    )
+    expect(parseVietQrPayload(payload)).toEqual({
+      version: "01",
+      initiation: "dynamic",
+      guid: "A000000727",
+      bin: "970436",
+      accountNumber: "0071000123456",
+      service: "QRIBFTTA",
+      currency: "704",
+      amount: "2430000",
+      country: "VN",
+      memo: "DH1042K 0101234567001",
+    })
+  })
+
+  it("is static without an amount", () => {
+    const p = parseVietQrPayload(buildVietQrPayload({ bin: "546034", accountNumber: "123", currency: "VND" }))
+    expect(p).toMatchObject({ initiation: "static", amount: null, memo: null, bin: "546034" })
+  })
+
+  it("refuses what banks would reject", () => {
+    const base = { bin: "970436", accountNumber: "0071000123456", currency: "VND" as const }
+    expect(() => buildVietQrPayload({ ...base, bin: "9704" })).toThrow(/6 digits/)
+    expect(() => buildVietQrPayload({ ...base, accountNumber: "12 34" })).toThrow(/account number/)
+    expect(() => buildVietQrPayload({ ...base, amount: 0n })).toThrow(/positive/)
+    expect(() => buildVietQrPayload({ ...base, memo: "Thanh toán đơn" })).toThrow(/ASCII/)
+    expect(() => buildVietQrPayload({ ...base, memo: "X".repeat(26) })).toThrow(/25/)
+  })
+
+  it("detects a corrupted payload", () => {
+    const payload = buildVietQrPayload({ bin: "970436", accountNumber: "1", amount: 1000n, currency: "VND" })
+    expect(() => parseVietQrPayload(payload.replace("1000", "9000"))).toThrow(/CRC/)
+  })
+
+  it("renders an SVG QR code", async () => {
+    const svg = await renderQrSvg(buildVietQrPayload({ bin: "970436", accountNumber: "1", currency: "VND" }))
+    expect(svg.startsWith("<svg")).toBe(true)
+    expect(svg).toContain("<path")
+  })
+})
