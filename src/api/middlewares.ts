@@ -1,6 +1,8 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import {
   CalendarOverrideBody,
+  ListImportsQuery,
+  SaveColumnMappingBody,
   ConfirmSuggestionBody,
   RequestConfirmationBody,
   IgnoreTransactionBody,
@@ -13,6 +15,7 @@ import {
 } from "./admin/bank-transfer/validators"
 import { runtimeSettingsSchema } from "../lib/options"
 import { proofUpload } from "./confirmation-upload"
+import { statementUpload } from "./admin/bank-transfer/imports/upload"
 
 export default defineMiddlewares({
   routes: [
@@ -50,6 +53,9 @@ export default defineMiddlewares({
       method: ["POST"],
       middlewares: [validateAndTransformBody(RequestConfirmationBody)],
     },
+    { matcher: "/admin/bank-transfer/imports", method: ["POST"], middlewares: [statementUpload] },
+    { matcher: "/admin/bank-transfer/imports", method: ["GET"], middlewares: [validateAndTransformQuery(ListImportsQuery, {})] },
+    { matcher: "/admin/bank-transfer/column-mappings", method: ["POST"], middlewares: [validateAndTransformBody(SaveColumnMappingBody)] },
     { matcher: "/admin/bank-transfer/simulate", method: ["POST"], middlewares: [validateAndTransformBody(SimulateTransferBody)] },
   ],
 })

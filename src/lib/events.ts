@@ -2,6 +2,7 @@
 export const BankTransferEvents = {
   EXPECTATION_CREATED: "bank_transfer.expectation_created",
   TRANSACTION_RECEIVED: "bank_transfer.transaction_received",
+  IMPORT_COMMITTED: "bank_transfer.import_committed",
   TRANSACTION_MATCHED: "bank_transfer.transaction_matched",
   TRANSACTION_SUGGESTED: "bank_transfer.transaction_suggested",
   TRANSACTION_UNMATCHED: "bank_transfer.transaction_unmatched",

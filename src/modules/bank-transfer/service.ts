@@ -26,6 +26,8 @@ import { BusinessCalendar, CalendarOverride } from "../../lib/calendar/business-
 export type Actor = { type: "system" | "webhook" | "import" | "admin" | "shopper"; id?: string | null }
 
 export type NewBankTransaction = {
+  /** Defaults to the source's id, or the fingerprint when there is none (see dedupeKey). */
+  dedupe_key?: string
   source: string
   external_id: string | null
   fingerprint: string
@@ -146,12 +148,18 @@ class BankTransferModuleService extends MedusaService({
     rows: NewBankTransaction[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; dedupe_key: string; created: boolean }[]> {
+    const out: { id: string; dedupe_key: string; created: boolean }[] = []
+    // PostgreSQL takes at most 65,535 parameters per statement: insert in chunks.
+    for (let i = 0; i < rows.length; i += 1000) {
+      out.push(...(await this.insertTransactions(rows.slice(i, i + 1000), sharedContext)))
+    }
+    return out
+  }
+
+  protected async insertTransactions(rows: NewBankTransaction[], sharedContext: Context) {
     if (!rows.length) return []
     const manager = sharedContext.transactionManager as any
-    const keyed = rows.map((r) => ({
-      ...r,
-      dedupe_key: r.external_id ? `${r.source}:${r.external_id}` : `fp:${r.fingerprint}`,
-    }))
+    const keyed = rows.map((r) => ({ ...r, dedupe_key: dedupeKey(r) }))
     const values: unknown[] = []
     const tuples = keyed.map((r) => {
       values.push(
@@ -189,9 +197,7 @@ class BankTransferModuleService extends MedusaService({
     const missing = keyed.filter((r) => !createdKeys.has(r.dedupe_key)).map((r) => r.dedupe_key)
     const existing: { id: string; dedupe_key: string }[] = missing.length
       ? await manager.execute(
-          `SELECT id, dedupe_key FROM bank_transfer_transaction WHERE dedupe_key IN (${missing
-            .map(() => "?")
-            .join(",")})`,
+          `SELECT id, dedupe_key FROM bank_transfer_transaction WHERE dedupe_key IN (${placeholders(missing)})`,
           missing
         )
       : []
@@ -204,18 +210,43 @@ class BankTransferModuleService extends MedusaService({
     }))
   }
 
-  /** Which fingerprints are already in the ledger, from any channel (statement previews). */
+  /** How many ledger rows carry each fingerprint, leaving out the given dedupe keys. */
   @InjectManager()
-  async knownFingerprints(fingerprints: string[], @MedusaContext() sharedContext: Context = {}) {
-    if (!fingerprints.length) return new Set<string>()
+  async countFingerprints(
+    fingerprints: string[],
+    excludeKeys: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Map<string, number>> {
+    const counts = new Map<string, number>()
     const manager = sharedContext.manager as any
-    const rows: { fingerprint: string }[] = await manager.execute(
-      `SELECT fingerprint FROM bank_transfer_transaction WHERE fingerprint IN (${fingerprints
-        .map(() => "?")
-        .join(",")})`,
-      fingerprints
-    )
-    return new Set(rows.map((r) => r.fingerprint))
+    for (let i = 0; i < fingerprints.length; i += 5000) {
+      const chunk = fingerprints.slice(i, i + 5000)
+      const rows: { fingerprint: string; n: number }[] = await manager.execute(
+        `SELECT fingerprint, COUNT(*)::int AS n FROM bank_transfer_transaction
+          WHERE fingerprint IN (${placeholders(chunk)}) AND deleted_at IS NULL
+          ${excludeKeys.length ? `AND dedupe_key NOT IN (${placeholders(excludeKeys)})` : ""}
+          GROUP BY fingerprint`,
+        [...chunk, ...excludeKeys]
+      )
+      rows.forEach((r) => counts.set(r.fingerprint, r.n))
+    }
+    return counts
+  }
+
+  /** Which dedupe keys are already in the ledger. */
+  @InjectManager()
+  async knownDedupeKeys(keys: string[], @MedusaContext() sharedContext: Context = {}): Promise<Set<string>> {
+    const manager = sharedContext.manager as any
+    const known = new Set<string>()
+    for (let i = 0; i < keys.length; i += 5000) {
+      const chunk = keys.slice(i, i + 5000)
+      const rows: { dedupe_key: string }[] = await manager.execute(
+        `SELECT dedupe_key FROM bank_transfer_transaction WHERE dedupe_key IN (${placeholders(chunk)}) AND deleted_at IS NULL`,
+        chunk
+      )
+      rows.forEach((r) => known.add(r.dedupe_key))
+    }
+    return known
   }
 
   /**
@@ -227,12 +258,12 @@ class BankTransferModuleService extends MedusaService({
     const manager = sharedContext.manager as any
     const clauses: string[] = []
     const params: unknown[] = []
-    const open = `status IN (${OPEN_STATUSES.map(() => "?").join(",")}) AND deleted_at IS NULL`
+    const open = `status IN (${placeholders(OPEN_STATUSES)}) AND deleted_at IS NULL`
     // Each look-up is bounded: the matcher needs to tell one candidate from several, not every row.
     const anyOf = (column: string, values: string[], limit = 50) => {
       if (!values.length) return
       clauses.push(
-        `(SELECT * FROM bank_transfer_expectation WHERE ${column} IN (${values.map(() => "?").join(",")}) AND ${open} LIMIT ${limit})`
+        `(SELECT * FROM bank_transfer_expectation WHERE ${column} IN (${placeholders(values)}) AND ${open} LIMIT ${limit})`
       )
       params.push(...values, ...OPEN_STATUSES)
     }
@@ -280,7 +311,7 @@ class BankTransferModuleService extends MedusaService({
     const statuses = OPEN_STATUSES
     const rows: any[] = await manager.execute(
       `SELECT id, order_id, status, policy, placed_at, steps_done FROM bank_transfer_expectation
-        WHERE next_step_at <= ? AND status IN (${statuses.map(() => "?").join(",")}) AND deleted_at IS NULL
+        WHERE next_step_at <= ? AND status IN (${placeholders(statuses)}) AND deleted_at IS NULL
         ORDER BY next_step_at, id LIMIT ? FOR UPDATE SKIP LOCKED`,
       [input.now, ...statuses, input.limit]
     )
@@ -382,7 +413,7 @@ class BankTransferModuleService extends MedusaService({
     const ids = input.allocations.map((a) => a.expectation_id)
     const expectations: any[] = await manager.execute(
       `SELECT id, order_id, status, currency_code, amount_due, amount_received FROM bank_transfer_expectation
-        WHERE id IN (${ids.map(() => "?").join(",")}) ORDER BY id FOR UPDATE`,
+        WHERE id IN (${placeholders(ids)}) ORDER BY id FOR UPDATE`,
       ids
     )
     const byId = new Map(expectations.map((e) => [e.id, e]))
@@ -465,7 +496,7 @@ class BankTransferModuleService extends MedusaService({
     if (!input.allocation_ids.length) return []
     const allocations: any[] = await manager.execute(
       `SELECT id, transaction_id, expectation_id, amount FROM bank_transfer_allocation
-        WHERE id IN (${input.allocation_ids.map(() => "?").join(",")}) AND reversed_at IS NULL FOR UPDATE`,
+        WHERE id IN (${placeholders(input.allocation_ids)}) AND reversed_at IS NULL FOR UPDATE`,
       input.allocation_ids
     )
     const reversed: { expectation_id: string; status: string }[] = []
@@ -545,6 +576,13 @@ export async function ignoreTransaction(
   })
   return service.retrieveBankTransaction(tx.id)
 }
+
+/** The source's own id when it has one, else the content fingerprint. */
+export function dedupeKey(r: { dedupe_key?: string; source: string; external_id: string | null; fingerprint: string }) {
+  return r.dedupe_key ?? (r.external_id ? `${r.source}:${r.external_id}` : `fp:${r.fingerprint}`)
+}
+
+const placeholders = (values: unknown[]) => values.map(() => "?").join(",")
 
 export function actorLabel(actor: Actor) {
   return actor.id ? `${actor.type}:${actor.id}` : actor.type

@@ -71,3 +71,52 @@ export const CalendarOverrideBody = z
   .strict()
 
 export const RequestConfirmationBody = z.object({ message: z.string().min(1).max(2000) }).strict()
+
+const column = z.string().min(1).max(100)
+export const ColumnMappingSchema = z
+  .object({
+    date: column,
+    amount: column.optional(),
+    credit: column.optional(),
+    debit: column.optional(),
+    memo: column,
+    reference: column.optional(),
+    counterparty_name: column.optional(),
+    counterparty_account: column.optional(),
+    currency: column.optional(),
+    account: column.optional(),
+    date_format: z.enum(["dd/mm/yyyy", "yyyy-mm-dd", "mm/dd/yyyy"]).optional(),
+    decimal_separator: z.enum([",", "."]).optional(),
+  })
+  .strict()
+  .refine((m) => m.amount || m.credit, { message: "needs an amount column or a credit column" })
+
+/** Multipart text fields arrive as strings: the mapping is JSON. */
+export const ImportFields = z
+  .object({
+    mapping: z
+      .string()
+      .max(5000)
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text)
+        } catch {
+          ctx.addIssue({ code: "custom", message: "must be JSON" })
+          return z.NEVER
+        }
+      })
+      .pipe(ColumnMappingSchema)
+      .optional(),
+    preset: z.string().max(20).optional(),
+    mapping_id: z.string().max(100).optional(),
+  })
+  .strict()
+
+export const ListImportsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+
+export const SaveColumnMappingBody = z
+  .object({ name: z.string().min(1).max(100), bank_code: z.string().max(20).optional(), mapping: ColumnMappingSchema })
+  .strict()

@@ -1,0 +1,7 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { bankTransfer } from "../../helpers"
+
+/** GET /admin/bank-transfer/imports/:id — one import with its previewed lines. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  res.json({ import: await bankTransfer(req).retrieveStatementImport(req.params.id) })
+}

@@ -1,0 +1,17 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { reconcilePending } from "../lib/reconcile-pending"
+
+/**
+ * Every 5 minutes: a transaction stored but never matched (the server stopped between storing a
+ * webhook and running its subscriber) is matched now. Rows younger than a minute are left to
+ * their subscriber.
+ */
+export default async function reconcilePendingTransactions(container: MedusaContainer) {
+  const done = await reconcilePending(container, { created_before: new Date(Date.now() - 60_000) })
+  if (done) container.resolve("logger").info(`bank-transfer: matched ${done} pending transaction(s)`)
+}
+
+export const config = {
+  name: "bank-transfer-reconcile-pending",
+  schedule: "*/5 * * * *",
+}

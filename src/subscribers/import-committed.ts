@@ -1,0 +1,13 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { BankTransferEvents } from "../lib/events"
+import { reconcilePending } from "../lib/reconcile-pending"
+
+/** A committed statement's lines go through the matcher one after another (bounded memory). */
+export default async function importCommitted({ event, container }: SubscriberArgs<{ id: string }>) {
+  await reconcilePending(container, { import_id: event.data.id })
+}
+
+export const config: SubscriberConfig = {
+  event: BankTransferEvents.IMPORT_COMMITTED,
+  context: { subscriberId: "bank-transfer-import-committed" },
+}
