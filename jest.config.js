@@ -9,6 +9,7 @@ process.env.DB_USERNAME = process.env.DB_USERNAME || "postgres"
 process.env.DB_PASSWORD = process.env.DB_PASSWORD || "postgres"
 process.env.DB_TEMP_NAME = process.env.DB_TEMP_NAME || "bank_transfer_test"
 process.env.MEDUSA_DISABLE_TELEMETRY = "true"
+process.env.BANK_TRANSFER_JOBS = "off"
 
 const testType = process.env.TEST_TYPE || "unit"
 

@@ -18,6 +18,8 @@ const bankTransferOptions = {
     },
   ],
   reference_prefix: process.env.BANK_TRANSFER_PREFIX || "DH",
+  // The integration tests drive the jobs themselves, with a controlled clock.
+  jobs: process.env.BANK_TRANSFER_JOBS !== "off",
   webhooks: {
     sepay: {
       api_key: process.env.SEPAY_API_KEY || "dev-sepay-api-key-change-me",

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { parseVietQrPayload } from "../../src/lib/vietqr"
 import { isValidReference } from "../../src/lib/reference"
 import { BANK_TRANSFER_PROVIDER_ID, customerHeaders, placeOrder, seedShop, SeededShop } from "../helpers/shop"
+import { settle } from "../helpers/settle"
 
 jest.setTimeout(120 * 1000)
 
@@ -13,6 +14,10 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       shop = await seedShop(getContainer())
+    })
+
+    afterEach(async () => {
+      await settle(getContainer())
     })
 
     describe("checkout with bank transfer", () => {

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { adminHeaders, customerHeaders, placeOrder, seedShop, SeededShop } from "../helpers/shop"
+import { settle } from "../helpers/settle"
 import { postSepay, sepayPayload, waitFor } from "../helpers/webhooks"
 import { escalateDueTransfers } from "../../src/lib/escalation/run"
 import escalateJob from "../../src/jobs/escalate-unpaid-transfers"
@@ -22,6 +23,10 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       shop = await seedShop(getContainer())
       admin = await adminHeaders(api, getContainer())
+    })
+
+    afterEach(async () => {
+      await settle(getContainer())
     })
 
     let n = 0
@@ -90,11 +95,19 @@ medusaIntegrationTestRunner({
       }, "revived and paid messages")
     })
 
-    it("the scheduled job runs and does nothing early", async () => {
+    it("never acts early, and the scheduled job stays off when the `jobs` option is off", async () => {
       const { order } = await orderPlacedBeforeTet()
       const service: any = getContainer().resolve("bankTransfer")
       const [e] = await service.listExpectations({ order_id: order.id })
-      await service.updateExpectations({ id: e.id, placed_at: new Date(), next_step_at: new Date(Date.now() + 86400000) })
+      await service.updateExpectations({ id: e.id, placed_at: new Date(), next_step_at: new Date(Date.now() - 1000) })
+      // Due by next_step_at, but by the calendar not a single business day has passed: rescheduled.
+      expect((await escalateDueTransfers(getContainer())).escalated).toBe(0)
+      const after = (await status(order.id)).expectation
+      expect(after.status).toBe("awaiting_transfer")
+      expect(new Date(after.next_step_at).getTime()).toBeGreaterThan(Date.now())
+
+      await service.updateExpectations({ id: e.id, placed_at: PLACED, next_step_at: PLACED })
+      expect(service.getOptions().jobs).toBe(false) // BANK_TRANSFER_JOBS=off in jest.config.js
       await escalateJob(getContainer())
       expect((await status(order.id)).expectation.status).toBe("awaiting_transfer")
     })

@@ -2,6 +2,7 @@ import { readFileSync } from "fs"
 import path from "path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, customerHeaders, placeOrder, seedShop, SeededShop } from "../helpers/shop"
+import { settle } from "../helpers/settle"
 import { postSepay, sepayPayload, waitFor } from "../helpers/webhooks"
 
 jest.setTimeout(180 * 1000)
@@ -19,6 +20,10 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       shop = await seedShop(getContainer())
       admin = await adminHeaders(api, getContainer())
+    })
+
+    afterEach(async () => {
+      await settle(getContainer())
     })
 
     let n = 0

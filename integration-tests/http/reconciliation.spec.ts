@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, customerHeaders, placeOrder, seedShop, SeededShop } from "../helpers/shop"
+import { settle } from "../helpers/settle"
 import { cassoPayload, postCasso, postGeneric, postSepay, postSepayHmac, sepayPayload, waitFor } from "../helpers/webhooks"
 
 jest.setTimeout(180 * 1000)
@@ -16,6 +17,10 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       shop = await seedShop(getContainer())
       admin = await adminHeaders(api, getContainer())
+    })
+
+    afterEach(async () => {
+      await settle(getContainer())
     })
 
     let buyerCount = 0

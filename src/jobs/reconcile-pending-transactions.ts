@@ -1,5 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { reconcilePending } from "../lib/reconcile-pending"
+import { BANK_TRANSFER_MODULE } from "../modules/bank-transfer"
+import type BankTransferModuleService from "../modules/bank-transfer/service"
 
 /**
  * Every 5 minutes: a transaction stored but never matched (the server stopped between storing a
@@ -7,6 +9,8 @@ import { reconcilePending } from "../lib/reconcile-pending"
  * their subscriber.
  */
 export default async function reconcilePendingTransactions(container: MedusaContainer) {
+  const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+  if (!service.getOptions().jobs) return
   const done = await reconcilePending(container, { created_before: new Date(Date.now() - 60_000) })
   if (done) container.resolve("logger").info(`bank-transfer: matched ${done} pending transaction(s)`)
 }

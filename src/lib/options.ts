@@ -112,6 +112,8 @@ export const optionsSchema = z.object({
         .prefault({}),
     })
     .prefault({}),
+  /** Run the plugin's scheduled jobs (escalations, matching sweep). Tests with a controlled clock turn them off. */
+  jobs: z.boolean().default(true),
   /** Allow the admin "simulate an incoming transfer" route. Off in production unless set. */
   simulation: z.boolean().default(process.env.NODE_ENV !== "production"),
   import_max_bytes: z.number().int().positive().default(10 * 1024 * 1024),

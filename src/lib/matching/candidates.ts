@@ -85,6 +85,7 @@ function drop(b: Bucket, key: string | null | undefined, id: string) {
   if (!s.size) b.delete(key)
 }
 
+const LOOKUP_LIMIT = 50
 const dayOf = (d: Date) => Math.floor(d.getTime() / DAY_MS)
 
 /**
@@ -156,10 +157,15 @@ export class InMemoryExpectationIndex {
    * open orders of customers found by tax code or phone (for the exact-sum rule). */
   find(keys: LookupKeys, opts: { includeCustomerOrders?: boolean } = {}): OpenExpectation[] {
     const ids = new Set<string>()
+    // Each look-up is bounded like the database's (LIMIT 50): a word shared by thousands of
+    // company names must not drag thousands of candidates into decide().
     const from = (b: Bucket, values: readonly string[]) => {
       for (const v of values) {
-        const s = b.get(v)
-        if (s) for (const id of s) ids.add(id)
+        let taken = 0
+        for (const id of b.get(v) ?? []) {
+          if (taken++ >= LOOKUP_LIMIT) break
+          ids.add(id)
+        }
       }
     }
     from(this.byReference, keys.references)

@@ -1,0 +1,107 @@
+import { Table, Text } from "@medusajs/ui"
+import { useEffect, useMemo, useState } from "react"
+import { TransactionFilterBar } from "../common/transaction-filter-bar"
+import { TransactionStatusBadge } from "../common/badges"
+import { TransactionRowActions } from "./transaction-row-actions"
+import { MatchOrderDrawer } from "./match-order-drawer"
+import { useTransactions } from "../../hooks/queries"
+import { useDebounced } from "../../hooks/use-debounced"
+import { emptyFilters, toQuery, type FilterState } from "../../lib/filters"
+import { amountNumber, formatMoney } from "../../lib/money"
+import { formatDateTime } from "../../lib/dates"
+import { errorMessage } from "../../lib/errors"
+import type { BankTransaction } from "../../lib/types"
+
+const PAGE = 20
+
+/**
+ * The ledger of money in (and out): filterable and paginated. `queue` is the unmatched queue:
+ * incoming money nobody has placed yet, oldest problems first in the accountant's mind, newest
+ * first on screen like every Medusa list.
+ */
+export function IncomingTab({ queue = false }: { queue?: boolean }) {
+  const initial = () => emptyFilters(queue ? { status: "unmatched", direction: "in" } : {})
+  const [filters, setFilters] = useState<FilterState>(initial)
+  const [offset, setOffset] = useState(0)
+  const [matching, setMatching] = useState<BankTransaction | null>(null)
+  const debounced = useDebounced(filters)
+  useEffect(() => setOffset(0), [debounced])
+  const query = useMemo(() => toQuery(debounced, PAGE, offset), [debounced, offset])
+  const { data, isLoading, isError, error } = useTransactions(query)
+  const rows = data?.transactions ?? []
+  const count = data?.count ?? 0
+
+  return (
+    <div className="flex flex-col gap-y-4" data-testid={queue ? "bt-unmatched-tab" : "bt-incoming-tab"}>
+      <div className="px-6">
+        <TransactionFilterBar value={filters} onChange={setFilters} showStatus={!queue} showDirection={!queue} />
+      </div>
+      {isError ? (
+        <Text size="small" className="text-ui-fg-error px-6">
+          Could not load transactions: {errorMessage(error)}
+        </Text>
+      ) : (
+        <div className="overflow-x-auto border-t">
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Booked</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Amount</Table.HeaderCell>
+                <Table.HeaderCell>Memo</Table.HeaderCell>
+                <Table.HeaderCell>From</Table.HeaderCell>
+                <Table.HeaderCell>Source</Table.HeaderCell>
+                <Table.HeaderCell>Status</Table.HeaderCell>
+                <Table.HeaderCell />
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {rows.map((tx) => (
+                <Table.Row key={tx.id} data-testid="bt-tx-row" data-transaction-id={tx.id} data-status={tx.status}>
+                  <Table.Cell className="whitespace-nowrap">{formatDateTime(tx.booked_at)}</Table.Cell>
+                  <Table.Cell className="whitespace-nowrap text-right">
+                    {tx.direction === "out" ? "−" : ""}
+                    {formatMoney(tx.amount, tx.currency_code)}
+                    {amountNumber(tx.amount_allocated) > 0 && amountNumber(tx.amount_allocated) < amountNumber(tx.amount) && (
+                      <div className="text-ui-fg-muted txt-compact-xsmall">
+                        {formatMoney(tx.amount_allocated, tx.currency_code)} applied
+                      </div>
+                    )}
+                  </Table.Cell>
+                  <Table.Cell className="max-w-[320px]">
+                    <span className="break-all font-mono" data-testid="bt-tx-memo">
+                      {tx.memo || "—"}
+                    </span>
+                  </Table.Cell>
+                  <Table.Cell className="max-w-[200px] truncate">{tx.counterparty_name ?? "—"}</Table.Cell>
+                  <Table.Cell className="text-ui-fg-subtle">{tx.source}</Table.Cell>
+                  <Table.Cell>
+                    <TransactionStatusBadge status={tx.status} />
+                  </Table.Cell>
+                  <Table.Cell className="text-right">
+                    <TransactionRowActions tx={tx} onMatch={setMatching} />
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+          {!rows.length && (
+            <Text size="small" className="text-ui-fg-muted px-6 py-6" data-testid="bt-tx-empty">
+              {isLoading ? "Loading…" : queue ? "Nothing waits in the unmatched queue." : "No transaction matches these filters."}
+            </Text>
+          )}
+          <Table.Pagination
+            count={count}
+            pageSize={PAGE}
+            pageIndex={Math.floor(offset / PAGE)}
+            pageCount={Math.max(1, Math.ceil(count / PAGE))}
+            canPreviousPage={offset > 0}
+            canNextPage={offset + PAGE < count}
+            previousPage={() => setOffset(Math.max(0, offset - PAGE))}
+            nextPage={() => setOffset(offset + PAGE)}
+          />
+        </div>
+      )}
+      <MatchOrderDrawer transaction={matching} onClose={() => setMatching(null)} />
+    </div>
+  )
+}

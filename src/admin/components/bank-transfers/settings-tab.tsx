@@ -1,0 +1,110 @@
+import { Button, Heading, Label, Switch, Text, Textarea, toast } from "@medusajs/ui"
+import { useEffect, useState } from "react"
+import { useSettings } from "../../hooks/queries"
+import { useSaveSettings } from "../../hooks/mutations"
+import { fromForm, toForm, type SettingsForm } from "../../lib/settings-form"
+import { errorMessage, isMissingRoute } from "../../lib/errors"
+import { TolerancesEditor } from "./tolerances-editor"
+import { PoliciesEditor } from "./policies-editor"
+import { AccountsList } from "./accounts-list"
+import { CalendarSettings } from "./calendar-settings"
+import { WebhooksList } from "./webhooks-list"
+
+function Section({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }) {
+  return (
+    <section className="flex flex-col gap-y-3 border-t px-6 py-5">
+      <div>
+        <Heading level="h3">{title}</Heading>
+        {hint && (
+          <Text size="small" className="text-ui-fg-subtle">
+            {hint}
+          </Text>
+        )}
+      </div>
+      {children}
+    </section>
+  )
+}
+
+/**
+ * What an admin may change at run time (matching tolerances, partial payments, escalation
+ * policies, the shopper's instructions, the holiday calendar). Accounts, reference prefix and
+ * webhook secrets come from medusa-config.ts and are shown read-only, secrets masked.
+ */
+export function SettingsTab() {
+  const { data, isLoading, isError, error } = useSettings()
+  const save = useSaveSettings()
+  const [form, setForm] = useState<SettingsForm | null>(null)
+  useEffect(() => {
+    if (data?.settings) setForm(toForm(data.settings))
+  }, [data])
+
+  if (isError) {
+    return (
+      <Text size="small" className="text-ui-fg-error px-6">
+        {isMissingRoute(error) ? "Settings are not available on this server yet." : `Could not load settings: ${errorMessage(error)}`}
+      </Text>
+    )
+  }
+  if (isLoading || !data || !form) return <Text size="small" className="text-ui-fg-muted px-6">Loading…</Text>
+
+  const onSave = () => {
+    const { update, error } = fromForm(form)
+    if (!update) return toast.error(error ?? "Check the settings")
+    save.mutate(update, { onSuccess: () => toast.success("Settings saved") })
+  }
+  const dirty = JSON.stringify(form) !== JSON.stringify(toForm(data.settings))
+
+  return (
+    <div className="flex flex-col" data-testid="bt-settings-tab">
+      <Section title="Receiving accounts" hint={`Set in medusa-config.ts. Payment references start with ${data.settings.reference_prefix}.`}>
+        <AccountsList accounts={data.settings.accounts} />
+      </Section>
+
+      <Section title="Matching" hint="How far an amount may be off for a transfer to be suggested, and what counts as paid.">
+        <TolerancesEditor form={form} onChange={setForm} />
+        <div className="flex items-center gap-x-2">
+          <Switch
+            id="bt-partials"
+            checked={form.allow_automatic_partials}
+            onCheckedChange={(v) => setForm({ ...form, allow_automatic_partials: v })}
+            data-testid="bt-setting-partials"
+          />
+          <Label htmlFor="bt-partials" size="small">
+            Apply a certain transfer for less than due as a partial payment (otherwise suggest it)
+          </Label>
+        </div>
+      </Section>
+
+      <Section title="Reminders and holds" hint="Business days after the order is placed: ask the shopper to confirm, put the order on hold, cancel it.">
+        <PoliciesEditor form={form} onChange={setForm} />
+      </Section>
+
+      <Section title="Instructions for the shopper" hint="Shown with the account, amount and memo at checkout, on the payment page and in emails.">
+        <Textarea
+          rows={3}
+          value={form.instructions}
+          onChange={(e) => setForm({ ...form, instructions: e.target.value })}
+          data-testid="bt-setting-instructions"
+        />
+      </Section>
+
+      <div className="flex justify-end gap-x-2 border-t px-6 py-4">
+        <Button size="small" variant="secondary" disabled={!dirty || save.isPending} onClick={() => setForm(toForm(data.settings))}>
+          Reset
+        </Button>
+        <Button size="small" disabled={!dirty || save.isPending} isLoading={save.isPending} onClick={onSave} data-testid="bt-settings-save">
+          Save settings
+        </Button>
+      </div>
+
+      <Section title="Business-day calendar" hint="Weekends and public holidays do not count towards reminders and holds.">
+        <CalendarSettings calendar={data.settings.calendar} overrides={data.overrides ?? []} />
+      </Section>
+
+      <Section title="Bank webhooks" hint="Where your bank or aggregator sends incoming transfers. Secrets come from medusa-config.ts.">
+        <WebhooksList webhooks={data.webhooks ?? []} />
+      </Section>
+    </div>
+  )
+}

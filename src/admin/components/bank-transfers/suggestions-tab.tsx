@@ -1,0 +1,168 @@
+import { Badge, Button, Select, Table, Text, toast } from "@medusajs/ui"
+import { useState } from "react"
+import { Link } from "react-router-dom"
+import { HighlightedMemo } from "../common/highlighted-memo"
+import { SuggestionStatusBadge } from "../common/badges"
+import { ReasonPrompt } from "../common/reason-prompt"
+import { useSuggestions } from "../../hooks/queries"
+import { useConfirmSuggestion, useRejectSuggestion } from "../../hooks/mutations"
+import { formatMoney } from "../../lib/money"
+import { formatDateTime } from "../../lib/dates"
+import { errorMessage } from "../../lib/errors"
+import { SUGGESTION_STATUSES, suggestionStatus } from "../../lib/status"
+import type { Suggestion } from "../../lib/types"
+
+const PAGE = 20
+
+/** Every order's likely transactions in one inbox, for the accountant's daily round. */
+export function SuggestionsTab() {
+  const [status, setStatus] = useState("pending")
+  const [offset, setOffset] = useState(0)
+  const { data, isLoading, isError, error } = useSuggestions({ status, limit: PAGE, offset })
+  const rows = data?.suggestions ?? []
+  const count = data?.count ?? 0
+
+  return (
+    <div className="flex flex-col gap-y-4" data-testid="bt-suggestions-tab">
+      <div className="flex items-center gap-x-3 px-6">
+        <Text size="small" className="text-ui-fg-subtle">
+          Show
+        </Text>
+        <Select
+          size="small"
+          value={status}
+          onValueChange={(s) => {
+            setStatus(s)
+            setOffset(0)
+          }}
+        >
+          <Select.Trigger className="w-48" data-testid="bt-suggestions-status">
+            <Select.Value />
+          </Select.Trigger>
+          <Select.Content>
+            {SUGGESTION_STATUSES.map((s) => (
+              <Select.Item key={s} value={s}>
+                {suggestionStatus(s).label}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+      </div>
+      {isError ? (
+        <Text size="small" className="text-ui-fg-error px-6">
+          Could not load suggestions: {errorMessage(error)}
+        </Text>
+      ) : (
+        <div className="overflow-x-auto border-t">
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Booked</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Amount</Table.HeaderCell>
+                <Table.HeaderCell>Memo</Table.HeaderCell>
+                <Table.HeaderCell>Order</Table.HeaderCell>
+                <Table.HeaderCell>Why</Table.HeaderCell>
+                <Table.HeaderCell />
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {rows.map((s) => (
+                <SuggestionRow key={s.id} suggestion={s} />
+              ))}
+            </Table.Body>
+          </Table>
+          {!rows.length && (
+            <Text size="small" className="text-ui-fg-muted px-6 py-6">
+              {isLoading ? "Loading…" : status === "pending" ? "No suggestion waits for a decision." : "Nothing here."}
+            </Text>
+          )}
+          <Table.Pagination
+            count={count}
+            pageSize={PAGE}
+            pageIndex={Math.floor(offset / PAGE)}
+            pageCount={Math.max(1, Math.ceil(count / PAGE))}
+            canPreviousPage={offset > 0}
+            canNextPage={offset + PAGE < count}
+            previousPage={() => setOffset(Math.max(0, offset - PAGE))}
+            nextPage={() => setOffset(offset + PAGE)}
+          />
+        </div>
+      )}
+    </div>
+  )
+}
+
+function SuggestionRow({ suggestion: s }: { suggestion: Suggestion }) {
+  const confirm = useConfirmSuggestion()
+  const reject = useRejectSuggestion()
+  const [rejecting, setRejecting] = useState(false)
+  const tx = s.transaction
+  const e = s.expectation
+  const busy = confirm.isPending || reject.isPending
+
+  return (
+    <Table.Row data-testid="bt-inbox-row" data-suggestion-id={s.id}>
+      <Table.Cell className="whitespace-nowrap">{tx ? formatDateTime(tx.booked_at) : "—"}</Table.Cell>
+      <Table.Cell className="whitespace-nowrap text-right">{tx ? formatMoney(tx.amount, tx.currency_code) : "—"}</Table.Cell>
+      <Table.Cell className="max-w-[280px]">
+        <HighlightedMemo memo={tx?.memo} ids={e ?? {}} />
+      </Table.Cell>
+      <Table.Cell className="whitespace-nowrap">
+        {e ? (
+          <Link to={`/orders/${e.order_id}`} className="text-ui-fg-interactive hover:underline">
+            #{e.order_number}
+          </Link>
+        ) : (
+          "—"
+        )}
+        {e && (
+          <div className="text-ui-fg-muted txt-compact-xsmall">
+            remaining {formatMoney(e.amount_remaining, e.currency_code)}
+          </div>
+        )}
+      </Table.Cell>
+      <Table.Cell className="max-w-[280px]">
+        <Badge size="2xsmall" className="mb-1">
+          Score {Math.round(s.score)}
+        </Badge>
+        <ul className="txt-compact-xsmall text-ui-fg-subtle">
+          {(s.reasons ?? []).map((r, i) => (
+            <li key={i}>{r.message}</li>
+          ))}
+        </ul>
+      </Table.Cell>
+      <Table.Cell className="text-right">
+        {s.status === "pending" ? (
+          <div className="flex justify-end gap-x-2">
+            <Button size="small" variant="secondary" disabled={busy} onClick={() => setRejecting(true)} data-testid="bt-inbox-reject">
+              Reject
+            </Button>
+            <Button
+              size="small"
+              disabled={busy}
+              isLoading={confirm.isPending}
+              data-testid="bt-inbox-confirm"
+              onClick={() =>
+                confirm.mutate({ id: s.id }, { onSuccess: () => toast.success(`Applied to order #${e?.order_number ?? ""}`) })
+              }
+            >
+              Confirm
+            </Button>
+          </div>
+        ) : (
+          <SuggestionStatusBadge status={s.status} />
+        )}
+        <ReasonPrompt
+          open={rejecting}
+          onOpenChange={setRejecting}
+          title="Not this transaction?"
+          description="This transaction will never be suggested for this order again."
+          confirmText="Reject"
+          onConfirm={(reason) =>
+            reject.mutateAsync({ id: s.id, reason: reason || undefined }).then(() => toast.success("Suggestion rejected"))
+          }
+        />
+      </Table.Cell>
+    </Table.Row>
+  )
+}

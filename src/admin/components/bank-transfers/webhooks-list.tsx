@@ -1,0 +1,84 @@
+import { Badge, Button, Copy, Table, Text, toast } from "@medusajs/ui"
+import { useTestWebhook } from "../../hooks/mutations"
+import { sdk } from "../../lib/sdk"
+import type { WebhookChannel } from "../../lib/types"
+
+const NAMES: Record<string, string> = { sepay: "SePay", casso: "Casso", generic: "Generic (signed JSON)" }
+
+/** The backend's own origin: what the bank must call, even when the admin is served elsewhere. */
+function absolute(path: string) {
+  try {
+    return new URL(path, (sdk.client as any).config?.baseUrl ?? window.location.origin).toString()
+  } catch {
+    return path
+  }
+}
+
+/** Each channel with its URL and whether a secret is set; "Send a test" signs and delivers a fake transfer. */
+export function WebhooksList({ webhooks }: { webhooks: WebhookChannel[] }) {
+  const test = useTestWebhook()
+  const send = (channel: string) =>
+    test.mutate(
+      { channel },
+      {
+        onSuccess: (res) => {
+          const body = res.body === null || res.body === undefined ? "" : ` ${JSON.stringify(res.body).slice(0, 200)}`
+          if (res.status >= 200 && res.status < 300) toast.success(`${NAMES[channel] ?? channel}: answered ${res.status}${body}`)
+          else toast.error(`${NAMES[channel] ?? channel}: answered ${res.status}${body}`)
+        },
+      }
+    )
+
+  return (
+    <div className="overflow-x-auto rounded-lg border" data-testid="bt-webhooks">
+      <Table>
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell>Channel</Table.HeaderCell>
+            <Table.HeaderCell>URL</Table.HeaderCell>
+            <Table.HeaderCell>Secret</Table.HeaderCell>
+            <Table.HeaderCell />
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {webhooks.map((w) => (
+            <Table.Row key={w.channel} data-testid="bt-webhook-row" data-channel={w.channel}>
+              <Table.Cell>{NAMES[w.channel] ?? w.channel}</Table.Cell>
+              <Table.Cell>
+                <span className="font-mono txt-compact-xsmall break-all">{absolute(w.url)}</span> <Copy content={absolute(w.url)} variant="mini" />
+              </Table.Cell>
+              <Table.Cell>
+                {w.configured ? (
+                  <Badge size="2xsmall" color="green">
+                    Set {w.secret_hint ?? ""}
+                  </Badge>
+                ) : (
+                  <Badge size="2xsmall" color="grey">
+                    Not configured
+                  </Badge>
+                )}
+              </Table.Cell>
+              <Table.Cell className="text-right">
+                <Button
+                  size="small"
+                  variant="secondary"
+                  disabled={!w.configured || test.isPending}
+                  isLoading={test.isPending && test.variables?.channel === w.channel}
+                  onClick={() => send(w.channel)}
+                  data-testid="bt-webhook-test"
+                >
+                  Send a test
+                </Button>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      {!webhooks.length && (
+        <Text size="small" className="text-ui-fg-muted px-6 py-4">
+          No webhook channel.
+        </Text>
+      )}
+    </div>
+  )
+}

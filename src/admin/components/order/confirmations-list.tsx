@@ -1,0 +1,45 @@
+import { Button, Text } from "@medusajs/ui"
+import { ArrowDownTray } from "@medusajs/icons"
+import { formatDate, formatDateTime } from "../../lib/dates"
+import { formatMoney } from "../../lib/money"
+import { download } from "../../lib/sdk"
+import { toastError } from "../../lib/errors"
+import type { Confirmation } from "../../lib/types"
+
+/** What the shopper said when they confirmed ("I have paid"), with their proof files. */
+export function ConfirmationsList({ confirmations, currency }: { confirmations: Confirmation[]; currency: string }) {
+  if (!confirmations.length) return null
+  return (
+    <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="bt-confirmations">
+      <Text size="small" weight="plus">
+        The shopper says they paid
+      </Text>
+      {confirmations.map((c) => (
+        <div key={c.id} className="bg-ui-bg-subtle flex flex-col gap-y-1 rounded-md border px-3 py-2">
+          <Text size="xsmall" className="text-ui-fg-muted">
+            {formatDateTime(c.created_at)}
+            {c.paid_on ? ` · paid on ${formatDate(c.paid_on)}` : ""}
+            {c.amount !== null && c.amount !== undefined ? ` · ${formatMoney(c.amount, currency)}` : ""}
+          </Text>
+          {c.message && (
+            <Text size="small" className="whitespace-pre-wrap">
+              {c.message}
+            </Text>
+          )}
+          {(c.files ?? []).map((f) => (
+            <Button
+              key={f.id}
+              size="small"
+              variant="transparent"
+              className="self-start"
+              onClick={() => download(f.url, f.filename).catch((e) => toastError(e, "Download"))}
+            >
+              <ArrowDownTray />
+              {f.filename}
+            </Button>
+          ))}
+        </div>
+      ))}
+    </div>
+  )
+}

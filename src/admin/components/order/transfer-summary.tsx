@@ -1,0 +1,101 @@
+import { Button, Container, Copy, Heading, Text } from "@medusajs/ui"
+import { useState } from "react"
+import { ExpectationStatusBadge } from "../common/badges"
+import { KeyValue } from "../common/key-value"
+import { QrCode } from "../common/qr-code"
+import { formatMoney, amountNumber } from "../../lib/money"
+import { formatDateTime } from "../../lib/dates"
+import { nextStepLabel } from "../../lib/status"
+import type { OrderTransfer, Expectation } from "../../lib/types"
+import { RequestConfirmationDrawer } from "./request-confirmation-drawer"
+import { ConfirmationsList } from "./confirmations-list"
+
+const OPEN = ["awaiting_transfer", "partially_paid", "awaiting_customer_confirmation", "customer_confirmed", "tentatively_canceled"]
+
+/** The transfer at a glance: what is due and received, what the shopper must write, and the QR. */
+export function TransferSummary({ transfer }: { transfer: OrderTransfer & { expectation: Expectation } }) {
+  const { expectation: e, instructions } = transfer
+  const [asking, setAsking] = useState(false)
+  const currency = e.currency_code
+  const account = instructions?.accounts?.[0]
+  const step = nextStepLabel(e.next_step)
+  const isOpen = OPEN.includes(e.status)
+
+  return (
+    <Container className="divide-y p-0" data-testid="bt-summary">
+      <div className="flex items-center justify-between px-6 py-4">
+        <Heading level="h2">Bank transfer</Heading>
+        <ExpectationStatusBadge status={e.status} />
+      </div>
+
+      <div className="py-2">
+        <KeyValue label="Amount due" testId="bt-amount-due">
+          {formatMoney(e.amount_due, currency)}
+        </KeyValue>
+        <KeyValue label="Received" testId="bt-amount-received">
+          {formatMoney(e.amount_received, currency)}
+        </KeyValue>
+        <KeyValue label="Remaining" testId="bt-amount-remaining">
+          <span className="text-ui-fg-base font-medium">{formatMoney(e.amount_remaining, currency)}</span>
+        </KeyValue>
+        {amountNumber(e.surplus) > 0 && (
+          <KeyValue label="Surplus (to refund or credit)">{formatMoney(e.surplus, currency)}</KeyValue>
+        )}
+      </div>
+
+      <div className="py-2">
+        <KeyValue label="Reference" testId="bt-reference">
+          <span className="font-mono">{e.reference}</span>
+          <Copy content={e.reference} variant="mini" />
+        </KeyValue>
+        <KeyValue label="Memo" testId="bt-memo-to-write">
+          <span className="break-all font-mono">{e.memo}</span>
+          <Copy content={e.memo} variant="mini" />
+        </KeyValue>
+        {account && (
+          <KeyValue label="To account">
+            <span className="break-all">
+              {account.bank_name ?? account.swift ?? account.bank_bin} · {account.account_number}
+            </span>
+            <Copy content={account.account_number} variant="mini" />
+          </KeyValue>
+        )}
+        <KeyValue label="Pay by">{formatDateTime(e.due_at ?? instructions?.deadline)}</KeyValue>
+        {isOpen && step && (
+          <KeyValue label="Next step" testId="bt-next-step">
+            {step}, {formatDateTime(e.next_step_at)}
+          </KeyValue>
+        )}
+      </div>
+
+      {instructions?.qr?.svg && (
+        <div className="flex flex-col items-center gap-y-2 px-6 py-4">
+          <QrCode svg={instructions.qr.svg} label={`VietQR for ${formatMoney(instructions.amount_remaining, currency)}`} />
+          <Text size="xsmall" className="text-ui-fg-subtle text-center">
+            VietQR for the remaining {formatMoney(instructions.amount_remaining, currency)}
+          </Text>
+        </div>
+      )}
+
+      {instructions?.instructions && (
+        <div className="px-6 py-3">
+          <Text size="xsmall" className="text-ui-fg-muted">Shown to the shopper</Text>
+          <Text size="small" className="text-ui-fg-subtle" data-testid="bt-instructions">
+            {instructions.instructions}
+          </Text>
+        </div>
+      )}
+
+      <ConfirmationsList confirmations={transfer.confirmations ?? []} currency={currency} />
+
+      {isOpen && (
+        <div className="flex justify-end px-6 py-4">
+          <Button size="small" variant="secondary" onClick={() => setAsking(true)} data-testid="bt-ask-confirm">
+            Ask shopper to confirm payment
+          </Button>
+        </div>
+      )}
+      <RequestConfirmationDrawer orderId={e.order_id} open={asking} onOpenChange={setAsking} />
+    </Container>
+  )
+}

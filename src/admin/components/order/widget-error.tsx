@@ -1,0 +1,20 @@
+import { Container, Text } from "@medusajs/ui"
+import { errorMessage, errorStatus, isMissingRoute } from "../../lib/errors"
+
+/**
+ * The plugin could not load this order's transfer. A missing route or a lost session is not the
+ * accountant's business on this page (Medusa handles the session): render nothing then.
+ */
+export function WidgetError({ error }: { error: unknown }) {
+  if (isMissingRoute(error) || errorStatus(error) === 401) return null
+  return (
+    <Container className="px-6 py-4" data-testid="bt-widget-error">
+      <Text size="small" weight="plus">
+        Bank transfer
+      </Text>
+      <Text size="small" className="text-ui-fg-error">
+        Could not load the transfer status: {errorMessage(error)}
+      </Text>
+    </Container>
+  )
+}
