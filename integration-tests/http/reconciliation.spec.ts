@@ -60,8 +60,8 @@ medusaIntegrationTestRunner({
     it("stores and applies a transaction once when delivered twice and concurrently", async () => {
       const { order, bt } = await newOrder()
       const payload = sepayPayload(bt.memo, TOTAL)
-      const responses = await Promise.all([postSepay(api, payload), postSepay(api, payload), postSepay(api, payload)])
-      expect(responses.map((r) => r.status)).toEqual([200, 200, 200])
+      const responses = await Promise.all(Array.from({ length: 20 }, () => postSepay(api, payload)))
+      expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200))
       await waitForStatus(order.id, "paid")
       expect((await postSepay(api, payload)).status).toBe(200)
       await new Promise((r) => setTimeout(r, 500))
@@ -198,6 +198,20 @@ medusaIntegrationTestRunner({
 
       const { data: ignored } = await api.post(`/admin/bank-transfer/transactions/${txId}/ignore`, { reason: "not ours" }, admin)
       expect(ignored.transaction.status).toBe("ignored")
+    })
+
+    it("records an overpayment as surplus and captures once", async () => {
+      const { order, bt } = await newOrder()
+      await postSepay(api, sepayPayload(bt.memo, TOTAL + 100000))
+      const d = await waitForStatus(order.id, "paid")
+      expect(d.expectation).toMatchObject({ amount_received: TOTAL + 100000, amount_remaining: 0, surplus: 100000 })
+      expect(d.allocations.map((a: any) => a.amount)).toEqual([TOTAL + 100000])
+      const o = await waitFor(async () => {
+        const m = await medusaOrder(order.id)
+        return m.payment_status === "captured" ? m : null
+      }, "captured payment")
+      const payments = o.payment_collections.flatMap((pc: any) => pc.payments)
+      expect(payments.filter((p: any) => p.captured_at)).toHaveLength(1)
     })
 
     it("a late payment revives a tentatively cancelled order", async () => {

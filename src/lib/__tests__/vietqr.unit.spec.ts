@@ -7,6 +7,30 @@ describe("VietQR", () => {
     expect(crc16("123456789")).toBe("29B1")
   })
 
+  // VietQR strings published by others (a payment gateway's live QR, a generator's reference vector, a
+  // shop's sample): decoded, re-encoded by us, compared byte for byte.
+  it.each([
+    ["00020101021238570010A00000072701270006970415011300110019324180208QRIBFTTA530370454061200005802VN62170813ung ho lu lut6304C15C"],
+    ["00020101021238570010A000000727012700069704220113VQRQADAIJ55120208QRIBFTTA5303704540470005802VN62120808TL89 1006304E346"],
+    ["00020101021238540010A00000072701240006970436011010234567890208QRIBFTTA5303704540719430005802VN62120808TT0000696304A8E5"],
+  ])("re-encodes the public VietQR %s byte for byte", (published) => {
+    const p = parseVietQrPayload(published)
+    const again = buildVietQrPayload({
+      bin: p.bin!,
+      accountNumber: p.accountNumber!,
+      amount: p.amount ? BigInt(p.amount) : undefined,
+      memo: p.memo ?? undefined,
+      currency: "VND",
+    })
+    expect(again).toBe(published)
+  })
+
+  it("matches a published CRC of a payload with other sub-fields", () => {
+    expect(
+      crc16("00020101021238600010A00000072701300006970403011697040311012345670208QRIBFTTC530370454061800005802VN62340107NPS68690819thanh toan don hang6304")
+    ).toBe("A203")
+  })
+
   it("builds the NAPAS payload field by field", () => {
     const payload = buildVietQrPayload({ bin: "970436", accountNumber: "0071000123456", amount: 2430000n, memo: "DH1042K 0101234567001", currency: "VND" })
     expect(payload).toBe(
