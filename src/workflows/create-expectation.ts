@@ -12,7 +12,7 @@ export const createExpectationWorkflow = createWorkflow(
   "bank-transfer-create-expectation",
   (input: { order_id: string }) => {
     const order = loadOrderForExpectationStep(input)
-    const created = createExpectationStep(order)
+    const created = createExpectationStep({ order })
     when({ created }, ({ created }) => created.created).then(() => {
       emitEventStep({
         eventName: BankTransferEvents.EXPECTATION_CREATED,

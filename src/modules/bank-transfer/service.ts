@@ -7,7 +7,7 @@ import {
   MathBN,
   generateEntityId,
 } from "@medusajs/framework/utils"
-import type { Context } from "@medusajs/framework/types"
+import type { BigNumberInput, Context } from "@medusajs/framework/types"
 import { BankTransferOptions, parseOptions, RuntimeSettings } from "../../lib/options"
 import { Expectation } from "./models/expectation"
 import { BankTransaction } from "./models/bank-transaction"
@@ -21,6 +21,9 @@ import { StatementImport } from "./models/statement-import"
 import { ColumnMapping } from "./models/column-mapping"
 import { Setting } from "./models/setting"
 import { OPEN_STATUSES, nextStatusAfterPayment } from "./status"
+import type { EXPECTATION_STATUSES } from "./models/expectation"
+
+type ExpectationStatus = (typeof EXPECTATION_STATUSES)[number]
 import { BusinessCalendar, CalendarOverride } from "../../lib/calendar/business-calendar"
 
 export type Actor = { type: "system" | "webhook" | "import" | "admin" | "shopper"; id?: string | null }
@@ -436,16 +439,16 @@ class BankTransferModuleService extends MedusaService({
       const writeOff = write[exp.currency_code] ?? "0"
       const status = nextStatusAfterPayment(exp.status, MathBN.lte(remaining, writeOff), MathBN.gt(received, 0))
       const [allocation] = await this.createAllocations(
-        [{ transaction_id: tx.id, expectation_id: exp.id, amount: a.amount, created_by: actorLabel(input.actor) }],
+        [{ transaction_id: tx.id, expectation_id: exp.id, amount: money(a.amount), created_by: actorLabel(input.actor) }],
         sharedContext
       )
       await this.updateExpectations(
         {
           id: exp.id,
-          amount_received: received,
-          amount_remaining: remaining,
-          surplus,
-          status,
+          amount_received: money(received),
+          amount_remaining: money(remaining),
+          surplus: money(surplus),
+          status: status as ExpectationStatus,
           ...(status === "paid" && exp.status !== "paid" ? { paid_at: new Date() } : {}),
         },
         sharedContext
@@ -463,7 +466,7 @@ class BankTransferModuleService extends MedusaService({
     }
     const allocated = MathBN.add(tx.amount_allocated, total)
     await this.updateBankTransactions(
-      { id: tx.id, amount_allocated: allocated, status: MathBN.eq(allocated, tx.amount) ? "matched" : "partially_applied" },
+      { id: tx.id, amount_allocated: money(allocated), status: MathBN.eq(allocated, tx.amount) ? "matched" : "partially_applied" },
       sharedContext
     )
     await this.createAuditEvents(
@@ -514,9 +517,9 @@ class BankTransferModuleService extends MedusaService({
       await this.updateExpectations(
         {
           id: exp.id,
-          amount_received: received,
-          amount_remaining: MathBN.max(MathBN.sub(exp.amount_due, received), 0),
-          surplus: MathBN.max(MathBN.sub(received, exp.amount_due), 0),
+          amount_received: money(received),
+          amount_remaining: money(MathBN.max(MathBN.sub(exp.amount_due, received), 0)),
+          surplus: money(MathBN.max(MathBN.sub(received, exp.amount_due), 0)),
           status,
           paid_at: null,
         },
@@ -524,7 +527,7 @@ class BankTransferModuleService extends MedusaService({
       )
       const allocated = MathBN.sub(tx.amount_allocated, alloc.amount)
       await this.updateBankTransactions(
-        { id: tx.id, amount_allocated: allocated, status: MathBN.gt(allocated, 0) ? "partially_applied" : "unmatched" },
+        { id: tx.id, amount_allocated: money(allocated), status: MathBN.gt(allocated, 0) ? "partially_applied" : "unmatched" },
         sharedContext
       )
       await this.updateAllocations(
@@ -582,7 +585,10 @@ export function dedupeKey(r: { dedupe_key?: string; source: string; external_id:
   return r.dedupe_key ?? (r.external_id ? `${r.source}:${r.external_id}` : `fp:${r.fingerprint}`)
 }
 
-const placeholders = (values: unknown[]) => values.map(() => "?").join(",")
+/** DML types bigNumber columns as number; Medusa stores any exact BigNumber input given to them. */
+const money = (value: BigNumberInput) => value as unknown as number
+
+const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(",")
 
 export function actorLabel(actor: Actor) {
   return actor.id ? `${actor.type}:${actor.id}` : actor.type

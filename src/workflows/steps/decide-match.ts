@@ -37,14 +37,21 @@ export const decideMatchStep = createStep(
     )
     const money = (v: bigint) => fromMinorUnits(v, tx.currency_code)
     switch (decision.kind) {
-      case "apply":
+      case "apply": {
+        // An overpayment goes to the order it pays, as its surplus (to refund or credit), so
+        // that the money is accounted for on the order rather than left loose on the transaction.
+        const overpaid = decision.surplus > 0n && decision.allocations.length === 1
         return new StepResponse({
           kind: "apply",
           transaction_id: tx.id,
-          allocations: decision.allocations.map((a) => ({ expectation_id: a.expectation_id, amount: money(a.amount) })),
+          allocations: decision.allocations.map((a) => ({
+            expectation_id: a.expectation_id,
+            amount: money(overpaid ? a.amount + decision.surplus : a.amount),
+          })),
           surplus: money(decision.surplus),
           reasons: decision.reasons,
         })
+      }
       case "suggest":
         return new StepResponse({ kind: "suggest", transaction_id: tx.id, suggestions: decision.suggestions })
       default:

@@ -12,8 +12,8 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, z.infer<typeo
     { take: q.limit, skip: q.offset, order: { created_at: "DESC" } }
   )
   const [transactions, expectations] = await Promise.all([
-    suggestions.length ? service.listBankTransactions({ id: suggestions.map((s) => s.transaction_id) }) : [],
-    suggestions.length ? service.listExpectations({ id: suggestions.map((s) => s.expectation_id) }) : [],
+    service.listBankTransactions({ id: suggestions.map((s) => s.transaction_id) }),
+    service.listExpectations({ id: suggestions.map((s) => s.expectation_id) }),
   ])
   const tx = new Map(transactions.map((t) => [t.id, t]))
   const ex = new Map(expectations.map((e) => [e.id, e]))

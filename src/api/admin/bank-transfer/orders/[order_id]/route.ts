@@ -32,7 +32,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     // Proof files are downloaded through the admin route, never from a public URL.
     confirmations: confirmations.map((c) => ({
       ...c,
-      files: ((c.files ?? []) as any[]).map((f) => ({
+      files: ((c.files ?? []) as unknown as any[]).map((f) => ({
         id: f.id,
         filename: f.filename,
         mime_type: f.mime_type,

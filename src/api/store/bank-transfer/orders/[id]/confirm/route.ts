@@ -28,5 +28,5 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       actor: { type: "shopper", id: req.auth_context.actor_id },
     },
   })
-  res.status(201).json({ confirmation: { id: result.id, created_at: result.created_at, files: (result.files as any[]).length } })
+  res.status(201).json({ confirmation: { id: result.id, created_at: result.created_at, files: (result.files as unknown as any[]).length } })
 }
