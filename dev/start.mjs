@@ -41,7 +41,8 @@ async function main() {
   const { rowCount: hasAdmin } = await client.query(`SELECT 1 FROM "user" WHERE email = $1`, [ADMIN_EMAIL])
   if (!hasAdmin) await step("Creating the admin user", ["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD])
   const { rows: keys } = await client.query(
-    `SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL ORDER BY created_at LIMIT 1`
+    // The seed's own key (its sales channel holds the demo products), not Medusa's default one.
+    `SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL ORDER BY (title = 'Webshop') DESC, created_at LIMIT 1`
   )
   await client.end()
 
