@@ -17,9 +17,15 @@ const config: MatchConfig = {
   amountOnlyWindowDays: 7,
 }
 
-// A small deterministic PRNG: the same data every run.
+// mulberry32: a small deterministic PRNG with good spread (the same data every run). A plain LCG
+// repeats amounts so often that every order would share its price with dozens of others.
 let seed = 42
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+const rand = () => {
+  seed = (seed + 0x6d2b79f5) | 0
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
 const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]
 const WORDS = ["HOA SEN", "MINH ANH", "PHUONG NAM", "AN KHANG", "THANH DAT", "VIET TIEN", "HUNG THINH", "BINH MINH"]
 // Company names are mostly distinct in real life: a made-up distinctive word per company.

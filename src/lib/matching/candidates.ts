@@ -86,6 +86,7 @@ function drop(b: Bucket, key: string | null | undefined, id: string) {
 }
 
 const LOOKUP_LIMIT = 50
+const AMOUNT_LOOKUP_LIMIT = 3
 const dayOf = (d: Date) => Math.floor(d.getTime() / DAY_MS)
 
 /**
@@ -175,12 +176,15 @@ export class InMemoryExpectationIndex {
     from(this.byCompanyToken, keys.companyTokens)
     const lo = keys.window.from.getTime()
     const hi = keys.window.to.getTime()
-    for (let d = Math.floor(lo / DAY_MS); d <= Math.floor(hi / DAY_MS); d++) {
+    // Amount-only: decide() only needs to tell none, one and several apart (the database
+    // look-up stops at 3 too), so a popular price never drags every order of that price along.
+    let sameAmount = 0
+    for (let d = Math.floor(lo / DAY_MS); d <= Math.floor(hi / DAY_MS) && sameAmount < AMOUNT_LOOKUP_LIMIT; d++) {
       const s = this.byAmountDay.get(`${keys.currency}:${keys.amount}:${d}`)
       if (!s) continue
       for (const id of s) {
         const t = this.byId.get(id)!.created_at.getTime()
-        if (t >= lo && t <= hi) ids.add(id)
+        if (t >= lo && t <= hi && sameAmount++ < AMOUNT_LOOKUP_LIMIT) ids.add(id)
       }
     }
     if (opts.includeCustomerOrders && (keys.taxCodes.length || keys.phones.length)) {
