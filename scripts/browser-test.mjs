@@ -5,6 +5,7 @@
 //   node scripts/browser-test.mjs            (KEEP_DATA=1 reuses the database of the last run)
 import { spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
+import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 
@@ -35,12 +36,14 @@ if (await isUp(`${BASE_URL}/health`)) {
   process.exit(1)
 }
 
-fs.mkdirSync(outDir, { recursive: true })
+// `medusa develop` restarts its server on any new or changed file in the project (dot folders
+// aside), screenshots and logs included: they are written outside it and moved in at the end.
+const stageDir = fs.mkdtempSync(path.join(os.tmpdir(), "bank-transfer-browser-"))
 // A fresh database by default: migrations are regenerated while the plugin is developed, and
 // the scenarios count rows, so state left by an earlier run would only blur the results.
 if (!process.env.KEEP_DATA) fs.rmSync(path.join(root, DATA_DIR), { recursive: true, force: true })
 
-const logPath = path.join(outDir, "dev-shop.log")
+const logPath = path.join(stageDir, "dev-shop.log")
 const log = fs.openSync(logPath, "w")
 // Own process group (detached), so that the whole shop can be stopped at once.
 const shop = spawn(process.execPath, ["dev/start.mjs"], {
@@ -101,18 +104,18 @@ process.on("SIGTERM", () => stopShop().then(() => process.exit(143)))
 
 let code = 1
 try {
-  console.log(`> starting the demo shop on ${BASE_URL} (log: ${path.relative(root, logPath)})`)
+  console.log(`> starting the demo shop on ${BASE_URL}`)
   const started = Date.now()
   while (!(await isUp(`${BASE_URL}/health`))) {
-    if (shop.exitCode !== null) throw new Error(`the demo shop exited (${shop.exitCode}); see ${logPath}`)
-    if (Date.now() - started > 300_000) throw new Error(`the demo shop did not answer /health within 5 minutes; see ${logPath}`)
+    if (shop.exitCode !== null) throw new Error(`the demo shop exited (${shop.exitCode}); see dev-shop.log`)
+    if (Date.now() - started > 300_000) throw new Error("the demo shop did not answer /health within 5 minutes; see dev-shop.log")
     await new Promise((r) => setTimeout(r, 1000))
   }
   console.log(`> shop up after ${Math.round((Date.now() - started) / 1000)} s`)
   const run = spawnSync(process.execPath, ["integration-tests/browser/admin.browser.mjs"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, BASE_URL, CHROMIUM, SCREENSHOTS: outDir },
+    env: { ...process.env, BASE_URL, CHROMIUM, SCREENSHOTS: stageDir },
   })
   code = run.status ?? 1
 } catch (e) {
@@ -121,5 +124,11 @@ try {
   code = 1
 } finally {
   await stopShop()
+  // Now that nothing watches the project any more: screenshots and the shop's log into place.
+  fs.rmSync(outDir, { recursive: true, force: true })
+  fs.mkdirSync(outDir, { recursive: true })
+  for (const f of fs.readdirSync(stageDir)) fs.copyFileSync(path.join(stageDir, f), path.join(outDir, f))
+  fs.rmSync(stageDir, { recursive: true, force: true })
+  console.log(`> screenshots and dev-shop.log in ${path.relative(root, outDir)}/`)
 }
 process.exit(code)

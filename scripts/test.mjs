@@ -3,12 +3,13 @@
 import { readFileSync, rmSync, existsSync } from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import { spawn } from "node:child_process"
 import { startPostgres, run } from "./postgres.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const PORT = Number(process.env.TEST_DB_PORT || 54329)
 const only = process.argv[2] // optional: unit | integration:modules | integration:http
-const suites = ["unit", "integration:modules", "integration:http"].filter((s) => !only || s === only)
+const suites = ["unit", "integration:modules", "integration:http", "browser"].filter((s) => !only || s === only)
 const extraArgs = process.argv.slice(3)
 
 const env = {
@@ -21,8 +22,23 @@ const env = {
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim(),
 }
 
+/** scripts/browser-test.mjs, whose last line is "N passed, N failed". */
+async function browserTests() {
+  const child = spawn(process.execPath, [path.join(root, "scripts", "browser-test.mjs")], { cwd: root, env })
+  let tail = ""
+  const keep = (chunk) => {
+    process.stdout.write(chunk)
+    tail = (tail + chunk.toString()).slice(-2000)
+  }
+  child.stdout.on("data", keep)
+  child.stderr.on("data", keep)
+  const status = await new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)))
+  const m = [...tail.matchAll(/(\d+) passed, (\d+) failed/g)].pop()
+  return { status, passed: m ? Number(m[1]) : 0, failed: m ? Number(m[2]) : 1 }
+}
+
 async function main() {
-  const needsDb = suites.some((s) => s !== "unit")
+  const needsDb = suites.some((s) => s.startsWith("integration"))
   const db = needsDb ? await startPostgres({ dir: path.join(root, `.pgdata-test-${PORT}`), port: PORT }) : null
   let passed = 0
   let failed = 0
@@ -30,6 +46,14 @@ async function main() {
   try {
     for (const suite of suites) {
       console.log(`\n=== ${suite} tests ===`)
+      if (suite === "browser") {
+        // Starts its own demo shop and drives Debian's chromium; skipped when chromium is absent.
+        const result = await browserTests()
+        passed += result.passed
+        failed += result.failed
+        if (result.status !== 0) ok = false
+        continue
+      }
       const report = path.join(root, `.jest-${suite.replace(":", "-")}.json`)
       const status = await run(
         path.join(root, "node_modules", ".bin", "jest"),

@@ -17,6 +17,14 @@ export async function findOrder(input: string): Promise<OrderRef | null> {
   }
   const number = /^\d+$/.test(s) ? s : s.match(/^[A-Za-z]{1,6}(\d+)[A-Za-z]?$/)?.[1]
   if (!number) return null
-  const { orders } = await get<{ orders: OrderRef[] }>("/admin/orders", { q: number, fields, limit: 50 })
-  return orders.find((o) => String(o.display_id) === String(Number(number))) ?? null
+  // `q` also searches phones, postcodes and e-mails ("1042" is in 0912 341 042): page through the
+  // hits for the exact number, a few pages at most.
+  const wanted = String(Number(number))
+  for (let offset = 0; offset < 500; offset += 100) {
+    const { orders, count } = await get<{ orders: OrderRef[]; count: number }>("/admin/orders", { q: number, fields, limit: 100, offset })
+    const hit = orders.find((o) => String(o.display_id) === wanted)
+    if (hit) return hit
+    if (offset + orders.length >= count || !orders.length) break
+  }
+  return null
 }

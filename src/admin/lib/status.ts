@@ -53,3 +53,20 @@ export function nextStepLabel(step: string | null | undefined): string | null {
 
 /** Audit actions ("allocation_created") as a sentence start ("Allocation created"). */
 export const actionLabel = (action: string) => humanise(action)
+
+const ACTOR_TYPES: Record<string, string> = {
+  system: "Matcher",
+  webhook: "Bank webhook",
+  import: "Statement import",
+  admin: "Admin",
+  shopper: "Shopper",
+}
+
+/** "admin:user_01…" (how allocations record their author) or a bare actor type, in words. */
+export function actorLabel(actor: string | null | undefined): string {
+  if (!actor) return "—"
+  const [type] = actor.split(":")
+  return ACTOR_TYPES[type] ?? actor
+}
+
+export const actorTypeLabel = (type: string) => ACTOR_TYPES[type] ?? type

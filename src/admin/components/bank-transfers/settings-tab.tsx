@@ -1,5 +1,5 @@
 import { Button, Heading, Label, Switch, Text, Textarea, toast } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { useEffect, useRef, useState } from "react"
 import { useSettings } from "../../hooks/queries"
 import { useSaveSettings } from "../../hooks/mutations"
 import { fromForm, toForm, type SettingsForm } from "../../lib/settings-form"
@@ -35,8 +35,14 @@ export function SettingsTab() {
   const { data, isLoading, isError, error } = useSettings()
   const save = useSaveSettings()
   const [form, setForm] = useState<SettingsForm | null>(null)
+  // Every action on the page refetches the settings: unsaved edits must survive that, so the form
+  // follows the server only while it still shows what the server said last.
+  const synced = useRef<string | null>(null)
   useEffect(() => {
-    if (data?.settings) setForm(toForm(data.settings))
+    if (!data?.settings) return
+    const next = toForm(data.settings)
+    setForm((current) => (!current || JSON.stringify(current) === synced.current ? next : current))
+    synced.current = JSON.stringify(next)
   }, [data])
 
   if (isError) {

@@ -4,6 +4,7 @@ import { ReasonPrompt } from "../common/reason-prompt"
 import { formatMoney } from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
 import { useUndoAllocation } from "../../hooks/mutations"
+import { actorLabel } from "../../lib/status"
 import type { Allocation } from "../../lib/types"
 
 /** The money applied to this order, transaction by transaction, each one undoable with a reason. */
@@ -43,7 +44,9 @@ export function AllocationsSection({ allocations, currency }: { allocations: All
                   )}
                 </Table.Cell>
                 <Table.Cell className="whitespace-nowrap text-right">{formatMoney(a.amount, currency)}</Table.Cell>
-                <Table.Cell className="txt-compact-xsmall text-ui-fg-subtle">{a.created_by}</Table.Cell>
+                <Table.Cell className="txt-compact-xsmall text-ui-fg-subtle whitespace-nowrap" title={a.created_by}>
+                  {actorLabel(a.created_by)}
+                </Table.Cell>
                 <Table.Cell className="text-right">
                   {a.reversed_at ? (
                     <Badge size="2xsmall" color="grey">

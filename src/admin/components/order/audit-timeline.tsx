@@ -1,15 +1,7 @@
 import { Heading, Text } from "@medusajs/ui"
 import { formatDateTime } from "../../lib/dates"
-import { actionLabel } from "../../lib/status"
+import { actionLabel, actorTypeLabel } from "../../lib/status"
 import type { AuditEvent } from "../../lib/types"
-
-const ACTOR: Record<string, string> = {
-  system: "Matcher",
-  webhook: "Bank webhook",
-  import: "Statement import",
-  admin: "Admin",
-  shopper: "Shopper",
-}
 
 /** Every change with who made it and why, newest first like Medusa's own order activity. */
 export function AuditTimeline({ audit }: { audit: AuditEvent[] }) {
@@ -34,8 +26,8 @@ export function AuditTimeline({ audit }: { audit: AuditEvent[] }) {
                   {formatDateTime(e.created_at)}
                 </Text>
               </div>
-              <Text size="xsmall" className="text-ui-fg-subtle">
-                {ACTOR[e.actor_type] ?? e.actor_type}
+              <Text size="xsmall" className="text-ui-fg-subtle truncate" title={e.actor_id ?? undefined}>
+                {actorTypeLabel(e.actor_type)}
                 {e.actor_id ? ` · ${e.actor_id}` : ""}
               </Text>
               {e.message && (

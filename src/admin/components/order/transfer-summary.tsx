@@ -60,7 +60,8 @@ export function TransferSummary({ transfer }: { transfer: OrderTransfer & { expe
             <Copy content={account.account_number} variant="mini" />
           </KeyValue>
         )}
-        <KeyValue label="Pay by">{formatDateTime(e.due_at ?? instructions?.deadline)}</KeyValue>
+        {isOpen && <KeyValue label="Pay by">{formatDateTime(e.due_at ?? instructions?.deadline)}</KeyValue>}
+        {e.paid_at && <KeyValue label="Paid">{formatDateTime(e.paid_at)}</KeyValue>}
         {isOpen && step && (
           <KeyValue label="Next step" testId="bt-next-step">
             {step}, {formatDateTime(e.next_step_at)}

@@ -1,0 +1,35 @@
+import { fromForm, toForm } from "../settings-form"
+import type { Settings } from "../types"
+
+const settings = {
+  accounts: [],
+  reference_prefix: "DH",
+  instructions: "Pay",
+  qr: true,
+  tolerances: { VND: { type: "fixed", amount: "50000" }, EUR: { type: "percent", percent: 1 } },
+  write_off: { VND: "1000" },
+  allow_automatic_partials: true,
+  policies: { digital: { confirmation_after: [2, 4], tentative_cancel_after: 5, final_cancel_after: null } },
+  calendar: { time_zone: "Asia/Ho_Chi_Minh", weekend_days: [6, 0], country: "VN" },
+} as Settings
+
+describe("settings form", () => {
+  it("round-trips the editable settings", () => {
+    expect(fromForm(toForm(settings)).update).toEqual({
+      instructions: "Pay",
+      allow_automatic_partials: true,
+      tolerances: settings.tolerances,
+      write_off: settings.write_off,
+      policies: settings.policies,
+    })
+  })
+
+  it("names the field at fault", () => {
+    const form = toForm(settings)
+    form.tolerances[0].value = "lots"
+    expect(fromForm(form).error).toMatch(/Tolerance VND/)
+    const policies = toForm(settings)
+    policies.policies[0].confirmation_after = "2, x"
+    expect(fromForm(policies).error).toMatch(/Policy digital/)
+  })
+})
