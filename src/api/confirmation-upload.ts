@@ -55,7 +55,10 @@ export function confirmationInput(req: MedusaRequest) {
       fields.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")
     )
   }
-  const files = ((req as any).files ?? []) as { originalname: string; buffer: Buffer }[]
+  // A browser sends an empty part for a file input left empty: that is no file.
+  const files = (((req as any).files ?? []) as { originalname: string; buffer: Buffer }[]).filter(
+    (f) => f.buffer.length > 0 || f.originalname
+  )
   const checked = files.map((f) => {
     const type = detectProofType(f.buffer)
     if (!type) {

@@ -77,7 +77,8 @@ function poll(){fetch(base+"/status").then(function(r){return r.json()}).then(fu
 setTimeout(poll,5000);
 document.getElementById("confirm").addEventListener("submit",function(e){e.preventDefault();
  var out=document.getElementById("result");
- fetch(base+"/confirm",{method:"POST",body:new FormData(e.target)}).then(function(r){return r.json().then(function(b){out.textContent=r.ok?texts.sent:(b.message||"Error");});}).catch(function(){out.textContent="Error";});});
+ var data=new FormData(e.target);var f=data.get("file");if(f&&!f.size){data.delete("file");}
+ fetch(base+"/confirm",{method:"POST",body:data}).then(function(r){return r.json().then(function(b){out.textContent=r.ok?texts.sent:(b.message||"Error");});}).catch(function(){out.textContent="Error";});});
 })();
 </script>
 </main></body></html>`
