@@ -164,6 +164,8 @@ medusaIntegrationTestRunner({
 
       const f = new FormData()
       f.append("message", "paid from my phone")
+      f.append("paid_on", "")
+      f.append("amount", "")
       // As a browser sends it: the empty file input is an empty part, which is no file.
       f.append("file", new Blob([]), "")
       const res = await api.post(`/bank-transfer/pay/${expectation.page_token}/confirm`, f).catch((e) => e.response)

@@ -32,17 +32,14 @@ export async function proofUpload(req: MedusaRequest, res: MedusaResponse, next:
   )
 }
 
+/** An HTML form sends fields left empty as "": that is no value. */
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional())
+
 export const ConfirmationFields = z
   .object({
-    message: z.string().max(2000).optional(),
-    paid_on: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-      .optional(),
-    amount: z
-      .string()
-      .regex(/^\d{1,15}(\.\d{1,4})?$/, "must be an amount such as 1250000")
-      .optional(),
+    message: optional(z.string().max(2000)),
+    paid_on: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")),
+    amount: optional(z.string().regex(/^\d{1,15}(\.\d{1,4})?$/, "must be an amount such as 1250000")),
   })
   .strict()
 
