@@ -1,36 +1,16 @@
-import multer from "multer"
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
-import { BANK_TRANSFER_MODULE } from "../modules/bank-transfer"
-import type BankTransferModuleService from "../modules/bank-transfer/service"
 import { detectProofType } from "../lib/proof-file"
+import { memoryUpload } from "./memory-upload"
 
-const MAX_FILES = 3
-
-/**
- * Multipart parsing for "I have paid" forms, in memory with the size limit from the options: a
- * file over the limit is refused before anything is stored.
- */
-export async function proofUpload(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const service: BankTransferModuleService = req.scope.resolve(BANK_TRANSFER_MODULE)
-  const maxBytes = (await service.loadOptions()).proof_max_bytes
-  multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: MAX_FILES, fields: 10 } }).array("file", MAX_FILES)(
-    req as any,
-    res as any,
-    (err: unknown) => {
-      if (!err) return next()
-      const code = (err as any)?.code
-      const message =
-        code === "LIMIT_FILE_SIZE"
-          ? `A proof file is larger than ${Math.round(maxBytes / 1024)} KB`
-          : code === "LIMIT_FILE_COUNT" || code === "LIMIT_UNEXPECTED_FILE"
-            ? `At most ${MAX_FILES} files, in the field "file"`
-            : `Could not read the upload: ${(err as Error).message}`
-      next(new MedusaError(MedusaError.Types.INVALID_DATA, message))
-    }
-  )
-}
+/** "I have paid" forms: up to 3 proof files in the field "file", at most `proof_max_bytes` each. */
+export const proofUpload = memoryUpload({
+  field: "file",
+  maxFiles: 3,
+  maxBytes: (options) => options.proof_max_bytes,
+  tooLarge: (max) => `A proof file is larger than ${Math.round(max / 1024)} KB`,
+})
 
 /** An HTML form sends fields left empty as "": that is no value. */
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional())

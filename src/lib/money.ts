@@ -45,13 +45,4 @@ export function fromMinorUnits(minor: bigint, currency: string): string {
 }
 
 /** "20.000 ₫", "$12.50": for reasons and messages people read. */
-export function formatMoney(minor: bigint, currency: string, locale = "vi-VN"): string {
-  const decimals = currencyDecimals(currency)
-  // Intl formats decimal strings exactly (no float rounding) in Node 20.
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(fromMinorUnits(minor, currency) as unknown as number)
-}
+export { formatMoney } from "./matching/money-format"

@@ -6,19 +6,12 @@
  * as 1 and 0), and it is always a letter, so "DH1042" + "K" can never be mistaken for a longer
  * order number. 23 letters, a prime: weighted sums mod 23 detect those errors.
  */
-export const CHECK_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ"
+import { CHECK_ALPHABET, checkLetter } from "./matching/check-letter"
+
+export { CHECK_ALPHABET, checkLetter }
 export const MAX_MEMO_LENGTH = 25
 
 const SAFE_PREFIX = new RegExp(`^[${CHECK_ALPHABET}]{1,6}$`)
-
-/** The check letter of a reference body (prefix + digits). */
-export function checkLetter(body: string): string {
-  let sum = 0
-  for (let i = 0; i < body.length; i++) {
-    sum += parseInt(body[i], 36) * (i + 1)
-  }
-  return CHECK_ALPHABET[sum % CHECK_ALPHABET.length]
-}
 
 /** Null when the prefix is usable, else what is wrong with it. */
 export function validatePrefix(prefix: string): string | null {

@@ -1,6 +1,5 @@
 /**
- * The reference's check letter, computed exactly like src/lib/reference.ts (kept here so the
- * matcher does not depend on it; the two must stay identical):
+ * The reference's check letter (src/lib/reference.ts makes references with it):
  *   check = Σ base36(char) × (index + 1) over prefix + digits, mod 23 → letter of CHECK_ALPHABET.
  * The alphabet leaves out I, L and O, which shoppers confuse with 1 and 0.
  */

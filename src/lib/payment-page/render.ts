@@ -22,7 +22,7 @@ const escape = (s: string) =>
 export function renderPaymentPage(i: Instructions, lang: Lang, token: string): string {
   const t = TEXTS[lang]
   const account = i.accounts[0]
-  const money = formatMoney(toMinorUnits(i.amount_remaining, i.currency_code), i.currency_code, lang === "vi" ? "vi-VN" : "en-US")
+  const money = formatMoney(toMinorUnits(i.amount_remaining, i.currency_code), i.currency_code)
   const row = (label: string, value: string, copy = false) =>
     `<div class="row"><span>${escape(label)}</span><b>${escape(value)}</b>${
       copy ? `<button type="button" data-copy="${escape(value)}">${escape(t.copy)}</button>` : ""

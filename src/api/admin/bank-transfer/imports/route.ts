@@ -15,7 +15,7 @@ import { countPlanned, planImport, previewMatches } from "../../../../workflows/
  */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const service = bankTransfer(req)
-  const file = (req as any).file as { originalname: string; buffer: Buffer } | undefined
+  const [file] = ((req as any).files ?? []) as { originalname: string; buffer: Buffer }[]
   if (!file) throw new MedusaError(MedusaError.Types.INVALID_DATA, 'No statement file: send it in the multipart field "file"')
   const fields = ImportFields.safeParse(req.body ?? {})
   if (!fields.success) {
