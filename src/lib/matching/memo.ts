@@ -149,7 +149,7 @@ function words(s: string, spans: [number, number][]): Word[] {
 }
 
 /** National form of a phone in a digit string, or null: 0xxxxxxxxx, 84xxxxxxxxx. */
-function phoneOf(d: string): string | null {
+export function phoneOf(d: string): string | null {
   if (d.length === 10 && d.charCodeAt(0) === 48) return d
   if (d.length === 11 && d.startsWith("84") && d.charCodeAt(2) !== 48) return `0${d.slice(2)}`
   return null
