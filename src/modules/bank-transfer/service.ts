@@ -319,20 +319,29 @@ class BankTransferModuleService extends MedusaService({
       [input.now, ...statuses, input.limit]
     )
     const claimed: { expectation_id: string; order_id: string; step: string; from_status: string; to_status: string }[] = []
+    const updates: unknown[] = []
     for (const row of rows) {
       const plan = input.plan({ ...row, placed_at: new Date(row.placed_at), steps_done: row.steps_done ?? {} })
       const stepsDone = { ...(row.steps_done ?? {}) }
       for (const step of plan.due) stepsDone[step] = input.now.toISOString()
       const status = plan.status ?? row.status
-      await manager.execute(
-        `UPDATE bank_transfer_expectation SET status = ?, steps_done = ?::jsonb, next_step = ?, next_step_at = ?, updated_at = now() WHERE id = ?`,
-        [status, JSON.stringify(stepsDone), plan.next_step, plan.next_step_at, row.id]
-      )
+      updates.push(row.id, status, JSON.stringify(stepsDone), plan.next_step, plan.next_step_at)
       // After an outage several steps can be due at once: only the latest one is acted on.
       const step = plan.due[plan.due.length - 1]
       if (step) {
         claimed.push({ expectation_id: row.id, order_id: row.order_id, step, from_status: row.status, to_status: status })
       }
+    }
+    if (rows.length) {
+      // One statement for the whole batch.
+      await manager.execute(
+        `UPDATE bank_transfer_expectation e
+            SET status = v.status::text, steps_done = v.steps_done::jsonb, next_step = v.next_step::text,
+                next_step_at = v.next_step_at::timestamptz, updated_at = now()
+           FROM (VALUES ${rows.map(() => "(?, ?, ?, ?, ?)").join(",")}) AS v(id, status, steps_done, next_step, next_step_at)
+          WHERE e.id = v.id`,
+        updates
+      )
     }
     if (claimed.length) {
       await this.createAuditEvents(

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import type { BankTransferOptions } from "../../../lib/options"
-import { recordBankTransactionsWorkflow } from "../../../workflows/record-bank-transactions"
+import { recordIncoming } from "../../../lib/record-incoming"
 import { WebhookError } from "../../../lib/webhooks/signature"
 import type { IncomingLine } from "../../../lib/webhooks/types"
 
@@ -32,9 +32,9 @@ export async function handleWebhook(req: MedusaRequest, res: MedusaResponse, cha
       res.status(200).json({ success: true, test: true, lines: lines.length })
       return
     }
-    const { result } = await recordBankTransactionsWorkflow(req.scope).run({
-      input: { source: channel.source, lines },
-    })
+    // One write in one module, then an event: no workflow needed on this hot path (the matching
+    // that follows, across modules, runs as a workflow in the subscriber).
+    const result = await recordIncoming(req.scope, channel.source, lines)
     res.status(200).json(channel.reply(result))
   } catch (e) {
     if (e instanceof WebhookError) {

@@ -4,7 +4,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import crypto from "crypto"
 import { SimulateTransferBody } from "../validators"
 import { bankTransfer } from "../helpers"
-import { recordBankTransactionsWorkflow } from "../../../../workflows/record-bank-transactions"
+import { recordIncoming } from "../../../../lib/record-incoming"
 
 /**
  * POST /admin/bank-transfer/simulate — a fake incoming transfer with any memo and amount, like
@@ -17,25 +17,20 @@ export async function POST(req: AuthenticatedMedusaRequest<z.infer<typeof Simula
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Simulated transfers are disabled (production); set the plugin option `simulation: true` to allow them")
   }
   const body = req.validatedBody
-  const { result } = await recordBankTransactionsWorkflow(req.scope).run({
-    input: {
-      source: "simulation",
-      lines: [
-        {
-          external_id: `sim_${crypto.randomUUID()}`,
-          account: body.account ?? options.accounts[0].account_number,
-          booked_at: body.booked_at ?? new Date(),
-          amount: body.amount,
-          currency_code: body.currency.toUpperCase(),
-          direction: body.direction,
-          memo: body.memo,
-          counterparty_name: body.counterparty_name ?? null,
-          counterparty_account: null,
-          raw: { simulated_by: req.auth_context?.actor_id ?? null, ...body },
-        },
-      ],
+  const result = await recordIncoming(req.scope, "simulation", [
+    {
+      external_id: `sim_${crypto.randomUUID()}`,
+      account: body.account ?? options.accounts[0].account_number,
+      booked_at: body.booked_at ?? new Date(),
+      amount: body.amount,
+      currency_code: body.currency.toUpperCase(),
+      direction: body.direction,
+      memo: body.memo,
+      counterparty_name: body.counterparty_name ?? null,
+      counterparty_account: null,
+      raw: { simulated_by: req.auth_context?.actor_id ?? null, ...body },
     },
-  })
+  ])
   const transaction = await service.retrieveBankTransaction(result.transactions[0].id)
   res.status(201).json({ transaction })
 }

@@ -1,0 +1,527 @@
+// Against a real running shop (dev/start.mjs on its own ports and data folder), each figure with a
+// baseline measured in the same run:
+//  a. webhook ingest through the real SePay route and database vs a bare INSERT of the same rows;
+//  b. checkout with bank transfer vs Medusa's manual provider, interleaved;
+//  c. the escalation job over 100,000 open orders (through `medusa exec`) vs a bare UPDATE of them.
+// Every part prints its RESULT lines even when another part fails; the shop (and everything this
+// bench started) is stopped at the end, on failure and on SIGTERM/SIGINT too.
+import { spawn } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import pg from "pg"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const PORT = Number(process.env.BENCH_PORT ?? 9200)
+const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54350)
+const DATA_DIR = ".pgdata-bench"
+const BASE = `http://localhost:${PORT}`
+const DB_URL = `postgres://postgres:postgres@localhost:${DB_PORT}/medusa_bank_transfer`
+// Outside the project: `medusa develop` restarts on any new or changed file in it.
+const SHOP_LOG = path.join(os.tmpdir(), "medusa-bank-transfer-bench-shop.log")
+const SEPAY_AUTH = "Apikey dev-sepay-api-key-change-me"
+const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 2000)
+const CONCURRENCY = 16
+const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 15)
+const OPEN_ORDERS = Number(process.env.BENCH_OPEN_ORDERS ?? 100_000)
+/** The escalation job gets this long; past it the figure is the rate so far and the projected time. */
+const ESCALATION_BUDGET_S = Number(process.env.BENCH_ESCALATION_BUDGET_S ?? 180)
+/** Whatever happens, this bench ends (and stops the shop) after this long. */
+const HARD_LIMIT_MS = Number(process.env.BENCH_SERVER_LIMIT_S ?? 25 * 60) * 1000
+/** Every row this bench writes directly carries this prefix, so a crashed run's rows are found and removed. */
+const PREFIX = "btbench"
+
+const result = (r) => console.log(`RESULT ${JSON.stringify(r)}`)
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })
+const elapsed = (started) => Number(process.hrtime.bigint() - started) / 1e9
+/** 12345 → "BCDF…": ids spelled in letters, so that no memo holds a number a matcher could take for an order. */
+const letters = (n) => {
+  let s = ""
+  do {
+    s = "BCDFGHJKMNPQRSTVWXYZ"[n % 20] + s
+    n = Math.floor(n / 20)
+  } while (n > 0)
+  return s
+}
+
+// ---------------------------------------------------------------------------------------------
+// The shop: started detached (its own process group). dev/start.mjs puts `medusa develop` in a
+// group of its own, so every group descending from it is collected while it runs and killed at the
+// end (after a SIGTERM that lets dev/start.mjs stop Medusa and PostgreSQL cleanly).
+// ---------------------------------------------------------------------------------------------
+const groups = new Set()
+let shop = null
+let collector = null
+
+function collectGroups(rootPid) {
+  const parents = new Map()
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+      parents.set(Number(pid), { ppid: Number(fields[1]), pgid: Number(fields[2]) })
+    } catch {}
+  }
+  const descends = (pid) => {
+    for (let p = pid, n = 0; p > 1 && n < 50; p = parents.get(p)?.ppid ?? 0, n++) if (p === rootPid) return true
+    return false
+  }
+  for (const [pid, { pgid }] of parents) if (descends(pid) && pgid > 1 && pgid !== process.pid) groups.add(pgid)
+}
+
+function killGroups(signal) {
+  for (const g of groups) {
+    try {
+      process.kill(-g, signal)
+    } catch {}
+  }
+}
+
+async function up() {
+  try {
+    return (await fetch(`${BASE}/health`, { signal: AbortSignal.timeout(2000) })).ok
+  } catch {
+    return false
+  }
+}
+
+async function portFree(port) {
+  const net = await import("node:net")
+  return new Promise((resolve) => {
+    const s = net.connect({ port, host: "127.0.0.1" })
+    s.once("connect", () => (s.destroy(), resolve(false)))
+    s.once("error", () => resolve(true))
+  })
+}
+
+async function startShop() {
+  for (const p of [PORT, DB_PORT]) if (!(await portFree(p))) throw new Error(`port ${p} is taken (an earlier bench still running?)`)
+  const log = fs.openSync(SHOP_LOG, "w")
+  shop = spawn(process.execPath, ["dev/start.mjs"], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DEV_DB_PORT: String(DB_PORT),
+      DEV_DATA_DIR: DATA_DIR,
+      DISABLE_ADMIN: "true",
+      MEDUSA_DISABLE_TELEMETRY: "true",
+      // The shop's own scheduled jobs would escalate the 100,000 rows of part c themselves.
+      BANK_TRANSFER_JOBS: "off",
+    },
+  })
+  fs.closeSync(log)
+  groups.add(shop.pid)
+  collector = setInterval(() => collectGroups(shop.pid), 2000)
+  const started = Date.now()
+  while (!(await up())) {
+    if (shop.exitCode !== null || shop.signalCode !== null) throw new Error(`the shop exited (${shop.exitCode ?? shop.signalCode}); see ${SHOP_LOG}`)
+    if (Date.now() - started > 300_000) throw new Error(`the shop did not answer /health within 5 minutes; see ${SHOP_LOG}`)
+    await sleep(1000)
+  }
+  collectGroups(shop.pid)
+  console.log(`shop up after ${Math.round((Date.now() - started) / 1000)} s (log: ${SHOP_LOG})`)
+}
+
+let stopping = null
+function stopShop() {
+  stopping ??= (async () => {
+    if (!shop) return
+    clearInterval(collector)
+    collectGroups(shop.pid)
+    try {
+      process.kill(shop.pid, "SIGTERM")
+    } catch {}
+    const end = Date.now() + 15_000
+    while (shop.exitCode === null && shop.signalCode === null && Date.now() < end) await sleep(250)
+    killGroups("SIGKILL")
+  })()
+  return stopping
+}
+// Last resort on any exit: nothing of ours survives this process.
+process.on("exit", () => killGroups("SIGKILL"))
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => stopShop().finally(() => process.exit(1)))
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+/** Runs `task(i)` for i < n on `concurrency` workers; returns seconds. */
+async function pool(n, concurrency, task) {
+  let next = 0
+  const started = process.hrtime.bigint()
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) await task(next++)
+    })
+  )
+  return elapsed(started)
+}
+
+async function http(method, url, { body, headers = {}, expect = [200] } = {}) {
+  const res = await fetch(`${BASE}${url}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    signal: AbortSignal.timeout(60_000),
+  })
+  const text = await res.text()
+  if (!expect.includes(res.status)) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 300)}`)
+  return text ? JSON.parse(text) : null
+}
+
+/** "2026-11-23 10:15:00", Vietnam time, as SePay sends it. */
+const vietnamTime = (d = new Date()) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 19).replace("T", " ")
+
+async function waitUntil(probe, timeoutMs, everyMs = 200) {
+  const end = Date.now() + timeoutMs
+  for (;;) {
+    const v = await probe()
+    if (v) return v
+    if (Date.now() > end) return null
+    await sleep(everyMs)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// a. Webhook ingest
+// ---------------------------------------------------------------------------------------------
+async function ingest(db) {
+  const runId = Date.now() % 1e9
+  const tag = `BENCH ${letters(runId)}`
+  const payload = (i) => ({
+    id: runId * 100_000 + i,
+    gateway: "Vietcombank",
+    transactionDate: vietnamTime(),
+    accountNumber: "0071000123456",
+    code: null,
+    // Letters only and an amount no product has: nothing to match, the matcher stays cheap.
+    content: `chuyen tien ${tag} ${letters(i)}`,
+    transferType: "in",
+    transferAmount: 1_000_001 + i * 7,
+    accumulated: 19_077_000,
+    subAccount: null,
+    referenceCode: `MBVCB.${runId}${i}`,
+    description: `BankAPINotify chuyen tien ${tag} ${letters(i)}`,
+  })
+  const deliver = async (p) => {
+    const body = await http("POST", "/hooks/bank-transfer/sepay", { body: p, headers: { authorization: SEPAY_AUTH } })
+    if (body?.success !== true) throw new Error(`SePay delivery ${p.id}: ${JSON.stringify(body)}`)
+  }
+  const WARMUP = 50
+  const rows = Array.from({ length: DELIVERIES + WARMUP }, (_, i) => payload(i))
+  try {
+    // Warm-up (connections, JIT), not counted.
+    await pool(WARMUP, CONCURRENCY, (i) => deliver(rows[DELIVERIES + i]))
+    const seconds = await pool(DELIVERIES, CONCURRENCY, (i) => deliver(rows[i]))
+    const stored = await db.query(`SELECT count(*)::int AS n FROM bank_transfer_transaction WHERE source = 'sepay' AND memo LIKE $1`, [`chuyen tien ${tag} %`])
+    if (stored.rows[0].n !== DELIVERIES + WARMUP) throw new Error(`stored ${stored.rows[0].n} of ${DELIVERIES + WARMUP} deliveries`)
+    // Matching runs in a subscriber after the answer: how long until every line has been through it.
+    const drained = await waitUntil(
+      async () => (await db.query(`SELECT count(*)::int AS n FROM bank_transfer_transaction WHERE memo LIKE $1 AND reconciled_at IS NULL`, [`chuyen tien ${tag} %`])).rows[0].n === 0,
+      180_000,
+      250
+    )
+    const drainedSeconds = drained ? seconds + 0 : null
+    const afterAnswer = drained ? (await db.query(`SELECT extract(epoch FROM max(reconciled_at) - min(created_at))::float AS s FROM bank_transfer_transaction WHERE memo LIKE $1 AND id NOT IN (SELECT id FROM bank_transfer_transaction WHERE memo LIKE $1 ORDER BY created_at DESC LIMIT ${WARMUP})`, [`chuyen tien ${tag} %`])).rows[0].s : null
+
+    // The floor: the same rows inserted straight into a copy of the table, same concurrency, with
+    // the statement the route's service runs (one row per statement here, autocommit).
+    let bareSeconds
+    await db.query(`DROP TABLE IF EXISTS bench_bare; CREATE TABLE bench_bare (LIKE bank_transfer_transaction INCLUDING ALL)`)
+    const bare = new pg.Pool({ connectionString: DB_URL, max: CONCURRENCY })
+    try {
+      await Promise.all(Array.from({ length: CONCURRENCY }, () => bare.query("SELECT 1")))
+      bareSeconds = await pool(DELIVERIES, CONCURRENCY, async (i) => {
+        const p = rows[i]
+        const memo = [p.content, p.code].filter(Boolean).join(" ")
+        await bare.query(
+          `INSERT INTO bench_bare (id, source, external_id, dedupe_key, fingerprint, account, booked_at, amount, raw_amount,
+             currency_code, direction, memo, counterparty_name, counterparty_account, raw, status, amount_allocated, raw_amount_allocated, import_id)
+           VALUES ($1,'sepay',$2,$3,$4,$5,$6,$7,$8::jsonb,'VND','in',$9,NULL,NULL,$10::jsonb,'unmatched',0,'{"value":"0","precision":20}'::jsonb,NULL)
+           ON CONFLICT (dedupe_key) WHERE deleted_at IS NULL DO NOTHING RETURNING id, dedupe_key`,
+          [`bttx_bare_${i}`, String(p.id), `sepay:${p.id}`, `VND|in|${p.transferAmount}|${p.transactionDate.slice(0, 10)}|${memo}`, p.accountNumber, new Date(), String(p.transferAmount), JSON.stringify({ value: String(p.transferAmount), precision: 20 }), memo, JSON.stringify(p)]
+        )
+      })
+    } finally {
+      await bare.end()
+      await db.query(`DROP TABLE IF EXISTS bench_bare`)
+    }
+    const perSecond = DELIVERIES / seconds
+    console.log(`ingest: ${DELIVERIES} deliveries in ${seconds.toFixed(2)} s (${CONCURRENCY} at a time); bare insert ${bareSeconds.toFixed(2)} s; every line matched ${afterAnswer === null ? "not within 180 s" : `${afterAnswer.toFixed(1)} s after the first arrived`}`)
+    result({ name: `webhook ingest, ${fmt(DELIVERIES)} SePay deliveries, ${CONCURRENCY} at a time`, value: perSecond, unit: "tx/s", target: "≥ 300 tx/s", ok: perSecond >= 300 })
+    const ratio = seconds / bareSeconds
+    result({ name: "webhook ingest time vs bare INSERT of the same rows", value: seconds, unit: "s", baseline: `bare insert ${bareSeconds.toFixed(2)} s (${fmt(DELIVERIES / bareSeconds)} rows/s)`, ratio, target: "≤ 3×", ok: ratio <= 3 })
+    result({
+      name: "webhook ingest incl. matching (first stored → last matched)",
+      value: afterAnswer === null ? 0 : DELIVERIES / afterAnswer,
+      unit: "tx/s",
+      baseline: drainedSeconds === null ? "not drained within 180 s" : `route answers ${fmt(perSecond)} tx/s`,
+    })
+  } finally {
+    // Keep the bench database small: this run's lines and what the matcher wrote about them.
+    await db.query(`DELETE FROM bank_transfer_audit_event WHERE transaction_id IN (SELECT id FROM bank_transfer_transaction WHERE memo LIKE $1)`, [`chuyen tien ${tag} %`]).catch(() => {})
+    await db.query(`DELETE FROM bank_transfer_transaction WHERE memo LIKE $1`, [`chuyen tien ${tag} %`]).catch(() => {})
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// b. Checkout: bank transfer vs Medusa's manual provider
+// ---------------------------------------------------------------------------------------------
+async function checkout(shopInfo, provider) {
+  const h = { "x-publishable-api-key": shopInfo.pk }
+  const address = { first_name: "Nguyen", last_name: "Van A", address_1: "12 Hang Bai", city: "Ha Noi", country_code: "vn", phone: "0912345678" }
+  const started = process.hrtime.bigint()
+  const { cart } = await http("POST", "/store/carts", { headers: h, body: { region_id: shopInfo.region_id, email: "bench-shopper@example.com" } })
+  await http("POST", `/store/carts/${cart.id}/line-items`, { headers: h, body: { variant_id: shopInfo.variant_id, quantity: 1 } })
+  await http("POST", `/store/carts/${cart.id}`, { headers: h, body: { shipping_address: address, billing_address: address } })
+  await http("POST", `/store/carts/${cart.id}/shipping-methods`, { headers: h, body: { option_id: shopInfo.shipping_option_id } })
+  const { payment_collection } = await http("POST", "/store/payment-collections", { headers: h, body: { cart_id: cart.id } })
+  await http("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { headers: h, body: { provider_id: provider } })
+  const done = await http("POST", `/store/carts/${cart.id}/complete`, { headers: h, body: {} })
+  const ms = elapsed(started) * 1000
+  if (done.type !== "order") throw new Error(`cart did not complete with ${provider}: ${JSON.stringify(done.error ?? done).slice(0, 300)}`)
+  return { ms, order_id: done.order.id }
+}
+
+async function checkouts(db, shopInfo) {
+  const providers = { bank: "pp_bank-transfer_default", manual: "pp_system_default" }
+  const times = { bank: [], manual: [] }
+  const expectationMs = []
+  // The placed order's follow-up (the plugin's expectation, Medusa's own subscribers) runs after
+  // the answer in the same server: let it finish before the next checkout, outside the timing.
+  const settle = async (kind, order) => {
+    if (kind === "bank") {
+      const t0 = Date.now()
+      const ok = await waitUntil(async () => (await db.query(`SELECT 1 FROM bank_transfer_expectation WHERE order_id = $1`, [order.order_id])).rowCount > 0, 20_000, 50)
+      if (!ok) throw new Error(`no expectation for bank-transfer order ${order.order_id} within 20 s`)
+      expectationMs.push(Date.now() - t0)
+    }
+    await sleep(300)
+  }
+  // Warm-up: one of each, not counted.
+  for (const kind of ["bank", "manual"]) await settle(kind, await checkout(shopInfo, providers[kind]))
+  for (let i = 0; i < CHECKOUTS; i++) {
+    // Alternating, and the order flipped every round, so that drift hits both alike.
+    for (const kind of i % 2 ? ["manual", "bank"] : ["bank", "manual"]) {
+      const order = await checkout(shopInfo, providers[kind])
+      times[kind].push(order.ms)
+      await settle(kind, order)
+    }
+  }
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+  const bank = mean(times.bank)
+  const manual = mean(times.manual)
+  console.log(`checkout ms, bank transfer: ${times.bank.map((t) => t.toFixed(0)).join(" ")}`)
+  console.log(`checkout ms, manual:        ${times.manual.map((t) => t.toFixed(0)).join(" ")}`)
+  console.log(`medians: bank ${median(times.bank).toFixed(0)} ms, manual ${median(times.manual).toFixed(0)} ms; order placed → expectation stored: mean ${mean(expectationMs).toFixed(0)} ms (polled every 50 ms)`)
+  result({ name: `checkout with bank transfer (mean of ${CHECKOUTS}, interleaved)`, value: bank, unit: "ms", baseline: `manual provider ${manual.toFixed(0)} ms`, ratio: bank / manual, target: "≤ 1.2×", ok: bank / manual <= 1.2 })
+  result({ name: "checkout with bank transfer: order placed → expectation stored", value: mean(expectationMs), unit: "ms" })
+}
+
+async function shopInfo(db) {
+  const { rows: keys } = await db.query(
+    `SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL ORDER BY (title = 'Webshop') DESC, created_at LIMIT 1`
+  )
+  if (!keys.length) throw new Error("no publishable API key in the bench database (was the shop seeded?)")
+  const pk = keys[0].token
+  const h = { "x-publishable-api-key": pk }
+  const { regions } = await http("GET", "/store/regions?limit=50", { headers: h })
+  const region = regions.find((r) => r.name === "Vietnam") ?? regions.find((r) => r.currency_code === "vnd")
+  if (!region) throw new Error("no region Vietnam")
+  const { products } = await http("GET", `/store/products?limit=50&region_id=${region.id}&fields=*variants`, { headers: h })
+  // The digital product (no inventory to reserve) is the checkout's line, as in the integration tests.
+  const product = products.find((p) => /Cloud/i.test(p.title)) ?? products.find((p) => p.variants?.length)
+  if (!product?.variants?.length) throw new Error("no product with variants in the Store API")
+  const { cart } = await http("POST", "/store/carts", { headers: h, body: { region_id: region.id } })
+  await http("POST", `/store/carts/${cart.id}/line-items`, { headers: h, body: { variant_id: product.variants[0].id, quantity: 1 } })
+  const { shipping_options } = await http("GET", `/store/shipping-options?cart_id=${cart.id}`, { headers: h })
+  if (!shipping_options?.length) throw new Error("no shipping option for the Vietnam cart")
+  // The admin login works (not needed by the figures, but a broken admin auth should be seen here).
+  await http("POST", "/auth/user/emailpass", { body: { email: "admin@example.com", password: "supersecret" } })
+  return { pk, region_id: region.id, variant_id: product.variants[0].id, shipping_option_id: shipping_options[0].id }
+}
+
+// ---------------------------------------------------------------------------------------------
+// c. The escalation job over 100,000 open orders
+// ---------------------------------------------------------------------------------------------
+async function removeEscalationRows(db, like) {
+  // What the job and its subscribers wrote about these rows, then the rows.
+  await db.query(`DELETE FROM notification WHERE resource_id LIKE $1`, [`${like}_order_%`])
+  await db.query(`DELETE FROM notification WHERE idempotency_key LIKE $1`, [`bank-transfer:${like}_%`])
+  await db.query(`DELETE FROM bank_transfer_audit_event WHERE expectation_id LIKE $1`, [`${like}_%`])
+  await db.query(`DELETE FROM bank_transfer_expectation WHERE id LIKE $1`, [`${like}_%`])
+}
+
+function runExec(env, timeoutMs) {
+  return new Promise((resolve) => {
+    const out = []
+    // Own process group, so that a job that outlives its time is stopped with everything it started.
+    const child = spawn("npx", ["--no-install", "medusa", "exec", "./bench/escalation.exec.ts"], {
+      cwd: root,
+      detached: true,
+      env: { ...process.env, ...env },
+    })
+    groups.add(child.pid)
+    child.stdout.on("data", (d) => out.push(d.toString()))
+    child.stderr.on("data", (d) => out.push(d.toString()))
+    const timer = setTimeout(() => {
+      out.push(`\n(killed after ${timeoutMs / 1000} s)\n`)
+      try {
+        process.kill(-child.pid, "SIGKILL")
+      } catch {}
+    }, timeoutMs)
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer)
+      try {
+        process.kill(-child.pid, "SIGKILL") // anything it left behind
+      } catch {}
+      groups.delete(child.pid)
+      resolve({ code: code ?? signal, output: out.join("") })
+    })
+  })
+}
+
+async function escalation(db) {
+  const tag = `${PREFIX}_${Date.now().toString(36)}`
+  // A crashed earlier run's rows would be escalated too and blur the figures.
+  await removeEscalationRows(db, PREFIX)
+  const account = JSON.stringify({ bank_bin: "970436", bank_name: "Vietcombank", account_number: "0071000123456", account_holder: "CONG TY TNHH DEMO SHOP", currency: "VND" })
+  const insert = (table) => `
+    INSERT INTO ${table} (id, order_id, order_number, email, reference, memo, currency_code,
+      amount_due, raw_amount_due, amount_received, raw_amount_received, amount_remaining, raw_amount_remaining,
+      surplus, raw_surplus, status, policy, placed_at, next_step, next_step_at, steps_done, account, page_token)
+    SELECT '${tag}_' || g, '${tag}_order_' || g, (900000000 + g)::text, 'bench+' || g || '@example.com',
+      'BX' || upper(to_hex(g)) || 'Q', 'BX' || upper(to_hex(g)) || 'Q', 'VND',
+      1000000 + g, jsonb_build_object('value', (1000000 + g)::text, 'precision', 20), 0, '{"value":"0","precision":20}',
+      1000000 + g, jsonb_build_object('value', (1000000 + g)::text, 'precision', 20), 0, '{"value":"0","precision":20}',
+      'awaiting_transfer', 'physical', now() - interval '21 days' + (g % 1440) * interval '1 minute',
+      'confirmation_1', now() - interval '14 days', '{}', $1::jsonb, '${tag}_token_' || g
+    FROM generate_series(1, ${OPEN_ORDERS}) g`
+  try {
+    let started = process.hrtime.bigint()
+    await db.query(insert("bank_transfer_expectation"), [account])
+    await db.query(`ANALYZE bank_transfer_expectation`)
+    console.log(`escalation: ${fmt(OPEN_ORDERS)} overdue expectations inserted in ${elapsed(started).toFixed(1)} s`)
+
+    // The floor, on a copy of the same rows: one UPDATE doing what the job writes on each row.
+    let bareSeconds
+    await db.query(`DROP TABLE IF EXISTS bench_bare_expectation; CREATE TABLE bench_bare_expectation (LIKE bank_transfer_expectation INCLUDING ALL)`)
+    try {
+      await db.query(`INSERT INTO bench_bare_expectation SELECT * FROM bank_transfer_expectation WHERE id LIKE $1`, [`${tag}_%`])
+      await db.query(`ANALYZE bench_bare_expectation`)
+      started = process.hrtime.bigint()
+      const { rowCount } = await db.query(
+        `UPDATE bench_bare_expectation SET status = 'tentatively_canceled',
+           steps_done = jsonb_build_object('confirmation_1', now(), 'tentative_cancel', now()),
+           next_step = NULL, next_step_at = NULL, updated_at = now()
+         WHERE id IN (SELECT id FROM bank_transfer_expectation WHERE id LIKE $1)`,
+        [`${tag}_%`]
+      )
+      bareSeconds = elapsed(started)
+      if (rowCount !== OPEN_ORDERS) throw new Error(`bare UPDATE touched ${rowCount} rows`)
+    } finally {
+      await db.query(`DROP TABLE IF EXISTS bench_bare_expectation`)
+    }
+
+    const run = await runExec(
+      {
+        DATABASE_URL: DB_URL,
+        MEDUSA_DISABLE_TELEMETRY: "true",
+        BANK_TRANSFER_JOBS: "off",
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim(),
+        BENCH_ESCALATION_TAG: tag,
+        BENCH_ESCALATION_BUDGET_S: String(ESCALATION_BUDGET_S),
+      },
+      (ESCALATION_BUDGET_S + 240) * 1000
+    )
+    for (const l of run.output.split("\n")) if (l.startsWith("escalation:")) console.log(l)
+    const line = run.output.split("\n").find((l) => l.startsWith("ESCALATION "))
+    if (!line) throw new Error(`medusa exec failed (${run.code}): ${run.output.slice(-1500)}`)
+    const job = JSON.parse(line.slice("ESCALATION ".length))
+    const { rows } = await db.query(
+      `SELECT count(*) FILTER (WHERE steps_done ? 'tentative_cancel')::int AS done,
+              count(*) FILTER (WHERE status = 'tentatively_canceled')::int AS on_hold
+         FROM bank_transfer_expectation WHERE id LIKE $1`,
+      [`${tag}_%`]
+    )
+    const notifications = (await db.query(`SELECT count(*)::int AS n FROM notification WHERE resource_id LIKE $1`, [`${tag}_order_%`])).rows[0].n
+    const finished = job.finished && rows[0].done === OPEN_ORDERS
+    // Unfinished within its time: the time it would take at the rate it reached.
+    const seconds = finished ? job.seconds : (job.seconds * OPEN_ORDERS) / Math.max(1, rows[0].done)
+    console.log(
+      `escalation: ${finished ? "finished" : `stopped after ${job.seconds.toFixed(0)} s`}: ${fmt(rows[0].done)} of ${fmt(OPEN_ORDERS)} rows escalated ` +
+        `(${fmt(rows[0].on_hold)} on hold), ${fmt(rows[0].done / job.seconds)} rows/s; ${fmt(notifications)} notifications written by then; bare UPDATE ${bareSeconds.toFixed(2)} s`
+    )
+    result({
+      name: `escalation job over ${fmt(OPEN_ORDERS)} open orders${finished ? "" : ` (NOT finished: ${fmt(rows[0].done)} done in ${job.seconds.toFixed(0)} s, time projected)`}`,
+      value: seconds,
+      unit: "s",
+      baseline: `bare UPDATE ${bareSeconds.toFixed(2)} s`,
+      ratio: seconds / bareSeconds,
+      target: "< 60 s",
+      ok: finished && seconds < 60,
+    })
+    result({ name: "escalation job: peak heap growth", value: job.heapMb, unit: "MB", baseline: `peak RSS growth ${job.rssMb.toFixed(0)} MB`, target: "flat (batches)" })
+  } finally {
+    await removeEscalationRows(db, tag).catch((e) => console.error(`escalation cleanup: ${e.message}`))
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+const PARTS = [
+  ["ingest", "webhook ingest", (db) => ingest(db)],
+  ["checkout", "checkout", (db, info) => checkouts(db, info)],
+  ["escalation", "escalation job", (db) => escalation(db)],
+]
+
+async function main() {
+  const hardLimit = setTimeout(() => {
+    console.error(`server bench: over ${HARD_LIMIT_MS / 60000} minutes, stopping`)
+    result({ name: `server bench stopped after ${HARD_LIMIT_MS / 60000} minutes`, ok: false })
+    stopShop().finally(() => process.exit(1))
+  }, HARD_LIMIT_MS)
+  const only = process.env.BENCH_SERVER_PARTS?.split(",")
+  const parts = PARTS.filter(([id]) => !only || only.includes(id))
+  let db = null
+  try {
+    let setupError = null
+    let info = null
+    try {
+      await startShop()
+      db = new pg.Client({ connectionString: DB_URL })
+      await db.connect()
+      info = await shopInfo(db)
+    } catch (e) {
+      setupError = e
+      console.error(`setup: ${e.stack ?? e}`)
+    }
+    for (const [id, label, part] of parts) {
+      if (setupError) {
+        result({ name: `${label} bench failed: ${String(setupError.message).slice(0, 140)}`, ok: false })
+        continue
+      }
+      try {
+        await part(db, info)
+      } catch (e) {
+        console.error(`${id}: ${e.stack ?? e}`)
+        result({ name: `${label} bench failed: ${String(e.message).slice(0, 140)}`, ok: false })
+      }
+    }
+  } finally {
+    await db?.end().catch(() => {})
+    await stopShop()
+    clearTimeout(hardLimit)
+  }
+}
+
+main().catch(async (e) => {
+  console.error(e)
+  await stopShop()
+  process.exit(1)
+})
