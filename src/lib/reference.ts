@@ -1,5 +1,5 @@
 /**
- * Payment references: prefix + order number + one check letter, e.g. "DH1042K".
+ * Payment references: prefix + order number + one check letter, e.g. "DH1042Q".
  *
  * The check letter catches the typos shoppers make when copying a code into a banking app: any
  * single wrong digit and any swap of two neighbouring digits. Its alphabet has no I, L or O (read
