@@ -15,4 +15,6 @@ export const BankTransferEvents = {
   CUSTOMER_CONFIRMED: "bank_transfer.customer_confirmed",
   ORDER_TENTATIVELY_CANCELED: "bank_transfer.order_tentatively_canceled",
   ORDER_FINALLY_CANCELED: "bank_transfer.order_finally_canceled",
+  /** Once per escalation run that moved anything: counts by step (the admin feed's summary). */
+  ESCALATION_RUN_COMPLETED: "bank_transfer.escalation_run_completed",
 } as const

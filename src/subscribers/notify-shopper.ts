@@ -3,39 +3,27 @@ import { Modules } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../modules/bank-transfer"
 import type BankTransferModuleService from "../modules/bank-transfer/service"
 import { BankTransferEvents } from "../lib/events"
-import { buildInstructions } from "../lib/instructions"
-import { paymentPageUrl, shopperMessageFor } from "../lib/notifications"
+import { shopperNotification } from "../lib/notifications"
 
-type Data = { id: string; order_id?: string; step?: string; transaction_id?: string; request_id?: string; message?: string }
+type Data = {
+  id: string
+  order_id?: string
+  step?: string
+  transaction_id?: string
+  request_id?: string
+  message?: string
+  /** Set by the escalation job, which notifies a whole batch in one call. */
+  shopper_notified?: boolean
+}
 
-/**
- * Tells the shopper what changed, through Medusa's Notification Module. The idempotency key per
- * order and step means a redelivered event, or two job runs, never send the same message twice.
- */
+/** Tells the shopper what changed, through Medusa's Notification Module. */
 export default async function notifyShopper({ event, container }: SubscriberArgs<Data>) {
-  const what = shopperMessageFor(event.name, event.data)
-  if (!what) return
+  if (event.data.shopper_notified) return
   const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
   const [expectation] = await service.listExpectations({ id: event.data.id })
-  if (!expectation?.email) return
-  const options = await service.loadOptions()
-  const instructions = await buildInstructions(expectation as any, options)
-  await container.resolve(Modules.NOTIFICATION).createNotifications({
-    to: expectation.email,
-    channel: options.notifications.shopper_channel,
-    template: options.notifications.templates[what.message],
-    trigger_type: event.name,
-    resource_id: expectation.order_id,
-    resource_type: "order",
-    idempotency_key: `bank-transfer:${expectation.id}:${what.key}`,
-    data: {
-      message_kind: what.message,
-      custom_message: event.data.message ?? null,
-      payment_url: paymentPageUrl(options, expectation.page_token),
-      ...instructions,
-      qr: instructions.qr ? { payload: instructions.qr.payload } : null,
-    },
-  })
+  if (!expectation) return
+  const notification = await shopperNotification(expectation as any, event, await service.loadOptions())
+  if (notification) await container.resolve(Modules.NOTIFICATION).createNotifications(notification)
 }
 
 export const config: SubscriberConfig = {

@@ -9,7 +9,7 @@ type Instructions = {
   memo: string
   deadline: string | null
   accounts: { bank_name: string | null; bank_bin: string | null; swift: string | null; account_number: string; account_holder: string }[]
-  qr: { svg: string } | null
+  qr: { svg: string | null } | null
 }
 
 const escape = (s: string) =>
@@ -55,7 +55,7 @@ ${row(t.bank, account.bank_name ?? account.swift ?? account.bank_bin ?? "")}
 ${row(t.account, account.account_number, true)}
 ${row(t.holder, account.account_holder)}
 ${row(t.memo, i.memo, true)}
-${i.qr ? `<p>${escape(t.scan)}</p><div class="qr"><img alt="VietQR" src="data:image/svg+xml;base64,${Buffer.from(i.qr.svg).toString("base64")}"></div>` : ""}
+${i.qr?.svg ? `<p>${escape(t.scan)}</p><div class="qr"><img alt="VietQR" src="data:image/svg+xml;base64,${Buffer.from(i.qr.svg).toString("base64")}"></div>` : ""}
 </div>
 <form class="card" id="confirm"${i.status === "paid" ? " hidden" : ""}>
 <h2>${escape(t.paidForm)}</h2>

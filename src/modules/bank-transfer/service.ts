@@ -25,6 +25,7 @@ import type { EXPECTATION_STATUSES } from "./models/expectation"
 
 type ExpectationStatus = (typeof EXPECTATION_STATUSES)[number]
 import { BusinessCalendar, CalendarOverride } from "../../lib/calendar/business-calendar"
+import { entityId } from "../../lib/ids"
 
 export type Actor = { type: "system" | "webhook" | "import" | "admin" | "shopper"; id?: string | null }
 
@@ -344,15 +345,18 @@ class BankTransferModuleService extends MedusaService({
       )
     }
     if (claimed.length) {
-      await this.createAuditEvents(
-        claimed.map((c) => ({
-          expectation_id: c.expectation_id,
-          action: `escalation:${c.step}`,
-          actor_type: "system",
-          message: c.from_status === c.to_status ? null : `${c.from_status} → ${c.to_status}`,
-          data: { step: c.step, from_status: c.from_status, to_status: c.to_status, at: input.now.toISOString() },
-        })),
-        sharedContext
+      // The audit trail in one statement too (the ORM's create costs more than the job's own work).
+      const audit = claimed.flatMap((c) => [
+        entityId("btaud"),
+        c.expectation_id,
+        `escalation:${c.step}`,
+        c.from_status === c.to_status ? null : `${c.from_status} → ${c.to_status}`,
+        JSON.stringify({ step: c.step, from_status: c.from_status, to_status: c.to_status, at: input.now.toISOString() }),
+      ])
+      await manager.execute(
+        `INSERT INTO bank_transfer_audit_event (id, expectation_id, action, actor_type, message, data)
+         VALUES ${claimed.map(() => "(?, ?, ?, 'system', ?, ?::jsonb)").join(",")}`,
+        audit
       )
     }
     return { scanned: rows.length, claimed }
