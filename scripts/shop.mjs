@@ -1,0 +1,154 @@
+// Starts and stops the demo shop (dev/start.mjs: embedded PostgreSQL, migrations, seed, `medusa
+// develop`) on ports and a data folder of its own, for the browser tests, the reliability suite and
+// the benches. Every process group started under the shop is tracked and killed at the end: `medusa
+// develop` forks its server into a group of its own, so killing the shop's group alone would leave
+// the server (and PostgreSQL) behind.
+import { spawn } from "node:child_process"
+import fs from "node:fs"
+import net from "node:net"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+
+/** Every process group that descends from `rootPid` (read from /proc). */
+export function descendantGroups(rootPid) {
+  const parents = new Map()
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+      parents.set(Number(pid), { ppid: Number(fields[1]), pgid: Number(fields[2]) })
+    } catch {}
+  }
+  const descends = (pid) => {
+    for (let p = pid, n = 0; p > 1 && n < 50; p = parents.get(p)?.ppid ?? 0, n++) if (p === rootPid) return true
+    return false
+  }
+  const groups = new Set()
+  for (const [pid, { pgid }] of parents) if (descends(pid) && pgid > 1 && pgid !== process.pid) groups.add(pgid)
+  return groups
+}
+
+/** The pids of the processes that listen on `port` (the Medusa server itself, not its watcher). */
+export function listenerPids(port) {
+  const hex = port.toString(16).toUpperCase().padStart(4, "0")
+  const inodes = new Set()
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    try {
+      for (const line of fs.readFileSync(table, "utf8").split("\n").slice(1)) {
+        const cols = line.trim().split(/\s+/)
+        if (cols[1]?.endsWith(`:${hex}`) && cols[3] === "0A") inodes.add(cols[9])
+      }
+    } catch {}
+  }
+  const pids = []
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+        const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))
+        if (m && inodes.has(m[1])) {
+          pids.push(Number(pid))
+          break
+        }
+      }
+    } catch {}
+  }
+  return pids.filter((pid) => pid !== process.pid)
+}
+
+export function portFree(port) {
+  return new Promise((resolve) => {
+    const s = net.connect({ port, host: "127.0.0.1" })
+    s.once("connect", () => (s.destroy(), resolve(false)))
+    s.once("error", () => resolve(true))
+  })
+}
+
+export async function isUp(url) {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(2000) })).ok
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Starts dev/start.mjs detached and waits until /health answers.
+ * @param {{ port: number, dbPort: number, dataDir: string, logPath: string, env?: Record<string,string>, fresh?: boolean, timeoutMs?: number }} o
+ *   `fresh` removes the data folder first; the log is written outside the project, because
+ *   `medusa develop` restarts on any new or changed file in it.
+ */
+export async function startShop({ port, dbPort, dataDir, logPath, env = {}, fresh = false, timeoutMs = 300_000 }) {
+  for (const p of [port, dbPort]) if (!(await portFree(p))) throw new Error(`port ${p} is taken (an earlier run still going?)`)
+  if (fresh) fs.rmSync(path.join(root, dataDir), { recursive: true, force: true })
+  const log = fs.openSync(logPath, "a")
+  const child = spawn(process.execPath, ["dev/start.mjs"], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DEV_DB_PORT: String(dbPort),
+      DEV_DATA_DIR: dataDir,
+      MEDUSA_DISABLE_TELEMETRY: "true",
+      ...env,
+    },
+  })
+  fs.closeSync(log)
+  const groups = new Set([child.pid])
+  const collect = () => descendantGroups(child.pid).forEach((g) => groups.add(g))
+  const collector = setInterval(collect, 2000)
+  const killAll = (signal) => {
+    for (const g of groups) {
+      try {
+        process.kill(-g, signal)
+      } catch {}
+    }
+  }
+  process.on("exit", () => killAll("SIGKILL"))
+
+  let stopping = null
+  const shop = {
+    base: `http://localhost:${port}`,
+    child,
+    /** SIGTERM (dev/start.mjs stops Medusa and PostgreSQL cleanly), then SIGKILL to whatever is left. */
+    stop() {
+      stopping ??= (async () => {
+        clearInterval(collector)
+        collect()
+        try {
+          process.kill(child.pid, "SIGTERM")
+        } catch {}
+        const end = Date.now() + 15_000
+        while (child.exitCode === null && child.signalCode === null && Date.now() < end) await sleep(250)
+        killAll("SIGKILL")
+      })()
+      return stopping
+    },
+    /** A crash: SIGKILL to everything at once, PostgreSQL included, nothing flushed or shut down. */
+    crash() {
+      clearInterval(collector)
+      collect()
+      killAll("SIGKILL")
+      stopping = Promise.resolve()
+    },
+  }
+  const started = Date.now()
+  while (!(await isUp(`${shop.base}/health`))) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await shop.stop()
+      throw new Error(`the shop exited (${child.exitCode ?? child.signalCode}); see ${logPath}`)
+    }
+    if (Date.now() - started > timeoutMs) {
+      await shop.stop()
+      throw new Error(`the shop did not answer /health within ${timeoutMs / 1000} s; see ${logPath}`)
+    }
+    await sleep(1000)
+  }
+  collect()
+  shop.startedInMs = Date.now() - started
+  return shop
+}
