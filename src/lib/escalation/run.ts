@@ -14,7 +14,7 @@ const EVENT_FOR_STEP = (step: string) =>
       ? BankTransferEvents.ORDER_FINALLY_CANCELED
       : BankTransferEvents.CONFIRMATION_REQUESTED
 
-type Claimed = { expectation_id: string; order_id: string; step: string }
+type Claimed = { expectation_id: string; order_id: string; step: string; expectation: Record<string, any> }
 
 /**
  * Moves every overdue unpaid order one step along its policy, in batches (memory stays flat with
@@ -70,15 +70,8 @@ export async function escalateDueTransfers(container: MedusaContainer, now = new
  */
 async function announce(container: MedusaContainer, service: BankTransferModuleService, claimed: Claimed[]) {
   const options = await service.loadOptions()
-  const expectations = await service.listExpectations({ id: claimed.map((c) => c.expectation_id) }, { take: null })
-  const byId = new Map(expectations.map((e) => [e.id, e]))
   const notifications = (
-    await Promise.all(
-      claimed.map((c) => {
-        const expectation = byId.get(c.expectation_id)
-        return expectation ? shopperNotification(expectation as any, { name: EVENT_FOR_STEP(c.step), data: { step: c.step } }, options) : null
-      })
-    )
+    await Promise.all(claimed.map((c) => shopperNotification(c.expectation as any, { name: EVENT_FOR_STEP(c.step), data: { step: c.step } }, options)))
   ).filter((n) => n !== null)
   if (notifications.length) {
     try {

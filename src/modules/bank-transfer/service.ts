@@ -314,12 +314,13 @@ class BankTransferModuleService extends MedusaService({
     const manager = sharedContext.transactionManager as any
     const statuses = OPEN_STATUSES
     const rows: any[] = await manager.execute(
-      `SELECT id, order_id, status, policy, placed_at, steps_done FROM bank_transfer_expectation
+      // Every column: the job tells the shopper from these rows, without reading them again.
+      `SELECT * FROM bank_transfer_expectation
         WHERE next_step_at <= ? AND status IN (${placeholders(statuses)}) AND deleted_at IS NULL
         ORDER BY next_step_at, id LIMIT ? FOR UPDATE SKIP LOCKED`,
       [input.now, ...statuses, input.limit]
     )
-    const claimed: { expectation_id: string; order_id: string; step: string; from_status: string; to_status: string }[] = []
+    const claimed: { expectation_id: string; order_id: string; step: string; from_status: string; to_status: string; expectation: Record<string, any> }[] = []
     const updates: unknown[] = []
     for (const row of rows) {
       const plan = input.plan({ ...row, placed_at: new Date(row.placed_at), steps_done: row.steps_done ?? {} })
@@ -330,7 +331,7 @@ class BankTransferModuleService extends MedusaService({
       // After an outage several steps can be due at once: only the latest one is acted on.
       const step = plan.due[plan.due.length - 1]
       if (step) {
-        claimed.push({ expectation_id: row.id, order_id: row.order_id, step, from_status: row.status, to_status: status })
+        claimed.push({ expectation_id: row.id, order_id: row.order_id, step, from_status: row.status, to_status: status, expectation: { ...row, status } })
       }
     }
     if (rows.length) {
