@@ -6,13 +6,11 @@
 // Every part prints its RESULT lines even when another part fails; the shop (and everything this
 // bench started) is stopped at the end, on failure and on SIGTERM/SIGINT too.
 import { spawn } from "node:child_process"
-import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { fileURLToPath } from "node:url"
 import pg from "pg"
+import { root, sleep, startShop } from "../scripts/shop.mjs"
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const PORT = Number(process.env.BENCH_PORT ?? 9200)
 const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54350)
 const DATA_DIR = ".pgdata-bench"
@@ -33,7 +31,6 @@ const HARD_LIMIT_MS = Number(process.env.BENCH_SERVER_LIMIT_S ?? 25 * 60) * 1000
 const PREFIX = "btbench"
 
 const result = (r) => console.log(`RESULT ${JSON.stringify(r)}`)
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const elapsed = (started) => Number(process.hrtime.bigint() - started) / 1e9
 /** 12345 → "BCDF…": ids spelled in letters, so that no memo holds a number a matcher could take for an order. */
@@ -47,103 +44,32 @@ const letters = (n) => {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The shop: started detached (its own process group). dev/start.mjs puts `medusa develop` in a
-// group of its own, so every group descending from it is collected while it runs and killed at the
-// end (after a SIGTERM that lets dev/start.mjs stop Medusa and PostgreSQL cleanly).
+// The shop (scripts/shop.mjs), and the `medusa exec` runs of part c, each in a process group of
+// its own; everything is stopped at the end, on failure and on SIGTERM/SIGINT too.
 // ---------------------------------------------------------------------------------------------
-const groups = new Set()
 let shop = null
-let collector = null
+const execGroups = new Set()
 
-function collectGroups(rootPid) {
-  const parents = new Map()
-  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
-      parents.set(Number(pid), { ppid: Number(fields[1]), pgid: Number(fields[2]) })
-    } catch {}
-  }
-  const descends = (pid) => {
-    for (let p = pid, n = 0; p > 1 && n < 50; p = parents.get(p)?.ppid ?? 0, n++) if (p === rootPid) return true
-    return false
-  }
-  for (const [pid, { pgid }] of parents) if (descends(pid) && pgid > 1 && pgid !== process.pid) groups.add(pgid)
-}
-
-function killGroups(signal) {
-  for (const g of groups) {
-    try {
-      process.kill(-g, signal)
-    } catch {}
-  }
-}
-
-async function up() {
-  try {
-    return (await fetch(`${BASE}/health`, { signal: AbortSignal.timeout(2000) })).ok
-  } catch {
-    return false
-  }
-}
-
-async function portFree(port) {
-  const net = await import("node:net")
-  return new Promise((resolve) => {
-    const s = net.connect({ port, host: "127.0.0.1" })
-    s.once("connect", () => (s.destroy(), resolve(false)))
-    s.once("error", () => resolve(true))
+async function startBenchShop() {
+  shop = await startShop({
+    port: PORT,
+    dbPort: DB_PORT,
+    dataDir: DATA_DIR,
+    logPath: SHOP_LOG,
+    // The shop's own scheduled jobs would escalate the 100,000 rows of part c themselves.
+    env: { DISABLE_ADMIN: "true", BANK_TRANSFER_JOBS: "off" },
   })
+  console.log(`shop up after ${Math.round(shop.startedInMs / 1000)} s (log: ${SHOP_LOG})`)
 }
 
-async function startShop() {
-  for (const p of [PORT, DB_PORT]) if (!(await portFree(p))) throw new Error(`port ${p} is taken (an earlier bench still running?)`)
-  const log = fs.openSync(SHOP_LOG, "w")
-  shop = spawn(process.execPath, ["dev/start.mjs"], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", log, log],
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DEV_DB_PORT: String(DB_PORT),
-      DEV_DATA_DIR: DATA_DIR,
-      DISABLE_ADMIN: "true",
-      MEDUSA_DISABLE_TELEMETRY: "true",
-      // The shop's own scheduled jobs would escalate the 100,000 rows of part c themselves.
-      BANK_TRANSFER_JOBS: "off",
-    },
-  })
-  fs.closeSync(log)
-  groups.add(shop.pid)
-  collector = setInterval(() => collectGroups(shop.pid), 2000)
-  const started = Date.now()
-  while (!(await up())) {
-    if (shop.exitCode !== null || shop.signalCode !== null) throw new Error(`the shop exited (${shop.exitCode ?? shop.signalCode}); see ${SHOP_LOG}`)
-    if (Date.now() - started > 300_000) throw new Error(`the shop did not answer /health within 5 minutes; see ${SHOP_LOG}`)
-    await sleep(1000)
-  }
-  collectGroups(shop.pid)
-  console.log(`shop up after ${Math.round((Date.now() - started) / 1000)} s (log: ${SHOP_LOG})`)
-}
-
-let stopping = null
 function stopShop() {
-  stopping ??= (async () => {
-    if (!shop) return
-    clearInterval(collector)
-    collectGroups(shop.pid)
+  for (const g of execGroups) {
     try {
-      process.kill(shop.pid, "SIGTERM")
+      process.kill(-g, "SIGKILL")
     } catch {}
-    const end = Date.now() + 15_000
-    while (shop.exitCode === null && shop.signalCode === null && Date.now() < end) await sleep(250)
-    killGroups("SIGKILL")
-  })()
-  return stopping
+  }
+  return shop?.stop() ?? Promise.resolve()
 }
-// Last resort on any exit: nothing of ours survives this process.
-process.on("exit", () => killGroups("SIGKILL"))
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => stopShop().finally(() => process.exit(1)))
 
 // ---------------------------------------------------------------------------------------------
@@ -367,7 +293,7 @@ function runExec(env, timeoutMs) {
       detached: true,
       env: { ...process.env, ...env },
     })
-    groups.add(child.pid)
+    execGroups.add(child.pid)
     child.stdout.on("data", (d) => out.push(d.toString()))
     child.stderr.on("data", (d) => out.push(d.toString()))
     const timer = setTimeout(() => {
@@ -381,7 +307,7 @@ function runExec(env, timeoutMs) {
       try {
         process.kill(-child.pid, "SIGKILL") // anything it left behind
       } catch {}
-      groups.delete(child.pid)
+      execGroups.delete(child.pid)
       resolve({ code: code ?? signal, output: out.join("") })
     })
   })
@@ -496,7 +422,7 @@ async function main() {
     let setupError = null
     let info = null
     try {
-      await startShop()
+      await startBenchShop()
       db = new pg.Client({ connectionString: DB_URL })
       await db.connect()
       info = await shopInfo(db)
