@@ -8,8 +8,20 @@ import { startPostgres, run } from "./postgres.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const PORT = Number(process.env.TEST_DB_PORT || 54329)
-const only = process.argv[2] // optional: unit | integration:modules | integration:http
-const suites = ["unit", "integration:modules", "integration:http", "browser"].filter((s) => !only || s === only)
+const only = process.argv[2] // optional: one suite's name
+/**
+ * Suites that are scripts of their own: each starts what it needs (a shop, Redis, a browser),
+ * prints its figures and ends with "N passed, N failed"; each skips itself, saying why, when a
+ * system tool it needs is missing.
+ */
+const SCRIPTS = {
+  browser: "browser-test.mjs",
+  reliability: "reliability-test.mjs",
+  "multi-instance": "multi-instance-test.mjs",
+}
+const suites = ["unit", "integration:modules", "integration:http", ...Object.keys(SCRIPTS)].filter(
+  (s) => (!only || s === only) && (!SCRIPTS[s] || existsSync(path.join(root, "scripts", SCRIPTS[s])))
+)
 const extraArgs = process.argv.slice(3)
 
 const env = {
@@ -22,9 +34,9 @@ const env = {
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim(),
 }
 
-/** scripts/browser-test.mjs, whose last line is "N passed, N failed". */
-async function browserTests() {
-  const child = spawn(process.execPath, [path.join(root, "scripts", "browser-test.mjs")], { cwd: root, env })
+/** One of SCRIPTS, whose last line is "N passed, N failed". */
+async function scriptTests(file) {
+  const child = spawn(process.execPath, [path.join(root, "scripts", file)], { cwd: root, env })
   let tail = ""
   const keep = (chunk) => {
     process.stdout.write(chunk)
@@ -46,9 +58,8 @@ async function main() {
   try {
     for (const suite of suites) {
       console.log(`\n=== ${suite} tests ===`)
-      if (suite === "browser") {
-        // Starts its own demo shop and drives Debian's chromium; skipped when chromium is absent.
-        const result = await browserTests()
+      if (SCRIPTS[suite]) {
+        const result = await scriptTests(SCRIPTS[suite])
         passed += result.passed
         failed += result.failed
         if (result.status !== 0) ok = false
