@@ -1,3 +1,5 @@
+import { currencyDecimals } from "../money"
+
 /**
  * Formats bigint minor units for the reasons shown to accountants ("20.000 ₫", "$12.50").
  * Intl formatters are costly to build, so one is kept per currency.
@@ -9,13 +11,17 @@ function formatterFor(currency: string) {
   if (!f) {
     // Vietnamese grouping for the đồng ("1.500.000 ₫"), English for everything else.
     const locale = currency === "VND" ? "vi-VN" : "en-US"
+    // The minor units are the ISO ones that toMinorUnits used (Intl shows IDR, HUF or COP without
+    // decimals although they have two): the formatter is told to show exactly those.
+    const digits = currencyDecimals(currency)
+    const fraction = { minimumFractionDigits: digits, maximumFractionDigits: digits }
     let nf: Intl.NumberFormat
     try {
-      nf = new Intl.NumberFormat(locale, { style: "currency", currency })
+      nf = new Intl.NumberFormat(locale, { style: "currency", currency, ...fraction })
     } catch {
-      nf = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+      nf = new Intl.NumberFormat("en-US", fraction)
     }
-    f = { nf, digits: nf.resolvedOptions().maximumFractionDigits ?? 2 }
+    f = { nf, digits }
     formatters.set(currency, f)
   }
   return f
