@@ -30,10 +30,58 @@ const bankTransferOptions = {
   },
 }
 
+/**
+ * Several instances (README "Production: several instances"): with REDIS_URL set, Medusa's own Redis
+ * modules replace the in-memory ones, so that events, workflows, scheduled jobs, locks and the cache
+ * are shared by every instance on the same database. Without REDIS_URL nothing changes (the demo shop
+ * and the tests run on the in-memory modules).
+ */
+const REDIS_URL = process.env.REDIS_URL || undefined
+const WORKER_MODES = ["shared", "worker", "server"] as const
+type WorkerMode = (typeof WORKER_MODES)[number]
+const workerMode = process.env.MEDUSA_WORKER_MODE as WorkerMode | undefined
+if (workerMode && !WORKER_MODES.includes(workerMode)) {
+  throw new Error(`MEDUSA_WORKER_MODE must be one of ${WORKER_MODES.join(", ")} (got "${workerMode}")`)
+}
+// Optional: names this instance's BullMQ workers; the name is stored on every job they process
+// (Redis key bull:medusa-workflows-jobs:<job id>, field "pb"), so one sees which instance ran a job.
+const workerName = process.env.MEDUSA_INSTANCE_NAME ? { workerOptions: { name: process.env.MEDUSA_INSTANCE_NAME } } : {}
+const redisModules = REDIS_URL
+  ? [
+      // Events go through a BullMQ queue: each is handled once, by one instance that runs subscribers.
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl: REDIS_URL, ...workerName } },
+      // Workflow state, retries and scheduled jobs: each job run happens on one instance per schedule.
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl: REDIS_URL, ...workerName } } },
+      // Locks (acquireLockStep) held across instances.
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl: REDIS_URL } },
+          ],
+        },
+      },
+      // The Caching Module (replaces the deprecated Cache Module since v2.11; Medusa's own use of it
+      // is behind the `caching` feature flag, MEDUSA_FF_CACHING=true).
+      {
+        resolve: "@medusajs/medusa/caching",
+        options: {
+          providers: [
+            { resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl: REDIS_URL } },
+          ],
+        },
+      },
+    ]
+  : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
     databaseDriverOptions: { ssl: false },
+    // Sessions in Redis, shared by every instance.
+    ...(REDIS_URL ? { redisUrl: REDIS_URL } : {}),
+    // "server" answers HTTP only; "worker" runs subscribers and scheduled jobs only; "shared" both.
+    ...(workerMode ? { workerMode } : {}),
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
@@ -43,9 +91,10 @@ module.exports = defineConfig({
     },
   },
   admin: {
-    disable: process.env.DISABLE_ADMIN === "true",
+    disable: process.env.DISABLE_ADMIN === "true" || workerMode === "worker",
   },
   modules: [
+    ...redisModules,
     {
       resolve: "./src/modules/bank-transfer",
       options: bankTransferOptions,
