@@ -16,7 +16,6 @@ const only = process.argv[2] // optional: one suite's name
  */
 const SCRIPTS = {
   browser: "browser-test.mjs",
-  reliability: "reliability-test.mjs",
   "multi-instance": "multi-instance-test.mjs",
 }
 const suites = ["unit", "integration:modules", "integration:http", ...Object.keys(SCRIPTS)].filter(

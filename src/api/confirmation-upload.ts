@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { detectProofType } from "../lib/proof-file"
 import { memoryUpload } from "./memory-upload"
+import { isRealDate } from "./admin/bank-transfer/validators"
 
 /** "I have paid" forms: up to 3 proof files in the field "file", at most `proof_max_bytes` each. */
 export const proofUpload = memoryUpload({
@@ -18,7 +19,7 @@ const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v =
 export const ConfirmationFields = z
   .object({
     message: optional(z.string().max(2000)),
-    paid_on: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")),
+    paid_on: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD").refine(isRealDate, "is not a real date")),
     amount: optional(z.string().regex(/^\d{1,15}(\.\d{1,4})?$/, "must be an amount such as 1250000")),
   })
   .strict()

@@ -4,6 +4,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../modules/bank-transfer"
 import type BankTransferModuleService from "../modules/bank-transfer/service"
 import type { BankTransferOptions } from "../lib/options"
+import { unstorableInput } from "../lib/safe-text"
 
 /**
  * Multipart uploads kept in memory, with the size limit from the plugin options enforced while
@@ -20,7 +21,10 @@ export function memoryUpload(spec: {
     const maxBytes = spec.maxBytes(await service.loadOptions())
     const limits = { fileSize: maxBytes, files: spec.maxFiles, fields: 10 }
     multer({ storage: multer.memoryStorage(), limits }).array(spec.field, spec.maxFiles)(req as any, res as any, (err: unknown) => {
-      if (!err) return next()
+      if (!err) {
+        const unstorable = unstorableInput(req.body) ?? unstorableInput(((req as any).files ?? []).map((f: any) => f.originalname))
+        return next(unstorable ? new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid form: ${unstorable}`) : undefined)
+      }
       const code = (err as any)?.code
       const message =
         code === "LIMIT_FILE_SIZE"

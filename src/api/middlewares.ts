@@ -16,6 +16,7 @@ import {
 import { runtimeSettingsSchema } from "../lib/options"
 import { proofUpload } from "./confirmation-upload"
 import { statementUpload } from "./admin/bank-transfer/imports/upload"
+import { refuseUnstorableInput } from "./unstorable-input"
 
 export default defineMiddlewares({
   routes: [
@@ -29,6 +30,10 @@ export default defineMiddlewares({
       matcher: "/store/bank-transfer/orders*",
       middlewares: [authenticate("customer", ["session", "bearer"])],
     },
+    // Text PostgreSQL cannot hold (NUL, unpaired surrogates) is refused before any handler uses it.
+    { matcher: "/store/bank-transfer*", middlewares: [refuseUnstorableInput] },
+    { matcher: "/admin/bank-transfer*", middlewares: [refuseUnstorableInput] },
+    { matcher: "/bank-transfer/pay*", middlewares: [refuseUnstorableInput] },
     { matcher: "/store/bank-transfer/orders/:id/confirm", method: ["POST"], middlewares: [proofUpload] },
     { matcher: "/bank-transfer/pay/:token/confirm", method: ["POST"], middlewares: [proofUpload] },
     {

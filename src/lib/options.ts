@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { toMinorUnits } from "./money"
 
 /**
  * The plugin's options, shared by the payment provider and the bank-transfer module so that a
@@ -33,10 +34,33 @@ const accountSchema = z
     message: "needs bank_bin (Vietnamese banks) or swift (other banks)",
   })
 
+/** A non-negative amount written as a decimal ("50000", "0.50"): the matcher computes with it. */
+const amountSchema = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .refine((v) => /^\d{1,15}(\.\d{1,4})?$/.test(v), "must be a non-negative amount such as 50000")
+const currencyKey = z.string().regex(/^[A-Za-z]{3}$/, "must be an ISO 4217 code such as VND")
+
+/** Amounts per currency, each with no more decimals than its currency has. */
+function perCurrency<T extends z.ZodTypeAny>(value: T, amountOf: (v: z.infer<T>) => string | null) {
+  return z.record(currencyKey, value).superRefine((record, ctx) => {
+    for (const [currency, v] of Object.entries(record)) {
+      const amount = amountOf(v)
+      if (amount === null) continue
+      try {
+        toMinorUnits(amount, currency)
+      } catch {
+        ctx.addIssue({ code: "custom", path: [currency], message: `${amount} has more decimals than ${currency.toUpperCase()} allows` })
+      }
+    }
+  })
+}
+
 const toleranceSchema = z.union([
-  z.object({ type: z.literal("fixed"), amount: z.union([z.string(), z.number()]).transform(String) }),
+  z.object({ type: z.literal("fixed"), amount: amountSchema }),
   z.object({ type: z.literal("percent"), percent: z.number().min(0).max(100) }),
 ])
+const tolerancesSchema = perCurrency(toleranceSchema, (t) => (t.type === "fixed" ? t.amount : null))
 
 const policySchema = z
   .object({
@@ -51,7 +75,7 @@ const policySchema = z
     message: "final_cancel_after must come after tentative_cancel_after (or be null)",
   })
 
-const writeOffSchema = z.record(z.string(), z.union([z.string(), z.number()]).transform(String))
+const writeOffSchema = perCurrency(amountSchema, (amount) => amount)
 
 export const optionsSchema = z.object({
   accounts: z.array(accountSchema).min(1, "must list at least one receiving bank account"),
@@ -70,7 +94,7 @@ export const optionsSchema = z.object({
   qr: z.boolean().default(true),
   /** Business days the shopper is shown as the deadline to pay. */
   payment_due_business_days: z.number().int().positive().default(5),
-  tolerances: z.record(z.string(), toleranceSchema).default({ VND: { type: "fixed", amount: "50000" } }),
+  tolerances: tolerancesSchema.default({ VND: { type: "fixed", amount: "50000" } }),
   write_off: writeOffSchema.prefault({}),
   allow_automatic_partials: z.boolean().default(true),
   amount_only_window_days: z.number().int().positive().default(7),
@@ -125,7 +149,7 @@ export type BankTransferOptions = z.infer<typeof optionsSchema>
 /** What an admin may change at run time (Bank transfers → Settings), validated like the options. */
 export const runtimeSettingsSchema = z
   .object({
-    tolerances: z.record(z.string(), toleranceSchema).optional(),
+    tolerances: tolerancesSchema.optional(),
     write_off: writeOffSchema.optional(),
     allow_automatic_partials: z.boolean().optional(),
     policies: z.record(z.string(), policySchema).optional(),

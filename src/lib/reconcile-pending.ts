@@ -4,8 +4,9 @@ import type BankTransferModuleService from "../modules/bank-transfer/service"
 import { reconcileTransactionWorkflow } from "../workflows/reconcile-transaction"
 
 /**
- * Matches incoming transactions that no matcher has looked at yet, oldest first, one batch at a
- * time: a committed statement's lines, or rows a crash left behind after storing them.
+ * Matches incoming transactions that no matcher has finished with yet, oldest first, one batch at
+ * a time: a committed statement's lines, or rows a crash left behind after storing them, or after
+ * allocating them but before their orders were captured (the workflow then finishes that run).
  */
 export async function reconcilePending(
   container: MedusaContainer,
@@ -20,7 +21,7 @@ export async function reconcilePending(
       {
         reconciled_at: null,
         direction: "in",
-        status: "unmatched",
+        status: ["unmatched", "matched", "partially_applied"],
         id: { $gt: lastId },
         ...(filters.import_id ? { import_id: filters.import_id } : {}),
         ...(filters.created_before ? { created_at: { $lt: filters.created_before } } : {}),

@@ -9,7 +9,8 @@ import { finishReconciliationStep } from "./steps/finish-reconciliation"
 /**
  * Matches one bank transaction: certain → allocate and capture paid orders; likely → suggestions;
  * nothing → the unmatched queue. Runs under a lock on the transaction, so that a duplicate event or
- * the sweep job racing the subscriber does the work once.
+ * the sweep job racing the subscriber does the work once. A transaction an interrupted run already
+ * allocated is not matched again: its paid orders are captured (or their capture completed).
  */
 export const reconcileTransactionWorkflow = createWorkflow(
   "bank-transfer-reconcile-transaction",
@@ -29,6 +30,9 @@ export const reconcileTransactionWorkflow = createWorkflow(
       )
       capturePaidOrdersStep(result)
       return result
+    })
+    when({ plan }, ({ plan }) => plan.kind === "resume").then(() => {
+      capturePaidOrdersStep(transform({ plan }, ({ plan }) => (plan as any).allocation)).config({ name: "bank-transfer-capture-paid-orders-resumed" })
     })
     when({ plan }, ({ plan }) => plan.kind === "suggest").then(() => {
       createSuggestionsStep(

@@ -32,10 +32,25 @@ export function guardXml(text: string) {
 
 /**
  * A text cell starting with =, +, -, @ (or a tab/CR before them) is a spreadsheet formula waiting
- * to run on the accountant's machine when the data is exported again: refused.
+ * to run on the accountant's machine when the data is exported again: refused. Leading spaces do
+ * not hide one (cells are stored trimmed), and a leading minus is allowed only for a plain number
+ * such as "-500" ("-2+3+cmd|…" is a formula).
  */
 export function guardCell(value: string, location: string) {
-  if (/^[\t\r]*[=+@]/.test(value) || /^[\t\r]*-(?![\d.,\s])/.test(value) || /^[\t\r]/.test(value)) {
+  if (isFormula(value)) {
     throw new StatementError(`the cell starts with "${value.slice(0, 12)}", a spreadsheet formula (formula injection)`, location)
   }
+}
+
+export function isFormula(value: string): boolean {
+  return /^\s*[=+@]/.test(value) || /^\s*-(?!\s*[\d.,]+\s*$)/.test(value) || /^[\t\r]/.test(value)
+}
+
+/**
+ * Cells of columns the import does not use are kept only as the line's raw record; one that
+ * would run as a formula is stored quoted (a leading apostrophe), so it stays inert text wherever
+ * the raw record is shown or exported.
+ */
+export function inertCell<T>(value: T): T | string {
+  return typeof value === "string" && isFormula(value) ? `'${value}` : value
 }

@@ -1,7 +1,7 @@
 import type { ColumnMapping, ParsedStatement, StatementLine } from "./types"
 import { StatementError } from "./types"
 import { HEADER_SYNONYMS } from "./presets"
-import { guardCell } from "./guard"
+import { guardCell, inertCell } from "./guard"
 import { normaliseHeader, parseAmount, parseDate } from "./values"
 
 type Field = keyof typeof HEADER_SYNONYMS
@@ -97,7 +97,7 @@ export function rowsToStatement(
       memo,
       counterparty_name: text("counterparty_name"),
       counterparty_account: text("counterparty_account"),
-      raw: Object.fromEntries(rows[headerRow].map((h, i) => [String(h ?? i), cells[i] ?? null])),
+      raw: Object.fromEntries(rows[headerRow].map((h, i) => [String(inertCell(h ?? i)), inertCell(cells[i] ?? null)])),
     })
   }
   if (!lines.length) throw new StatementError("the table has no transaction rows")

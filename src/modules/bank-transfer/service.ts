@@ -60,6 +60,8 @@ export type CandidateKeys = {
 export type AllocationResult = {
   allocation_ids: string[]
   expectations: { id: string; order_id: string; previous_status: string; status: string; amount_remaining: string }[]
+  /** Read back from the ledger to finish a run that stopped half-way, not just made. */
+  resumed?: boolean
 }
 
 class BankTransferModuleService extends MedusaService({

@@ -1,6 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BANK_TRANSFER_MODULE } from "../../modules/bank-transfer"
 import type BankTransferModuleService from "../../modules/bank-transfer/service"
+import { MathBN } from "@medusajs/framework/utils"
+import type { AllocationResult } from "../../modules/bank-transfer/service"
 import { fromMinorUnits } from "../../lib/money"
 import { matchTransaction } from "./match-plan"
 
@@ -15,6 +17,8 @@ export type MatchPlan =
     }
   | { kind: "suggest"; transaction_id: string; suggestions: { expectation_id: string; score: number; reasons: unknown[] }[] }
   | { kind: "unmatched" | "ignore"; transaction_id: string; reasons: unknown[] }
+  /** Allocated by an earlier run that stopped before it finished (e.g. before the capture). */
+  | { kind: "resume"; transaction_id: string; allocation: AllocationResult }
 
 /**
  * Reads a transaction and asks the matcher what to do. Read-only: the writes happen in the
@@ -28,6 +32,11 @@ export const decideMatchStep = createStep(
     if (!tx) return new StepResponse({ kind: "skip", transaction_id: input.transaction_id, reason: "not found" })
     if (tx.reconciled_at || ["ignored", "returned"].includes(tx.status)) {
       return new StepResponse({ kind: "skip", transaction_id: tx.id, reason: "already reconciled" })
+    }
+    if (!MathBN.eq(tx.amount_allocated, 0)) {
+      // Money already applied, by a run that stopped before it was done (the server died between
+      // the allocation and the capture): finish that run; never match the money a second time.
+      return new StepResponse({ kind: "resume", transaction_id: tx.id, allocation: await unfinishedAllocation(service, tx.id) })
     }
     const rejected = await service.listRejectedPairs({ transaction_id: tx.id }, { select: ["expectation_id"] })
     const decision = await matchTransaction(
@@ -59,3 +68,21 @@ export const decideMatchStep = createStep(
     }
   }
 )
+
+/** The transaction's active allocations as the allocating run returned them (statuses from its audit). */
+async function unfinishedAllocation(service: BankTransferModuleService, transactionId: string): Promise<AllocationResult> {
+  const allocations = await service.listAllocations({ transaction_id: transactionId, reversed_at: null }, { order: { created_at: "ASC" } })
+  const expectations = allocations.length ? await service.listExpectations({ id: allocations.map((a) => a.expectation_id) }) : []
+  const audit = await service.listAuditEvents({ transaction_id: transactionId, action: "allocated" })
+  const before = new Map(audit.map((a) => [(a.data as any)?.allocation_id, (a.data as any)?.from_status as string | undefined]))
+  const byId = new Map(expectations.map((e) => [e.id, e]))
+  return {
+    allocation_ids: allocations.map((a) => a.id),
+    expectations: allocations.flatMap((a) => {
+      const e = byId.get(a.expectation_id)
+      if (!e) return []
+      return [{ id: e.id, order_id: e.order_id, previous_status: before.get(a.id) ?? "unknown", status: e.status, amount_remaining: String(e.amount_remaining) }]
+    }),
+    resumed: true,
+  }
+}

@@ -14,8 +14,9 @@ import { BankTransferEvents } from "../../lib/events"
 export const finishReconciliationStep = createStep(
   "bank-transfer-finish-reconciliation",
   async (input: { plan: MatchPlan; allocation?: AllocationResult | null }, { container }) => {
-    const { plan, allocation } = input
+    const { plan } = input
     if (plan.kind === "skip") return new StepResponse([])
+    const allocation = input.allocation ?? (plan.kind === "resume" ? plan.allocation : null)
     const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
     const events: { name: string; data: Record<string, unknown> }[] = []
     const tx = { transaction_id: plan.transaction_id }
@@ -35,6 +36,14 @@ export const finishReconciliationStep = createStep(
       if (plan.kind === "unmatched") events.push({ name: BankTransferEvents.TRANSACTION_UNMATCHED, data: tx })
     } else {
       await service.updateBankTransactions({ id: plan.transaction_id, reconciled_at: new Date() })
+    }
+    if (plan.kind === "resume") {
+      await service.createAuditEvents({
+        transaction_id: plan.transaction_id,
+        action: "reconciliation_resumed",
+        actor_type: "system",
+        message: "Finished a matching run that had stopped after allocating (orders captured now)",
+      })
     }
     if (plan.kind === "suggest") {
       events.push({ name: BankTransferEvents.TRANSACTION_SUGGESTED, data: { ...tx, expectation_ids: plan.suggestions.map((s) => s.expectation_id) } })

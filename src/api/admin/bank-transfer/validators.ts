@@ -5,13 +5,24 @@ const decimal = z
   .transform(String)
   .refine((v) => /^\d{1,15}(\.\d{1,4})?$/.test(v) && Number(v) > 0, "must be a positive amount such as 1250000")
 
+/** "2026-02-30" is not (zod runs this check even when the format check failed: never throw). */
+export function isRealDate(text: string) {
+  const d = new Date(`${text}T00:00:00Z`)
+  return !isNaN(d.getTime()) && d.toISOString().startsWith(text)
+}
+
+/** A date the database and the day arithmetic can hold (JavaScript's own range is wider). */
+const date = z.coerce
+  .date()
+  .refine((d) => d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 2999, "must be a date between the years 1900 and 2999")
+
 export const ListTransactionsQuery = z.object({
   status: z
     .union([z.enum(["unmatched", "matched", "suggested", "partially_applied", "ignored", "returned"]), z.array(z.string())])
     .optional(),
   direction: z.enum(["in", "out"]).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: date.optional(),
+  to: date.optional(),
   min_amount: decimal.optional(),
   max_amount: decimal.optional(),
   q: z.string().max(200).optional(),
@@ -49,7 +60,7 @@ export const SimulateTransferBody = z
     account: z.string().max(64).optional(),
     direction: z.enum(["in", "out"]).default("in"),
     counterparty_name: z.string().max(200).optional(),
-    booked_at: z.coerce.date().optional(),
+    booked_at: date.optional(),
   })
   .strict()
 
@@ -64,7 +75,7 @@ export const CalendarOverrideBody = z
     date: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-      .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "is not a real date"),
+      .refine((d) => isRealDate(d), "is not a real date"),
     kind: z.enum(["day_off", "working_day"]),
     name: z.string().max(200).optional(),
   })

@@ -3,6 +3,7 @@ import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import type { BankTransferOptions } from "../../../lib/options"
 import { recordIncoming } from "../../../lib/record-incoming"
+import { unstorableInput } from "../../../lib/safe-text"
 import { WebhookError } from "../../../lib/webhooks/signature"
 import type { IncomingLine } from "../../../lib/webhooks/types"
 
@@ -25,6 +26,9 @@ export async function handleWebhook(req: MedusaRequest, res: MedusaResponse, cha
   const rawBody = (req as any).rawBody as Buffer | undefined
   try {
     if (!rawBody?.length) throw new WebhookError(400, "Empty body: a JSON object was expected")
+    // Before the signature too: Casso's is computed over the parsed body, which must be sane to walk.
+    const unstorable = unstorableInput(req.body)
+    if (unstorable) throw new WebhookError(400, `Malformed body: ${unstorable}`)
     channel.verify(req, rawBody, service.getOptions())
     const lines = channel.parse(req.body)
     if (req.headers["x-bank-transfer-test"] === "1") {
