@@ -9,7 +9,7 @@ import { spawn } from "node:child_process"
 import os from "node:os"
 import path from "node:path"
 import pg from "pg"
-import { root, sleep, startShop } from "../scripts/shop.mjs"
+import { root, sleep, startShop, waitUntil } from "../scripts/shop.mjs"
 
 const PORT = Number(process.env.BENCH_PORT ?? 9200)
 const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54350)
@@ -102,16 +102,6 @@ async function http(method, url, { body, headers = {}, expect = [200] } = {}) {
 
 /** "2026-11-23 10:15:00", Vietnam time, as SePay sends it. */
 const vietnamTime = (d = new Date()) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 19).replace("T", " ")
-
-async function waitUntil(probe, timeoutMs, everyMs = 200) {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const v = await probe()
-    if (v) return v
-    if (Date.now() > end) return null
-    await sleep(everyMs)
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // a. Webhook ingest

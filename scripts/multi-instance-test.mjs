@@ -25,7 +25,7 @@ import fs from "node:fs"
 import { createRequire } from "node:module"
 import os from "node:os"
 import path from "node:path"
-import { descendantGroups, isUp, portFree, root, sleep } from "./shop.mjs"
+import { descendantGroups, isUp, pool, portFree, root, sleep, waitUntil } from "./shop.mjs"
 import { ensureDatabase, run, startPostgres } from "./postgres.mjs"
 
 const require = createRequire(path.join(root, "package.json"))
@@ -179,28 +179,6 @@ async function api(base, method, url, opts = {}) {
   const r = await request(base, method, url, opts)
   if (r.status < 200 || r.status > 299) throw new Error(`${method} ${base}${url}: ${r.status || r.error} ${r.text.slice(0, 300)}`)
   return r.json
-}
-async function pool(items, concurrency, task) {
-  const out = new Array(items.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++
-        out[i] = await task(items[i], i)
-      }
-    })
-  )
-  return out
-}
-async function waitUntil(probe, timeoutMs, everyMs = 500) {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const v = await probe()
-    if (v) return v
-    if (Date.now() > end) return null
-    await sleep(everyMs)
-  }
 }
 const q = async (sql, params) => (await db.query(sql, params)).rows
 const same = (a, b) => a !== null && a !== undefined && b !== null && b !== undefined && Number(a) === Number(b)
@@ -550,7 +528,7 @@ async function webhooks(info, { placed, line }) {
   const exps = await waitUntil(async () => {
     const rows = await q(`SELECT id, order_id, memo, reference, amount_due::text AS amount_due, status FROM bank_transfer_expectation WHERE order_id = ANY($1) AND deleted_at IS NULL`, [ids])
     return rows.length === ids.length ? rows : null
-  }, 120_000)
+  }, 120_000, 500)
   const expCount = exps?.length ?? (await q(`SELECT count(*)::int AS n FROM bank_transfer_expectation WHERE order_id = ANY($1)`, [ids]))[0].n
   log(`expectations written by the order.placed subscriber (on either instance): ${expCount} of ${placed.length}, the last ${secs(Date.now() - started)} after the last checkout`)
   check(`${ORDERS} bank-transfer orders placed through the Store API of both instances, each with its expectation`, placed.length === ORDERS && !!exps)

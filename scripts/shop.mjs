@@ -12,6 +12,32 @@ import { fileURLToPath } from "node:url"
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
+/** Polls `probe` until it returns something truthy (returned) or `timeoutMs` passes (null). */
+export async function waitUntil(probe, timeoutMs, everyMs = 250) {
+  const end = Date.now() + timeoutMs
+  for (;;) {
+    const v = await probe()
+    if (v) return v
+    if (Date.now() > end) return null
+    await sleep(everyMs)
+  }
+}
+
+/** Runs `task(item, i)` over items on `concurrency` workers; returns the results in order. */
+export async function pool(items, concurrency, task) {
+  const out = new Array(items.length)
+  let next = 0
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++
+        out[i] = await task(items[i], i)
+      }
+    })
+  )
+  return out
+}
+
 /** Every process group that descends from `rootPid` (read from /proc). */
 export function descendantGroups(rootPid) {
   const parents = new Map()

@@ -4,7 +4,8 @@
 import crypto from "node:crypto"
 import { createRequire } from "node:module"
 import path from "node:path"
-import { root, sleep } from "../shop.mjs"
+import { root, sleep, waitUntil } from "../shop.mjs"
+export { pool, waitUntil } from "../shop.mjs"
 
 const require = createRequire(path.join(root, "package.json"))
 export const pg = require("pg")
@@ -83,31 +84,6 @@ export async function api(method, url, { expect = [200, 201], ...opts } = {}) {
   const r = await request(method, url, opts)
   if (!expect.includes(r.status)) throw new Error(`${method} ${url}: ${r.status || r.error} ${r.text.slice(0, 300)}`)
   return r.json
-}
-
-/** Runs `task(item, i)` over items on `concurrency` workers; returns the results in order. */
-export async function pool(items, concurrency, task) {
-  const out = new Array(items.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++
-        out[i] = await task(items[i], i)
-      }
-    })
-  )
-  return out
-}
-
-export async function waitUntil(probe, timeoutMs, everyMs = 250) {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const v = await probe()
-    if (v) return v
-    if (Date.now() > end) return null
-    await sleep(everyMs)
-  }
 }
 
 /** A seeded generator (mulberry32), so that a run's shuffles and fuzz can be replayed. */
