@@ -159,10 +159,43 @@ medusaIntegrationTestRunner({
       const service: any = getContainer().resolve("bankTransfer")
       await service.updateBankTransactions({ id: s.transaction_id, reconciled_at: null })
       await reconcileTransactionWorkflow(getContainer()).run({ input: { transaction_id: s.transaction_id } })
-      const again = await expectationOf(order.id)
+      let again = await expectationOf(order.id)
       expect(again.suggestions.map((x: any) => x.status)).toEqual(["rejected"])
+      // The subscriber's fast path reads the rejected pairs too: the transaction pays nothing else.
+      const { reconcileIncoming } = await import("../../src/lib/reconcile-incoming")
+      await service.updateBankTransactions({ id: s.transaction_id, reconciled_at: null })
+      await reconcileIncoming(getContainer(), s.transaction_id)
+      again = await expectationOf(order.id)
+      expect(again.suggestions.map((x: any) => x.status)).toEqual(["rejected"])
+      expect((await api.get(`/admin/bank-transfer/transactions/${s.transaction_id}`, admin)).data.transaction).toEqual(
+        expect.objectContaining({ status: "unmatched", reconciled_at: expect.any(String) })
+      )
       const twice = await api.post(`/admin/bank-transfer/suggestions/${s.id}/reject`, {}, admin).catch((e) => e.response)
       expect(twice.status).toBe(400)
+    })
+
+    it("closes money that pays no order as unmatched once, however many matchers race for it", async () => {
+      const payload = sepayPayload("chuyen tien sinh nhat me", 777000)
+      expect((await postSepay(api, payload)).status).toBe(200)
+      const service: any = getContainer().resolve("bankTransfer")
+      const tx = await waitFor(async () => {
+        const [t] = await service.listBankTransactions({ external_id: String(payload.id) })
+        return t?.reconciled_at ? t : null
+      }, "transaction closed")
+      expect(tx.status).toBe("unmatched")
+      // A sweep and duplicate events racing the subscriber: the lock and the conditional close
+      // leave one outcome and one audit entry.
+      await service.updateBankTransactions({ id: tx.id, reconciled_at: null })
+      const { reconcileIncoming } = await import("../../src/lib/reconcile-incoming")
+      const { reconcileTransactionWorkflow } = await import("../../src/workflows/reconcile-transaction")
+      await Promise.all([
+        ...Array.from({ length: 4 }, () => reconcileIncoming(getContainer(), tx.id)),
+        reconcileTransactionWorkflow(getContainer()).run({ input: { transaction_id: tx.id } }),
+      ])
+      const audit = await service.listAuditEvents({ transaction_id: tx.id, action: "unmatched" })
+      expect(audit).toHaveLength(2) // the subscriber's, then the one run that closed it again
+      const [after] = await service.listBankTransactions({ id: tx.id })
+      expect(after).toEqual(expect.objectContaining({ status: "unmatched", reconciled_at: expect.any(Date) }))
     })
 
     it("matches by hand, undoes the allocation, ignores a transaction; validates bodies", async () => {

@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../modules/bank-transfer"
 import type BankTransferModuleService from "../modules/bank-transfer/service"
-import { reconcileTransactionWorkflow } from "../workflows/reconcile-transaction"
+import { reconcileIncoming } from "./reconcile-incoming"
 
 /**
  * Matches incoming transactions that no matcher has finished with yet, oldest first, one batch at
@@ -14,6 +15,7 @@ export async function reconcilePending(
   batchSize = 200
 ) {
   const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   let done = 0
   let lastId = ""
   for (;;) {
@@ -29,12 +31,13 @@ export async function reconcilePending(
       { take: batchSize, order: { id: "ASC" }, select: ["id"] }
     )
     for (const tx of batch) {
-      // One failing transaction (logged by the workflow engine) must not stop the others.
-      const { errors } = await reconcileTransactionWorkflow(container).run({
-        input: { transaction_id: tx.id },
-        throwOnError: false,
-      })
-      if (!errors?.length) done++
+      // One failing transaction must not stop the others: it stays pending for the next sweep.
+      try {
+        await reconcileIncoming(container, tx.id)
+        done++
+      } catch (e) {
+        logger.error(`bank-transfer: matching transaction ${tx.id} failed: ${(e as Error).message}`)
+      }
     }
     if (batch.length < batchSize) return done
     lastId = batch[batch.length - 1].id

@@ -1,10 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { reconcileTransactionWorkflow } from "../workflows/reconcile-transaction"
+import { reconcileIncoming } from "../lib/reconcile-incoming"
 import { BankTransferEvents } from "../lib/events"
 
 /** Every new incoming transaction goes through the matcher. */
 export default async function transactionReceivedHandler({ event, container }: SubscriberArgs<{ id: string }>) {
-  await reconcileTransactionWorkflow(container).run({ input: { transaction_id: event.data.id } })
+  await reconcileIncoming(container, event.data.id)
 }
 
 export const config: SubscriberConfig = {

@@ -1,5 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { transactionLockKey } from "../lib/transaction-lock"
 import { allocateStep, AllocateInput } from "./steps/allocate"
 import { capturePaidOrdersStep } from "./steps/capture-paid-orders"
 import { settleSuggestionsStep } from "./steps/settle-suggestions"
@@ -13,7 +14,7 @@ import { emitAllocationEventsStep } from "./steps/emit-order-events"
 export const applyAllocationWorkflow = createWorkflow(
   "bank-transfer-apply-allocation",
   (input: AllocateInput) => {
-    const lockKey = transform({ input }, ({ input }) => `bank-transfer:transaction:${input.transaction_id}`)
+    const lockKey = transform({ input }, ({ input }) => transactionLockKey(input.transaction_id))
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
     const allocation = allocateStep(input)
     capturePaidOrdersStep(allocation)

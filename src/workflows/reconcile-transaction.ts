@@ -1,5 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { transactionLockKey } from "../lib/transaction-lock"
 import { decideMatchStep } from "./steps/decide-match"
 import { allocateStep } from "./steps/allocate"
 import { capturePaidOrdersStep } from "./steps/capture-paid-orders"
@@ -15,7 +16,7 @@ import { finishReconciliationStep } from "./steps/finish-reconciliation"
 export const reconcileTransactionWorkflow = createWorkflow(
   "bank-transfer-reconcile-transaction",
   (input: { transaction_id: string }) => {
-    const lockKey = transform({ input }, ({ input }) => `bank-transfer:transaction:${input.transaction_id}`)
+    const lockKey = transform({ input }, ({ input }) => transactionLockKey(input.transaction_id))
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
     const plan = decideMatchStep(input)
 

@@ -5,7 +5,6 @@ import {
   MedusaError,
   MedusaService,
   MathBN,
-  generateEntityId,
 } from "@medusajs/framework/utils"
 import type { BigNumberInput, Context } from "@medusajs/framework/types"
 import { BankTransferOptions, parseOptions, RuntimeSettings } from "../../lib/options"
@@ -28,6 +27,9 @@ import { BusinessCalendar, CalendarOverride } from "../../lib/calendar/business-
 import { entityId } from "../../lib/ids"
 
 export type Actor = { type: "system" | "webhook" | "import" | "admin" | "shopper"; id?: string | null }
+
+/** PostgreSQL takes at most 65,535 parameters per statement (17 per row here): rows are inserted in chunks. */
+const INSERT_CHUNK = 1000
 
 export type NewBankTransaction = {
   /** Defaults to the source's id, or the fingerprint when there is none (see dedupeKey). */
@@ -149,27 +151,35 @@ class BankTransferModuleService extends MedusaService({
    * Stores bank transactions once: the unique dedupe key makes a second delivery, or a
    * concurrent one, a no-op. Returns every row's id and whether this call created it.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async recordTransactions(
     rows: NewBankTransaction[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; dedupe_key: string; created: boolean }[]> {
+    // Up to one chunk (every webhook delivery) is one INSERT … ON CONFLICT, atomic by itself: the
+    // hot path needs no transaction around it. A larger statement's chunks share one transaction.
+    if (rows.length <= INSERT_CHUNK) {
+      return this.insertTransactions(rows, sharedContext.transactionManager ?? sharedContext.manager)
+    }
+    return this.recordTransactionChunks(rows, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async recordTransactionChunks(rows: NewBankTransaction[], @MedusaContext() sharedContext: Context = {}) {
     const out: { id: string; dedupe_key: string; created: boolean }[] = []
-    // PostgreSQL takes at most 65,535 parameters per statement: insert in chunks.
-    for (let i = 0; i < rows.length; i += 1000) {
-      out.push(...(await this.insertTransactions(rows.slice(i, i + 1000), sharedContext)))
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      out.push(...(await this.insertTransactions(rows.slice(i, i + INSERT_CHUNK), sharedContext.transactionManager)))
     }
     return out
   }
 
-  protected async insertTransactions(rows: NewBankTransaction[], sharedContext: Context) {
+  protected async insertTransactions(rows: NewBankTransaction[], manager: any) {
     if (!rows.length) return []
-    const manager = sharedContext.transactionManager as any
     const keyed = rows.map((r) => ({ ...r, dedupe_key: dedupeKey(r) }))
     const values: unknown[] = []
     const tuples = keyed.map((r) => {
       values.push(
-        generateEntityId(undefined, "bttx"),
+        entityId("bttx"),
         r.source,
         r.external_id,
         r.dedupe_key,
@@ -395,6 +405,56 @@ class BankTransferModuleService extends MedusaService({
       matched_automatically: matching.total ? Math.round((matching.automatic / matching.total) * 1000) / 10 : null,
       ...counts,
     }
+  }
+
+  /**
+   * What the matcher reads about one transaction, with the orders an accountant said it does not
+   * pay, in one query: it runs for every incoming line.
+   */
+  @InjectManager()
+  async loadForMatching(transactionId: string, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as any
+    const [row]: any[] = await manager.execute(
+      `SELECT t.id, t.amount::text AS amount, t.amount_allocated::text AS amount_allocated, t.currency_code,
+              t.direction, t.memo, t.booked_at, t.counterparty_name, t.status, t.reconciled_at,
+              ARRAY(SELECT r.expectation_id FROM bank_transfer_rejected_pair r
+                     WHERE r.transaction_id = t.id AND r.deleted_at IS NULL) AS rejected
+         FROM bank_transfer_transaction t WHERE t.id = ? AND t.deleted_at IS NULL`,
+      [transactionId]
+    )
+    return row
+      ? {
+          ...(row as { id: string; amount: string; amount_allocated: string; currency_code: string; direction: "in" | "out"; memo: string; counterparty_name: string | null; status: string }),
+          booked_at: new Date(row.booked_at),
+          reconciled_at: row.reconciled_at ? new Date(row.reconciled_at) : null,
+          rejected: new Set<string>(row.rejected),
+        }
+      : null
+  }
+
+  /**
+   * Closes a transaction that pays no open order: its status (unmatched, or ignored), reconciled_at
+   * and the audit entry, in one database transaction. Touches only a transaction nothing has been
+   * allocated from and no run has closed yet; returns whether this call closed it.
+   */
+  @InjectTransactionManager()
+  async closeWithoutMatch(
+    input: { transaction_id: string; status: "unmatched" | "ignored"; reasons: unknown[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const manager = sharedContext.transactionManager as any
+    const closed: { id: string }[] = await manager.execute(
+      `UPDATE bank_transfer_transaction SET status = ?, reconciled_at = now(), updated_at = now()
+        WHERE id = ? AND reconciled_at IS NULL AND amount_allocated = 0 AND deleted_at IS NULL
+        RETURNING id`,
+      [input.status, input.transaction_id]
+    )
+    if (!closed.length) return false
+    await manager.execute(
+      `INSERT INTO bank_transfer_audit_event (id, transaction_id, action, actor_type, data) VALUES (?, ?, ?, 'system', ?::jsonb)`,
+      [entityId("btaud"), input.transaction_id, input.status, JSON.stringify({ reasons: input.reasons })]
+    )
+    return true
   }
 
   /**

@@ -26,48 +26,46 @@ export type MatchPlan =
  */
 export const decideMatchStep = createStep(
   "bank-transfer-decide-match",
-  async (input: { transaction_id: string }, { container }): Promise<StepResponse<MatchPlan>> => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
-    const [tx] = await service.listBankTransactions({ id: input.transaction_id })
-    if (!tx) return new StepResponse({ kind: "skip", transaction_id: input.transaction_id, reason: "not found" })
-    if (tx.reconciled_at || ["ignored", "returned"].includes(tx.status)) {
-      return new StepResponse({ kind: "skip", transaction_id: tx.id, reason: "already reconciled" })
-    }
-    if (!MathBN.eq(tx.amount_allocated, 0)) {
-      // Money already applied, by a run that stopped before it was done (the server died between
-      // the allocation and the capture): finish that run; never match the money a second time.
-      return new StepResponse({ kind: "resume", transaction_id: tx.id, allocation: await unfinishedAllocation(service, tx.id) })
-    }
-    const rejected = await service.listRejectedPairs({ transaction_id: tx.id }, { select: ["expectation_id"] })
-    const decision = await matchTransaction(
-      service,
-      { ...tx, amount: String(tx.amount), booked_at: new Date(tx.booked_at) } as any,
-      new Set(rejected.map((r) => r.expectation_id))
-    )
-    const money = (v: bigint) => fromMinorUnits(v, tx.currency_code)
-    switch (decision.kind) {
-      case "apply": {
-        // An overpayment goes to the order it pays, as its surplus (to refund or credit), so
-        // that the money is accounted for on the order rather than left loose on the transaction.
-        const overpaid = decision.surplus > 0n && decision.allocations.length === 1
-        return new StepResponse({
-          kind: "apply",
-          transaction_id: tx.id,
-          allocations: decision.allocations.map((a) => ({
-            expectation_id: a.expectation_id,
-            amount: money(overpaid ? a.amount + decision.surplus : a.amount),
-          })),
-          surplus: money(decision.surplus),
-          reasons: decision.reasons,
-        })
-      }
-      case "suggest":
-        return new StepResponse({ kind: "suggest", transaction_id: tx.id, suggestions: decision.suggestions })
-      default:
-        return new StepResponse({ kind: decision.kind, transaction_id: tx.id, reasons: decision.reasons })
-    }
-  }
+  async (input: { transaction_id: string }, { container }): Promise<StepResponse<MatchPlan>> =>
+    new StepResponse(await planMatch(container.resolve(BANK_TRANSFER_MODULE), input.transaction_id))
 )
+
+/** What to do with one stored transaction (read-only): the decide step's answer, and the fast path's. */
+export async function planMatch(service: BankTransferModuleService, transactionId: string): Promise<MatchPlan> {
+  const tx = await service.loadForMatching(transactionId)
+  if (!tx) return { kind: "skip", transaction_id: transactionId, reason: "not found" }
+  if (tx.reconciled_at || ["ignored", "returned"].includes(tx.status)) {
+    return { kind: "skip", transaction_id: tx.id, reason: "already reconciled" }
+  }
+  if (!MathBN.eq(tx.amount_allocated, 0)) {
+    // Money already applied, by a run that stopped before it was done (the server died between
+    // the allocation and the capture): finish that run; never match the money a second time.
+    return { kind: "resume", transaction_id: tx.id, allocation: await unfinishedAllocation(service, tx.id) }
+  }
+  const decision = await matchTransaction(service, tx, tx.rejected)
+  const money = (v: bigint) => fromMinorUnits(v, tx.currency_code)
+  switch (decision.kind) {
+    case "apply": {
+      // An overpayment goes to the order it pays, as its surplus (to refund or credit), so
+      // that the money is accounted for on the order rather than left loose on the transaction.
+      const overpaid = decision.surplus > 0n && decision.allocations.length === 1
+      return {
+        kind: "apply",
+        transaction_id: tx.id,
+        allocations: decision.allocations.map((a) => ({
+          expectation_id: a.expectation_id,
+          amount: money(overpaid ? a.amount + decision.surplus : a.amount),
+        })),
+        surplus: money(decision.surplus),
+        reasons: decision.reasons,
+      }
+    }
+    case "suggest":
+      return { kind: "suggest", transaction_id: tx.id, suggestions: decision.suggestions }
+    default:
+      return { kind: decision.kind, transaction_id: tx.id, reasons: decision.reasons }
+  }
+}
 
 /** The transaction's active allocations as the allocating run returned them (statuses from its audit). */
 async function unfinishedAllocation(service: BankTransferModuleService, transactionId: string): Promise<AllocationResult> {

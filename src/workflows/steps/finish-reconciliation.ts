@@ -22,18 +22,9 @@ export const finishReconciliationStep = createStep(
     const tx = { transaction_id: plan.transaction_id }
 
     if (plan.kind === "unmatched" || plan.kind === "ignore") {
-      await service.updateBankTransactions({
-        id: plan.transaction_id,
-        status: plan.kind === "ignore" ? "ignored" : "unmatched",
-        reconciled_at: new Date(),
-      })
-      await service.createAuditEvents({
-        transaction_id: plan.transaction_id,
-        action: plan.kind === "ignore" ? "ignored" : "unmatched",
-        actor_type: "system",
-        data: { reasons: plan.reasons },
-      })
-      if (plan.kind === "unmatched") events.push({ name: BankTransferEvents.TRANSACTION_UNMATCHED, data: tx })
+      const status = plan.kind === "ignore" ? "ignored" : "unmatched"
+      const closed = await service.closeWithoutMatch({ transaction_id: plan.transaction_id, status, reasons: plan.reasons })
+      if (closed && plan.kind === "unmatched") events.push({ name: BankTransferEvents.TRANSACTION_UNMATCHED, data: tx })
     } else {
       await service.updateBankTransactions({ id: plan.transaction_id, reconciled_at: new Date() })
     }
