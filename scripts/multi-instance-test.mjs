@@ -25,7 +25,7 @@ import fs from "node:fs"
 import { createRequire } from "node:module"
 import os from "node:os"
 import path from "node:path"
-import { descendantGroups, isUp, pool, portFree, root, sleep, waitUntil } from "./shop.mjs"
+import { descendantGroups, findRedisServer, isUp, pool, portFree, root, sleep, waitUntil } from "./shop.mjs"
 import { ensureDatabase, run, startPostgres } from "./postgres.mjs"
 
 const require = createRequire(path.join(root, "package.json"))
@@ -70,17 +70,6 @@ const since = () => secs(Date.now() - t0)
 // ---------------------------------------------------------------------------------------------
 // redis-server: skip the whole test without it
 // ---------------------------------------------------------------------------------------------
-function findRedisServer() {
-  const candidates = ["/usr/bin/redis-server", ...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean).map((d) => path.join(d, "redis-server"))]
-  for (const c of candidates) {
-    try {
-      fs.accessSync(c, fs.constants.X_OK)
-      return c
-    } catch {}
-  }
-  return null
-}
-
 const redisServer = findRedisServer()
 if (!redisServer) {
   console.log("multi-instance test skipped: redis-server not found (apt-get install redis-server)")

@@ -84,6 +84,18 @@ export function listenerPids(port) {
   return pids.filter((pid) => pid !== process.pid)
 }
 
+/** Debian's redis-server (or one on PATH), or null. */
+export function findRedisServer() {
+  const candidates = ["/usr/bin/redis-server", ...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean).map((d) => path.join(d, "redis-server"))]
+  for (const c of candidates) {
+    try {
+      fs.accessSync(c, fs.constants.X_OK)
+      return c
+    } catch {}
+  }
+  return null
+}
+
 export function portFree(port) {
   return new Promise((resolve) => {
     const s = net.connect({ port, host: "127.0.0.1" })
