@@ -17,6 +17,7 @@ const only = process.argv[2] // optional: one suite's name
 const SCRIPTS = {
   browser: "browser-test.mjs",
   "multi-instance": "multi-instance-test.mjs",
+  reliability: "reliability-test.mjs",
 }
 const suites = ["unit", "integration:modules", "integration:http", ...Object.keys(SCRIPTS)].filter(
   (s) => (!only || s === only) && (!SCRIPTS[s] || existsSync(path.join(root, "scripts", SCRIPTS[s])))
