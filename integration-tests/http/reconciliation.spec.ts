@@ -233,6 +233,39 @@ medusaIntegrationTestRunner({
       expect(ignored.transaction.status).toBe("ignored")
     })
 
+    it("an accountant's match cut short after allocating is finished by the sweep: the order captured once", async () => {
+      const { order } = await newOrder()
+      const { data: sim } = await api.post("/admin/bank-transfer/simulate", { memo: "chuyen tien", amount: TOTAL }, admin)
+      const txId = sim.transaction.id
+      await waitFor(async () => {
+        const t = (await api.get(`/admin/bank-transfer/transactions/${txId}`, admin)).data.transaction
+        return t.reconciled_at ? t : null
+      }, "reconciliation")
+      const expectationId = (await expectationOf(order.id)).expectation.id
+      // The match route's first step, then the server dies: allocated, not captured.
+      const service: any = getContainer().resolve("bankTransfer")
+      await service.allocate({ transaction_id: txId, allocations: [{ expectation_id: expectationId, amount: String(TOTAL) }], actor: { type: "admin", id: "accountant" } })
+      expect((await expectationOf(order.id)).expectation.status).toBe("paid")
+      expect((await medusaOrder(order.id)).payment_status).not.toBe("captured")
+      expect((await api.get(`/admin/bank-transfer/transactions/${txId}`, admin)).data.transaction.reconciled_at).toBeNull()
+
+      const { reconcilePending } = await import("../../src/lib/reconcile-pending")
+      await reconcilePending(getContainer())
+      await reconcilePending(getContainer())
+      const captured = await medusaOrder(order.id)
+      expect(captured.payment_status).toBe("captured")
+      expect(captured.payment_collections[0].payments[0].captured_at).toBeTruthy()
+      const tx = (await api.get(`/admin/bank-transfer/transactions/${txId}`, admin)).data.transaction
+      expect(tx).toEqual(expect.objectContaining({ status: "matched", reconciled_at: expect.any(String) }))
+      expect(await service.listAuditEvents({ transaction_id: txId, action: "reconciliation_resumed" })).toHaveLength(1)
+      const { data: captures } = await getContainer().resolve("query").graph({
+        entity: "payment",
+        filters: { id: captured.payment_collections[0].payments[0].id },
+        fields: ["captures.id"],
+      })
+      expect(captures[0].captures).toHaveLength(1)
+    })
+
     it("records an overpayment as surplus and captures once", async () => {
       const { order, bt } = await newOrder()
       await postSepay(api, sepayPayload(bt.memo, TOTAL + 100000))

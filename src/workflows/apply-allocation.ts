@@ -5,11 +5,13 @@ import { allocateStep, AllocateInput } from "./steps/allocate"
 import { capturePaidOrdersStep } from "./steps/capture-paid-orders"
 import { settleSuggestionsStep } from "./steps/settle-suggestions"
 import { emitAllocationEventsStep } from "./steps/emit-order-events"
+import { closeTransactionStep } from "./steps/close-transaction"
 
 /**
  * An accountant applies a transaction to one or several orders: confirming a suggestion, or a
  * match by hand. Allocates under lock, captures orders that become paid, settles suggestions.
- * A failed capture rolls the allocation back.
+ * A failed capture rolls the allocation back. The transaction stays open from the allocation until
+ * the capture is done, so that the sweep job finishes a run a crash interrupted.
  */
 export const applyAllocationWorkflow = createWorkflow(
   "bank-transfer-apply-allocation",
@@ -25,6 +27,7 @@ export const applyAllocationWorkflow = createWorkflow(
         actor: input.actor,
       }))
     )
+    closeTransactionStep(transform({ input }, ({ input }) => ({ transaction_id: input.transaction_id })))
     emitAllocationEventsStep(transform({ input, allocation }, ({ input, allocation }) => ({ transaction_id: input.transaction_id, allocation })))
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(allocation)

@@ -64,6 +64,12 @@ export type AllocationResult = {
   expectations: { id: string; order_id: string; previous_status: string; status: string; amount_remaining: string }[]
   /** Read back from the ledger to finish a run that stopped half-way, not just made. */
   resumed?: boolean
+  /**
+   * When the transaction had been closed (an accountant applying it by hand): allocating reopens it
+   * until the run that allocated has captured the orders, so that the sweep finishes that run if the
+   * server dies half-way; a rollback closes it again at this time.
+   */
+  reopened_from?: Date | null
 }
 
 class BankTransferModuleService extends MedusaService({
@@ -469,7 +475,7 @@ class BankTransferModuleService extends MedusaService({
   ): Promise<AllocationResult> {
     const manager = sharedContext.transactionManager as any
     const [tx] = await manager.execute(
-      `SELECT id, amount, amount_allocated, currency_code, direction FROM bank_transfer_transaction WHERE id = ? FOR UPDATE`,
+      `SELECT id, amount, amount_allocated, currency_code, direction, reconciled_at FROM bank_transfer_transaction WHERE id = ? FOR UPDATE`,
       [input.transaction_id]
     )
     if (!tx) {
@@ -542,9 +548,15 @@ class BankTransferModuleService extends MedusaService({
     }
     const allocated = MathBN.add(tx.amount_allocated, total)
     await this.updateBankTransactions(
-      { id: tx.id, amount_allocated: money(allocated), status: MathBN.eq(allocated, tx.amount) ? "matched" : "partially_applied" },
+      {
+        id: tx.id,
+        amount_allocated: money(allocated),
+        status: MathBN.eq(allocated, tx.amount) ? "matched" : "partially_applied",
+        reconciled_at: null,
+      },
       sharedContext
     )
+    result.reopened_from = tx.reconciled_at ? new Date(tx.reconciled_at) : null
     await this.createAuditEvents(
       result.expectations.map((e, i) => ({
         expectation_id: e.id,

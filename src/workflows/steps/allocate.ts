@@ -16,7 +16,11 @@ export const allocateStep = createStep(
   async (input: AllocateInput, { container }) => {
     const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
     const result = await service.allocate(input)
-    return new StepResponse(result, { allocation_ids: result.allocation_ids, actor: input.actor })
+    return new StepResponse(result, {
+      transaction_id: input.transaction_id,
+      allocation_ids: result.allocation_ids,
+      reopened_from: result.reopened_from ?? null,
+    })
   },
   async (undo, { container }) => {
     if (!undo?.allocation_ids.length) return
@@ -26,5 +30,8 @@ export const allocateStep = createStep(
       actor: { type: "system" },
       reason: "Rolled back: a later step (e.g. the payment capture) failed",
     })
+    if (undo.reopened_from) {
+      await service.updateBankTransactions({ id: undo.transaction_id, reconciled_at: new Date(undo.reopened_from) })
+    }
   }
 )
