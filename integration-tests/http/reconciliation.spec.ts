@@ -37,6 +37,15 @@ medusaIntegrationTestRunner({
         const d = await expectationOf(orderId)
         return d.expectation?.status === status ? d : null
       }, `expectation ${status}`)
+    /** A fake incoming transfer, once the matcher is done with it. */
+    async function simulatedTransfer(memo: string, amount: number) {
+      const { data: sim } = await api.post("/admin/bank-transfer/simulate", { memo, amount }, admin)
+      await waitFor(async () => {
+        const t = (await api.get(`/admin/bank-transfer/transactions/${sim.transaction.id}`, admin)).data.transaction
+        return t.reconciled_at ? t : null
+      }, "reconciliation")
+      return sim.transaction.id as string
+    }
     const medusaOrder = async (orderId: string) => (await api.get(`/admin/orders/${orderId}?fields=payment_status,*payment_collections.payments`, admin)).data.order
 
     it("SePay (API key): a memo with the reference pays the order and Medusa captures its payment", async () => {
@@ -200,12 +209,7 @@ medusaIntegrationTestRunner({
 
     it("matches by hand, undoes the allocation, ignores a transaction; validates bodies", async () => {
       const { order } = await newOrder()
-      const { data: sim } = await api.post("/admin/bank-transfer/simulate", { memo: "chuyen tien", amount: TOTAL }, admin)
-      const txId = sim.transaction.id
-      await waitFor(async () => {
-        const t = (await api.get(`/admin/bank-transfer/transactions/${txId}`, admin)).data.transaction
-        return t.reconciled_at ? t : null
-      }, "reconciliation")
+      const txId = await simulatedTransfer("chuyen tien", TOTAL)
 
       const bad = await api.post(`/admin/bank-transfer/transactions/${txId}/match`, { allocations: [{ order_id: order.id, amount: -1 }] }, admin).catch((e) => e.response)
       expect(bad.status).toBe(400)
@@ -235,12 +239,7 @@ medusaIntegrationTestRunner({
 
     it("an accountant's match cut short after allocating is finished by the sweep: the order captured once", async () => {
       const { order } = await newOrder()
-      const { data: sim } = await api.post("/admin/bank-transfer/simulate", { memo: "chuyen tien", amount: TOTAL }, admin)
-      const txId = sim.transaction.id
-      await waitFor(async () => {
-        const t = (await api.get(`/admin/bank-transfer/transactions/${txId}`, admin)).data.transaction
-        return t.reconciled_at ? t : null
-      }, "reconciliation")
+      const txId = await simulatedTransfer("chuyen tien", TOTAL)
       const expectationId = (await expectationOf(order.id)).expectation.id
       // The match route's first step, then the server dies: allocated, not captured.
       const service: any = getContainer().resolve("bankTransfer")
