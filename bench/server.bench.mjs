@@ -12,7 +12,7 @@ import os from "node:os"
 import path from "node:path"
 import pg from "pg"
 import fs from "node:fs"
-import { findRedisServer, isUp, portFree, root, sleep, startShop, waitUntil } from "../scripts/shop.mjs"
+import { findRedisServer, isUp, medusaExec, portFree, root, shopInfo, sleep, startShop, waitUntil } from "../scripts/shop.mjs"
 
 const PORT = Number(process.env.BENCH_PORT ?? 9200)
 const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54350)
@@ -320,27 +320,11 @@ async function checkouts(db, shopInfo) {
   result({ name: "checkout with bank transfer: order placed → expectation stored", value: mean(expectationMs), unit: "ms" })
 }
 
-async function shopInfo(db) {
-  const { rows: keys } = await db.query(
-    `SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL ORDER BY (title = 'Webshop') DESC, created_at LIMIT 1`
-  )
-  if (!keys.length) throw new Error("no publishable API key in the bench database (was the shop seeded?)")
-  const pk = keys[0].token
-  const h = { "x-publishable-api-key": pk }
-  const { regions } = await http("GET", "/store/regions?limit=50", { headers: h })
-  const region = regions.find((r) => r.name === "Vietnam") ?? regions.find((r) => r.currency_code === "vnd")
-  if (!region) throw new Error("no region Vietnam")
-  const { products } = await http("GET", `/store/products?limit=50&region_id=${region.id}&fields=*variants`, { headers: h })
-  // The digital product (no inventory to reserve) is the checkout's line, as in the integration tests.
-  const product = products.find((p) => /Cloud/i.test(p.title)) ?? products.find((p) => p.variants?.length)
-  if (!product?.variants?.length) throw new Error("no product with variants in the Store API")
-  const { cart } = await http("POST", "/store/carts", { headers: h, body: { region_id: region.id } })
-  await http("POST", `/store/carts/${cart.id}/line-items`, { headers: h, body: { variant_id: product.variants[0].id, quantity: 1 } })
-  const { shipping_options } = await http("GET", `/store/shipping-options?cart_id=${cart.id}`, { headers: h })
-  if (!shipping_options?.length) throw new Error("no shipping option for the Vietnam cart")
+async function benchShopInfo(db) {
+  const info = await shopInfo(db, http)
   // The admin login works (not needed by the figures, but a broken admin auth should be seen here).
   await http("POST", "/auth/user/emailpass", { body: { email: "admin@example.com", password: "supersecret" } })
-  return { pk, region_id: region.id, variant_id: product.variants[0].id, shipping_option_id: shipping_options[0].id }
+  return info
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -352,35 +336,6 @@ async function removeEscalationRows(db, like) {
   await db.query(`DELETE FROM notification WHERE idempotency_key LIKE $1`, [`bank-transfer:${like}_%`])
   await db.query(`DELETE FROM bank_transfer_audit_event WHERE expectation_id LIKE $1`, [`${like}_%`])
   await db.query(`DELETE FROM bank_transfer_expectation WHERE id LIKE $1`, [`${like}_%`])
-}
-
-function runExec(env, timeoutMs) {
-  return new Promise((resolve) => {
-    const out = []
-    // Own process group, so that a job that outlives its time is stopped with everything it started.
-    const child = spawn("npx", ["--no-install", "medusa", "exec", "./bench/escalation.exec.ts"], {
-      cwd: root,
-      detached: true,
-      env: { ...process.env, ...env },
-    })
-    execGroups.add(child.pid)
-    child.stdout.on("data", (d) => out.push(d.toString()))
-    child.stderr.on("data", (d) => out.push(d.toString()))
-    const timer = setTimeout(() => {
-      out.push(`\n(killed after ${timeoutMs / 1000} s)\n`)
-      try {
-        process.kill(-child.pid, "SIGKILL")
-      } catch {}
-    }, timeoutMs)
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer)
-      try {
-        process.kill(-child.pid, "SIGKILL") // anything it left behind
-      } catch {}
-      execGroups.delete(child.pid)
-      resolve({ code: code ?? signal, output: out.join("") })
-    })
-  })
 }
 
 async function escalation(db) {
@@ -425,8 +380,10 @@ async function escalation(db) {
       await db.query(`DROP TABLE IF EXISTS bench_bare_expectation`)
     }
 
-    const run = await runExec(
+    const run = await medusaExec(
+      "./bench/escalation.exec.ts",
       {
+        ...process.env,
         DATABASE_URL: DB_URL,
         MEDUSA_DISABLE_TELEMETRY: "true",
         BANK_TRANSFER_JOBS: "off",
@@ -495,7 +452,7 @@ async function main() {
       await startBenchShop()
       db = new pg.Client({ connectionString: DB_URL })
       await db.connect()
-      info = await shopInfo(db)
+      info = await benchShopInfo(db)
     } catch (e) {
       setupError = e
       console.error(`setup: ${e.stack ?? e}`)

@@ -190,3 +190,59 @@ export async function startShop({ port, dbPort, dataDir, logPath, env = {}, fres
   shop.startedInMs = Date.now() - started
   return shop
 }
+
+/**
+ * Runs `medusa exec <script>` in a process group of its own, so that a script that outlives
+ * `timeoutMs` is stopped with everything it started (and so is whatever it leaves behind, or is
+ * still running when this process exits). Resolves with its exit code and its output.
+ */
+export function medusaExec(script, env, timeoutMs) {
+  return new Promise((resolve) => {
+    const out = []
+    const child = spawn(path.join(root, "node_modules", ".bin", "medusa"), ["exec", script], { cwd: root, env, detached: true })
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid, "SIGKILL")
+      } catch {}
+    }
+    child.stdout.on("data", (d) => out.push(d.toString()))
+    child.stderr.on("data", (d) => out.push(d.toString()))
+    const timer = setTimeout(() => {
+      out.push(`\n(killed after ${timeoutMs / 1000} s)\n`)
+      killGroup()
+    }, timeoutMs)
+    process.on("exit", killGroup)
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer)
+      process.off("exit", killGroup)
+      killGroup()
+      resolve({ code: code ?? signal, output: out.join("") })
+    })
+  })
+}
+
+/**
+ * What a checkout against the seeded shop needs: its publishable key, the Vietnam region, the
+ * digital product's variant and a shipping option. `request(method, url, { headers, body })`
+ * answers the parsed JSON body.
+ */
+export async function shopInfo(db, request) {
+  const { rows: keys } = await db.query(
+    `SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL ORDER BY (title = 'Webshop') DESC, created_at LIMIT 1`
+  )
+  if (!keys.length) throw new Error("no publishable API key (was the shop seeded?)")
+  const pk = keys[0].token
+  const h = { "x-publishable-api-key": pk }
+  const { regions } = await request("GET", "/store/regions?limit=50", { headers: h })
+  const region = regions.find((r) => r.name === "Vietnam") ?? regions.find((r) => r.currency_code === "vnd")
+  if (!region) throw new Error("no region Vietnam")
+  const { products } = await request("GET", `/store/products?limit=50&region_id=${region.id}&fields=*variants`, { headers: h })
+  // The digital product (no inventory to reserve) is the checkout's line, as in the integration tests.
+  const product = products.find((p) => /Cloud/i.test(p.title)) ?? products.find((p) => p.variants?.length)
+  if (!product?.variants?.length) throw new Error("no product with variants in the Store API")
+  const { cart } = await request("POST", "/store/carts", { headers: h, body: { region_id: region.id } })
+  await request("POST", `/store/carts/${cart.id}/line-items`, { headers: h, body: { variant_id: product.variants[0].id, quantity: 1 } })
+  const { shipping_options } = await request("GET", `/store/shipping-options?cart_id=${cart.id}`, { headers: h })
+  if (!shipping_options?.length) throw new Error("no shipping option for the Vietnam cart")
+  return { pk, region_id: region.id, variant_id: product.variants[0].id, shipping_option_id: shipping_options[0].id }
+}

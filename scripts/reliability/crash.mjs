@@ -7,10 +7,9 @@
 //     Transactions stored before the crash whose matching never ran are left to the plugin's
 //     recovery job (src/jobs/reconcile-pending-transactions.ts), run once here through `medusa
 //     exec` because the suite's shop runs with BANK_TRANSFER_JOBS=off.
-import { spawn } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
-import { listenerPids, root, sleep } from "../shop.mjs"
+import { listenerPids, medusaExec, root, sleep } from "../shop.mjs"
 import {
   DATA_DIR, DB_PORT, DB_URL, PORT, captureFigures, capturedOnceProblem, check, deliverSepay, fmt, letters, log, overAllocated, pool, random, request, seconds, sepayPayload, shuffle, waitUntil,
 } from "./lib.mjs"
@@ -271,34 +270,12 @@ export async function webhookCrash(ctx) {
 }
 
 /** The plugin's sweep job, run once in its own process against the suite's database. */
-function runRecoveryJob(timeoutMs = 180_000) {
-  return new Promise((resolve) => {
-    const out = []
-    const env = { ...process.env, DATABASE_URL: DB_URL, MEDUSA_DISABLE_TELEMETRY: "true", NODE_ENV: "development" }
-    delete env.BANK_TRANSFER_JOBS
-    const child = spawn(path.join(root, "node_modules", ".bin", "medusa"), ["exec", "./scripts/reliability/recovery-job.exec.ts"], { cwd: root, env, detached: true })
-    child.stdout.on("data", (d) => out.push(d.toString()))
-    child.stderr.on("data", (d) => out.push(d.toString()))
-    const timer = setTimeout(() => {
-      out.push(`\n(killed after ${timeoutMs / 1000} s)\n`)
-      try {
-        process.kill(-child.pid, "SIGKILL")
-      } catch {}
-    }, timeoutMs)
-    const killOnExit = () => {
-      try {
-        process.kill(-child.pid, "SIGKILL")
-      } catch {}
-    }
-    process.on("exit", killOnExit)
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer)
-      process.off("exit", killOnExit)
-      const output = out.join("")
-      const line = output.split("\n").find((l) => l.startsWith("RECOVERY "))
-      resolve({ code: code ?? signal, output, summary: line ? line.slice("RECOVERY ".length) : "(no summary)" })
-    })
-  })
+async function runRecoveryJob(timeoutMs = 180_000) {
+  const env = { ...process.env, DATABASE_URL: DB_URL, MEDUSA_DISABLE_TELEMETRY: "true", NODE_ENV: "development" }
+  delete env.BANK_TRANSFER_JOBS
+  const run = await medusaExec("./scripts/reliability/recovery-job.exec.ts", env, timeoutMs)
+  const line = run.output.split("\n").find((l) => l.startsWith("RECOVERY "))
+  return { ...run, summary: line ? line.slice("RECOVERY ".length) : "(no summary)" }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 import crypto from "node:crypto"
 import { createRequire } from "node:module"
 import path from "node:path"
-import { root, sleep, waitUntil } from "../shop.mjs"
+import { root, shopInfo as seededShopInfo, sleep, waitUntil } from "../shop.mjs"
 export { pool, waitUntil } from "../shop.mjs"
 
 const require = createRequire(path.join(root, "package.json"))
@@ -153,24 +153,7 @@ export const deliverSepay = (payload, timeoutMs = 30_000) =>
 // The shop: its publishable key, region, product and shipping option; shoppers; checkout.
 // ---------------------------------------------------------------------------------------------
 export async function shopInfo(db) {
-  const { rows: keys } = await db.query(
-    `SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL ORDER BY (title = 'Webshop') DESC, created_at LIMIT 1`
-  )
-  if (!keys.length) throw new Error("no publishable API key (was the shop seeded?)")
-  const pk = keys[0].token
-  const h = { "x-publishable-api-key": pk }
-  const { regions } = await api("GET", "/store/regions?limit=50", { headers: h })
-  const region = regions.find((r) => r.name === "Vietnam") ?? regions.find((r) => r.currency_code === "vnd")
-  if (!region) throw new Error("no region Vietnam")
-  const { products } = await api("GET", `/store/products?limit=50&region_id=${region.id}&fields=*variants`, { headers: h })
-  // The digital product (no inventory to reserve) is the checkout's line, as in the integration tests.
-  const product = products.find((p) => /Cloud/i.test(p.title)) ?? products.find((p) => p.variants?.length)
-  const { cart } = await api("POST", "/store/carts", { headers: h, body: { region_id: region.id } })
-  await api("POST", `/store/carts/${cart.id}/line-items`, { headers: h, body: { variant_id: product.variants[0].id, quantity: 1 } })
-  const { shipping_options } = await api("GET", `/store/shipping-options?cart_id=${cart.id}`, { headers: h })
-  if (!shipping_options?.length) throw new Error("no shipping option for the Vietnam cart")
-  const admin = await adminToken()
-  return { pk, region_id: region.id, variant_id: product.variants[0].id, shipping_option_id: shipping_options[0].id, admin }
+  return { ...(await seededShopInfo(db, api)), admin: await adminToken() }
 }
 
 export async function adminToken() {
