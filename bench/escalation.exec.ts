@@ -1,5 +1,5 @@
 import type { ExecArgs } from "@medusajs/framework/types"
-import { escalateDueTransfers } from "../src/lib/escalation/run"
+import { escalateDueTransfers } from "../src/workflows/escalate/steps/escalate-due-transfers"
 
 /**
  * Run by bench/server.bench.mjs through `medusa exec` against the bench database, after it has

@@ -2,7 +2,7 @@
  * Statement import: a 50,000-line CAMT.053 and a 50,000-line CSV parsed completely (as the upload
  * route does before its preview), against a bare scan of the same bytes measured in the same run.
  */
-import { parseStatement } from "../src/lib/statements"
+import { parseStatement } from "../src/lib/ingest/statements"
 
 const LINES = Number(process.env.BENCH_STATEMENT_LINES ?? 50_000)
 const ACCOUNT = "0071000123456"

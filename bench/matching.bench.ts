@@ -2,11 +2,11 @@
  * The matcher in-process: 100,000 incoming transactions against 10,000 and against 100,000 open
  * orders. Cost per transaction must stay flat as the open set grows (indexes, never scans).
  */
-import { InMemoryExpectationIndex, lookupKeys } from "../src/lib/matching/candidates"
-import { extractIdentifiers } from "../src/lib/matching/memo"
-import { decide } from "../src/lib/matching/decide"
-import { makeReference } from "../src/lib/reference"
-import type { MatchConfig, OpenExpectation } from "../src/lib/matching/types"
+import { InMemoryExpectationIndex, lookupKeys } from "../src/lib/match/candidates"
+import { extractIdentifiers } from "../src/lib/match/memo"
+import { decide } from "../src/lib/match/decide"
+import { makeReference } from "../src/lib/identifiers/reference"
+import type { MatchConfig, OpenExpectation } from "../src/lib/match/types"
 
 const config: MatchConfig = {
   prefixes: ["DH"],

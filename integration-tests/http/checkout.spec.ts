@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { parseVietQrPayload } from "../../src/lib/vietqr"
-import { isValidReference } from "../../src/lib/reference"
+import { parseVietQrPayload } from "../../src/lib/expect/vietqr"
+import { isValidReference } from "../../src/lib/identifiers/reference"
 import { BANK_TRANSFER_PROVIDER_ID, customerHeaders, placeOrder, seedShop, SeededShop } from "../helpers/shop"
 import { settle } from "../helpers/settle"
 

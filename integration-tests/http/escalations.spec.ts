@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { adminHeaders, customerHeaders, placeOrder, seedShop, SeededShop } from "../helpers/shop"
 import { settle } from "../helpers/settle"
 import { postSepay, sepayPayload, waitFor } from "../helpers/webhooks"
-import { escalateDueTransfers } from "../../src/lib/escalation/run"
+import { escalateDueTransfers } from "../../src/workflows/escalate/steps/escalate-due-transfers"
 import escalateJob from "../../src/jobs/escalate-unpaid-transfers"
 
 jest.setTimeout(180 * 1000)

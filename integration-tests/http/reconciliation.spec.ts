@@ -164,14 +164,14 @@ medusaIntegrationTestRunner({
       expect(tx.transaction.status).toBe("unmatched")
 
       // Running the matcher again on the same transaction must not bring the pair back.
-      const { reconcileTransactionWorkflow } = await import("../../src/workflows/reconcile-transaction")
+      const { reconcileTransactionWorkflow } = await import("../../src/workflows/match/reconcile-transaction")
       const service: any = getContainer().resolve("bankTransfer")
       await service.updateBankTransactions({ id: s.transaction_id, reconciled_at: null })
       await reconcileTransactionWorkflow(getContainer()).run({ input: { transaction_id: s.transaction_id } })
       let again = await expectationOf(order.id)
       expect(again.suggestions.map((x: any) => x.status)).toEqual(["rejected"])
       // The subscriber's fast path reads the rejected pairs too: the transaction pays nothing else.
-      const { reconcileIncoming } = await import("../../src/lib/reconcile-incoming")
+      const { reconcileIncoming } = await import("../../src/workflows/match/reconcile-incoming")
       await service.updateBankTransactions({ id: s.transaction_id, reconciled_at: null })
       await reconcileIncoming(getContainer(), s.transaction_id)
       again = await expectationOf(order.id)
@@ -195,8 +195,8 @@ medusaIntegrationTestRunner({
       // A sweep and duplicate events racing the subscriber: the lock and the conditional close
       // leave one outcome and one audit entry.
       await service.updateBankTransactions({ id: tx.id, reconciled_at: null })
-      const { reconcileIncoming } = await import("../../src/lib/reconcile-incoming")
-      const { reconcileTransactionWorkflow } = await import("../../src/workflows/reconcile-transaction")
+      const { reconcileIncoming } = await import("../../src/workflows/match/reconcile-incoming")
+      const { reconcileTransactionWorkflow } = await import("../../src/workflows/match/reconcile-transaction")
       await Promise.all([
         ...Array.from({ length: 4 }, () => reconcileIncoming(getContainer(), tx.id)),
         reconcileTransactionWorkflow(getContainer()).run({ input: { transaction_id: tx.id } }),
@@ -248,7 +248,7 @@ medusaIntegrationTestRunner({
       expect((await medusaOrder(order.id)).payment_status).not.toBe("captured")
       expect((await api.get(`/admin/bank-transfer/transactions/${txId}`, admin)).data.transaction.reconciled_at).toBeNull()
 
-      const { reconcilePending } = await import("../../src/lib/reconcile-pending")
+      const { reconcilePending } = await import("../../src/workflows/match/steps/reconcile-pending")
       await reconcilePending(getContainer())
       await reconcilePending(getContainer())
       const captured = await medusaOrder(order.id)

@@ -1,7 +1,7 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
-import { detectProofType } from "../lib/proof-file"
+import { detectProofType } from "../lib/expect/proof-file"
 import { memoryUpload } from "./memory-upload"
 import { isRealDate } from "./admin/bank-transfer/validators"
 

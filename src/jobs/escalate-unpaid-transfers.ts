@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { escalateDueTransfers } from "../lib/escalation/run"
+import { escalateDueTransfers } from "../workflows/escalate/steps/escalate-due-transfers"
 import { BANK_TRANSFER_MODULE } from "../modules/bank-transfer"
 import type BankTransferModuleService from "../modules/bank-transfer/service"
 

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { reconcilePending } from "../lib/reconcile-pending"
+import { reconcilePending } from "../workflows/match/steps/reconcile-pending"
 import { BANK_TRANSFER_MODULE } from "../modules/bank-transfer"
 import type BankTransferModuleService from "../modules/bank-transfer/service"
 

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { toMinorUnits } from "./money"
+import { toMinorUnits } from "./money/minor-units"
 
 /**
  * The plugin's options, shared by the payment provider and the bank-transfer module so that a

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { BankTransferEvents } from "../lib/events"
-import { reconcilePending } from "../lib/reconcile-pending"
+import { reconcilePending } from "../workflows/match/steps/reconcile-pending"
 
 /** A committed statement's lines go through the matcher one after another (bounded memory). */
 export default async function importCommitted({ event, container }: SubscriberArgs<{ id: string }>) {

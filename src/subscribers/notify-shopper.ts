@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../modules/bank-transfer"
 import type BankTransferModuleService from "../modules/bank-transfer/service"
 import { BankTransferEvents } from "../lib/events"
-import { shopperNotification } from "../lib/notifications"
+import { shopperNotification } from "../lib/expect/shopper-notification"
 
 type Data = {
   id: string

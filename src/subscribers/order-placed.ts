@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { createExpectationWorkflow } from "../workflows/create-expectation"
+import { createExpectationWorkflow } from "../workflows/expect/create-expectation"
 
 /** An order paid by bank transfer starts expecting its money the moment it is placed. */
 export default async function orderPlacedHandler({ event, container }: SubscriberArgs<{ id: string }>) {

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { reconcileIncoming } from "../lib/reconcile-incoming"
+import { reconcileIncoming } from "../workflows/match/reconcile-incoming"
 import { BankTransferEvents } from "../lib/events"
 
 /** Every new incoming transaction goes through the matcher. */

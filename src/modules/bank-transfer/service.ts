@@ -23,8 +23,8 @@ import { OPEN_STATUSES, nextStatusAfterPayment } from "./status"
 import type { EXPECTATION_STATUSES } from "./models/expectation"
 
 type ExpectationStatus = (typeof EXPECTATION_STATUSES)[number]
-import { BusinessCalendar, CalendarOverride } from "../../lib/calendar/business-calendar"
-import { entityId } from "../../lib/ids"
+import { BusinessCalendar, CalendarOverride } from "../../lib/escalate/calendar/business-calendar"
+import { entityId } from "../../lib/identifiers/entity-id"
 
 export type Actor = { type: "system" | "webhook" | "import" | "admin" | "shopper"; id?: string | null }
 

@@ -23,7 +23,7 @@ import type {
   WebhookActionResult,
 } from "@medusajs/framework/types"
 import { BankTransferOptions, parseOptions } from "../../lib/options"
-import { publicAccounts } from "../../lib/public-accounts"
+import { publicAccounts } from "../../lib/expect/public-accounts"
 
 /**
  * Bank transfer as a Medusa payment provider. Like Medusa's manual provider, authorising needs no

@@ -2,10 +2,10 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import type { BankTransferOptions } from "../../../lib/options"
-import { recordIncoming } from "../../../lib/record-incoming"
+import { recordIncoming } from "../../../workflows/ingest/steps/record-transactions"
 import { unstorableInput } from "../../../lib/safe-text"
-import { WebhookError } from "../../../lib/webhooks/signature"
-import type { IncomingLine } from "../../../lib/webhooks/types"
+import { WebhookError } from "../../../lib/ingest/webhooks/signature"
+import type { IncomingLine } from "../../../lib/ingest/webhooks/types"
 
 type Channel = {
   source: string

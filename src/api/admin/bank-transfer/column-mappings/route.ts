@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { z } from "@medusajs/framework/zod"
 import { bankTransfer } from "../helpers"
 import { SaveColumnMappingBody } from "../validators"
-import { BANK_PRESETS } from "../../../../lib/statements"
+import { BANK_PRESETS } from "../../../../lib/ingest/statements"
 
 /** GET /admin/bank-transfer/column-mappings — saved mappings and the bank presets. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

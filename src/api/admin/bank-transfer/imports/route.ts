@@ -4,8 +4,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { bankTransfer } from "../helpers"
 import { ColumnMappingSchema, ImportFields, ListImportsQuery } from "../validators"
-import { BANK_PRESETS, parseStatement, StatementError } from "../../../../lib/statements"
-import { countPlanned, planImport, previewMatches } from "../../../../workflows/steps/plan-import"
+import { BANK_PRESETS, parseStatement, StatementError } from "../../../../lib/ingest/statements"
+import { countPlanned, planImport, previewMatches } from "../../../../workflows/ingest/utils/plan-import"
 
 /**
  * POST /admin/bank-transfer/imports (multipart: file, and optionally mapping (JSON), preset (bank

@@ -4,7 +4,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import crypto from "crypto"
 import { SimulateTransferBody } from "../validators"
 import { bankTransfer } from "../helpers"
-import { recordIncoming } from "../../../../lib/record-incoming"
+import { recordIncoming } from "../../../../workflows/ingest/steps/record-transactions"
 
 /**
  * POST /admin/bank-transfer/simulate — a fake incoming transfer with any memo and amount, like

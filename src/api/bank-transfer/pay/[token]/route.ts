@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { buildInstructions } from "../../../../lib/instructions"
-import { renderNotFound, renderPaymentPage } from "../../../../lib/payment-page/render"
-import { pickLang } from "../../../../lib/payment-page/texts"
+import { buildInstructions } from "../../../../lib/expect/instructions"
+import { renderNotFound, renderPaymentPage } from "../../../../lib/expect/payment-page/render"
+import { pickLang } from "../../../../lib/expect/payment-page/texts"
 import { expectationForToken } from "./page-expectation"
 
 /** GET /bank-transfer/pay/:token — the hosted payment page linked from every message. */

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { handleWebhook, notConfigured } from "../handle-webhook"
-import { parseCasso, verifyCasso } from "../../../../lib/webhooks/casso"
+import { parseCasso, verifyCasso } from "../../../../lib/ingest/webhooks/casso"
 
 /** POST /hooks/bank-transfer/casso — Casso's webhook v2. */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { handleWebhook, notConfigured } from "../handle-webhook"
-import { parseGeneric, verifyGeneric } from "../../../../lib/webhooks/generic"
+import { parseGeneric, verifyGeneric } from "../../../../lib/ingest/webhooks/generic"
 
 /** POST /hooks/bank-transfer/generic — the signed JSON format for any other bank (see README). */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { handleWebhook, notConfigured } from "../handle-webhook"
-import { parseSepay, verifySepay } from "../../../../lib/webhooks/sepay"
+import { parseSepay, verifySepay } from "../../../../lib/ingest/webhooks/sepay"
 
 /** POST /hooks/bank-transfer/sepay — SePay's transaction webhook. */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {

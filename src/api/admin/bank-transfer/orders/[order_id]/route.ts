@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { bankTransfer } from "../../helpers"
-import { buildInstructions } from "../../../../../lib/instructions"
+import { buildInstructions } from "../../../../../lib/expect/instructions"
 
 /**
  * GET /admin/bank-transfer/orders/:order_id — the order's expectation with its instructions,

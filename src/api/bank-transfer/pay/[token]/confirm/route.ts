@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { expectationForToken } from "../page-expectation"
-import { confirmPaymentWorkflow } from "../../../../../workflows/confirm-payment"
+import { confirmPaymentWorkflow } from "../../../../../workflows/expect/confirm-payment"
 import { confirmationInput } from "../../../../confirmation-upload"
 
 /** POST /bank-transfer/pay/:token/confirm (multipart) — "I have paid" from the payment page. */

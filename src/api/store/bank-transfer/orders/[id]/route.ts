@@ -2,8 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../../../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../../../modules/bank-transfer/service"
-import { createExpectationWorkflow } from "../../../../../workflows/create-expectation"
-import { buildInstructions } from "../../../../../lib/instructions"
+import { createExpectationWorkflow } from "../../../../../workflows/expect/create-expectation"
+import { buildInstructions } from "../../../../../lib/expect/instructions"
 
 /**
  * GET /store/bank-transfer/orders/:id — how to pay one of the logged-in customer's orders.

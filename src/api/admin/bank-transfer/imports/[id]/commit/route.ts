@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { adminActor, bankTransfer } from "../../../helpers"
-import { commitStatementImportWorkflow } from "../../../../../../workflows/commit-statement-import"
+import { commitStatementImportWorkflow } from "../../../../../../workflows/ingest/commit-statement-import"
 
 /** POST /admin/bank-transfer/imports/:id/commit — idempotent: committing again adds nothing. */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

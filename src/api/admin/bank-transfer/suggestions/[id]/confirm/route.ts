@@ -3,7 +3,7 @@ import { z } from "@medusajs/framework/zod"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { ConfirmSuggestionBody } from "../../../validators"
 import { adminActor, bankTransfer } from "../../../helpers"
-import { applyAllocationWorkflow } from "../../../../../../workflows/apply-allocation"
+import { applyAllocationWorkflow } from "../../../../../../workflows/allocate/apply-allocation"
 
 /**
  * POST /admin/bank-transfer/suggestions/:id/confirm — apply the suggested transaction to its

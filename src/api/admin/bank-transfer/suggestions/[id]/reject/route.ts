@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { z } from "@medusajs/framework/zod"
 import { RejectSuggestionBody } from "../../../validators"
 import { adminActor } from "../../../helpers"
-import { rejectSuggestionWorkflow } from "../../../../../../workflows/reject-suggestion"
+import { rejectSuggestionWorkflow } from "../../../../../../workflows/match/reject-suggestion"
 
 /** POST /admin/bank-transfer/suggestions/:id/reject — "not this transaction", for good. */
 export async function POST(req: AuthenticatedMedusaRequest<z.infer<typeof RejectSuggestionBody>>, res: MedusaResponse) {

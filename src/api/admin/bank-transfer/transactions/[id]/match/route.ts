@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { z } from "@medusajs/framework/zod"
 import { MatchTransactionBody } from "../../../validators"
 import { adminActor, bankTransfer, expectationForOrder } from "../../../helpers"
-import { applyAllocationWorkflow } from "../../../../../../workflows/apply-allocation"
+import { applyAllocationWorkflow } from "../../../../../../workflows/allocate/apply-allocation"
 
 /** POST /admin/bank-transfer/transactions/:id/match — apply a transaction to orders by hand. */
 export async function POST(req: AuthenticatedMedusaRequest<z.infer<typeof MatchTransactionBody>>, res: MedusaResponse) {

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { bankTransfer } from "../../../helpers"
-import { testDelivery } from "../../../../../../lib/webhooks/test-delivery"
+import { testDelivery } from "../../../../../../lib/ingest/webhooks/sample-delivery"
 
 const CHANNELS = ["sepay", "casso", "generic"]
 

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../../../../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../../../../modules/bank-transfer/service"
-import { confirmPaymentWorkflow } from "../../../../../../workflows/confirm-payment"
+import { confirmPaymentWorkflow } from "../../../../../../workflows/expect/confirm-payment"
 import { confirmationInput } from "../../../../../confirmation-upload"
 
 /**

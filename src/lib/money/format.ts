@@ -1,0 +1,44 @@
+import { currencyDecimals } from "./minor-units"
+
+/**
+ * Formats bigint minor units for the reasons shown to accountants ("20.000 ₫", "$12.50").
+ * Intl formatters are costly to build, so one is kept per currency.
+ */
+const formatters = new Map<string, { nf: Intl.NumberFormat; digits: number }>()
+
+function formatterFor(currency: string) {
+  let f = formatters.get(currency)
+  if (!f) {
+    // Vietnamese grouping for the đồng ("1.500.000 ₫"), English for everything else.
+    const locale = currency === "VND" ? "vi-VN" : "en-US"
+    // The minor units are the ISO ones that toMinorUnits used (Intl shows IDR, HUF or COP without
+    // decimals although they have two): the formatter is told to show exactly those.
+    const digits = currencyDecimals(currency)
+    const fraction = { minimumFractionDigits: digits, maximumFractionDigits: digits }
+    let nf: Intl.NumberFormat
+    try {
+      nf = new Intl.NumberFormat(locale, { style: "currency", currency, ...fraction })
+    } catch {
+      nf = new Intl.NumberFormat("en-US", fraction)
+    }
+    f = { nf, digits }
+    formatters.set(currency, f)
+  }
+  return f
+}
+
+/** `amount` in minor units of `currency` → a localised string, exact (no float rounding). */
+export function formatMoney(amount: bigint, currency: string): string {
+  const { nf, digits } = formatterFor(currency.toUpperCase())
+  const negative = amount < 0n
+  const abs = negative ? -amount : amount
+  let decimal: string
+  if (digits === 0) {
+    decimal = abs.toString()
+  } else {
+    const s = abs.toString().padStart(digits + 1, "0")
+    decimal = `${s.slice(0, -digits)}.${s.slice(-digits)}`
+  }
+  // format() takes a decimal string exactly (Intl.NumberFormat v3), so large amounts stay exact.
+  return nf.format((negative ? `-${decimal}` : decimal) as unknown as number)
+}
