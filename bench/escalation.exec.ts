@@ -1,5 +1,5 @@
 import type { ExecArgs } from "@medusajs/framework/types"
-import { escalateDueTransfers } from "../src/workflows/escalate/steps/escalate-due-transfers"
+import { escalateUnpaidTransfersWorkflow } from "../src/workflows/escalate/escalate-unpaid-transfers"
 
 /**
  * Run by bench/server.bench.mjs through `medusa exec` against the bench database, after it has
@@ -18,7 +18,7 @@ export default async function escalationBench({ container }: ExecArgs) {
   }, 10)
   const started = Date.now()
   // Far enough in the future that every step of every policy is due: the most work per row.
-  const result = await escalateDueTransfers(container, new Date(Date.now() + 60 * 86400_000))
+  const { result } = await escalateUnpaidTransfersWorkflow(container).run({ input: { now: new Date(Date.now() + 60 * 86400_000) } })
   const seconds = (Date.now() - started) / 1000
   clearInterval(timer)
   global.gc?.()

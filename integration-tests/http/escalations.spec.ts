@@ -3,7 +3,11 @@ import { Modules } from "@medusajs/framework/utils"
 import { adminHeaders, customerHeaders, placeOrder, seedShop, SeededShop } from "../helpers/shop"
 import { settle } from "../helpers/settle"
 import { postSepay, sepayPayload, waitFor } from "../helpers/webhooks"
-import { escalateDueTransfers } from "../../src/workflows/escalate/steps/escalate-due-transfers"
+import { escalateUnpaidTransfersWorkflow } from "../../src/workflows/escalate/escalate-unpaid-transfers"
+
+/** One escalation run at `now`, as the job runs it. */
+const escalateDueTransfers = async (container: any, now = new Date()) =>
+  (await escalateUnpaidTransfersWorkflow(container).run({ input: { now } })).result
 import escalateJob from "../../src/jobs/escalate-unpaid-transfers"
 
 jest.setTimeout(180 * 1000)

@@ -170,10 +170,9 @@ medusaIntegrationTestRunner({
       await reconcileTransactionWorkflow(getContainer()).run({ input: { transaction_id: s.transaction_id } })
       let again = await expectationOf(order.id)
       expect(again.suggestions.map((x: any) => x.status)).toEqual(["rejected"])
-      // The subscriber's fast path reads the rejected pairs too: the transaction pays nothing else.
-      const { reconcileIncoming } = await import("../../src/workflows/match/reconcile-incoming")
+      // A run that finds nothing else closes it as unmatched: the transaction pays nothing else.
       await service.updateBankTransactions({ id: s.transaction_id, reconciled_at: null })
-      await reconcileIncoming(getContainer(), s.transaction_id)
+      await reconcileTransactionWorkflow(getContainer()).run({ input: { transaction_id: s.transaction_id } })
       again = await expectationOf(order.id)
       expect(again.suggestions.map((x: any) => x.status)).toEqual(["rejected"])
       expect((await api.get(`/admin/bank-transfer/transactions/${s.transaction_id}`, admin)).data.transaction).toEqual(
@@ -195,12 +194,10 @@ medusaIntegrationTestRunner({
       // A sweep and duplicate events racing the subscriber: the lock and the conditional close
       // leave one outcome and one audit entry.
       await service.updateBankTransactions({ id: tx.id, reconciled_at: null })
-      const { reconcileIncoming } = await import("../../src/workflows/match/reconcile-incoming")
       const { reconcileTransactionWorkflow } = await import("../../src/workflows/match/reconcile-transaction")
-      await Promise.all([
-        ...Array.from({ length: 4 }, () => reconcileIncoming(getContainer(), tx.id)),
-        reconcileTransactionWorkflow(getContainer()).run({ input: { transaction_id: tx.id } }),
-      ])
+      await Promise.all(
+        Array.from({ length: 5 }, () => reconcileTransactionWorkflow(getContainer()).run({ input: { transaction_id: tx.id } }))
+      )
       const audit = await service.listAuditEvents({ transaction_id: tx.id, action: "unmatched" })
       expect(audit).toHaveLength(2) // the subscriber's, then the one run that closed it again
       const [after] = await service.listBankTransactions({ id: tx.id })
@@ -248,9 +245,9 @@ medusaIntegrationTestRunner({
       expect((await medusaOrder(order.id)).payment_status).not.toBe("captured")
       expect((await api.get(`/admin/bank-transfer/transactions/${txId}`, admin)).data.transaction.reconciled_at).toBeNull()
 
-      const { reconcilePending } = await import("../../src/workflows/match/steps/reconcile-pending")
-      await reconcilePending(getContainer())
-      await reconcilePending(getContainer())
+      const { reconcilePendingTransactionsWorkflow } = await import("../../src/workflows/match/reconcile-pending-transactions")
+      await reconcilePendingTransactionsWorkflow(getContainer()).run({ input: {} })
+      await reconcilePendingTransactionsWorkflow(getContainer()).run({ input: {} })
       const captured = await medusaOrder(order.id)
       expect(captured.payment_status).toBe("captured")
       expect(captured.payment_collections[0].payments[0].captured_at).toBeTruthy()

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { escalateDueTransfers } from "../workflows/escalate/steps/escalate-due-transfers"
+import { escalateUnpaidTransfersWorkflow } from "../workflows/escalate/escalate-unpaid-transfers"
 import { BANK_TRANSFER_MODULE } from "../modules/bank-transfer"
 import type BankTransferModuleService from "../modules/bank-transfer/service"
 
@@ -10,7 +10,7 @@ export default async function escalateUnpaidTransfers(container: MedusaContainer
   const logger = container.resolve("logger")
   // The run's time is also the `at` of every audit event it writes: the log line names the run.
   const now = new Date()
-  const result = await escalateDueTransfers(container, now)
+  const { result } = await escalateUnpaidTransfersWorkflow(container).run({ input: { now } })
   if (result.escalated) {
     logger.info(`bank-transfer: escalated ${result.escalated} unpaid order(s) ${JSON.stringify(result.by_step)} (run at ${now.toISOString()})`)
   }

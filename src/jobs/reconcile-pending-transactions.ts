@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { reconcilePending } from "../workflows/match/steps/reconcile-pending"
+import { reconcilePendingTransactionsWorkflow } from "../workflows/match/reconcile-pending-transactions"
 import { BANK_TRANSFER_MODULE } from "../modules/bank-transfer"
 import type BankTransferModuleService from "../modules/bank-transfer/service"
 
@@ -11,7 +11,9 @@ import type BankTransferModuleService from "../modules/bank-transfer/service"
 export default async function reconcilePendingTransactions(container: MedusaContainer) {
   const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
   if (!service.getOptions().jobs) return
-  const done = await reconcilePending(container, { created_before: new Date(Date.now() - 60_000) })
+  const { result: done } = await reconcilePendingTransactionsWorkflow(container).run({
+    input: { created_before: new Date(Date.now() - 60_000) },
+  })
   if (done) container.resolve("logger").info(`bank-transfer: matched ${done} pending transaction(s)`)
 }
 

@@ -1,10 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { BankTransferEvents } from "../lib/events"
-import { reconcilePending } from "../workflows/match/steps/reconcile-pending"
+import { reconcilePendingTransactionsWorkflow } from "../workflows/match/reconcile-pending-transactions"
 
 /** A committed statement's lines go through the matcher one after another (bounded memory). */
 export default async function importCommitted({ event, container }: SubscriberArgs<{ id: string }>) {
-  await reconcilePending(container, { import_id: event.data.id })
+  await reconcilePendingTransactionsWorkflow(container).run({ input: { import_id: event.data.id } })
 }
 
 export const config: SubscriberConfig = {

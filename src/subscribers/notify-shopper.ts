@@ -1,9 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { Modules } from "@medusajs/framework/utils"
-import { BANK_TRANSFER_MODULE } from "../modules/bank-transfer"
-import type BankTransferModuleService from "../modules/bank-transfer/service"
 import { BankTransferEvents } from "../lib/events"
-import { shopperNotification } from "../lib/expect/shopper-notification"
+import { notifyShopperWorkflow } from "../workflows/notify/notify-shopper"
 
 type Data = {
   id: string
@@ -19,11 +16,7 @@ type Data = {
 /** Tells the shopper what changed, through Medusa's Notification Module. */
 export default async function notifyShopper({ event, container }: SubscriberArgs<Data>) {
   if (event.data.shopper_notified) return
-  const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
-  const [expectation] = await service.listExpectations({ id: event.data.id })
-  if (!expectation) return
-  const notification = await shopperNotification(expectation as any, event, await service.loadOptions())
-  if (notification) await container.resolve(Modules.NOTIFICATION).createNotifications(notification)
+  await notifyShopperWorkflow(container).run({ input: { name: event.name, data: event.data } })
 }
 
 export const config: SubscriberConfig = {

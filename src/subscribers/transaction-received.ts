@@ -1,10 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { reconcileIncoming } from "../workflows/match/reconcile-incoming"
+import { reconcileTransactionWorkflow } from "../workflows/match/reconcile-transaction"
 import { BankTransferEvents } from "../lib/events"
 
 /** Every new incoming transaction goes through the matcher. */
 export default async function transactionReceivedHandler({ event, container }: SubscriberArgs<{ id: string }>) {
-  await reconcileIncoming(container, event.data.id)
+  await reconcileTransactionWorkflow(container).run({ input: { transaction_id: event.data.id } })
 }
 
 export const config: SubscriberConfig = {

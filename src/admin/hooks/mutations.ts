@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { API, del, post, upload } from "../lib/sdk"
 import { toastError } from "../lib/errors"
-import type { SettingsResponse, SettingsUpdate, StatementImport } from "../lib/types"
+import type { SettingsResponse, SettingsUpdate, StatementImport } from "../../types/http"
 
 /**
  * Every action of the plugin: on success everything is invalidated, not only this plugin's keys,

@@ -10,7 +10,7 @@ import type {
   Stats,
   Suggestion,
   TransactionFilters,
-} from "../lib/types"
+} from "../../types/http"
 
 /** All of this plugin's query keys start here, so that one invalidation refreshes the page. */
 export const bankTransferKeys = {

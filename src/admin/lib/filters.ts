@@ -1,6 +1,6 @@
 import { dayEndIso, dayStartIso } from "./dates"
 import { parseAmountInput } from "./money"
-import type { TransactionFilters } from "./types"
+import type { TransactionFilters } from "../../types/http"
 
 /** What the filter inputs hold: raw text, exactly as typed. */
 export type FilterState = {

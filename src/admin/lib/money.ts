@@ -1,4 +1,4 @@
-import type { Amount } from "./types"
+import type { Amount } from "../../types/http"
 
 /**
  * Amounts come as numbers (bigNumber columns serialised by Medusa), strings (the instructions, the

@@ -1,5 +1,5 @@
 import { parseAmountInput } from "./money"
-import type { Policy, Settings, SettingsUpdate, Tolerance } from "./types"
+import type { Policy, Settings, SettingsUpdate, Tolerance } from "../../types/http"
 
 /** The editable settings as the inputs hold them (text), and back to what the API validates. */
 export type ToleranceRow = { currency: string; type: "fixed" | "percent"; value: string }

@@ -8,3 +8,5 @@ export default Module(BANK_TRANSFER_MODULE, {
 })
 
 export { BankTransferModuleService }
+export * from "./types"
+export { actorLabel } from "./utils"

@@ -2,7 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { commitImportStep } from "./steps/commit-import"
 import { BankTransferEvents } from "../../lib/events"
-import type { Actor } from "../../modules/bank-transfer/service"
+import type { Actor } from "../../modules/bank-transfer"
 
 /** Commit a previewed statement: store its new lines, then match them in the background. */
 export const commitStatementImportWorkflow = createWorkflow(

@@ -1,20 +1,28 @@
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { transactionLockKey } from "../common/utils/transaction-lock"
-import { decideMatchStep } from "./steps/decide-match"
+import { emitPlannedEvents } from "../common/utils/emit-events"
 import { allocateStep } from "../allocate/steps/allocate"
 import { capturePaidOrdersStep } from "../allocate/steps/capture-paid-orders"
+import { newlyPaidOrderIds } from "../allocate/utils/order-events"
+import { decideMatchStep } from "./steps/decide-match"
 import { createSuggestionsStep } from "./steps/create-suggestions"
-import { finishReconciliationStep } from "./steps/finish-reconciliation"
+import { finishReconciliationStep, RECONCILIATION_EVENTS } from "./steps/finish-reconciliation"
+
+export const reconcileTransactionWorkflowId = "bank-transfer-reconcile-transaction"
 
 /**
- * Matches one bank transaction: certain → allocate and capture paid orders; likely → suggestions;
- * nothing → the unmatched queue. Runs under a lock on the transaction, so that a duplicate event or
- * the sweep job racing the subscriber does the work once. A transaction an interrupted run already
- * allocated is not matched again: its paid orders are captured (or their capture completed).
+ * Matches one stored bank transaction: certain → allocate and capture paid orders; likely →
+ * suggestions; nothing → the unmatched queue (most money reaching a shop's account pays no open
+ * order). Runs under a lock on the transaction, so that a duplicate event or the sweep job racing
+ * the subscriber does the work once. A transaction an interrupted run already allocated is not
+ * matched again: its paid orders are captured (or their capture completed).
+ *
+ * Hooks: `transferMatched` ({ transaction_id, kind, allocation }) after the outcome is recorded,
+ * and `ordersPaid` ({ order_ids }) for the orders this run made paid.
  */
 export const reconcileTransactionWorkflow = createWorkflow(
-  "bank-transfer-reconcile-transaction",
+  reconcileTransactionWorkflowId,
   (input: { transaction_id: string }) => {
     const lockKey = transform({ input }, ({ input }) => transactionLockKey(input.transaction_id))
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
@@ -33,7 +41,9 @@ export const reconcileTransactionWorkflow = createWorkflow(
       return result
     })
     when({ plan }, ({ plan }) => plan.kind === "resume").then(() => {
-      capturePaidOrdersStep(transform({ plan }, ({ plan }) => (plan as any).allocation)).config({ name: "bank-transfer-capture-paid-orders-resumed" })
+      capturePaidOrdersStep(transform({ plan }, ({ plan }) => (plan as any).allocation)).config({
+        name: "bank-transfer-capture-paid-orders-resumed",
+      })
     })
     when({ plan }, ({ plan }) => plan.kind === "suggest").then(() => {
       createSuggestionsStep(
@@ -41,7 +51,20 @@ export const reconcileTransactionWorkflow = createWorkflow(
       )
     })
     const events = finishReconciliationStep({ plan, allocation })
+    const applied = transform({ plan, allocation }, ({ plan, allocation }) =>
+      allocation ?? (plan.kind === "resume" ? plan.allocation : null)
+    )
+    const transferMatched = createHook("transferMatched", {
+      transaction_id: input.transaction_id,
+      kind: transform({ plan }, ({ plan }) => plan.kind),
+      allocation: applied,
+    })
+    const ordersPaid = createHook("ordersPaid", { order_ids: transform({ applied }, ({ applied }) => newlyPaidOrderIds(applied)) })
+    emitPlannedEvents(reconcileTransactionWorkflowId, events, RECONCILIATION_EVENTS)
     releaseLockStep({ key: lockKey })
-    return new WorkflowResponse(transform({ plan, events }, ({ plan, events }) => ({ kind: plan.kind, events })))
+    return new WorkflowResponse(
+      transform({ plan, events }, ({ plan, events }) => ({ kind: plan.kind, events: events.map((e) => e.name) })),
+      { hooks: [transferMatched, ordersPaid] }
+    )
   }
 )

@@ -1,6 +1,6 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { rejectSuggestionStep } from "./steps/reject-suggestion"
-import type { Actor } from "../../modules/bank-transfer/service"
+import type { Actor } from "../../modules/bank-transfer"
 
 export const rejectSuggestionWorkflow = createWorkflow(
   "bank-transfer-reject-suggestion",

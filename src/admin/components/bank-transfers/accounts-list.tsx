@@ -1,5 +1,5 @@
 import { Copy, Text } from "@medusajs/ui"
-import type { Settings } from "../../lib/types"
+import type { Settings } from "../../../types/http"
 
 export function AccountsList({ accounts }: { accounts: Settings["accounts"] }) {
   return (

@@ -3,7 +3,7 @@ import { Trash } from "@medusajs/icons"
 import { useState } from "react"
 import { useAddCalendarOverride, useDeleteCalendarOverride } from "../../hooks/mutations"
 import { formatDate } from "../../lib/dates"
-import type { CalendarOverride, Settings } from "../../lib/types"
+import type { CalendarOverride, Settings } from "../../../types/http"
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 

@@ -1,7 +1,7 @@
 import { Badge, Button, Heading, Table, Text } from "@medusajs/ui"
 import { formatMoney } from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
-import type { ImportLine, StatementImport } from "../../lib/types"
+import type { ImportLine, StatementImport } from "../../../types/http"
 
 const OUTCOME: Record<string, string> = {
   apply: "Will be applied to its order",

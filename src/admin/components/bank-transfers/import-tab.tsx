@@ -5,7 +5,7 @@ import { ImportPreview } from "./import-preview"
 import { ImportsHistory } from "./imports-history"
 import { useCommitImport, useUploadStatement } from "../../hooks/mutations"
 import { useColumnMappings } from "../../hooks/queries"
-import type { StatementImport } from "../../lib/types"
+import type { StatementImport } from "../../../types/http"
 
 const ACCEPT = ".csv,.xlsx,.xls,.xml,.camt,.053,.sta,.mt940,.940,.ofx,.qfx,.txt"
 

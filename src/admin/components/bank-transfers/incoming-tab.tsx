@@ -10,7 +10,7 @@ import { emptyFilters, toQuery, type FilterState } from "../../lib/filters"
 import { amountNumber, formatMoney } from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
 import { errorMessage } from "../../lib/errors"
-import type { BankTransaction } from "../../lib/types"
+import type { BankTransaction } from "../../../types/http"
 
 const PAGE = 20
 

@@ -8,7 +8,7 @@ import { API, get } from "../../lib/sdk"
 import { errorMessage } from "../../lib/errors"
 import { formatMoney, parseAmountInput, remainingOf, amountNumber } from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
-import type { BankTransaction, Expectation, OrderTransfer } from "../../lib/types"
+import type { BankTransaction, Expectation, OrderTransfer } from "../../../types/http"
 
 type Row = {
   input: string

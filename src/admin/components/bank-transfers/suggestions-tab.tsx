@@ -10,7 +10,7 @@ import { formatMoney } from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
 import { errorMessage } from "../../lib/errors"
 import { SUGGESTION_STATUSES, suggestionStatus } from "../../lib/status"
-import type { Suggestion } from "../../lib/types"
+import type { Suggestion } from "../../../types/http"
 
 const PAGE = 20
 

@@ -3,7 +3,7 @@ import { ArrowUturnLeft, EllipsisHorizontal, Link, XCircle } from "@medusajs/ico
 import { useState } from "react"
 import { ReasonPrompt } from "../common/reason-prompt"
 import { useIgnoreTransaction } from "../../hooks/mutations"
-import type { BankTransaction } from "../../lib/types"
+import type { BankTransaction } from "../../../types/http"
 
 const MATCHABLE = ["unmatched", "suggested", "partially_applied"]
 const DISMISSABLE = ["unmatched", "suggested"]

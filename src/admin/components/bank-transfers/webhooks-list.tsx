@@ -1,7 +1,7 @@
 import { Badge, Button, Copy, Table, Text, toast } from "@medusajs/ui"
 import { useTestWebhook } from "../../hooks/mutations"
 import { sdk } from "../../lib/sdk"
-import type { WebhookChannel } from "../../lib/types"
+import type { WebhookChannel } from "../../../types/http"
 
 const NAMES: Record<string, string> = { sepay: "SePay", casso: "Casso", generic: "Generic (signed JSON)" }
 

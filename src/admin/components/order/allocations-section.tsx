@@ -5,7 +5,7 @@ import { formatMoney } from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
 import { useUndoAllocation } from "../../hooks/mutations"
 import { actorLabel } from "../../lib/status"
-import type { Allocation } from "../../lib/types"
+import type { Allocation } from "../../../types/http"
 
 /** The money applied to this order, transaction by transaction, each one undoable with a reason. */
 export function AllocationsSection({ allocations, currency }: { allocations: Allocation[]; currency: string }) {

@@ -1,7 +1,7 @@
 import { Heading, Text } from "@medusajs/ui"
 import { formatDateTime } from "../../lib/dates"
 import { actionLabel, actorTypeLabel } from "../../lib/status"
-import type { AuditEvent } from "../../lib/types"
+import type { AuditEvent } from "../../../types/http"
 
 /** Every change with who made it and why, newest first like Medusa's own order activity. */
 export function AuditTimeline({ audit }: { audit: AuditEvent[] }) {

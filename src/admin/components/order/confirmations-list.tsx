@@ -4,7 +4,7 @@ import { formatDate, formatDateTime } from "../../lib/dates"
 import { formatMoney } from "../../lib/money"
 import { download } from "../../lib/sdk"
 import { toastError } from "../../lib/errors"
-import type { Confirmation } from "../../lib/types"
+import type { Confirmation } from "../../../types/http"
 
 /** What the shopper said when they confirmed ("I have paid"), with their proof files. */
 export function ConfirmationsList({ confirmations, currency }: { confirmations: Confirmation[]; currency: string }) {

@@ -9,7 +9,7 @@ import { useDebounced } from "../../hooks/use-debounced"
 import { emptyFilters, toQuery, type FilterState } from "../../lib/filters"
 import { amountNumber, formatMoney, parseAmountInput, remainingOf } from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
-import type { BankTransaction, Expectation } from "../../lib/types"
+import type { BankTransaction, Expectation } from "../../../types/http"
 
 const PAGE = 20
 

@@ -2,7 +2,7 @@ import { Container, Heading, Text } from "@medusajs/ui"
 import { SuggestionsSection } from "./suggestions-section"
 import { AllocationsSection } from "./allocations-section"
 import { AuditTimeline } from "./audit-timeline"
-import type { Expectation, OrderTransfer } from "../../lib/types"
+import type { Expectation, OrderTransfer } from "../../../types/http"
 
 /** The accountant's side of one order: what might pay it, what did, and what happened. */
 export function ReconciliationPanel({ transfer }: { transfer: OrderTransfer & { expectation: Expectation } }) {

@@ -5,7 +5,7 @@ import { ReasonPrompt } from "../common/reason-prompt"
 import { formatMoney } from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
 import { useConfirmSuggestion, useRejectSuggestion } from "../../hooks/mutations"
-import type { Expectation, Suggestion } from "../../lib/types"
+import type { Expectation, Suggestion } from "../../../types/http"
 
 /**
  * One likely transaction for this order, with why it was suggested. Confirm applies it (and

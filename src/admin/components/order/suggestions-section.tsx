@@ -3,7 +3,7 @@ import { MagnifyingGlass } from "@medusajs/icons"
 import { useState } from "react"
 import { SuggestionCard } from "./suggestion-card"
 import { FindTransactionModal } from "./find-transaction-modal"
-import type { Expectation, Suggestion } from "../../lib/types"
+import type { Expectation, Suggestion } from "../../../types/http"
 
 /** Pending suggestions first: the accountant's main job on this order. */
 export function SuggestionsSection({ expectation, suggestions }: { expectation: Expectation; suggestions: Suggestion[] }) {

@@ -6,7 +6,7 @@ import { QrCode } from "../common/qr-code"
 import { formatMoney, amountNumber } from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
 import { nextStepLabel } from "../../lib/status"
-import type { OrderTransfer, Expectation } from "../../lib/types"
+import type { OrderTransfer, Expectation } from "../../../types/http"
 import { RequestConfirmationDrawer } from "./request-confirmation-drawer"
 import { ConfirmationsList } from "./confirmations-list"
 

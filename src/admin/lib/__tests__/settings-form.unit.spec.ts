@@ -1,5 +1,5 @@
 import { fromForm, toForm } from "../settings-form"
-import type { Settings } from "../types"
+import type { Settings } from "../../../types/http"
 
 const settings = {
   accounts: [],

@@ -2,9 +2,10 @@ import type { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
-import type { Actor } from "../../../modules/bank-transfer/service"
+import type { Actor } from "../../../modules/bank-transfer"
 
-export function bankTransfer(req: AuthenticatedMedusaRequest): BankTransferModuleService {
+/** The bank-transfer module's service, resolved from the request's scope. */
+export function bankTransferModule(req: AuthenticatedMedusaRequest): BankTransferModuleService {
   return req.scope.resolve(BANK_TRANSFER_MODULE)
 }
 

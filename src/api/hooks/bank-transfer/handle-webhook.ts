@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import type { BankTransferOptions } from "../../../lib/options"
-import { recordIncoming } from "../../../workflows/ingest/steps/record-transactions"
+import { recordBankTransactionsWorkflow } from "../../../workflows/ingest/record-bank-transactions"
 import { unstorableInput } from "../../../lib/safe-text"
 import { WebhookError } from "../../../lib/ingest/webhooks/signature"
 import type { IncomingLine } from "../../../lib/ingest/webhooks/types"
@@ -36,9 +36,8 @@ export async function handleWebhook(req: MedusaRequest, res: MedusaResponse, cha
       res.status(200).json({ success: true, test: true, lines: lines.length })
       return
     }
-    // One write in one module, then an event: no workflow needed on this hot path (the matching
-    // that follows, across modules, runs as a workflow in the subscriber).
-    const result = await recordIncoming(req.scope, channel.source, lines)
+    // Stored and announced; the matching that follows runs in a subscriber.
+    const { result } = await recordBankTransactionsWorkflow(req.scope).run({ input: { source: channel.source, lines } })
     res.status(200).json(channel.reply(result))
   } catch (e) {
     if (e instanceof WebhookError) {

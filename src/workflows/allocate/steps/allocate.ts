@@ -1,14 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
+import { BANK_TRANSFER_MODULE, type AllocateInput } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
-import type { Actor } from "../../../modules/bank-transfer/service"
-
-export type AllocateInput = {
-  transaction_id: string
-  allocations: { expectation_id: string; amount: string }[]
-  actor: Actor
-  reason?: string
-}
 
 /** Applies money to expectations under row locks; compensation undoes exactly these allocations. */
 export const allocateStep = createStep(

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { BANK_TRANSFER_PROVIDER_PREFIX } from "../../expect/steps/load-order-for-expectation"
-import type { AllocationResult } from "../../../modules/bank-transfer/service"
+import type { AllocationResult } from "../../../modules/bank-transfer"
 
 const sum = (values: unknown[]) => values.reduce<any>((total, v) => MathBN.add(total, (v as any) ?? 0), MathBN.convert(0))
 

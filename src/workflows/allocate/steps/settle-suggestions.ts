@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
-import type { Actor } from "../../../modules/bank-transfer/service"
-import { actorLabel } from "../../../modules/bank-transfer/service"
+import type { Actor } from "../../../modules/bank-transfer"
+import { actorLabel } from "../../../modules/bank-transfer"
 
 /**
  * After money was applied by hand: the pending suggestions for these (transaction, expectation)

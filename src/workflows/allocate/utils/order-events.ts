@@ -1,21 +1,35 @@
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { Modules } from "@medusajs/framework/utils"
-import type { AllocationResult } from "../../../modules/bank-transfer/service"
-import { orderEvents } from "../../match/steps/finish-reconciliation"
+import type { AllocationResult } from "../../../modules/bank-transfer"
 import { BankTransferEvents } from "../../../lib/events"
+import type { PlannedEvent } from "../../common/utils/emit-events"
 
-/** Emits the order and transaction events for allocations an accountant made. */
-export const emitAllocationEventsStep = createStep(
-  "bank-transfer-emit-allocation-events",
-  async (input: { transaction_id: string; allocation: AllocationResult }, { container }) => {
-    const events = [
-      {
-        name: BankTransferEvents.TRANSACTION_MATCHED,
-        data: { transaction_id: input.transaction_id, expectation_ids: input.allocation.expectations.map((e) => e.id) },
-      },
-      ...orderEvents(input.allocation, input.transaction_id),
-    ]
-    await container.resolve(Modules.EVENT_BUS).emit(events)
-    return new StepResponse(events.map((e) => e.name))
+/** The events that money applied to orders may raise. */
+export const ALLOCATION_EVENTS = [
+  BankTransferEvents.TRANSACTION_MATCHED,
+  BankTransferEvents.ORDER_PAID,
+  BankTransferEvents.ORDER_PARTIALLY_PAID,
+  BankTransferEvents.ORDER_REVIVED,
+] as const
+
+/**
+ * The transaction's "matched" event and, per order, paid / partially paid / revived (a late
+ * payment for an order on hold), for an allocation made by the matcher or by an accountant.
+ */
+export function allocationEvents(allocation: AllocationResult, transactionId: string): PlannedEvent[] {
+  const events: PlannedEvent[] = [
+    {
+      name: BankTransferEvents.TRANSACTION_MATCHED,
+      data: { transaction_id: transactionId, expectation_ids: allocation.expectations.map((e) => e.id) },
+    },
+  ]
+  for (const e of allocation.expectations) {
+    const data = { id: e.id, order_id: e.order_id, transaction_id: transactionId, amount_remaining: e.amount_remaining }
+    if (e.status === "paid") events.push({ name: BankTransferEvents.ORDER_PAID, data })
+    if (e.status === "partially_paid") events.push({ name: BankTransferEvents.ORDER_PARTIALLY_PAID, data })
+    if (e.previous_status === "tentatively_canceled") events.push({ name: BankTransferEvents.ORDER_REVIVED, data })
   }
-)
+  return events
+}
+
+/** The orders an allocation has just made paid (their Medusa payments are captured next). */
+export const newlyPaidOrderIds = (allocation: AllocationResult | null | undefined) =>
+  (allocation?.expectations ?? []).filter((e) => e.status === "paid" && e.previous_status !== "paid").map((e) => e.order_id)

@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
@@ -6,6 +7,7 @@ import { policiesFromOptions } from "../../../lib/expect/build-expectation"
 import { planEscalation } from "../../../lib/escalate/plan-step"
 import { BankTransferEvents } from "../../../lib/events"
 import { shopperNotification } from "../../../lib/expect/shopper-notification"
+import type { ClaimedEscalation as Claimed } from "../../../modules/bank-transfer"
 
 const EVENT_FOR_STEP = (step: string) =>
   step === "tentative_cancel"
@@ -14,18 +16,30 @@ const EVENT_FOR_STEP = (step: string) =>
       ? BankTransferEvents.ORDER_FINALLY_CANCELED
       : BankTransferEvents.CONFIRMATION_REQUESTED
 
-type Claimed = { expectation_id: string; order_id: string; step: string; expectation: Record<string, any> }
+export type EscalationTotals = {
+  scanned: number
+  escalated: number
+  by_step: Record<string, number>
+  /** The first expectation this run moved: with the run's time, the id of its summary event. */
+  first_claimed: string | null
+}
 
 /**
  * Moves every overdue unpaid order one step along its policy, in batches (memory stays flat with
- * 100,000 open orders). Safe to run twice, late, or on several servers at once: see
+ * 100,000 open orders). Safe to run twice, late, or on several servers at once: see the module's
  * claimDueEscalations. After each batch is committed, its shoppers are notified in one call (with
- * idempotency keys) and its events are emitted for the merchant's own subscribers; the admin feed
- * gets one summary per run, not one entry per order.
+ * idempotency keys) and its events are emitted for the merchant's own subscribers, batch by batch
+ * rather than at the end of the run, so that memory does not grow with the number of orders. The
+ * steps committed are the record: there is nothing to compensate.
  */
-export async function escalateDueTransfers(container: MedusaContainer, now = new Date(), batchSize = 500) {
+export const escalateDueTransfersStep = createStep(
+  "bank-transfer-escalate-due-transfers",
+  async (input: { now: Date | string; batch_size?: number }, { container }) =>
+    new StepResponse(await escalateDueTransfers(container, new Date(input.now), input.batch_size ?? 500))
+)
+
+async function escalateDueTransfers(container: MedusaContainer, now: Date, batchSize: number): Promise<EscalationTotals> {
   const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
-  const eventBus = container.resolve(Modules.EVENT_BUS)
   const options = await service.loadOptions()
   const policies = policiesFromOptions(options)
   const calendar = await service.loadCalendar()
@@ -53,13 +67,7 @@ export async function escalateDueTransfers(container: MedusaContainer, now = new
   }
   await announcing
   if (failure) throw failure
-  if (totals.escalated) {
-    await eventBus.emit({
-      name: BankTransferEvents.ESCALATION_RUN_COMPLETED,
-      data: { id: `${now.toISOString()}:${firstClaimed}`, at: now.toISOString(), escalated: totals.escalated, by_step: totals.by_step },
-    })
-  }
-  return totals
+  return { ...totals, first_claimed: firstClaimed }
 }
 
 /**

@@ -2,8 +2,9 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
-import { actorLabel, Actor } from "../../../modules/bank-transfer/service"
-import { planImport, PlannedLine, STATEMENT_SOURCE } from "../utils/plan-import"
+import { actorLabel, Actor } from "../../../modules/bank-transfer"
+import { STATEMENT_SOURCE, type PlannedLine } from "../utils/planned-lines"
+import { planStatementLines } from "./plan-statement-lines"
 
 /**
  * Adds a previewed statement's new lines to the ledger. The plan is made again now (a webhook may
@@ -15,8 +16,7 @@ export const commitImportStep = createStep(
   async (input: { import_id: string; actor: Actor }, { container }) => {
     const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
     const statement = await service.retrieveStatementImport(input.import_id)
-    const stored = (statement.lines as unknown as PlannedLine[]).map((l) => ({ ...l, booked_at: new Date(l.booked_at) }))
-    const plan = await planImport(service, stored)
+    const plan = await planStatementLines(service, statement.lines as unknown as PlannedLine[])
     const fresh = plan.filter((p) => p.state === "new")
     const rows = await service.recordTransactions(
       fresh.map((p) => ({

@@ -1,24 +1,35 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { Modules } from "@medusajs/framework/utils"
-import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
+import { BANK_TRANSFER_MODULE, type AllocationResult } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
-import type { AllocationResult } from "../../../modules/bank-transfer/service"
-import type { MatchPlan } from "./decide-match"
 import { BankTransferEvents } from "../../../lib/events"
+import type { PlannedEvent } from "../../common/utils/emit-events"
+import { allocationEvents } from "../../allocate/utils/order-events"
+import type { MatchPlan } from "./decide-match"
+
+/** The events a matching run may raise. */
+export const RECONCILIATION_EVENTS = [
+  BankTransferEvents.TRANSACTION_UNMATCHED,
+  BankTransferEvents.TRANSACTION_SUGGESTED,
+  BankTransferEvents.TRANSACTION_MATCHED,
+  BankTransferEvents.ORDER_PAID,
+  BankTransferEvents.ORDER_PARTIALLY_PAID,
+  BankTransferEvents.ORDER_REVIVED,
+  BankTransferEvents.ORDER_OVERPAID,
+] as const
 
 /**
- * Records the outcome on the transaction (status, reconciled_at, audit) and emits one event per
- * outcome: transaction matched / suggested / unmatched, and per order partially paid / paid /
+ * Records the outcome on the transaction (status, reconciled_at, audit) and returns the events to
+ * emit: transaction matched / suggested / unmatched, and per order partially paid / paid /
  * overpaid / revived (a late payment for an order on hold).
  */
 export const finishReconciliationStep = createStep(
   "bank-transfer-finish-reconciliation",
   async (input: { plan: MatchPlan; allocation?: AllocationResult | null }, { container }) => {
     const { plan } = input
-    if (plan.kind === "skip") return new StepResponse([])
+    if (plan.kind === "skip") return new StepResponse([] as PlannedEvent[])
     const allocation = input.allocation ?? (plan.kind === "resume" ? plan.allocation : null)
     const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
-    const events: { name: string; data: Record<string, unknown> }[] = []
+    const events: PlannedEvent[] = []
     const tx = { transaction_id: plan.transaction_id }
 
     if (plan.kind === "unmatched" || plan.kind === "ignore") {
@@ -40,27 +51,11 @@ export const finishReconciliationStep = createStep(
       events.push({ name: BankTransferEvents.TRANSACTION_SUGGESTED, data: { ...tx, expectation_ids: plan.suggestions.map((s) => s.expectation_id) } })
     }
     if (allocation) {
-      events.push({ name: BankTransferEvents.TRANSACTION_MATCHED, data: { ...tx, expectation_ids: allocation.expectations.map((e) => e.id) } })
-      events.push(...orderEvents(allocation, plan.transaction_id))
+      events.push(...allocationEvents(allocation, plan.transaction_id))
       if (plan.kind === "apply" && plan.surplus !== "0") {
         events.push({ name: BankTransferEvents.ORDER_OVERPAID, data: { ...tx, surplus: plan.surplus } })
       }
     }
-    if (events.length) {
-      await container.resolve(Modules.EVENT_BUS).emit(events)
-    }
-    return new StepResponse(events.map((e) => e.name))
+    return new StepResponse(events)
   }
 )
-
-/** The order-level events for allocations, shared with the accountant's confirm and match routes. */
-export function orderEvents(allocation: AllocationResult, transactionId: string) {
-  const events: { name: string; data: Record<string, unknown> }[] = []
-  for (const e of allocation.expectations) {
-    const data = { id: e.id, order_id: e.order_id, transaction_id: transactionId, amount_remaining: e.amount_remaining }
-    if (e.status === "paid") events.push({ name: BankTransferEvents.ORDER_PAID, data })
-    if (e.status === "partially_paid") events.push({ name: BankTransferEvents.ORDER_PARTIALLY_PAID, data })
-    if (e.previous_status === "tentatively_canceled") events.push({ name: BankTransferEvents.ORDER_REVIVED, data })
-  }
-  return events
-}

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
-import { actorLabel, Actor } from "../../../modules/bank-transfer/service"
+import { actorLabel, Actor } from "../../../modules/bank-transfer"
 
 /**
  * "Not this transaction": the suggestion is rejected and the pair is recorded so that the matcher

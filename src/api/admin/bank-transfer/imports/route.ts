@@ -2,10 +2,10 @@ import crypto from "crypto"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
-import { bankTransfer } from "../helpers"
+import { bankTransferModule } from "../helpers"
 import { ColumnMappingSchema, ImportFields, ListImportsQuery } from "../validators"
 import { BANK_PRESETS, parseStatement, StatementError } from "../../../../lib/ingest/statements"
-import { countPlanned, planImport, previewMatches } from "../../../../workflows/ingest/utils/plan-import"
+import { previewStatementImportWorkflow } from "../../../../workflows/ingest/preview-statement-import"
 
 /**
  * POST /admin/bank-transfer/imports (multipart: file, and optionally mapping (JSON), preset (bank
@@ -14,7 +14,7 @@ import { countPlanned, planImport, previewMatches } from "../../../../workflows/
  * until the import is committed; a file that fails to parse is refused whole (400, naming the line).
  */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const service = bankTransfer(req)
+  const service = bankTransferModule(req)
   const [file] = ((req as any).files ?? []) as { originalname: string; buffer: Buffer }[]
   if (!file) throw new MedusaError(MedusaError.Types.INVALID_DATA, 'No statement file: send it in the multipart field "file"')
   const fields = ImportFields.safeParse(req.body ?? {})
@@ -48,15 +48,14 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     const candidates = options.accounts.filter((a) => a.currency === line.currency_code)
     if (!line.account && candidates.length === 1) line.account = candidates[0].account_number
   }
-  const planned = await previewMatches(service, await planImport(service, parsed.lines))
-  const counts = countPlanned(planned)
-  const statement = await service.createStatementImports({
-    file_name: file.originalname.slice(0, 255),
-    format: parsed.format,
-    sha256: crypto.createHash("sha256").update(file.buffer).digest("hex"),
-    uploaded_by: req.auth_context?.actor_id ?? null,
-    counts: counts as any,
-    lines: planned as any,
+  const { result: statement } = await previewStatementImportWorkflow(req.scope).run({
+    input: {
+      file_name: file.originalname,
+      format: parsed.format,
+      sha256: crypto.createHash("sha256").update(file.buffer).digest("hex"),
+      uploaded_by: req.auth_context?.actor_id ?? null,
+      lines: parsed.lines,
+    },
   })
   res.status(201).json({ import: { ...statement, accounts: parsed.accounts } })
 }
@@ -64,7 +63,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
 /** GET /admin/bank-transfer/imports — past imports (who, when, file, counts), newest first. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, z.infer<typeof ListImportsQuery>>, res: MedusaResponse) {
   const q = req.validatedQuery as z.infer<typeof ListImportsQuery>
-  const [imports, count] = await bankTransfer(req).listAndCountStatementImports(
+  const [imports, count] = await bankTransferModule(req).listAndCountStatementImports(
     {},
     {
       take: q.limit,

@@ -1,12 +1,14 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { RuntimeSettings } from "../../../../lib/options"
-import { bankTransfer } from "../helpers"
+import type { SettingsResponse } from "../../../../types/http"
+import { bankTransferModule } from "../helpers"
+import { updateSettingsWorkflow } from "../../../../workflows/settings/update-settings"
 import type BankTransferModuleService from "../../../../modules/bank-transfer/service"
 
 /** Shows the last four characters of a secret, never the secret. */
 const hint = (secret?: string) => (secret ? `••••${secret.slice(-4)}` : null)
 
-async function view(service: BankTransferModuleService) {
+async function view(service: BankTransferModuleService): Promise<SettingsResponse> {
   const o = await service.loadOptions()
   const overrides = await service.listCalendarOverrides({}, { order: { date: "ASC" } })
   return {
@@ -32,19 +34,14 @@ async function view(service: BankTransferModuleService) {
 }
 
 /** GET /admin/bank-transfer/settings — options in force (secrets masked), webhooks, calendar overrides. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  res.json(await view(bankTransfer(req)))
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<SettingsResponse>) {
+  res.json(await view(bankTransferModule(req)))
 }
 
 /** POST /admin/bank-transfer/settings — change tolerances, partials, policies or instructions at run time. */
-export async function POST(req: AuthenticatedMedusaRequest<RuntimeSettings>, res: MedusaResponse) {
-  const service = bankTransfer(req)
-  await service.saveSettings(req.validatedBody, req.auth_context?.actor_id ?? null)
-  await service.createAuditEvents({
-    action: "settings_changed",
-    actor_type: "admin",
-    actor_id: req.auth_context?.actor_id ?? null,
-    data: req.validatedBody as Record<string, unknown>,
+export async function POST(req: AuthenticatedMedusaRequest<RuntimeSettings>, res: MedusaResponse<SettingsResponse>) {
+  await updateSettingsWorkflow(req.scope).run({
+    input: { settings: req.validatedBody, actor_id: req.auth_context?.actor_id ?? null },
   })
-  res.json(await view(service))
+  res.json(await view(bankTransferModule(req)))
 }

@@ -3,21 +3,24 @@ import { z } from "@medusajs/framework/zod"
 import { MedusaError } from "@medusajs/framework/utils"
 import crypto from "crypto"
 import { SimulateTransferBody } from "../validators"
-import { bankTransfer } from "../helpers"
-import { recordIncoming } from "../../../../workflows/ingest/steps/record-transactions"
+import { bankTransferModule } from "../helpers"
+import { recordBankTransactionsWorkflow } from "../../../../workflows/ingest/record-bank-transactions"
 
 /**
  * POST /admin/bank-transfer/simulate — a fake incoming transfer with any memo and amount, like
  * Stripe's test helpers. Refused in production unless the `simulation` option turns it on.
  */
 export async function POST(req: AuthenticatedMedusaRequest<z.infer<typeof SimulateTransferBody>>, res: MedusaResponse) {
-  const service = bankTransfer(req)
+  const service = bankTransferModule(req)
   const options = service.getOptions()
   if (!options.simulation) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Simulated transfers are disabled (production); set the plugin option `simulation: true` to allow them")
   }
   const body = req.validatedBody
-  const result = await recordIncoming(req.scope, "simulation", [
+  const { result } = await recordBankTransactionsWorkflow(req.scope).run({
+    input: {
+      source: "simulation",
+      lines: [
     {
       external_id: `sim_${crypto.randomUUID()}`,
       account: body.account ?? options.accounts[0].account_number,
@@ -29,8 +32,10 @@ export async function POST(req: AuthenticatedMedusaRequest<z.infer<typeof Simula
       counterparty_name: body.counterparty_name ?? null,
       counterparty_account: null,
       raw: { simulated_by: req.auth_context?.actor_id ?? null, ...body },
+        },
+      ],
     },
-  ])
+  })
   const transaction = await service.retrieveBankTransaction(result.transactions[0].id)
   res.status(201).json({ transaction })
 }

@@ -1,9 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { bankTransfer } from "../helpers"
+import { bankTransferModule } from "../helpers"
+import type { Stats } from "../../../../types/http"
 
 /** GET /admin/bank-transfer/stats — money received today and this week, automation share, queues. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const service = bankTransfer(req)
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<{ stats: Stats }>) {
+  const service = bankTransferModule(req)
   const calendar = await service.loadCalendar()
   const now = new Date()
   const dayStart = calendar.startOfDay(calendar.localDate(now))

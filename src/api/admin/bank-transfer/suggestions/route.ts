@@ -1,12 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import { ListSuggestionsQuery } from "../validators"
-import { bankTransfer } from "../helpers"
+import { bankTransferModule } from "../helpers"
 
 /** GET /admin/bank-transfer/suggestions — the suggestions inbox across all orders. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, z.infer<typeof ListSuggestionsQuery>>, res: MedusaResponse) {
   const q = req.validatedQuery as z.infer<typeof ListSuggestionsQuery>
-  const service = bankTransfer(req)
+  const service = bankTransferModule(req)
   const [suggestions, count] = await service.listAndCountSuggestions(
     { status: q.status },
     { take: q.limit, skip: q.offset, order: { created_at: "DESC" } }

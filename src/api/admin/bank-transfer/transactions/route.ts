@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import { ListTransactionsQuery } from "../validators"
-import { bankTransfer } from "../helpers"
+import { bankTransferModule } from "../helpers"
 
 /** GET /admin/bank-transfer/transactions — the ledger, newest first, filtered and paginated. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, z.infer<typeof ListTransactionsQuery>>, res: MedusaResponse) {
@@ -21,7 +21,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, z.infer<typeo
       { external_id: { $ilike: like } },
     ]
   }
-  const [transactions, count] = await bankTransfer(req).listAndCountBankTransactions(filters, {
+  const [transactions, count] = await bankTransferModule(req).listAndCountBankTransactions(filters, {
     take: q.limit,
     skip: q.offset,
     order: { booked_at: "DESC", id: "DESC" },

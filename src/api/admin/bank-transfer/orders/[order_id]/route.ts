@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { bankTransfer } from "../../helpers"
+import { bankTransferModule } from "../../helpers"
 import { buildInstructions } from "../../../../../lib/expect/instructions"
 
 /**
@@ -8,7 +8,7 @@ import { buildInstructions } from "../../../../../lib/expect/instructions"
  * An order paid another way answers { expectation: null } so that widgets render nothing.
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const service = bankTransfer(req)
+  const service = bankTransferModule(req)
   const [expectation] = await service.listExpectations({ order_id: req.params.order_id })
   if (!expectation) {
     res.json({ expectation: null })

@@ -1,10 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { adminActor, bankTransfer } from "../../../helpers"
+import { adminActor, bankTransferModule } from "../../../helpers"
 import { commitStatementImportWorkflow } from "../../../../../../workflows/ingest/commit-statement-import"
 
 /** POST /admin/bank-transfer/imports/:id/commit — idempotent: committing again adds nothing. */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const service = bankTransfer(req)
+  const service = bankTransferModule(req)
   await service.retrieveStatementImport(req.params.id)
   const { result } = await commitStatementImportWorkflow(req.scope).run({
     input: { import_id: req.params.id, actor: adminActor(req) },

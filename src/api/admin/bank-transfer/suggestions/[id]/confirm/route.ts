@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { z } from "@medusajs/framework/zod"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { ConfirmSuggestionBody } from "../../../validators"
-import { adminActor, bankTransfer } from "../../../helpers"
+import { adminActor, bankTransferModule } from "../../../helpers"
 import { applyAllocationWorkflow } from "../../../../../../workflows/allocate/apply-allocation"
 
 /**
@@ -10,7 +10,7 @@ import { applyAllocationWorkflow } from "../../../../../../workflows/allocate/ap
  * order: by default as much as the order still needs and the transaction still holds.
  */
 export async function POST(req: AuthenticatedMedusaRequest<z.infer<typeof ConfirmSuggestionBody>>, res: MedusaResponse) {
-  const service = bankTransfer(req)
+  const service = bankTransferModule(req)
   const suggestion = await service.retrieveSuggestion(req.params.id)
   if (suggestion.status !== "pending") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Suggestion ${suggestion.id} is already ${suggestion.status}`)

@@ -1,12 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import { MatchTransactionBody } from "../../../validators"
-import { adminActor, bankTransfer, expectationForOrder } from "../../../helpers"
+import { adminActor, bankTransferModule, expectationForOrder } from "../../../helpers"
 import { applyAllocationWorkflow } from "../../../../../../workflows/allocate/apply-allocation"
 
 /** POST /admin/bank-transfer/transactions/:id/match — apply a transaction to orders by hand. */
 export async function POST(req: AuthenticatedMedusaRequest<z.infer<typeof MatchTransactionBody>>, res: MedusaResponse) {
-  const service = bankTransfer(req)
+  const service = bankTransferModule(req)
   const transaction = await service.retrieveBankTransaction(req.params.id)
   const allocations = await Promise.all(
     req.validatedBody.allocations.map(async (a) => ({

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { bankTransfer } from "../../../helpers"
+import { bankTransferModule } from "../../../helpers"
 import { testDelivery } from "../../../../../../lib/ingest/webhooks/sample-delivery"
 
 const CHANNELS = ["sepay", "casso", "generic"]
@@ -14,7 +14,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   if (!CHANNELS.includes(channel)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Unknown webhook channel "${channel}" (sepay, casso or generic)`)
   }
-  const delivery = testDelivery(channel, await bankTransfer(req).loadOptions())
+  const delivery = testDelivery(channel, await bankTransferModule(req).loadOptions())
   const response = await fetch(`${req.protocol}://${req.get("host")}${delivery.url}`, {
     method: "POST",
     headers: delivery.headers,

@@ -1,7 +1,7 @@
 /**
- * The shapes the admin API answers with (src/api/admin/bank-transfer/*). Money arrives as a number
+ * The shapes the admin API answers with (src/api/admin/bank-transfer/*), used by the routes (MedusaResponse<T>) and the admin. Money arrives as a number
  * or a string depending on the route (bigNumber columns vs. formatted instructions), so every
- * amount is typed `Amount` and goes through lib/money.ts before it is shown or computed with.
+ * amount is typed `Amount` and goes through the admin's lib/money.ts before it is shown or computed with.
  */
 export type Amount = number | string | { value: string } | null | undefined
 
@@ -156,8 +156,18 @@ export type Policy = {
 
 export type CalendarOverride = { id: string; date: string; kind: "day_off" | "working_day"; name: string | null }
 
+/** A receiving account as configured (the optional fields may be absent). */
+export type ReceivingAccount = {
+  bank_bin?: string | null
+  swift?: string | null
+  bank_name?: string | null
+  account_number: string
+  account_holder: string
+  currency: string
+}
+
 export type Settings = {
-  accounts: Instructions["accounts"]
+  accounts: ReceivingAccount[]
   reference_prefix: string
   instructions: string
   qr: boolean

@@ -1,0 +1,39 @@
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import type BankTransferModuleService from "../service"
+import type { Actor } from "../types"
+import { actorLabel } from "../utils"
+
+/**
+ * Marks money as not for any order ("not ours", or to be returned), inside the caller's database
+ * transaction: its pending suggestions are superseded; audited, never deleted. NOT_FOUND for an
+ * unknown transaction, NOT_ALLOWED while money of it is allocated to orders.
+ */
+export async function ignoreTransaction(
+  this: BankTransferModuleService,
+  input: { transaction_id: string; status: "ignored" | "returned"; actor: Actor; reason?: string },
+  sharedContext: Context
+) {
+  const [tx] = await this.listBankTransactions({ id: input.transaction_id }, {}, sharedContext)
+  if (!tx) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Bank transaction ${input.transaction_id} was not found`)
+  if (!MathBN.eq(tx.amount_allocated, 0)) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Transaction ${tx.id} is allocated to orders; undo those allocations first`)
+  }
+  await this.updateBankTransactions({ id: tx.id, status: input.status, reconciled_at: tx.reconciled_at ?? new Date() }, sharedContext)
+  const pending = await this.listSuggestions({ transaction_id: tx.id, status: "pending" }, {}, sharedContext)
+  if (pending.length) {
+    const decided = { status: "superseded" as const, decided_by: actorLabel(input.actor), decided_at: new Date() }
+    await this.updateSuggestions(pending.map((s) => ({ id: s.id, ...decided })), sharedContext)
+  }
+  await this.createAuditEvents(
+    {
+      transaction_id: tx.id,
+      action: input.status === "returned" ? "marked_for_return" : "ignored",
+      actor_type: input.actor.type,
+      actor_id: input.actor.id ?? null,
+      message: input.reason ?? null,
+    },
+    sharedContext
+  )
+  return this.retrieveBankTransaction(tx.id, {}, sharedContext)
+}

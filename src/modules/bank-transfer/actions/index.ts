@@ -1,0 +1,6 @@
+export { allocate } from "./allocate"
+export { reverseAllocations } from "./reverse-allocations"
+export { claimDueEscalations } from "./claim-due-escalations"
+export { closeWithoutMatch } from "./close-without-match"
+export { ignoreTransaction } from "./ignore-transaction"
+export { unfinishedAllocation } from "./unfinished-allocation"

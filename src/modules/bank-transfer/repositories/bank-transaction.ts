@@ -1,0 +1,133 @@
+import { entityId } from "../../../lib/identifiers/entity-id"
+import type { NewBankTransaction } from "../types"
+import { dedupeKey, placeholders } from "../utils"
+
+/** A MikroORM entity manager, as Medusa hands it to module methods (raw SQL with `?` placeholders). */
+export type SqlManager = { execute: (sql: string, params?: unknown[]) => Promise<any[]> }
+
+/** PostgreSQL takes at most 65,535 parameters per statement (17 per row here): rows are inserted in chunks. */
+export const INSERT_CHUNK = 1000
+
+/**
+ * Inserts up to INSERT_CHUNK ledger rows in one `INSERT … ON CONFLICT (dedupe_key) DO NOTHING`,
+ * atomic by itself. Returns every row's id (the existing one for a known key) and whether this
+ * statement created it.
+ */
+export async function insertTransactions(manager: SqlManager, rows: NewBankTransaction[]) {
+  if (!rows.length) return []
+  const keyed = rows.map((r) => ({ ...r, dedupe_key: dedupeKey(r) }))
+  const values: unknown[] = []
+  const tuples = keyed.map((r) => {
+    values.push(
+      entityId("bttx"),
+      r.source,
+      r.external_id,
+      r.dedupe_key,
+      r.fingerprint,
+      r.account,
+      r.booked_at,
+      r.amount,
+      JSON.stringify({ value: r.amount, precision: 20 }),
+      r.currency_code.toUpperCase(),
+      r.direction,
+      r.memo ?? "",
+      r.counterparty_name ?? null,
+      r.counterparty_account ?? null,
+      JSON.stringify(r.raw ?? null),
+      r.direction === "out" ? "ignored" : "unmatched",
+      r.import_id ?? null
+    )
+    return "(?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?::jsonb,?,0,'{\"value\":\"0\",\"precision\":20}'::jsonb,?)"
+  })
+  const inserted: { id: string; dedupe_key: string }[] = await manager.execute(
+    `INSERT INTO bank_transfer_transaction
+      (id, source, external_id, dedupe_key, fingerprint, account, booked_at, amount, raw_amount,
+       currency_code, direction, memo, counterparty_name, counterparty_account, raw, status,
+       amount_allocated, raw_amount_allocated, import_id)
+     VALUES ${tuples.join(",")}
+     ON CONFLICT (dedupe_key) WHERE deleted_at IS NULL DO NOTHING
+     RETURNING id, dedupe_key`,
+    values
+  )
+  const createdKeys = new Set(inserted.map((r) => r.dedupe_key))
+  const missing = keyed.filter((r) => !createdKeys.has(r.dedupe_key)).map((r) => r.dedupe_key)
+  const existing: { id: string; dedupe_key: string }[] = missing.length
+    ? await manager.execute(
+        `SELECT id, dedupe_key FROM bank_transfer_transaction WHERE dedupe_key IN (${placeholders(missing)})`,
+        missing
+      )
+    : []
+  const byKey = new Map(existing.map((r) => [r.dedupe_key, r.id]))
+  inserted.forEach((r) => byKey.set(r.dedupe_key, r.id))
+  return keyed.map((r) => ({
+    id: byKey.get(r.dedupe_key)!,
+    dedupe_key: r.dedupe_key,
+    created: createdKeys.has(r.dedupe_key),
+  }))
+}
+
+/** How many ledger rows carry each fingerprint, leaving out the given dedupe keys. */
+export async function countFingerprints(manager: SqlManager, fingerprints: string[], excludeKeys: string[]) {
+  const counts = new Map<string, number>()
+  for (let i = 0; i < fingerprints.length; i += 5000) {
+    const chunk = fingerprints.slice(i, i + 5000)
+    const rows: { fingerprint: string; n: number }[] = await manager.execute(
+      `SELECT fingerprint, COUNT(*)::int AS n FROM bank_transfer_transaction
+        WHERE fingerprint IN (${placeholders(chunk)}) AND deleted_at IS NULL
+        ${excludeKeys.length ? `AND dedupe_key NOT IN (${placeholders(excludeKeys)})` : ""}
+        GROUP BY fingerprint`,
+      [...chunk, ...excludeKeys]
+    )
+    rows.forEach((r) => counts.set(r.fingerprint, r.n))
+  }
+  return counts
+}
+
+/** Which of the given dedupe keys are already in the ledger. */
+export async function knownDedupeKeys(manager: SqlManager, keys: string[]) {
+  const known = new Set<string>()
+  for (let i = 0; i < keys.length; i += 5000) {
+    const chunk = keys.slice(i, i + 5000)
+    const rows: { dedupe_key: string }[] = await manager.execute(
+      `SELECT dedupe_key FROM bank_transfer_transaction WHERE dedupe_key IN (${placeholders(chunk)}) AND deleted_at IS NULL`,
+      chunk
+    )
+    rows.forEach((r) => known.add(r.dedupe_key))
+  }
+  return known
+}
+
+/** A transaction as the matcher reads it, with the expectations an accountant said it does not pay. */
+export type TransactionForMatching = {
+  id: string
+  amount: string
+  amount_allocated: string
+  currency_code: string
+  direction: "in" | "out"
+  memo: string
+  counterparty_name: string | null
+  status: string
+  booked_at: Date
+  reconciled_at: Date | null
+  rejected: Set<string>
+}
+
+/** One query: it runs for every incoming line. */
+export async function loadForMatching(manager: SqlManager, transactionId: string): Promise<TransactionForMatching | null> {
+  const [row]: any[] = await manager.execute(
+    `SELECT t.id, t.amount::text AS amount, t.amount_allocated::text AS amount_allocated, t.currency_code,
+            t.direction, t.memo, t.booked_at, t.counterparty_name, t.status, t.reconciled_at,
+            ARRAY(SELECT r.expectation_id FROM bank_transfer_rejected_pair r
+                   WHERE r.transaction_id = t.id AND r.deleted_at IS NULL) AS rejected
+       FROM bank_transfer_transaction t WHERE t.id = ? AND t.deleted_at IS NULL`,
+    [transactionId]
+  )
+  return row
+    ? {
+        ...row,
+        booked_at: new Date(row.booked_at),
+        reconciled_at: row.reconciled_at ? new Date(row.reconciled_at) : null,
+        rejected: new Set<string>(row.rejected),
+      }
+    : null
+}

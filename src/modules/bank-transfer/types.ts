@@ -1,0 +1,74 @@
+import type { EXPECTATION_STATUSES } from "./models/expectation"
+
+export type ExpectationStatus = (typeof EXPECTATION_STATUSES)[number]
+
+/** Who did something, as the audit trail records it. */
+export type Actor = { type: "system" | "webhook" | "import" | "admin" | "shopper"; id?: string | null }
+
+/** A bank line to store. Amounts are decimal strings in the currency's major unit ("1250000" VND). */
+export type NewBankTransaction = {
+  /** Defaults to the source's id, or the fingerprint when there is none (see dedupeKey). */
+  dedupe_key?: string
+  source: string
+  external_id: string | null
+  fingerprint: string
+  account: string | null
+  booked_at: Date
+  amount: string
+  currency_code: string
+  direction: "in" | "out"
+  memo: string
+  counterparty_name?: string | null
+  counterparty_account?: string | null
+  raw?: unknown
+  import_id?: string | null
+}
+
+/** The values the matcher looks open expectations up by (each an exact index match). */
+export type CandidateKeys = {
+  references: string[]
+  order_numbers: string[]
+  tax_codes: string[]
+  phones: string[]
+  company_tokens: string[]
+  customer_ids: string[]
+  /** Same currency and amount (decimal string), placed between `from` and `to`. */
+  amount?: { currency_code: string; value: string; from: Date; to: Date }
+}
+
+export type AllocationResult = {
+  allocation_ids: string[]
+  expectations: { id: string; order_id: string; previous_status: string; status: string; amount_remaining: string }[]
+  /** Read back from the ledger to finish a run that stopped half-way, not just made. */
+  resumed?: boolean
+  /**
+   * When the transaction had been closed (an accountant applying it by hand): allocating reopens it
+   * until the run that allocated has captured the orders, so that the sweep finishes that run if the
+   * server dies half-way; a rollback closes it again at this time.
+   */
+  reopened_from?: Date | null
+}
+
+/** What `allocate` takes: amounts are decimal strings in the transaction's currency. */
+export type AllocateInput = {
+  transaction_id: string
+  allocations: { expectation_id: string; amount: string }[]
+  actor: Actor
+  reason?: string
+}
+
+/** One row `claimDueEscalations` hands to its `plan`. */
+export type EscalationRow = { id: string; status: string; policy: string; placed_at: Date; steps_done: Record<string, string> }
+
+/** What `plan` answers for a row: the steps due now (never early) and what comes next. */
+export type EscalationPlan = { due: string[]; status: string | null; next_step: string | null; next_step_at: Date | null }
+
+export type ClaimedEscalation = {
+  expectation_id: string
+  order_id: string
+  step: string
+  from_status: string
+  to_status: string
+  /** The whole expectation row after the step (the job tells the shopper from it). */
+  expectation: Record<string, any>
+}
