@@ -1,11 +1,18 @@
 import { z } from "@medusajs/framework/zod"
-import { toMinorUnits } from "./money/minor-units"
+import { AmountError, isCurrencyCode, parseAmountInCurrency } from "./money/minor-units"
 
 /**
  * The plugin's options, shared by the payment provider and the bank-transfer module so that a
  * merchant writes them once in medusa-config.ts. Invalid options stop the server at start with a
  * message naming the option to fix.
  */
+
+/** A three-letter code that ISO 4217 does not list (e.g. a withdrawn one: HRK, VEF) is refused by name. */
+function iso4217Code(code: string, ctx: z.RefinementCtx) {
+  if (/^[A-Za-z]{3}$/.test(code) && !isCurrencyCode(code)) {
+    ctx.addIssue({ code: "custom", message: `${JSON.stringify(code)} is not an ISO 4217 currency code` })
+  }
+}
 
 const SAFE_PREFIX = /^[ABCDEFGHJKMNPQRSTUVWXYZ]{1,6}$/
 
@@ -27,6 +34,7 @@ const accountSchema = z
     currency: z
       .string()
       .regex(/^[A-Za-z]{3}$/, "must be an ISO 4217 code such as VND")
+      .superRefine(iso4217Code)
       .default("VND")
       .transform((c) => c.toUpperCase()),
   })
@@ -45,12 +53,17 @@ const currencyKey = z.string().regex(/^[A-Za-z]{3}$/, "must be an ISO 4217 code 
 function perCurrency<T extends z.ZodTypeAny>(value: T, amountOf: (v: z.infer<T>) => string | null) {
   return z.record(currencyKey, value).superRefine((record, ctx) => {
     for (const [currency, v] of Object.entries(record)) {
+      if (!isCurrencyCode(currency)) {
+        ctx.addIssue({ code: "custom", path: [currency], message: `${JSON.stringify(currency)} is not an ISO 4217 currency code` })
+        continue
+      }
       const amount = amountOf(v)
       if (amount === null) continue
       try {
-        toMinorUnits(amount, currency)
-      } catch {
-        ctx.addIssue({ code: "custom", path: [currency], message: `${amount} has more decimals than ${currency.toUpperCase()} allows` })
+        parseAmountInCurrency(amount, currency, currency.toUpperCase(), { allowZero: true })
+      } catch (e) {
+        if (!(e instanceof AmountError)) throw e
+        ctx.addIssue({ code: "custom", path: [currency], message: e.message.slice(currency.length + 2) })
       }
     }
   })

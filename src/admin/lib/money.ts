@@ -1,4 +1,16 @@
+import { data as iso4217 } from "currency-codes"
 import type { Amount } from "../../types/http"
+
+/**
+ * ISO 4217 minor units (the same package as the server's src/lib/money.ts), not Intl's CLDR
+ * display digits, which show IDR, HUF or COP without the two decimals ISO gives them.
+ */
+const EXPONENTS = new Map(iso4217.map((c) => [c.code.toUpperCase(), c.digits]))
+
+/** The currency's ISO 4217 decimals, or null for a code ISO does not list. */
+export function currencyDecimals(currency: string): number | null {
+  return EXPONENTS.get((currency || "").trim().toUpperCase()) ?? null
+}
 
 /**
  * Amounts come as numbers (bigNumber columns serialised by Medusa), strings (the instructions, the
@@ -28,8 +40,11 @@ export function formatMoney(amount: Amount, currency = "VND"): string {
   const code = (currency || "VND").toUpperCase()
   let f = formatters.get(code)
   if (!f) {
+    const digits = currencyDecimals(code)
+    const fraction = digits === null ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits }
     try {
-      f = new Intl.NumberFormat(code === "VND" ? "vi-VN" : undefined, { style: "currency", currency: code })
+      if (digits === null) throw new Error(`${code} is not an ISO 4217 currency`)
+      f = new Intl.NumberFormat(code === "VND" ? "vi-VN" : undefined, { style: "currency", currency: code, ...fraction })
     } catch {
       f = new Intl.NumberFormat(undefined, { maximumFractionDigits: 4 })
     }
@@ -42,15 +57,19 @@ export function formatMoney(amount: Amount, currency = "VND"): string {
 /**
  * What an admin types into an amount field ("2.430.000", "2,430,000", "2430000 đ") as the plain
  * decimal string the API accepts, or null when it is not a positive amount. A single separator
- * followed by one or two digits is read as decimals; otherwise separators are thousands.
+ * followed by one or two digits is read as decimals; otherwise separators are thousands. Given the
+ * currency, a single separator followed by up to its ISO decimals (three for KWD) is read as
+ * decimals, and an amount finer than the currency allows ("1000.5" đồng) is null.
  */
-export function parseAmountInput(input: string): string | null {
+export function parseAmountInput(input: string, currency?: string): string | null {
   const s = input.replace(/[^\d.,]/g, "")
   if (!s) return null
-  const decimal = s.match(/^(.*\d)[.,](\d{1,2})$/)
+  const digits = currency ? currencyDecimals(currency) : null
+  const decimal = s.match(digits !== null && digits > 2 ? /^(.*\d)[.,](\d{1,3})$/ : /^(.*\d)[.,](\d{1,2})$/)
   const normalised =
     decimal && !/[.,]/.test(decimal[1]) ? `${decimal[1]}.${decimal[2]}` : s.replace(/[.,]/g, "")
   if (!/^\d{1,15}(\.\d{1,4})?$/.test(normalised) || Number(normalised) <= 0) return null
+  if (digits !== null && (normalised.split(".")[1] ?? "").replace(/0+$/, "").length > digits) return null
   return normalised.replace(/^0+(?=\d)/, "")
 }
 

@@ -42,7 +42,7 @@ export function fromForm(f: SettingsForm): { update?: SettingsUpdate; error?: st
     const currency = t.currency.trim().toUpperCase()
     if (!/^[A-Z]{3}$/.test(currency)) return { error: `Tolerance: "${t.currency}" is not a currency code such as VND` }
     if (t.type === "fixed") {
-      const amount = t.value.trim() === "0" ? "0" : parseAmountInput(t.value)
+      const amount = t.value.trim() === "0" ? "0" : parseAmountInput(t.value, currency)
       if (amount === null) return { error: `Tolerance ${currency}: "${t.value}" is not an amount` }
       tolerances[currency] = { type: "fixed", amount }
     } else {
@@ -56,7 +56,7 @@ export function fromForm(f: SettingsForm): { update?: SettingsUpdate; error?: st
   for (const w of f.write_off) {
     const currency = w.currency.trim().toUpperCase()
     if (!/^[A-Z]{3}$/.test(currency)) return { error: `Write-off: "${w.currency}" is not a currency code` }
-    const amount = w.amount.trim() === "0" ? "0" : parseAmountInput(w.amount)
+    const amount = w.amount.trim() === "0" ? "0" : parseAmountInput(w.amount, currency)
     if (amount === null) return { error: `Write-off ${currency}: "${w.amount}" is not an amount` }
     write_off[currency] = amount
   }

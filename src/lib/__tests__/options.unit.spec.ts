@@ -56,3 +56,14 @@ describe("the payment provider", () => {
     expect((await provider.getPaymentStatus({ data: canceled.data } as any)).status).toBe("canceled")
   })
 })
+
+describe("currencies in the options", () => {
+  it("refuses a currency ISO 4217 does not list, and amounts finer than the currency", () => {
+    expect(() => parseOptions({ accounts: [{ ...account, currency: "XYZ" }] })).toThrow(/accounts\.0\.currency: "XYZ" is not an ISO 4217 currency code/)
+    expect(() => parseOptions({ accounts: [account], tolerances: { ABC: { type: "fixed", amount: "10" } } })).toThrow(/tolerances\.ABC: "ABC" is not an ISO 4217 currency code/)
+    expect(() => parseOptions({ accounts: [account], tolerances: { VND: { type: "fixed", amount: "50000.5" } } })).toThrow(
+      /tolerances\.VND: 50000\.5 has more decimals than VND allows \(0\)/
+    )
+    expect(parseOptions({ accounts: [account], tolerances: { KWD: { type: "fixed", amount: "0.125" } } }).tolerances.KWD).toEqual({ type: "fixed", amount: "0.125" })
+  })
+})

@@ -1,4 +1,5 @@
 import crypto from "crypto"
+import { normaliseMemo } from "./identity"
 
 const VIETNAM_OFFSET_MS = 7 * 3600 * 1000
 
@@ -16,12 +17,7 @@ export function fingerprint(line: {
   memo: string
 }): string {
   const day = new Date(line.booked_at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10)
-  const memo = line.memo
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "D")
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, "")
+  const memo = normaliseMemo(line.memo)
   const amount = line.amount.includes(".") ? line.amount.replace(/\.?0+$/, "") : line.amount
   const key = [(line.account ?? "").replace(/\s/g, ""), day, line.direction, amount, line.currency_code.toUpperCase(), memo].join("|")
   return crypto.createHash("sha256").update(key).digest("hex")

@@ -44,9 +44,9 @@ export function FindTransactionModal({ open, onOpenChange, expectation }: Props)
 
   const remaining = amountNumber(expectation.amount_remaining)
   const pickedList = Object.values(picked)
-  const total = pickedList.reduce((sum, p) => sum + (Number(parseAmountInput(p.amount)) || 0), 0)
+  const total = pickedList.reduce((sum, p) => sum + (Number(parseAmountInput(p.amount, expectation.currency_code)) || 0), 0)
   const invalid = pickedList.some((p) => {
-    const a = parseAmountInput(p.amount)
+    const a = parseAmountInput(p.amount, expectation.currency_code)
     return !a || Number(a) > remainingOf(p.tx.amount, p.tx.amount_allocated)
   })
 
@@ -58,7 +58,7 @@ export function FindTransactionModal({ open, onOpenChange, expectation }: Props)
         return next
       }
       // By default take what this order still needs, within what the transaction still holds.
-      const stillNeeded = Math.max(0, remaining - Object.values(prev).reduce((s, p) => s + (Number(parseAmountInput(p.amount)) || 0), 0))
+      const stillNeeded = Math.max(0, remaining - Object.values(prev).reduce((s, p) => s + (Number(parseAmountInput(p.amount, expectation.currency_code)) || 0), 0))
       const available = remainingOf(tx.amount, tx.amount_allocated)
       next[tx.id] = { tx, amount: String(Math.min(available, stillNeeded || available)) }
       return next
@@ -73,7 +73,7 @@ export function FindTransactionModal({ open, onOpenChange, expectation }: Props)
       for (const p of pickedList) {
         await match.mutateAsync({
           transaction_id: p.tx.id,
-          allocations: [{ order_id: expectation.order_id, amount: parseAmountInput(p.amount)! }],
+          allocations: [{ order_id: expectation.order_id, amount: parseAmountInput(p.amount, expectation.currency_code)! }],
         })
         done++
       }

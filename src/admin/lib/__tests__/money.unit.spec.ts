@@ -1,4 +1,4 @@
-import { amountString, formatMoney, parseAmountInput, remainingOf } from "../money"
+import { amountString, currencyDecimals, formatMoney, parseAmountInput, remainingOf } from "../money"
 
 // Intl puts a no-break space before the currency sign.
 const vnd = (a: Parameters<typeof formatMoney>[0], c?: string) => formatMoney(a, c).replace(/\s/g, " ")
@@ -24,5 +24,31 @@ describe("money", () => {
     expect(remainingOf(100, "150")).toBe(0)
     expect(remainingOf("2430000", 430000)).toBe(2000000)
     expect(amountString("abc")).toBeNull()
+  })
+})
+
+describe("money in the currency's ISO 4217 minor units", () => {
+  it("knows the exponents the server uses, and no others", () => {
+    expect([currencyDecimals("VND"), currencyDecimals("usd"), currencyDecimals("IDR"), currencyDecimals("KWD")]).toEqual([0, 2, 2, 3])
+    expect(currencyDecimals("XYZ")).toBeNull()
+  })
+
+  it("shows the ISO decimals, where Intl alone would drop IDR's", () => {
+    expect(formatMoney("1250.5", "IDR").replace(/\s/g, " ")).toBe("IDR 1,250.50")
+    expect(formatMoney("1.5", "KWD").replace(/\s/g, " ")).toBe("KWD 1.500")
+    expect(formatMoney("12.5", "USD")).toBe("$12.50")
+    expect(formatMoney("12.5", "XYZ")).toBe("12.5 XYZ")
+  })
+
+  it("refuses an amount finer than the currency when told the currency", () => {
+    expect(parseAmountInput("1000.5", "VND")).toBeNull()
+    expect(parseAmountInput("1000,50", "VND")).toBeNull()
+    expect(parseAmountInput("2.430.000", "VND")).toBe("2430000")
+    expect(parseAmountInput("1000.00", "VND")).toBe("1000.00")
+    expect(parseAmountInput("12.5", "USD")).toBe("12.5")
+    expect(parseAmountInput("1.250", "KWD")).toBe("1.250")
+    expect(parseAmountInput("1.250", "USD")).toBe("1250")
+    // Without a currency, as before.
+    expect(parseAmountInput("1000.5")).toBe("1000.5")
   })
 })

@@ -9,9 +9,17 @@ export function checkBalance(
   closing: { amount: string; negative: boolean },
   lines: StatementLine[]
 ) {
-  const signed = (a: { amount: string; negative: boolean }) => (a.negative ? -1n : 1n) * toMinorUnits(a.amount, currency)
+  // An amount finer than the currency (or an unknown currency) refuses the file, naming the line.
+  const minor = (amount: string, at: string) => {
+    try {
+      return toMinorUnits(amount, currency)
+    } catch (e: any) {
+      throw new StatementError(`amount: ${e.message}`, at)
+    }
+  }
+  const signed = (a: { amount: string; negative: boolean }) => (a.negative ? -1n : 1n) * minor(a.amount, where)
   let total = signed(opening)
-  for (const l of lines) total += (l.direction === "in" ? 1n : -1n) * toMinorUnits(l.amount, currency)
+  for (const l of lines) total += (l.direction === "in" ? 1n : -1n) * minor(l.amount, l.line)
   if (total !== signed(closing)) {
     throw new StatementError(
       `balances do not add up: opening ${fromMinorUnits(signed(opening), currency)} + movements = ${fromMinorUnits(total, currency)}, but the closing balance is ${fromMinorUnits(signed(closing), currency)} ${currency}`,

@@ -7,6 +7,7 @@ import { rowsToStatement } from "./tabular"
 import { parseCamt053 } from "./camt053"
 import { parseMt940 } from "./mt940"
 import { parseOfx } from "./ofx"
+import { finishStatement } from "./line-identity"
 
 export * from "./types"
 export { BANK_PRESETS } from "./presets"
@@ -44,6 +45,7 @@ export async function parseStatement(buf: Buffer, opts: ParseOptions): Promise<P
     else if (format === "ofx") parsed = parseOfx(text)
     else parsed = rowsToStatement(readCsvRows(text), "csv", opts)
   }
+  finishStatement(parsed)
   if (opts.expectedAccounts?.length) refuseOtherAccounts(parsed, opts.expectedAccounts)
   return parsed
 }

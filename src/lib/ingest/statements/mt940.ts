@@ -2,13 +2,15 @@ import type { ParsedStatement, StatementLine } from "./types"
 import { StatementError } from "./types"
 import { checkBalance } from "./balance"
 import { parseAmount } from "./values"
+import { cleanReference, withPayerReference } from "./line-identity"
 
 type Field = { tag: string; value: string; line: number }
 
 /**
  * SWIFT MT940, written here: the format is small and line-based, and the npm parsers for it are
  * unmaintained. `:61:` lines with their `:86:` details (structured `?20..?29` or free text), balances
- * `:60F:`/`:60M:` and `:62F:`/`:62M:` checked per statement.
+ * `:60F:`/`:60M:` and `:62F:`/`:62M:` checked per statement. A line's `line` is the file line of its
+ * `:61:` field, so each line has its own place even when references repeat.
  */
 export function parseMt940(text: string): ParsedStatement {
   const fields: Field[] = []
@@ -29,6 +31,8 @@ export function parseMt940(text: string): ParsedStatement {
     const f = fields[i]
     if (f.tag === "25") account = f.value.trim()
     else if (f.tag === "60F" || f.tag === "60M") {
+      // Lines read since the last closing balance would be dropped here without a word.
+      if (current.length) throw new StatementError(`:${f.tag}: opens a statement while ${current.length} :61: line(s) before it have no closing balance (:62F:)`, `line ${f.line}`)
       opening = balance(f)
       current = []
     } else if (f.tag === "61") {
@@ -58,7 +62,8 @@ function balance(f: Field) {
 
 function statementLine(f: Field, details: Field | null, account: string | null, currency: string | null): StatementLine {
   const [first, ...rest] = f.value.split("\n")
-  const m = first.match(/^(\d{6})(\d{4})?(R?[CD])([A-Z])?([\d,]+)([NSF][A-Z0-9]{3})([^/]*)(?:\/\/(.*))?$/)
+  // The customer reference runs to "//" (it may hold a single "/"); the bank's reference follows.
+  const m = first.match(/^(\d{6})(\d{4})?(R?[CD])([A-Z])?([\d,]+)([NSF][A-Z0-9]{3})(.*?)(?:\/\/(.*))?$/)
   if (!m) throw new StatementError(`malformed statement line "${first}"`, `line ${f.line} (:61:)`)
   const [, date, , mark, , amountText, , customerRef, bankRef] = m
   const amount = parseAmount(amountText, `line ${f.line}`, ",")!
@@ -66,17 +71,24 @@ function statementLine(f: Field, details: Field | null, account: string | null, 
   const info = details ? detailFields(details.value) : null
   // A reversal of a debit (RD) brings money back in; of a credit (RC) takes it out.
   const direction = mark === "C" || mark === "RD" ? "in" : "out"
+  const payerReference = cleanReference(customerRef)
+  const bankReference = cleanReference(bankRef)
   return {
     line: `line ${f.line}`,
-    external_id: bankRef?.trim() || (customerRef && customerRef !== "NONREF" ? customerRef.trim() : null),
+    // Only the bank's reference identifies a line; the customer reference is the payer's (two
+    // payments may carry the same one), and a bank reference repeated in the file is dropped by
+    // finishStatement, so no two lines share a key.
+    external_id: bankReference,
     account,
     booked_at: bookedAt,
     amount: amount.value,
     currency_code: currency ?? "VND",
     direction,
-    memo: (info?.memo ?? rest.join(" ")).replace(/\s+/g, " ").trim(),
+    memo: withPayerReference((info?.memo ?? rest.join(" ")).replace(/\s+/g, " ").trim(), payerReference),
     counterparty_name: info?.name ?? null,
     counterparty_account: info?.account ?? null,
+    payer_reference: payerReference,
+    bank_references: bankReference ? [bankReference] : [],
     raw: { line61: f.value, line86: details?.value ?? null },
   }
 }

@@ -2,10 +2,12 @@ import type { ParsedStatement, StatementLine } from "./types"
 import { StatementError } from "./types"
 import { guardXml } from "./guard"
 import { parseAmount } from "./values"
+import { cleanReference, withPayerReference } from "./line-identity"
 
 /**
  * OFX 1.x (SGML, tags left open) and 2.x (XML). Both are read by the same small tag scanner, since
  * OFX's statement part is flat: one `<STMTTRN>` block per transaction, FITID as the bank's id.
+ * A line's `line` is its place: `<STMTTRN> s.k at line n` (k-th transaction of the s-th statement).
  */
 export function parseOfx(text: string): ParsedStatement {
   guardXml(text)
@@ -13,15 +15,16 @@ export function parseOfx(text: string): ParsedStatement {
   const out: ParsedStatement = { format: "ofx", accounts: [], lines: [] }
   const statements = blocks(text, "STMTRS").concat(blocks(text, "CCSTMTRS"))
   if (!statements.length) throw new StatementError("no <STMTRS> statement in the OFX file")
-  for (const stmt of statements) {
+  statements.forEach((stmt, st) => {
     const currency = (value(stmt.body, "CURDEF") ?? "").toUpperCase() || null
     const account = value(stmt.body, "ACCTID")
     if (!account) throw new StatementError("no <ACCTID>", `line ${stmt.line}`)
     out.accounts.push({ account, currency })
-    for (const trn of blocks(stmt.body, "STMTTRN", stmt.line)) {
-      out.lines.push(transaction(trn.body, `<STMTTRN> at line ${trn.line}`, account, currency))
-    }
-  }
+    // Numbered as well as placed: an OFX file may be written on a single line.
+    blocks(stmt.body, "STMTTRN", stmt.line).forEach((trn, k) => {
+      out.lines.push(transaction(trn.body, `<STMTTRN> ${st + 1}.${k + 1} at line ${trn.line}`, account, currency))
+    })
+  })
   return out
 }
 
@@ -37,6 +40,7 @@ function transaction(body: string, where: string, account: string, currency: str
   const fitid = value(body, "FITID")
   if (!fitid) throw new StatementError("no FITID", where)
   const name = value(body, "NAME") ?? value(body, "PAYEE")
+  const payerReference = cleanReference(value(body, "REFNUM")) ?? cleanReference(value(body, "CHECKNUM"))
   return {
     line: where,
     external_id: fitid,
@@ -45,9 +49,12 @@ function transaction(body: string, where: string, account: string, currency: str
     amount: amount.value,
     currency_code: (value(body, "CURRENCY") ?? currency ?? "VND").toUpperCase(),
     direction: amount.negative ? "out" : "in",
-    memo: [value(body, "MEMO"), name].filter(Boolean).join(" ").replace(/\s+/g, " ").trim(),
+    memo: withPayerReference([value(body, "MEMO"), name].filter(Boolean).join(" ").replace(/\s+/g, " ").trim(), payerReference),
     counterparty_name: name,
     counterparty_account: value(body, "BANKACCTTO") ? value(value(body, "BANKACCTTO")!, "ACCTID") : null,
+    payer_reference: payerReference,
+    // A FITID is unique only within its account: the key is "<ACCTID>:<FITID>".
+    bank_references: [`${account}:${fitid}`],
     raw: { fitid, trntype: value(body, "TRNTYPE"), dtposted: posted, trnamt: amountText },
   }
 }

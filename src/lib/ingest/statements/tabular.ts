@@ -3,6 +3,7 @@ import { StatementError } from "./types"
 import { HEADER_SYNONYMS } from "./presets"
 import { guardCell, inertCell } from "./guard"
 import { normaliseHeader, parseAmount, parseDate } from "./values"
+import { cleanReference } from "./line-identity"
 
 type Field = keyof typeof HEADER_SYNONYMS
 const HEADER_SCAN_ROWS = 40
@@ -86,9 +87,10 @@ export function rowsToStatement(
     }
     if (!amount || amount.value === "0") throw new StatementError("no amount", location)
     const memo = text("memo") ?? ""
+    const reference = cleanReference(text("reference"))
     lines.push({
       line: location,
-      external_id: text("reference"),
+      external_id: reference,
       account: text("account"),
       booked_at: bookedAt,
       amount: amount.value,
@@ -97,6 +99,8 @@ export function rowsToStatement(
       memo,
       counterparty_name: text("counterparty_name"),
       counterparty_account: text("counterparty_account"),
+      // The reference column of a bank's export is the bank's transaction number.
+      bank_references: reference ? [reference] : [],
       raw: Object.fromEntries(rows[headerRow].map((h, i) => [String(inertCell(h ?? i)), inertCell(cells[i] ?? null)])),
     })
   }

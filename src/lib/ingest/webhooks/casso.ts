@@ -53,6 +53,8 @@ export function parseCasso(body: unknown): IncomingLine[] {
       memo: t.description ?? "",
       counterparty_name: t.counterAccountName || null,
       counterparty_account: t.counterAccountNumber || null,
+      // Casso v2's `reference` is the bank's reference of the transaction; its `id` is Casso's own.
+      bank_references: t.reference?.trim() ? [t.reference.trim()] : [],
       raw: t,
     }
   })

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { hmacHex, isFresh, parseSignatureHeader, safeEqual, WebhookError } from "./signature"
 import type { IncomingLine } from "./types"
+import { AmountError, parseAmountInCurrency } from "../../money/minor-units"
 
 const lineSchema = z.object({
   id: z.string().min(1).max(128),
@@ -28,16 +29,26 @@ export function verifyGeneric(headerValue: string | undefined, rawBody: Buffer, 
   if (!safeEqual(v1.toLowerCase(), expected)) throw new WebhookError(401, "Invalid X-Bank-Signature")
 }
 
+/** The amount in its currency's ISO 4217 minor units ("2430000.5" VND is refused), or a 400 naming the field. */
+function amountIn(amount: string, currency: string, field: string): string {
+  try {
+    return parseAmountInCurrency(amount, currency, field)
+  } catch (e) {
+    if (e instanceof AmountError) throw new WebhookError(400, `Invalid payload: ${e.message}`)
+    throw e
+  }
+}
+
 export function parseGeneric(body: unknown): IncomingLine[] {
   const parsed = payloadSchema.safeParse(body)
   if (!parsed.success) {
     throw new WebhookError(400, `Invalid payload: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`)
   }
-  return parsed.data.transactions.map((t) => ({
+  return parsed.data.transactions.map((t, i) => ({
     external_id: t.id,
     account: t.account ?? null,
     booked_at: new Date(t.booked_at),
-    amount: t.amount,
+    amount: amountIn(t.amount, t.currency, `transactions.${i}.amount`),
     currency_code: t.currency.toUpperCase(),
     direction: t.direction,
     memo: t.memo,

@@ -74,6 +74,8 @@ export function parseSepay(body: unknown): IncomingLine[] {
       memo,
       counterparty_name: null,
       counterparty_account: null,
+      // The bank's own reference as SePay reads it (e.g. "MBVCB.5280123052" for Vietcombank).
+      bank_references: p.referenceCode?.trim() ? [p.referenceCode.trim()] : [],
       raw: body,
     },
   ]

@@ -86,4 +86,29 @@ describe("webhook payloads", () => {
     expect(fingerprint({ ...a, memo: "dh1042k-0101234567001", booked_at: new Date("2026-11-23T10:00:00Z"), amount: "2430000.00" })).toBe(fingerprint(a))
     expect(fingerprint({ ...a, amount: "2430001" })).not.toBe(fingerprint(a))
   })
+
+  it("carries the bank's own reference for recognising the movement on other channels", () => {
+    const [sepay] = parseSepay({ id: 80123052, gateway: "Vietcombank", transactionDate: "2026-11-30 09:15:00", accountNumber: "0071000123456", content: "DH47V chuyen khoan", transferType: "in", transferAmount: 1000000, referenceCode: "MBVCB.5280123052" })
+    expect(sepay).toMatchObject({ external_id: "80123052", bank_references: ["MBVCB.5280123052"] })
+    expect(parseSepay({ id: 2, transactionDate: "2026-11-30 09:15:00", transferType: "in", transferAmount: 5, referenceCode: null })[0].bank_references).toEqual([])
+    const [casso] = parseCasso({ error: 0, data: { id: 7, reference: "FT26334123456", description: "DH47V", amount: 1000000, transactionDateTime: "2026-11-30 09:15:00" } })
+    expect(casso).toMatchObject({ external_id: "7", bank_references: ["FT26334123456"] })
+  })
+
+  it("generic: an amount finer than its currency is a 400 naming the field, never stored", () => {
+    const line = (amount: string, currency = "VND") => ({ id: "g1", booked_at: "2026-11-30T09:15:00+07:00", amount, currency, direction: "in" })
+    expect(parseGeneric({ transactions: [line("2430000")] })[0].amount).toBe("2430000")
+    expect(parseGeneric({ transactions: [line("12.5", "usd")] })[0]).toMatchObject({ amount: "12.50", currency_code: "USD" })
+    const refusal = (body: unknown) => {
+      try {
+        parseGeneric(body)
+      } catch (e) {
+        return e instanceof WebhookError ? [e.status, e.message] : [500, String(e)]
+      }
+      return [200, ""]
+    }
+    expect(refusal({ transactions: [line("100"), line("2430000.5")] })).toEqual([400, "Invalid payload: transactions.1.amount: 2430000.5 has more decimals than VND allows (0)"])
+    expect(refusal({ transactions: [line("1.234", "USD")] })).toEqual([400, "Invalid payload: transactions.0.amount: 1.234 has more decimals than USD allows (2)"])
+    expect(refusal({ transactions: [line("10", "XYZ")] })).toEqual([400, 'Invalid payload: transactions.0.amount: "XYZ" is not an ISO 4217 currency code'])
+  })
 })
