@@ -10,17 +10,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const PORT = Number(process.env.TEST_DB_PORT || 54329)
 const only = process.argv[2] // optional: one suite's name
 /**
- * Suites that are scripts of their own: each starts what it needs (a shop, Redis, a browser),
- * prints its figures and ends with "N passed, N failed"; each skips itself, saying why, when a
- * system tool it needs is missing.
+ * Suites that are scripts of their own (paths from the project root): each starts what it needs
+ * (a shop, Redis, a browser), prints its figures and ends with "N passed, N failed"; each skips
+ * itself, saying why, when a system tool it needs is missing.
  */
 const SCRIPTS = {
-  browser: "browser-test.mjs",
-  "multi-instance": "multi-instance-test.mjs",
-  reliability: "reliability-test.mjs",
+  browser: "integration-tests/browser/run.mjs",
+  "multi-instance": "integration-tests/multi-instance/run.mjs",
+  reliability: "integration-tests/reliability/run.mjs",
 }
 const suites = ["unit", "integration:modules", "integration:http", ...Object.keys(SCRIPTS)].filter(
-  (s) => (!only || s === only) && (!SCRIPTS[s] || existsSync(path.join(root, "scripts", SCRIPTS[s])))
+  (s) => (!only || s === only) && (!SCRIPTS[s] || existsSync(path.join(root, SCRIPTS[s])))
 )
 const extraArgs = process.argv.slice(3)
 
@@ -36,7 +36,7 @@ const env = {
 
 /** One of SCRIPTS, whose last line is "N passed, N failed". */
 async function scriptTests(file) {
-  const child = spawn(process.execPath, [path.join(root, "scripts", file)], { cwd: root, env })
+  const child = spawn(process.execPath, [path.join(root, file)], { cwd: root, env })
   let tail = ""
   const keep = (chunk) => {
     process.stdout.write(chunk)

@@ -4,7 +4,7 @@
 // (storefront checkout, simulated transfers); every decision is made by clicking in the admin.
 //
 //   BASE_URL=http://localhost:9100 node integration-tests/browser/admin.browser.mjs
-// (scripts/browser-test.mjs starts the shop and runs this.) Prints `N passed, N failed` last.
+// (integration-tests/browser/run.mjs starts the shop and runs this.) Prints `N passed, N failed` last.
 //
 // Each scenario may run twice when the dev server restarted under it (see lib/harness.mjs), so
 // each one creates its data once (kept in `state`) and only clicks what is still to be done.

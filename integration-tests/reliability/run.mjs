@@ -11,15 +11,15 @@
 // Prints every figure, one PASS/FAIL line per check, and ends with "N passed, N failed" (exit 0
 // iff none failed). The shop is always stopped (finally, SIGINT/SIGTERM, a hard time limit).
 //
-//   node scripts/reliability-test.mjs     RELIABILITY_ORDERS=100 (real orders matched in part 1)
+//   node integration-tests/reliability/run.mjs     RELIABILITY_ORDERS=100 (real orders matched in part 1)
 import os from "node:os"
 import path from "node:path"
 import fs from "node:fs"
-import { startShop } from "./shop.mjs"
-import { DATA_DIR, DB_PORT, DB_URL, PORT, check, checkout, expectationsFor, log, pg, pool, registerShopper, section, seconds, shopInfo, tally } from "./reliability/lib.mjs"
-import { duplicateDelivery } from "./reliability/duplicates.mjs"
-import { hostileInput } from "./reliability/hostile.mjs"
-import { importCrash, webhookCrash } from "./reliability/crash.mjs"
+import { startShop } from "../../scripts/shop.mjs"
+import { DATA_DIR, DB_PORT, DB_URL, PORT, check, checkout, expectationsFor, log, pg, pool, registerShopper, section, seconds, shopInfo, tally } from "./lib.mjs"
+import { duplicateDelivery } from "./duplicates.mjs"
+import { hostileInput } from "./hostile.mjs"
+import { importCrash, webhookCrash } from "./crash.mjs"
 
 const ORDERS = Number(process.env.RELIABILITY_ORDERS ?? 100)
 const IMPORT_ORDERS = 8
@@ -28,8 +28,8 @@ const HARD_LIMIT_MS = Number(process.env.RELIABILITY_LIMIT_S ?? 15 * 60) * 1000
 const LOG_PATH = path.join(os.tmpdir(), `medusa-bank-transfer-reliability-${PORT}.log`)
 
 // `medusa develop` restarts its server when any project file changes; others edit this working
-// tree while the suite runs, so the shop's watcher is switched off (see reliability/no-watch.cjs).
-const NO_WATCH = path.join(path.dirname(new URL(import.meta.url).pathname), "reliability", "no-watch.cjs")
+// tree while the suite runs, so the shop's watcher is switched off (see no-watch.cjs).
+const NO_WATCH = path.join(path.dirname(new URL(import.meta.url).pathname), "no-watch.cjs")
 const SHOP = {
   port: PORT,
   dbPort: DB_PORT,

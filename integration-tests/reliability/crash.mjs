@@ -9,7 +9,7 @@
 //     exec` because the suite's shop runs with BANK_TRANSFER_JOBS=off.
 import fs from "node:fs"
 import path from "node:path"
-import { listenerPids, medusaExec, root, sleep } from "../shop.mjs"
+import { listenerPids, medusaExec, root, sleep } from "../../scripts/shop.mjs"
 import {
   DATA_DIR, DB_PORT, DB_URL, PORT, captureFigures, capturedOnceProblem, check, deliverSepay, fmt, letters, log, overAllocated, pool, random, request, seconds, sepayPayload, shuffle, waitUntil,
 } from "./lib.mjs"
@@ -273,7 +273,7 @@ export async function webhookCrash(ctx) {
 async function runRecoveryJob(timeoutMs = 180_000) {
   const env = { ...process.env, DATABASE_URL: DB_URL, MEDUSA_DISABLE_TELEMETRY: "true", NODE_ENV: "development" }
   delete env.BANK_TRANSFER_JOBS
-  const run = await medusaExec("./scripts/reliability/recovery-job.exec.ts", env, timeoutMs)
+  const run = await medusaExec("./integration-tests/reliability/recovery-job.exec.ts", env, timeoutMs)
   const line = run.output.split("\n").find((l) => l.startsWith("RECOVERY "))
   return { ...run, summary: line ? line.slice("RECOVERY ".length) : "(no summary)" }
 }

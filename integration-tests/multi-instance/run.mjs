@@ -19,14 +19,14 @@
 // none failed). Without redis-server it says so and passes nothing and fails nothing.
 // Everything it starts is stopped at the end, on failure, on SIGINT/SIGTERM and after a hard limit.
 //
-//   node scripts/multi-instance-test.mjs
+//   node integration-tests/multi-instance/run.mjs
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import { createRequire } from "node:module"
 import os from "node:os"
 import path from "node:path"
-import { descendantGroups, findRedisServer, isUp, pool, portFree, root, sleep, waitUntil } from "./shop.mjs"
-import { ensureDatabase, run, startPostgres } from "./postgres.mjs"
+import { descendantGroups, findRedisServer, isUp, pool, portFree, root, sleep, waitUntil } from "../../scripts/shop.mjs"
+import { ensureDatabase, run, startPostgres } from "../../scripts/postgres.mjs"
 
 const require = createRequire(path.join(root, "package.json"))
 

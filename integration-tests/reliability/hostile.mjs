@@ -9,7 +9,7 @@ import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { createRequire } from "node:module"
-import { root, sleep } from "../shop.mjs"
+import { root, sleep } from "../../scripts/shop.mjs"
 import {
   ACCOUNT, SECRETS, SEPAY_AUTH, api, check, countsDiff, fmt, hmac, letters, log, pool, random, request, seconds, sepayPayload, shuffle, sortDeep, tableCounts, vietnamTime, waitUntil,
 } from "./lib.mjs"

@@ -2,12 +2,12 @@
 // runs integration-tests/browser/admin.browser.mjs against it with Debian's chromium, and always
 // stops the shop. Skips (exit 0) when chromium is not installed.
 //
-//   node scripts/browser-test.mjs            (KEEP_DATA=1 reuses the database of the last run)
+//   node integration-tests/browser/run.mjs            (KEEP_DATA=1 reuses the database of the last run)
 import { spawnSync } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { root, startShop } from "./shop.mjs"
+import { root, startShop } from "../../scripts/shop.mjs"
 
 const CHROMIUM = "/usr/bin/chromium"
 const PORT = 9100

@@ -1,11 +1,11 @@
-// Shared pieces of the reliability suite (scripts/reliability-test.mjs): the shop's coordinates,
+// Shared pieces of the reliability suite (integration-tests/reliability/run.mjs): the shop's coordinates,
 // checks and their tally, HTTP with timings and no throwing, a worker pool, the storefront
 // checkout, and row counts straight from PostgreSQL.
 import crypto from "node:crypto"
 import { createRequire } from "node:module"
 import path from "node:path"
-import { root, shopInfo as seededShopInfo, sleep, waitUntil } from "../shop.mjs"
-export { pool, waitUntil } from "../shop.mjs"
+import { root, shopInfo as seededShopInfo, sleep, waitUntil } from "../../scripts/shop.mjs"
+export { pool, waitUntil } from "../../scripts/shop.mjs"
 
 const require = createRequire(path.join(root, "package.json"))
 export const pg = require("pg")

@@ -3,7 +3,7 @@ import reconcilePendingTransactions from "../../src/jobs/reconcile-pending-trans
 import { BANK_TRANSFER_MODULE } from "../../src/modules/bank-transfer"
 
 /**
- * Run by scripts/reliability-test.mjs through `medusa exec` after a crash: the plugin's own
+ * Run by integration-tests/reliability/run.mjs through `medusa exec` after a crash: the plugin's own
  * recovery job (every 5 minutes in a running store; the suite's shop runs with the jobs off)
  * once, reporting how many incoming transactions were waiting for the matcher before and after.
  */
