@@ -14,6 +14,7 @@ export function emitPlannedEvents(prefix: string, events: WorkflowData<PlannedEv
     emitEventStep({
       eventName: name,
       data: transform({ events }, ({ events }) => events.filter((e) => e.name === name).map((e) => e.data)),
-    }).config({ name: `${prefix}-emit-${name}` })
+      // Step names are paths in the orchestrator: no dots (event names have them).
+    }).config({ name: `${prefix}-emit-${name.replace(/\./g, "-")}` })
   }
 }
