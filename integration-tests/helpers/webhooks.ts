@@ -24,7 +24,8 @@ export function sepayPayload(memo: string, amount: number, extra: Record<string,
     transferAmount: amount,
     accumulated: 19077000,
     subAccount: null,
-    referenceCode: "MBVCB.3278907687",
+    // A bank reference per transfer, as banks issue them (identity across channels uses it).
+    referenceCode: `MBVCB.${5_280_000_000 + sepayId}`,
     description: `BankAPINotify ${memo}`,
     ...extra,
   }

@@ -4,6 +4,7 @@ import { z } from "@medusajs/framework/zod"
 import { detectProofType } from "../lib/expect/proof-file"
 import { memoryUpload } from "./memory-upload"
 import { isRealDate } from "./admin/bank-transfer/validators"
+import { amountInCurrency } from "./amount-in-currency"
 
 /** "I have paid" forms: up to 3 proof files in the field "file", at most `proof_max_bytes` each. */
 export const proofUpload = memoryUpload({
@@ -24,8 +25,11 @@ export const ConfirmationFields = z
   })
   .strict()
 
-/** Validates the form's fields and files (type from their content) into the workflow's input. */
-export function confirmationInput(req: MedusaRequest) {
+/**
+ * Validates the form's fields and files (type from their content) into the workflow's input. The
+ * amount the shopper says they paid is checked against the order's currency (`currency`, ISO 4217).
+ */
+export function confirmationInput(req: MedusaRequest, currency: string) {
   const fields = ConfirmationFields.safeParse(req.body ?? {})
   if (!fields.success) {
     throw new MedusaError(
@@ -48,7 +52,7 @@ export function confirmationInput(req: MedusaRequest) {
   return {
     message: fields.data.message ?? null,
     paid_on: fields.data.paid_on ?? null,
-    amount: fields.data.amount ?? null,
+    amount: fields.data.amount ? amountInCurrency(fields.data.amount, currency, "amount") : null,
     files: checked,
   }
 }

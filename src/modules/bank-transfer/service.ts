@@ -12,6 +12,7 @@ import {
   PaymentConfirmation,
   RejectedPair,
   Setting,
+  Sighting,
   StatementImport,
   Suggestion,
 } from "./models"
@@ -19,6 +20,8 @@ import * as actions from "./actions"
 import * as transactions from "./repositories/bank-transaction"
 import { findCandidates } from "./repositories/expectation"
 import { reconciliationStats } from "./repositories/stats"
+import { loadRecordedSightings, pairWithRecorded, summariseImport } from "./repositories/sighting"
+import { compareSightings, type Sighting as IdentitySighting } from "../../lib/ingest/identity"
 import type {
   Actor,
   AllocateInput,
@@ -28,6 +31,8 @@ import type {
   EscalationPlan,
   EscalationRow,
   NewBankTransaction,
+  NewSighting,
+  SightingOutcome,
 } from "./types"
 
 /**
@@ -48,6 +53,7 @@ class BankTransferModuleService extends MedusaService({
   StatementImport,
   ColumnMapping,
   Setting,
+  Sighting,
 }) {
   protected readonly options_: BankTransferOptions
   protected effective_?: BankTransferOptions
@@ -161,16 +167,90 @@ class BankTransferModuleService extends MedusaService({
     return out
   }
 
-  /** How many ledger rows carry each fingerprint, leaving out the given dedupe keys. */
-  @InjectManager()
-  async countFingerprints(fingerprints: string[], excludeKeys: string[], @MedusaContext() sharedContext: Context = {}) {
-    return transactions.countFingerprints(sharedContext.manager as any, fingerprints, excludeKeys)
+  /**
+   * Records reports of bank movements so that each movement is one transaction whatever reports
+   * it, in one database transaction (see actions/record-sightings). One outcome per row, in order.
+   */
+  @InjectTransactionManager()
+  async recordSightings(rows: NewSighting[], @MedusaContext() sharedContext: Context = {}): Promise<SightingOutcome[]> {
+    return actions.recordSightings.call(this, rows, sharedContext)
   }
 
-  /** Which dedupe keys are already in the ledger. */
+  /**
+   * What recordSightings would decide for these rows, without writing (the statement preview):
+   * per row the movement it would join or may duplicate, with how that movement was first reported.
+   */
   @InjectManager()
-  async knownDedupeKeys(keys: string[], @MedusaContext() sharedContext: Context = {}) {
-    return transactions.knownDedupeKeys(sharedContext.manager as any, keys)
+  async previewSightings(rows: NewSighting[], @MedusaContext() sharedContext: Context = {}) {
+    const recorded = await loadRecordedSightings(sharedContext.manager as any, rows)
+    const first = new Map<string, { source: string; booked_at: Date }>()
+    for (const r of recorded) if (!first.has(r.movement_id)) first.set(r.movement_id, { source: r.source, booked_at: r.booked_at })
+    return pairWithRecorded(rows, recorded).map((p) => ({ ...p, movement: p.movement_id ? first.get(p.movement_id) ?? null : null }))
+  }
+
+  /** Per outcome and currency, the lines a statement import recorded and their sum. */
+  @InjectManager()
+  async summariseImport(importId: string, @MedusaContext() sharedContext: Context = {}) {
+    return summariseImport(sharedContext.manager as any, importId)
+  }
+
+  /**
+   * An accountant decides a held possible duplicate: the same transfer (it joins the movement) or
+   * a different one (it becomes a movement of its own, to match as usual). Audited. NOT_FOUND,
+   * or NOT_ALLOWED when it was decided already.
+   */
+  @InjectTransactionManager()
+  async resolvePossibleDuplicate(
+    input: { sighting_id: string; same: boolean; actor: Actor },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ transaction_id: string; created: boolean }> {
+    return actions.resolvePossibleDuplicate.call(this, input, sharedContext)
+  }
+
+  /**
+   * Counts a matching run that failed with an error. After `max_attempts` failures the transaction
+   * is parked (needs_attention_at): the sweep stops retrying it and the accountant sees it with its
+   * error. Returns whether it is parked now.
+   */
+  @InjectTransactionManager()
+  async recordMatchingFailure(
+    input: { transaction_id: string; error: string; max_attempts: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const manager = sharedContext.transactionManager as any
+    const [row] = await manager.execute(
+      `UPDATE bank_transfer_transaction
+          SET match_attempts = match_attempts + 1, match_error = ?,
+              needs_attention_at = CASE WHEN match_attempts + 1 >= ? THEN now() ELSE needs_attention_at END,
+              updated_at = now()
+        WHERE id = ? RETURNING needs_attention_at`,
+      [input.error.slice(0, 2000), input.max_attempts, input.transaction_id]
+    )
+    return !!row?.needs_attention_at
+  }
+
+  /**
+   * Movements an earlier version may have stored twice (before sightings were paired): pairs of
+   * transactions with the same currency, direction and amount, within a day, whose reports the
+   * identity rules call the same or cannot tell apart. Reported for an accountant, never merged.
+   */
+  @InjectManager()
+  async listStoredDuplicates(input: { limit: number }, @MedusaContext() sharedContext: Context = {}) {
+    const pairs = await transactions.findStoredDuplicates(sharedContext.manager as any, input.limit)
+    const side = (p: any, k: "first" | "second"): IdentitySighting => ({
+      account: p[`${k}_account`],
+      booked_at: new Date(p[`${k}_booked_at`]),
+      amount: p.amount,
+      currency_code: p.currency_code,
+      direction: p.direction,
+      memo: p[`${k}_memo`] ?? "",
+      bank_references: [],
+      channel: p[`${k}_source`] === "statement" ? `statement:${p[`${k}_import_id`]}` : p[`${k}_source`],
+    })
+    return pairs.flatMap((p: any) => {
+      const { verdict, basis } = compareSightings(side(p, "first"), side(p, "second"))
+      return verdict === "different" ? [] : [{ ...p, verdict, basis }]
+    })
   }
 
   /** What the matcher reads about one transaction, with the orders an accountant said it does not pay. */

@@ -72,3 +72,45 @@ export type ClaimedEscalation = {
   /** The whole expectation row after the step (the job tells the shopper from it). */
   expectation: Record<string, any>
 }
+
+/**
+ * One report of a bank movement to record: a webhook delivery or a statement line. Amount: decimal
+ * string in `currency_code`, already checked against the currency's ISO 4217 minor units.
+ */
+export type NewSighting = {
+  source: string
+  /** The webhook channel, or `statement:<import id>` for the lines of one statement file. */
+  channel: string
+  /** The channel's identity of this report: a repeated delivery carries the same key. */
+  dedupe_key: string
+  external_id: string | null
+  fingerprint: string
+  account: string | null
+  booked_at: Date
+  amount: string
+  currency_code: string
+  direction: "in" | "out"
+  memo: string
+  counterparty_name?: string | null
+  counterparty_account?: string | null
+  bank_references?: string[]
+  payer_reference?: string | null
+  raw?: unknown
+  import_id?: string | null
+  line?: string | null
+}
+
+/** What became of one recorded sighting. */
+export type SightingOutcome = {
+  sighting_id: string
+  /** The movement it created or joined; null while held as a possible duplicate. */
+  transaction_id: string | null
+  /** The movement a held sighting may duplicate. */
+  candidate_transaction_id: string | null
+  /**
+   * new_movement (money to match), same_movement (already received by another channel or
+   * statement), possible_duplicate (held for an accountant), repeat (this very report again).
+   */
+  outcome: "new_movement" | "same_movement" | "possible_duplicate" | "repeat"
+  basis: string | null
+}

@@ -26,6 +26,8 @@ export const ListTransactionsQuery = z.object({
   min_amount: decimal.optional(),
   max_amount: decimal.optional(),
   q: z.string().max(200).optional(),
+  /** Only transactions parked after repeated matching failures. */
+  needs_attention: z.enum(["true", "false"]).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 })
@@ -131,3 +133,6 @@ export const ListImportsQuery = z.object({
 export const SaveColumnMappingBody = z
   .object({ name: z.string().min(1).max(100), bank_code: z.string().max(20).optional(), mapping: ColumnMappingSchema })
   .strict()
+
+/** "Same transfer" (true) or "different transfers" (false). */
+export const ResolveDuplicateBody = z.object({ same: z.boolean() }).strict()

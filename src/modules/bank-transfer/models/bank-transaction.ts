@@ -35,6 +35,11 @@ export const BankTransaction = model
     import_id: model.text().nullable(),
     // Set once the matcher has looked at it; a sweep job retries rows a crash left unset.
     reconciled_at: model.dateTime().nullable(),
+    // Matching runs that failed with an error, the last error, and when the retries stopped: a
+    // transaction whose matching keeps failing waits for an accountant instead of being retried forever.
+    match_attempts: model.number().default(0),
+    match_error: model.text().nullable(),
+    needs_attention_at: model.dateTime().nullable(),
   })
   .indexes([
     { on: ["dedupe_key"], unique: true },

@@ -66,35 +66,27 @@ export async function insertTransactions(manager: SqlManager, rows: NewBankTrans
   }))
 }
 
-/** How many ledger rows carry each fingerprint, leaving out the given dedupe keys. */
-export async function countFingerprints(manager: SqlManager, fingerprints: string[], excludeKeys: string[]) {
-  const counts = new Map<string, number>()
-  for (let i = 0; i < fingerprints.length; i += 5000) {
-    const chunk = fingerprints.slice(i, i + 5000)
-    const rows: { fingerprint: string; n: number }[] = await manager.execute(
-      `SELECT fingerprint, COUNT(*)::int AS n FROM bank_transfer_transaction
-        WHERE fingerprint IN (${placeholders(chunk)}) AND deleted_at IS NULL
-        ${excludeKeys.length ? `AND dedupe_key NOT IN (${placeholders(excludeKeys)})` : ""}
-        GROUP BY fingerprint`,
-      [...chunk, ...excludeKeys]
-    )
-    rows.forEach((r) => counts.set(r.fingerprint, r.n))
-  }
-  return counts
-}
-
-/** Which of the given dedupe keys are already in the ledger. */
-export async function knownDedupeKeys(manager: SqlManager, keys: string[]) {
-  const known = new Set<string>()
-  for (let i = 0; i < keys.length; i += 5000) {
-    const chunk = keys.slice(i, i + 5000)
-    const rows: { dedupe_key: string }[] = await manager.execute(
-      `SELECT dedupe_key FROM bank_transfer_transaction WHERE dedupe_key IN (${placeholders(chunk)}) AND deleted_at IS NULL`,
-      chunk
-    )
-    rows.forEach((r) => known.add(r.dedupe_key))
-  }
-  return known
+/**
+ * Pairs of transactions with the same currency, direction and amount, booked within a day of each
+ * other (the older first), with each one's first report: candidates for "stored twice".
+ */
+export async function findStoredDuplicates(manager: SqlManager, limit: number) {
+  return manager.execute(
+    `SELECT a.id AS first_id, b.id AS second_id, a.amount::text AS amount, a.currency_code, a.direction,
+            a.source AS first_source, b.source AS second_source, a.booked_at AS first_booked_at,
+            b.booked_at AS second_booked_at, a.memo AS first_memo, b.memo AS second_memo,
+            a.account AS first_account, b.account AS second_account, a.raw AS first_raw, b.raw AS second_raw,
+            a.status AS first_status, b.status AS second_status, a.import_id AS first_import_id, b.import_id AS second_import_id
+       FROM bank_transfer_transaction a
+       JOIN bank_transfer_transaction b
+         ON b.currency_code = a.currency_code AND b.direction = a.direction AND b.amount = a.amount
+        AND b.id > a.id AND b.booked_at BETWEEN a.booked_at - interval '2 days' AND a.booked_at + interval '2 days'
+        AND b.deleted_at IS NULL
+      WHERE a.deleted_at IS NULL AND (a.source <> b.source OR a.import_id IS DISTINCT FROM b.import_id)
+      ORDER BY a.booked_at DESC
+      LIMIT ?`,
+    [limit]
+  )
 }
 
 /** A transaction as the matcher reads it, with the expectations an accountant said it does not pay. */

@@ -11,7 +11,7 @@ export const previewMatchesStep = createStep(
     const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
     let checked = 0
     const out = planned.map((p) => ({ ...p }))
-    for (const p of out) {
+    for (const [n, p] of out.entries()) {
       if (p.state !== "new") continue
       if (p.direction === "out") {
         p.outcome = "ignore"
@@ -21,7 +21,7 @@ export const previewMatchesStep = createStep(
         p.outcome = "not_previewed"
         continue
       }
-      const decision = await decideTransaction(service, { ...p, id: p.dedupe_key, booked_at: new Date(p.booked_at) })
+      const decision = await decideTransaction(service, { ...p, id: `preview:${n + 1}`, booked_at: new Date(p.booked_at) })
       p.outcome = decision.kind
       if (decision.kind === "apply") p.order_ids = decision.allocations.map((a) => a.expectation_id)
       if (decision.kind === "suggest") p.order_ids = decision.suggestions.map((s) => s.expectation_id)

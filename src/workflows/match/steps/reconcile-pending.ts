@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import { reconcileTransactionWorkflow } from "../reconcile-transaction"
+import { recordMatchingFailure } from "../utils/matching-failure"
 
 export type ReconcilePendingInput = {
   /** Only this statement import's lines. */
@@ -23,7 +23,6 @@ export const reconcilePendingStep = createStep(
   "bank-transfer-reconcile-pending",
   async (input: ReconcilePendingInput, { container }) => {
     const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
-    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     const batchSize = input.batch_size ?? 200
     let done = 0
     let lastId = ""
@@ -33,6 +32,8 @@ export const reconcilePendingStep = createStep(
           reconciled_at: null,
           direction: "in",
           status: ["unmatched", "matched", "partially_applied"],
+          // Parked after failing MATCH_ATTEMPTS times: an accountant looks at it, the sweep does not.
+          needs_attention_at: null,
           id: { $gt: lastId },
           ...(input.import_id ? { import_id: input.import_id } : {}),
           ...(input.created_before ? { created_at: { $lt: new Date(input.created_before) } } : {}),
@@ -45,7 +46,7 @@ export const reconcilePendingStep = createStep(
           await reconcileTransactionWorkflow(container).run({ input: { transaction_id: tx.id } })
           done++
         } catch (e) {
-          logger.error(`bank-transfer: matching transaction ${tx.id} failed: ${(e as Error).message}`)
+          await recordMatchingFailure(container, tx.id, e)
         }
       }
       if (batch.length < batchSize) return new StepResponse(done)

@@ -3,6 +3,7 @@ import { z } from "@medusajs/framework/zod"
 import { MedusaError } from "@medusajs/framework/utils"
 import crypto from "crypto"
 import { SimulateTransferBody } from "../validators"
+import { amountInCurrency } from "../../../amount-in-currency"
 import { bankTransferModule } from "../helpers"
 import { recordBankTransactionsWorkflow } from "../../../../workflows/ingest/record-bank-transactions"
 
@@ -25,7 +26,7 @@ export async function POST(req: AuthenticatedMedusaRequest<z.infer<typeof Simula
       external_id: `sim_${crypto.randomUUID()}`,
       account: body.account ?? options.accounts[0].account_number,
       booked_at: body.booked_at ?? new Date(),
-      amount: body.amount,
+      amount: amountInCurrency(body.amount, body.currency, "amount"),
       currency_code: body.currency.toUpperCase(),
       direction: body.direction,
       memo: body.memo,
@@ -36,6 +37,8 @@ export async function POST(req: AuthenticatedMedusaRequest<z.infer<typeof Simula
       ],
     },
   })
-  const transaction = await service.retrieveBankTransaction(result.transactions[0].id)
-  res.status(201).json({ transaction })
+  // A simulated transfer is a report like any other: it may join a movement another channel reported.
+  const [recorded] = result.transactions
+  const transaction = await service.retrieveBankTransaction((recorded.id ?? recorded.candidate_transaction_id)!)
+  res.status(201).json({ transaction, outcome: recorded.outcome })
 }

@@ -9,6 +9,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, z.infer<typeo
   const filters: Record<string, unknown> = {}
   if (q.status) filters.status = q.status
   if (q.direction) filters.direction = q.direction
+  if (q.needs_attention) filters.needs_attention_at = q.needs_attention === "true" ? { $ne: null } : null
   if (q.from || q.to) filters.booked_at = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lte: q.to } : {}) }
   if (q.min_amount || q.max_amount) {
     filters.amount = { ...(q.min_amount ? { $gte: q.min_amount } : {}), ...(q.max_amount ? { $lte: q.max_amount } : {}) }

@@ -11,7 +11,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const { result } = await confirmPaymentWorkflow(req.scope).run({
     input: {
       expectation_id: expectation.id,
-      ...confirmationInput(req),
+      ...confirmationInput(req, expectation.currency_code),
       channel: "payment_page",
       actor: { type: "shopper", id: expectation.customer_id },
     },

@@ -3,6 +3,7 @@ import { z } from "@medusajs/framework/zod"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { ConfirmSuggestionBody } from "../../../validators"
 import { adminActor, bankTransferModule } from "../../../helpers"
+import { amountInCurrency } from "../../../../../amount-in-currency"
 import { applyAllocationWorkflow } from "../../../../../../workflows/allocate/apply-allocation"
 
 /**
@@ -20,9 +21,9 @@ export async function POST(req: AuthenticatedMedusaRequest<z.infer<typeof Confir
     service.retrieveExpectation(suggestion.expectation_id),
   ])
   const available = MathBN.sub(transaction.amount, transaction.amount_allocated)
-  const amount =
-    req.validatedBody.amount ??
-    MathBN.min(available, MathBN.gt(expectation.amount_remaining, 0) ? expectation.amount_remaining : available).toString()
+  const amount = req.validatedBody.amount
+    ? amountInCurrency(req.validatedBody.amount, transaction.currency_code, "amount")
+    : MathBN.min(available, MathBN.gt(expectation.amount_remaining, 0) ? expectation.amount_remaining : available).toString()
   const { result } = await applyAllocationWorkflow(req.scope).run({
     input: {
       transaction_id: transaction.id,

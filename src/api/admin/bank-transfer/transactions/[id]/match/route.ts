@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { z } from "@medusajs/framework/zod"
 import { MatchTransactionBody } from "../../../validators"
 import { adminActor, bankTransferModule, expectationForOrder } from "../../../helpers"
+import { amountInCurrency } from "../../../../../amount-in-currency"
 import { applyAllocationWorkflow } from "../../../../../../workflows/allocate/apply-allocation"
 
 /** POST /admin/bank-transfer/transactions/:id/match — apply a transaction to orders by hand. */
@@ -9,9 +10,9 @@ export async function POST(req: AuthenticatedMedusaRequest<z.infer<typeof MatchT
   const service = bankTransferModule(req)
   const transaction = await service.retrieveBankTransaction(req.params.id)
   const allocations = await Promise.all(
-    req.validatedBody.allocations.map(async (a) => ({
+    req.validatedBody.allocations.map(async (a, i) => ({
       expectation_id: (await expectationForOrder(service, a.order_id)).id,
-      amount: a.amount,
+      amount: amountInCurrency(a.amount, transaction.currency_code, `allocations.${i}.amount`),
     }))
   )
   const { result } = await applyAllocationWorkflow(req.scope).run({

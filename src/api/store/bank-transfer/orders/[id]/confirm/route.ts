@@ -23,7 +23,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const { result } = await confirmPaymentWorkflow(req.scope).run({
     input: {
       expectation_id: expectation.id,
-      ...confirmationInput(req),
+      ...confirmationInput(req, expectation.currency_code),
       channel: "store",
       actor: { type: "shopper", id: req.auth_context.actor_id },
     },

@@ -1,0 +1,102 @@
+import type { Context } from "@medusajs/framework/types"
+import type BankTransferModuleService from "../service"
+import * as transactions from "../repositories/bank-transaction"
+import { insertSystemAuditEvents } from "../repositories/audit-event"
+import {
+  findSightingsByKey,
+  insertSightings,
+  loadRecordedSightings,
+  lockIdentityBuckets,
+  newSightingId,
+  pairWithRecorded,
+} from "../repositories/sighting"
+import type { NewSighting, SightingOutcome } from "../types"
+
+/**
+ * Records reports of bank movements, inside the caller's database transaction, so that each real
+ * movement is one transaction whatever channel or file reports it and however often:
+ * - a report already recorded (same dedupe key: a repeated delivery, a statement committed twice)
+ *   is a `repeat`, and changes nothing;
+ * - a report of a recorded movement (a shared bank key, the key in the other's memo, or one memo
+ *   containing the other, within a day; see src/lib/ingest/identity.ts) joins it: `same_movement`,
+ *   nothing to apply again;
+ * - a report that cannot be told apart from a recorded movement (same account, amount and day,
+ *   memos unrelated) is held: `possible_duplicate`, not applied until an accountant decides;
+ * - anything else is a `new_movement`: a ledger transaction is created for it.
+ * Writers that could report one movement are serialised by an advisory lock per (currency,
+ * direction, amount) bucket, and the repeat check is made under it, so concurrent deliveries of one
+ * transfer by two channels record one movement. Returns one outcome per row, in order.
+ */
+export async function recordSightings(
+  this: BankTransferModuleService,
+  rows: NewSighting[],
+  sharedContext: Context
+): Promise<SightingOutcome[]> {
+  const manager = sharedContext.transactionManager as any
+  if (!rows.length) return []
+  await lockIdentityBuckets(manager, rows)
+  const known = await findSightingsByKey(manager, [...new Set(rows.map((r) => r.dedupe_key))])
+  const outcomes: (SightingOutcome | null)[] = rows.map(() => null)
+  const fresh: number[] = []
+  // A report given twice in this batch: the second is a repeat of the first (filled in at the end).
+  const firstInBatch = new Map<string, number>()
+  const repeatsInBatch: [number, number][] = []
+  rows.forEach((r, i) => {
+    const seen = known.get(r.dedupe_key)
+    const first = firstInBatch.get(r.dedupe_key)
+    if (seen) {
+      outcomes[i] = { sighting_id: seen.id, transaction_id: seen.transaction_id, candidate_transaction_id: seen.candidate_transaction_id, outcome: "repeat", basis: seen.basis }
+    } else if (first !== undefined) {
+      repeatsInBatch.push([i, first])
+    } else {
+      firstInBatch.set(r.dedupe_key, i)
+      fresh.push(i)
+      outcomes[i] = { sighting_id: newSightingId(), transaction_id: null, candidate_transaction_id: null, outcome: "new_movement", basis: null }
+    }
+  })
+  const freshRows = fresh.map((i) => rows[i])
+  const pairings = pairWithRecorded(freshRows, await loadRecordedSightings(manager, freshRows))
+
+  const movements: number[] = []
+  pairings.forEach((p, k) => {
+    const o = outcomes[fresh[k]]!
+    o.basis = p.basis
+    if (p.verdict === "same") Object.assign(o, { outcome: "same_movement", transaction_id: p.movement_id })
+    else if (p.verdict === "possible_duplicate") Object.assign(o, { outcome: "possible_duplicate", candidate_transaction_id: p.movement_id })
+    else movements.push(fresh[k])
+  })
+  for (let i = 0; i < movements.length; i += transactions.INSERT_CHUNK) {
+    const chunk = movements.slice(i, i + transactions.INSERT_CHUNK)
+    const created = await transactions.insertTransactions(
+      manager,
+      chunk.map((j) => ({ ...rows[j], booked_at: new Date(rows[j].booked_at), raw: rows[j].raw ?? null }))
+    )
+    created.forEach((c, k) => (outcomes[chunk[k]]!.transaction_id = c.id))
+  }
+  for (const [i, first] of repeatsInBatch) outcomes[i] = { ...outcomes[first]!, outcome: "repeat" }
+  await insertSightings(
+    manager,
+    fresh.map((i) => {
+      const o = outcomes[i]!
+      return { ...rows[i], id: o.sighting_id, transaction_id: o.transaction_id, candidate_transaction_id: o.candidate_transaction_id, status: o.outcome, basis: o.basis }
+    })
+  )
+  await insertSystemAuditEvents(
+    manager,
+    fresh
+      .filter((i) => outcomes[i]!.outcome !== "new_movement")
+      .map((i) => {
+        const o = outcomes[i]!
+        const held = o.outcome === "possible_duplicate"
+        return {
+          transaction_id: held ? o.candidate_transaction_id : o.transaction_id,
+          action: held ? "possible_duplicate_held" : "sighting_joined",
+          message: held
+            ? `A ${rows[i].source} report could be this transfer again: held for an accountant`
+            : `Also reported by ${rows[i].source}: not applied again`,
+          data: { sighting_id: o.sighting_id, source: rows[i].source, channel: rows[i].channel, basis: o.basis, line: rows[i].line ?? null },
+        }
+      })
+  )
+  return outcomes as SightingOutcome[]
+}
