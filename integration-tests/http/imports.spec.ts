@@ -8,7 +8,7 @@ import { postSepay, sepayPayload, waitFor } from "../helpers/webhooks"
 jest.setTimeout(180 * 1000)
 
 const TOTAL = 2400000 + 30000
-const fixture = (name: string) => readFileSync(path.join(__dirname, "../../src/lib/statements/__tests__/fixtures", name))
+const fixture = (name: string) => readFileSync(path.join(__dirname, "../../src/lib/ingest/statements/__tests__/fixtures", name))
 const vnd = (n: number) => n.toLocaleString("de-DE") // 2.430.000, as Vietnamese exports print it
 
 medusaIntegrationTestRunner({

@@ -2,7 +2,7 @@ import { data as iso4217 } from "currency-codes"
 import type { Amount } from "../../types/http"
 
 /**
- * ISO 4217 minor units (the same package as the server's src/lib/money.ts), not Intl's CLDR
+ * ISO 4217 minor units (the same package as the server's src/lib/money/minor-units.ts), not Intl's CLDR
  * display digits, which show IDR, HUF or COP without the two decimals ISO gives them.
  */
 const EXPONENTS = new Map(iso4217.map((c) => [c.code.toUpperCase(), c.digits]))

@@ -1,5 +1,5 @@
 /**
- * The reference's check letter (src/lib/reference.ts makes references with it):
+ * The reference's check letter (reference.ts makes references with it):
  *   check = Σ base36(char) × (index + 1) over prefix + digits, mod 23 → letter of CHECK_ALPHABET.
  * The alphabet leaves out I, L and O, which shoppers confuse with 1 and 0.
  */

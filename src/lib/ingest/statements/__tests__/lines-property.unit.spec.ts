@@ -139,7 +139,7 @@ function csv(rand: () => number): Generated {
   return { text: rows.join("\n") + "\n", currency, lines }
 }
 
-/** The import's key for each line (as keyStatementLines in src/workflows/ingest/utils/planned-lines.ts makes it). */
+/** A key per line from what it carries (external_id, else fingerprint and occurrence): every line its own. */
 function importKeys(lines: StatementLine[]) {
   const seen = new Map<string, number>()
   return lines.map((l) => {

@@ -10,9 +10,9 @@ const parse = (text: string | Buffer, fileName?: string) => parseStatement(Buffe
 const refusal = (text: string, fileName?: string) => parse(text, fileName).then(() => null, (e) => e)
 
 /**
- * The key under which the import stores a statement line (as src/workflows/steps/plan-import.ts
- * builds it): its external_id when it has one, else its content fingerprint and its occurrence in
- * the file. Two lines with one key are one row in the ledger, so every line must have its own.
+ * A key per line from what the line carries: its external_id when it has one, else its content
+ * fingerprint and its occurrence in the file. The import now keys a line by its place in the file;
+ * an external_id a parser fills must still name one line only (it is the bank's id of that line).
  */
 function importKeys(lines: StatementLine[]) {
   const seen = new Map<string, number>()
