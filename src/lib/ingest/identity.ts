@@ -19,8 +19,11 @@ import { toMinorUnits } from "../money/minor-units"
  * 6. Booked more than one calendar day apart in Asia/Ho_Chi_Minh → different.
  * 7. A key of one found as a token sequence in the other's memo (SePay's referenceCode
  *    "MBVCB.5280123052" opens Vietcombank's statement memo "MBVCB.5280123052.017669.DH47V …") → same.
- * 8. One normalised memo contains the other (the shorter at least MIN_MEMO_CHARS) → same.
- * 9. Otherwise (same account, amount and day, memos unrelated or empty) → possible duplicate: held
+ * 8. One normalised memo contains the other (the shorter at least MIN_MEMO_CHARS, or a code of
+ *    letters and digits of MIN_CODE_MEMO_CHARS such as a payment reference) → same.
+ * 9. Each memo carries codes of letters and digits (payment references) and none is shared →
+ *    different (two shoppers paying the same amount the same day).
+ * 10. Otherwise (same account, amount and day, memos unrelated or empty) → possible duplicate: held
  *    for an accountant, never applied on a guess.
  */
 
@@ -31,8 +34,10 @@ const DAY_MS = 24 * 3600 * 1000
 export const MEMO_WINDOW_DAYS = 1
 /** A shared bank key counts within this many calendar days (weekends and holidays between a webhook and a booking). */
 export const KEY_WINDOW_DAYS = 3
-/** A memo shorter than this ("CK", "TT") says nothing about which transfer it is. */
+/** A memo shorter than this ("CK", "TT") says nothing about which transfer it is… */
 export const MIN_MEMO_CHARS = 6
+/** …unless it is a code of letters and digits at least this long (a payment reference: "DH1E"). */
+export const MIN_CODE_MEMO_CHARS = 4
 /** A bank key shorter than this, or without a digit ("FEE", "0001"), is a label or a counter, not an id. */
 export const MIN_KEY_CHARS = 6
 
@@ -87,6 +92,7 @@ export type Basis =
   | "same_file"
   | "keys_differ"
   | "same_channel"
+  | "codes_differ"
   | "outside_window"
 
 export type Comparison = { verdict: Verdict; basis: Basis }
@@ -114,9 +120,21 @@ export function compareSightings(a: Sighting, b: Sighting): Comparison {
   const memoA = tokensA.join("")
   const memoB = tokensB.join("")
   const [shorter, longer] = memoA.length <= memoB.length ? [memoA, memoB] : [memoB, memoA]
-  if (shorter.length >= MIN_MEMO_CHARS && longer.includes(shorter)) return { verdict: "same", basis: "memo" }
+  if (tellsTransfersApart(shorter) && longer.includes(shorter)) return { verdict: "same", basis: "memo" }
+  // Each memo names its own codes (payment references, invoice numbers) and none is shared: two
+  // shoppers paying the same amount the same day, not one transfer seen twice.
+  const codesA = tokensA.filter(isCode)
+  const codesB = tokensB.filter(isCode)
+  if (codesA.length && codesB.length && !codesA.some((c) => codesB.includes(c))) return { verdict: "different", basis: "codes_differ" }
   return { verdict: "possible_duplicate", basis: "same_day_amount" }
 }
+
+/** A memo word of letters and digits ("DH47V", "HD2026001"): a reference someone chose, not prose or a number. */
+const isCode = (token: string) => token.length >= MIN_CODE_MEMO_CHARS && /\d/.test(token) && /[A-Z]/.test(token)
+
+/** Whether a normalised memo is specific enough to identify a transfer when another memo contains it. */
+const tellsTransfersApart = (memo: string) =>
+  memo.length >= MIN_MEMO_CHARS || (memo.length >= MIN_CODE_MEMO_CHARS && /\d/.test(memo) && /[A-Z]/.test(memo))
 
 const isStatement = (s: Sighting) => s.channel.startsWith("statement:")
 

@@ -97,7 +97,7 @@ describe("sameMovement", () => {
   it("same account, amount and day but nothing to tell them apart: a possible duplicate", () => {
     expect(compareSightings(s({ memo: "CK" }), s({ channel: "casso", memo: "CK" }))).toEqual({ verdict: "possible_duplicate", basis: "same_day_amount" })
     expect(sameMovement(s({ memo: "" }), s({ channel: "statement:x", memo: "" }))).toBe("possible_duplicate")
-    expect(sameMovement(s({ memo: "DH47V chuyen khoan" }), s({ channel: "casso", memo: "DH51B thanh toan" }))).toBe("possible_duplicate")
+    expect(sameMovement(s({ memo: "chuyen khoan" }), s({ channel: "casso", memo: "thanh toan tien hang" }))).toBe("possible_duplicate")
     // Labels and counters are no keys: "FEE" in both says nothing.
     expect(sameMovement(s({ memo: "", bank_references: ["FEE"] }), s({ channel: "statement:x", memo: "", bank_references: ["FEE"] }))).toBe("possible_duplicate")
   })
@@ -128,9 +128,15 @@ describe("sameMovement", () => {
     expect(sameMovement(s({ ...key, booked_at: at("2026-11-01T18:00:00+07:00") }), s({ ...key, channel: "statement:x", memo: "", booked_at: at("2026-11-30T08:00:00+07:00") }))).toBe("different")
   })
 
-  it("a memo of a few letters does not count as containing another", () => {
+  it("a memo of a few letters does not count as containing another; a payment reference does", () => {
     expect(sameMovement(s({ memo: "CK" }), s({ channel: "casso", memo: "CK DH47V chuyen khoan" }))).toBe("possible_duplicate")
-    expect(sameMovement(s({ memo: "DH47V" }), s({ channel: "casso", memo: "CK DH47V chuyen khoan" }))).toBe("possible_duplicate")
+    expect(sameMovement(s({ memo: "TT CK" }), s({ channel: "casso", memo: "TT CK DH47V" }))).toBe("possible_duplicate")
+    // A memo that is only the order's reference (letters and digits) names the transfer.
+    expect(sameMovement(s({ memo: "DH47V" }), s({ channel: "casso", memo: "CK DH47V chuyen khoan" }))).toBe("same")
+    expect(sameMovement(s({ memo: "DH1E" }), s({ channel: "casso", memo: "DH1E" }))).toBe("same")
+    // Two shoppers paying the same amount the same day, each with their own reference.
+    expect(compareSightings(s({ memo: "DH1E" }), s({ channel: "casso", memo: "DH2F thanh toan" }))).toEqual({ verdict: "different", basis: "codes_differ" })
+    expect(sameMovement(s({ memo: "DH1E" }), s({ channel: "casso", memo: "thanh toan don hang" }))).toBe("possible_duplicate")
     expect(sameMovement(s({ memo: "DH47V ck" }), s({ channel: "casso", memo: "CT tu 0123 DH47V CK toi" }))).toBe("same")
   })
 })
