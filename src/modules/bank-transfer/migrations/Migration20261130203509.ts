@@ -15,7 +15,7 @@ export class Migration20261130203509 extends Migration {
 
     // Every transaction stored by an earlier version is its own first sighting (kept as it came).
     // Movements an earlier version stored twice are not merged here: GET
-    // /admin/bank-transfer/transactions/duplicates reports them for an accountant.
+    // /admin/bank-transfer/duplicates reports them for an accountant.
     this.addSql(`insert into "bank_transfer_sighting"
       ("id", "transaction_id", "status", "source", "channel", "external_id", "dedupe_key", "account", "booked_at",
        "amount", "raw_amount", "currency_code", "direction", "memo", "counterparty_name", "counterparty_account",

@@ -1,11 +1,13 @@
 import { model } from "@medusajs/framework/utils"
+import { BankTransaction } from "./bank-transaction"
+import { Expectation } from "./expectation"
 
 /** An amount of one bank transaction applied to one expectation. Undone allocations stay, reversed. */
 export const Allocation = model
   .define("bank_transfer_allocation", {
     id: model.id({ prefix: "btalloc" }).primaryKey(),
-    transaction_id: model.text(),
-    expectation_id: model.text(),
+    transaction: model.belongsTo(() => BankTransaction, { mappedBy: "allocations" }),
+    expectation: model.belongsTo(() => Expectation, { mappedBy: "allocations" }),
     amount: model.bigNumber(),
     created_by: model.text(),
     reversed_at: model.dateTime().nullable(),

@@ -1,4 +1,7 @@
 import { model } from "@medusajs/framework/utils"
+import { Allocation } from "./allocation"
+import { Sighting } from "./sighting"
+import { Suggestion } from "./suggestion"
 
 export const TRANSACTION_STATUSES = [
   "unmatched",
@@ -40,6 +43,9 @@ export const BankTransaction = model
     match_attempts: model.number().default(0),
     match_error: model.text().nullable(),
     needs_attention_at: model.dateTime().nullable(),
+    allocations: model.hasMany(() => Allocation, { mappedBy: "transaction" }),
+    suggestions: model.hasMany(() => Suggestion, { mappedBy: "transaction" }),
+    sightings: model.hasMany(() => Sighting, { mappedBy: "transaction" }),
   })
   .indexes([
     { on: ["dedupe_key"], unique: true },

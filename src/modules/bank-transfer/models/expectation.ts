@@ -1,4 +1,7 @@
 import { model } from "@medusajs/framework/utils"
+import { Allocation } from "./allocation"
+import { PaymentConfirmation } from "./payment-confirmation"
+import { Suggestion } from "./suggestion"
 
 export const EXPECTATION_STATUSES = [
   "awaiting_transfer",
@@ -45,6 +48,9 @@ export const Expectation = model
     // Unguessable: the payment page link in every message. Knowing it shows only what payment needs.
     page_token: model.text(),
     metadata: model.json().nullable(),
+    allocations: model.hasMany(() => Allocation, { mappedBy: "expectation" }),
+    suggestions: model.hasMany(() => Suggestion, { mappedBy: "expectation" }),
+    confirmations: model.hasMany(() => PaymentConfirmation, { mappedBy: "expectation" }),
   })
   .indexes([
     { on: ["order_id"], unique: true },

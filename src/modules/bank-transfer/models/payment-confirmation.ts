@@ -1,10 +1,11 @@
 import { model } from "@medusajs/framework/utils"
+import { Expectation } from "./expectation"
 
 /** The shopper's "I have paid": what they say they sent, and proof files kept by Medusa's File Module. */
 export const PaymentConfirmation = model
   .define("bank_transfer_payment_confirmation", {
     id: model.id({ prefix: "btconf" }).primaryKey(),
-    expectation_id: model.text(),
+    expectation: model.belongsTo(() => Expectation, { mappedBy: "confirmations" }),
     message: model.text().nullable(),
     paid_on: model.text().nullable(),
     amount: model.bigNumber().nullable(),

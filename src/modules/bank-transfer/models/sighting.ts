@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { BankTransaction } from "./bank-transaction"
 
 /**
  * How a sighting relates to the movements already recorded (see src/lib/ingest/identity.ts):
@@ -19,7 +20,7 @@ export const Sighting = model
   .define("bank_transfer_sighting", {
     id: model.id({ prefix: "btsig" }).primaryKey(),
     /** The movement; null while held as a possible duplicate. */
-    transaction_id: model.text().nullable(),
+    transaction: model.belongsTo(() => BankTransaction, { mappedBy: "sightings" }).nullable(),
     /** The movement a held sighting may duplicate. */
     candidate_transaction_id: model.text().nullable(),
     status: model.enum([...SIGHTING_STATUSES]),

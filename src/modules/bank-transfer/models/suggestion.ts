@@ -1,11 +1,13 @@
 import { model } from "@medusajs/framework/utils"
+import { BankTransaction } from "./bank-transaction"
+import { Expectation } from "./expectation"
 
 /** A likely but uncertain (transaction, expectation) pair, waiting for an accountant. */
 export const Suggestion = model
   .define("bank_transfer_suggestion", {
     id: model.id({ prefix: "btsug" }).primaryKey(),
-    transaction_id: model.text(),
-    expectation_id: model.text(),
+    transaction: model.belongsTo(() => BankTransaction, { mappedBy: "suggestions" }),
+    expectation: model.belongsTo(() => Expectation, { mappedBy: "suggestions" }),
     score: model.number(),
     reasons: model.json(),
     status: model.enum(["pending", "confirmed", "rejected", "superseded"]).default("pending"),

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { bankTransferModule } from "../../helpers"
 import { buildInstructions } from "../../../../../lib/expect/instructions"
 
@@ -9,30 +10,31 @@ import { buildInstructions } from "../../../../../lib/expect/instructions"
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const service = bankTransferModule(req)
-  const [expectation] = await service.listExpectations({ order_id: req.params.order_id })
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [expectation],
+  } = await query.graph({
+    entity: "bank_transfer_expectation",
+    filters: { order_id: req.params.order_id },
+    fields: ["*", "allocations.*", "allocations.transaction.*", "suggestions.*", "suggestions.transaction.*", "confirmations.*"],
+  })
   if (!expectation) {
     res.json({ expectation: null })
     return
   }
-  const [allocations, suggestions, audit, confirmations] = await Promise.all([
-    service.listAllocations({ expectation_id: expectation.id }, { order: { created_at: "ASC" } }),
-    service.listSuggestions({ expectation_id: expectation.id }, { order: { score: "DESC" } }),
-    service.listAuditEvents({ expectation_id: expectation.id }, { order: { created_at: "ASC" } }),
-    service.listPaymentConfirmations({ expectation_id: expectation.id }, { order: { created_at: "ASC" } }),
-  ])
-  const txIds = [...new Set([...allocations, ...suggestions].map((x) => x.transaction_id))]
-  const transactions = txIds.length ? await service.listBankTransactions({ id: txIds }) : []
-  const byId = new Map(transactions.map((t) => [t.id, t]))
+  const { allocations, suggestions, confirmations, ...own } = expectation as any
+  const audit = await service.listAuditEvents({ expectation_id: own.id }, { order: { created_at: "ASC" } })
+  const byCreated = (a: any, b: any) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime()
   res.json({
-    expectation,
-    instructions: await buildInstructions(expectation as any, await service.loadOptions()),
-    allocations: allocations.map((a) => ({ ...a, transaction: byId.get(a.transaction_id) ?? null })),
-    suggestions: suggestions.map((s) => ({ ...s, transaction: byId.get(s.transaction_id) ?? null })),
+    expectation: own,
+    instructions: await buildInstructions(own, await service.loadOptions()),
+    allocations: [...allocations].sort(byCreated),
+    suggestions: [...suggestions].sort((a: any, b: any) => b.score - a.score),
     audit,
     // Proof files are downloaded through the admin route, never from a public URL.
-    confirmations: confirmations.map((c) => ({
+    confirmations: [...confirmations].sort(byCreated).map((c: any) => ({
       ...c,
-      files: ((c.files ?? []) as unknown as any[]).map((f) => ({
+      files: ((c.files ?? []) as any[]).map((f) => ({
         id: f.id,
         filename: f.filename,
         mime_type: f.mime_type,
@@ -42,4 +44,3 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     })),
   })
 }
-
