@@ -61,6 +61,11 @@ medusaIntegrationTestRunner({
       expect((await postSepay(api, sepay)).status).toBe(200)
       await partPaid(order.id)
       expect(await received(order.id)).toBe("1000000")
+      // The order and its expectation are linked (read-only, by order_id): one query reads both.
+      const { data: linked } = await getContainer()
+        .resolve("query")
+        .graph({ entity: "expectation", filters: { order_id: order.id }, fields: ["id", "reference", "order.id", "order.display_id"] })
+      expect(linked[0]).toMatchObject({ reference: bt.reference, order: { id: order.id, display_id: order.display_id } })
 
       const preview = await upload(caseFile("cross-channel-vcb-statement.csv", bt.reference), "vcb-30-11.csv")
       expect(preview.status).toBe(201)

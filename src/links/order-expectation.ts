@@ -8,7 +8,7 @@ import BankTransferModule from "../modules/bank-transfer"
  * `bank_transfer_expectation.order` in one call.
  */
 export default defineLink(
-  { linkable: BankTransferModule.linkable.bankTransferExpectation, field: "order_id" },
+  { linkable: BankTransferModule.linkable.expectation, field: "order_id" },
   OrderModule.linkable.order,
   { readOnly: true }
 )

@@ -12,6 +12,7 @@ import { PaymentConfirmation } from "../models/payment-confirmation"
 import { StatementImport } from "../models/statement-import"
 import { ColumnMapping } from "../models/column-mapping"
 import { Setting } from "../models/setting"
+import { Sighting } from "../models/sighting"
 
 jest.setTimeout(60 * 1000)
 
@@ -48,7 +49,7 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
   moduleName: BANK_TRANSFER_MODULE,
   resolve: "./src/modules/bank-transfer",
   moduleOptions: options,
-  moduleModels: [Expectation, BankTransaction, Allocation, Suggestion, RejectedPair, AuditEvent, CalendarOverride, PaymentConfirmation, StatementImport, ColumnMapping, Setting],
+  moduleModels: [Expectation, BankTransaction, Allocation, Suggestion, RejectedPair, AuditEvent, CalendarOverride, PaymentConfirmation, StatementImport, ColumnMapping, Setting, Sighting],
   testSuite: ({ service }) => {
     describe("ledger", () => {
       it("stores a transaction once however often and however concurrently it is delivered", async () => {

@@ -4,7 +4,7 @@ import { Expectation } from "./expectation"
 
 /** An amount of one bank transaction applied to one expectation. Undone allocations stay, reversed. */
 export const Allocation = model
-  .define("bank_transfer_allocation", {
+  .define({ name: "Allocation", tableName: "bank_transfer_allocation" }, {
     id: model.id({ prefix: "btalloc" }).primaryKey(),
     transaction: model.belongsTo(() => BankTransaction, { mappedBy: "allocations" }),
     expectation: model.belongsTo(() => Expectation, { mappedBy: "allocations" }),

@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 
 /** Every change, with who made it: the timeline on the order page. */
 export const AuditEvent = model
-  .define("bank_transfer_audit_event", {
+  .define({ name: "AuditEvent", tableName: "bank_transfer_audit_event" }, {
     id: model.id({ prefix: "btaud" }).primaryKey(),
     expectation_id: model.text().nullable(),
     transaction_id: model.text().nullable(),

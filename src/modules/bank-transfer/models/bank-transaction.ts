@@ -17,7 +17,7 @@ export const TRANSACTION_STATUSES = [
  * raw payload) never change; only the reconciliation status and the allocated sum move.
  */
 export const BankTransaction = model
-  .define("bank_transfer_transaction", {
+  .define({ name: "BankTransaction", tableName: "bank_transfer_transaction" }, {
     id: model.id({ prefix: "bttx" }).primaryKey(),
     source: model.text(),
     external_id: model.text().nullable(),

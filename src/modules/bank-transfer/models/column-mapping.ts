@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 
 /** A saved CSV/XLSX column mapping for one bank's export. */
 export const ColumnMapping = model
-  .define("bank_transfer_column_mapping", {
+  .define({ name: "ColumnMapping", tableName: "bank_transfer_column_mapping" }, {
     id: model.id({ prefix: "btmap" }).primaryKey(),
     name: model.text(),
     bank_code: model.text().nullable(),

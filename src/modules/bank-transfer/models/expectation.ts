@@ -16,7 +16,7 @@ export const EXPECTATION_STATUSES = [
 
 /** What one order still expects to receive by bank transfer. */
 export const Expectation = model
-  .define("bank_transfer_expectation", {
+  .define({ name: "Expectation", tableName: "bank_transfer_expectation" }, {
     id: model.id({ prefix: "btexp" }).primaryKey(),
     order_id: model.text(),
     order_number: model.text(),

@@ -3,7 +3,7 @@ import { Expectation } from "./expectation"
 
 /** The shopper's "I have paid": what they say they sent, and proof files kept by Medusa's File Module. */
 export const PaymentConfirmation = model
-  .define("bank_transfer_payment_confirmation", {
+  .define({ name: "PaymentConfirmation", tableName: "bank_transfer_payment_confirmation" }, {
     id: model.id({ prefix: "btconf" }).primaryKey(),
     expectation: model.belongsTo(() => Expectation, { mappedBy: "confirmations" }),
     message: model.text().nullable(),

@@ -5,7 +5,7 @@ import { model } from "@medusajs/framework/utils"
  * the plugin options from medusa-config.ts. One row per key.
  */
 export const Setting = model
-  .define("bank_transfer_setting", {
+  .define({ name: "Setting", tableName: "bank_transfer_setting" }, {
     id: model.id({ prefix: "btset" }).primaryKey(),
     key: model.text(),
     value: model.json(),

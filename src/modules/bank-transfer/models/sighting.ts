@@ -17,7 +17,7 @@ export const SIGHTING_STATUSES = ["new_movement", "same_movement", "possible_dup
  * several times; its money is applied once, to the movement.
  */
 export const Sighting = model
-  .define("bank_transfer_sighting", {
+  .define({ name: "Sighting", tableName: "bank_transfer_sighting" }, {
     id: model.id({ prefix: "btsig" }).primaryKey(),
     /** The movement; null while held as a possible duplicate. */
     transaction: model.belongsTo(() => BankTransaction, { mappedBy: "sightings" }).nullable(),

@@ -5,7 +5,7 @@ import { model } from "@medusajs/framework/utils"
  * ledger. Committing twice, or a file overlapping webhooks, adds nothing twice (the ledger dedupes).
  */
 export const StatementImport = model
-  .define("bank_transfer_statement_import", {
+  .define({ name: "StatementImport", tableName: "bank_transfer_statement_import" }, {
     id: model.id({ prefix: "btimp" }).primaryKey(),
     file_name: model.text(),
     format: model.text(),

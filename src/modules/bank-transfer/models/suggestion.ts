@@ -4,7 +4,7 @@ import { Expectation } from "./expectation"
 
 /** A likely but uncertain (transaction, expectation) pair, waiting for an accountant. */
 export const Suggestion = model
-  .define("bank_transfer_suggestion", {
+  .define({ name: "Suggestion", tableName: "bank_transfer_suggestion" }, {
     id: model.id({ prefix: "btsug" }).primaryKey(),
     transaction: model.belongsTo(() => BankTransaction, { mappedBy: "suggestions" }),
     expectation: model.belongsTo(() => Expectation, { mappedBy: "suggestions" }),

@@ -14,7 +14,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const {
     data: [expectation],
   } = await query.graph({
-    entity: "bank_transfer_expectation",
+    entity: "expectation",
     filters: { order_id: req.params.order_id },
     fields: ["*", "allocations.*", "allocations.transaction.*", "suggestions.*", "suggestions.transaction.*", "confirmations.*"],
   })

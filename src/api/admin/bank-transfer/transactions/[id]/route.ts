@@ -11,7 +11,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const {
     data: [found],
   } = await query.graph({
-    entity: "bank_transfer_transaction",
+    entity: "bank_transaction",
     filters: { id: req.params.id },
     fields: ["*", "allocations.*", "suggestions.*", "sightings.*"],
   })
