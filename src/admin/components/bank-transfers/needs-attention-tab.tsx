@@ -103,11 +103,15 @@ function AttentionRow({ tx, timeZone }: { tx: BankTransaction; timeZone?: string
           isLoading={retry.isPending}
           disabled={retry.isPending}
           data-testid="bt-attention-retry"
+          // mutateAsync, not mutate's callbacks: the refetch after success removes this row (it is
+          // no longer parked) before mutate's onSuccess would run, and an unmounted row's never does.
           onClick={() =>
-            retry.mutate(
-              { id: tx.id },
-              { onSuccess: (res) => toast.success(`Matching ran again: now ${transactionStatus(res.transaction.status).label}`) }
-            )
+            retry
+              .mutateAsync({ id: tx.id })
+              .then((res) => toast.success(`Matching ran again: now ${transactionStatus(res.transaction.status).label}`))
+              .catch(() => {
+                // The server's message is already a toast (useAction).
+              })
           }
         >
           <ArrowPath />
