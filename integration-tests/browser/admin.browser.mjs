@@ -4,6 +4,7 @@
 // (storefront checkout, simulated transfers); every decision is made by clicking in the admin.
 //
 //   BASE_URL=http://localhost:9100 node integration-tests/browser/admin.browser.mjs
+//   (ONLY="duplicate|preview" runs only the scenarios whose name matches, after logging in.)
 // (integration-tests/browser/run.mjs starts the shop and runs this.) Prints `N passed, N failed` last.
 //
 // Each scenario may run twice when the dev server restarted under it (see lib/harness.mjs), so
@@ -23,6 +24,11 @@ import {
   wrongCheckLetter,
   simulate,
   letters,
+  sepayPayload,
+  deliverSepay,
+  uploadStatement,
+  commitStatement,
+  vietnamDay,
 } from "./lib/api.mjs"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -56,6 +62,18 @@ const isRestartNoise = (e) =>
   /ERR_CONNECTION_REFUSED|Failed to fetch|server connection lost|ERR_NETWORK_CHANGED|status of 401/i.test(e.text)
 
 const state = {}
+
+/** Amounts no other scenario uses (3.1–3.9 million đồng, no order costs that), distinct within a run. */
+const usedAmounts = new Set()
+function freshAmount() {
+  for (;;) {
+    const a = 3_100_000 + Math.floor(Math.random() * 800) * 1000
+    if (!usedAmounts.has(a)) return usedAmounts.add(a), a
+  }
+}
+
+/** SePay's "2026-11-30 09:15:00" (Vietnam time) as the admin writes it: "30/11/2026 09:15". */
+const shortVietnamTime = (t) => `${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 16)}`
 
 async function waitHealthy() {
   await waitFor(
@@ -155,7 +173,7 @@ async function main() {
     await visit("/app/login", () => page.locator('input[name="email"]'))
     await login()
     await page.waitForURL(/\/app\/orders/, { timeout: FIRST_LOAD })
-  })
+  }, { always: true })
 
   await test("sidebar has Bank transfers and it opens", async () => {
     const link = () => page.locator('a[href$="/bank-transfers"]').first()
@@ -405,6 +423,156 @@ async function main() {
     await problem.waitFor()
     assert((await problem.innerText()).includes("broken.csv"), "the message names the file and line")
     await toast("Import:")
+  })
+
+  // ---- One transfer, several reports: statement lines already received by SePay, possible duplicates.
+  await test("import preview says when a line was already received via SePay, and which will be held", async () => {
+    state.dup ??= { tokenA: letters(8), tokenB: letters(8), tokenC: letters(8), a1: freshAmount(), a2: freshAmount(), id: Date.now() % 1e9 }
+    const S = state.dup
+    S.file ??= `sao-ke-${S.tokenA.toLowerCase()}.csv`
+    // Two transfers received by SePay this morning…
+    const first = sepayPayload({ id: S.id, memo: `${S.tokenA} chuyen khoan`, amount: S.a1 })
+    const second = sepayPayload({ id: S.id + 1, memo: `${S.tokenB} ung ho`, amount: S.a2 })
+    S.sepayA ??= first
+    S.sepayB ??= second
+    await deliverSepay(BASE, S.sepayA) // a repeated delivery is recognised: safe on a second run
+    await deliverSepay(BASE, S.sepayB)
+    // …and the evening statement: the first with the bank's words around the shopper's memo (the
+    // same transfer), a line of the second's account, amount and day with an unrelated memo (held).
+    const today = vietnamDay()
+    const csv = [
+      "Ngày giao dịch,Số tham chiếu,Số tiền ghi có,Số tiền ghi nợ,Mô tả",
+      `${today},FT${S.id}1,${S.a1},,IBFT ${S.tokenA} chuyen khoan CT tu 0071000999 NGUYEN VAN A`,
+      `${today},FT${S.id}2,${S.a2},,${S.tokenC} hoan tien don cu`,
+    ].join("\n")
+    const committed = async () =>
+      (await client.get("/admin/bank-transfer/imports?limit=50", { headers: state.admin })).imports.find(
+        (i) => i.file_name === S.file && i.status === "committed"
+      )
+    await openTab("import", "bt-import-tab")
+    if (!(await committed())) {
+      await page.getByTestId("bt-import-file").setInputFiles({ name: S.file, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") })
+      await page.getByTestId("bt-import-upload").click()
+      const preview = page.getByTestId("bt-import-preview")
+      await preview.waitFor()
+      const known = preview.locator('[data-testid="bt-import-line"][data-state="known"]')
+      const held = preview.locator('[data-testid="bt-import-line"][data-state="possible_duplicate"]')
+      assert((await known.count()) === 1 && (await held.count()) === 1, "one line already received, one possible duplicate")
+      const knownText = await known.getByTestId("bt-import-line-status").innerText()
+      const expected = `Already received via SePay on ${shortVietnamTime(S.sepayA.transactionDate)}`
+      assert(knownText === expected, `known line says "${expected}", got "${knownText}"`)
+      const heldText = await held.getByTestId("bt-import-line-status").innerText()
+      assert(heldText === "Possible duplicate — will be held for review", `held line: "${heldText}"`)
+      assert((await preview.getByTestId("bt-import-held").innerText()).startsWith("1 possible duplicate"), "held count badge")
+      assert((await preview.getByTestId("bt-import-new").innerText()).startsWith("0"), "nothing new")
+      await h.shot("import preview already received and held")
+      await page.getByTestId("bt-import-commit").click()
+      await toast("1 held for review")
+      const counts = await page.getByTestId("bt-import-result-counts").innerText()
+      assert(
+        counts === "0 added · 1 already received · 1 held for review · 2 lines stored",
+        `the commit's counts read back from the ledger: "${counts}"`
+      )
+    }
+    const done = await committed()
+    assert(done?.counts?.stored === 2 && done.counts.possible_duplicates === 1, `import counts: ${JSON.stringify(done?.counts)}`)
+  })
+
+  const heldReport = async (token) =>
+    (await client.get("/admin/bank-transfer/duplicates", { headers: state.admin })).possible_duplicates.find((d) =>
+      d.sighting.memo.includes(token)
+    )
+
+  await test("Possible duplicates: the held statement line beside the SePay transfer; Different transfers records it", async () => {
+    const S = state.dup
+    assert(S?.file, "the import scenario ran")
+    S.held ??= (await heldReport(S.tokenC))?.sighting
+    assert(S.held, "the statement line is held as a possible duplicate")
+    const recorded = async () =>
+      (await client.get(`/admin/bank-transfer/transactions?q=${S.tokenC}`, { headers: state.admin })).transactions
+    await openTab("duplicates", "bt-duplicates-tab")
+    const card = page.locator(`[data-testid="bt-duplicate"][data-sighting-id="${S.held.id}"]`)
+    if (!(await recorded()).length) {
+      await card.waitFor()
+      const count = await page.getByTestId("bt-tab-count-duplicates").innerText()
+      assert(Number(count) >= 1, `the tab counts the held reports: ${count}`)
+      const heldSide = await card.getByTestId("bt-duplicate-held").innerText()
+      assert(heldSide.includes(S.tokenC) && heldSide.includes("Statement") && heldSide.includes("row"), `held side: ${heldSide}`)
+      const movementSide = await card.getByTestId("bt-duplicate-movement").innerText()
+      assert(movementSide.includes(S.tokenB) && movementSide.includes("SePay"), `recorded side: ${movementSide}`)
+      assert(movementSide.includes(S.sepayB.transactionDate.slice(11, 16)), "the SePay report's time in the shop's time zone")
+      await card.scrollIntoViewIfNeeded()
+      await h.shot("possible duplicate side by side")
+      await card.getByTestId("bt-duplicate-different").click()
+      await page.getByTestId("bt-confirm-action").click()
+      await toast("Recorded as a new transfer")
+    }
+    await card.waitFor({ state: "detached" })
+    const tx = await recorded()
+    assert(tx.length === 1 && tx[0].source === "statement", `recorded as a movement of its own: ${JSON.stringify(tx).slice(0, 200)}`)
+    assert(!(await heldReport(S.tokenC)), "no longer held")
+  })
+
+  await test("Possible duplicates: a SePay report held after the statement; Same transfer keeps one, with both reports", async () => {
+    state.same ??= { tokenD: letters(8), tokenE: letters(8), amount: freshAmount(), id: (Date.now() % 1e9) + 7 }
+    const S = state.same
+    // The statement first this time (committed through the route), then SePay with another memo.
+    if (!S.importId) {
+      const csv = [
+        "Ngày giao dịch,Số tham chiếu,Số tiền ghi có,Số tiền ghi nợ,Mô tả",
+        `${vietnamDay()},FT${S.id},${S.amount},,${S.tokenD} thanh toan hop dong`,
+      ].join("\n")
+      const preview = await uploadStatement(client, state.admin, { name: `sao-ke-${S.tokenD.toLowerCase()}.csv`, text: csv })
+      await commitStatement(client, state.admin, preview.id)
+      S.importId = preview.id
+    }
+    S.sepay ??= sepayPayload({ id: S.id, memo: `${S.tokenE} ck`, amount: S.amount })
+    await deliverSepay(BASE, S.sepay)
+    const movement = async () =>
+      (await client.get(`/admin/bank-transfer/transactions?q=${S.tokenD}`, { headers: state.admin })).transactions
+    const [tx] = await movement()
+    assert(tx, "the statement line is a movement")
+    const detail = async () => client.get(`/admin/bank-transfer/transactions/${tx.id}`, { headers: state.admin })
+    if ((await detail()).sightings.length < 2) {
+      const held = await waitFor(() => heldReport(S.tokenE), Boolean, { what: "the SePay report to be held" })
+      assert(held.sighting.source === "sepay" && held.transaction?.id === tx.id, "held beside the statement's movement")
+      await openTab("duplicates", "bt-duplicates-tab")
+      const card = page.locator(`[data-testid="bt-duplicate"][data-sighting-id="${held.sighting.id}"]`)
+      await card.waitFor()
+      assert((await card.getByTestId("bt-duplicate-held").innerText()).includes("SePay"), "held side is the SePay report")
+      assert((await card.getByTestId("bt-duplicate-movement").innerText()).includes(S.tokenD), "recorded side is the statement line")
+      await card.getByTestId("bt-duplicate-same").click()
+      await page.getByTestId("bt-confirm-action").click()
+      await toast("Same transfer")
+      await card.waitFor({ state: "detached" })
+    }
+    const after = await detail()
+    assert(after.sightings.length === 2, `two reports of one movement, got ${after.sightings.length}`)
+    assert(!(await client.get(`/admin/bank-transfer/transactions?q=${S.tokenE}`, { headers: state.admin })).transactions.length, "no second movement")
+    // The ledger shows every report of the transfer.
+    await openTab("incoming", "bt-incoming-tab")
+    const tab = page.getByTestId("bt-incoming-tab")
+    await tab.getByTestId("bt-filter-q").fill(S.tokenD)
+    const row = tab.locator(`[data-testid="bt-tx-row"][data-transaction-id="${tx.id}"]`)
+    await row.getByTestId("bt-tx-actions").click()
+    await page.getByTestId("bt-tx-reports").click()
+    const drawer = page.getByTestId("bt-reports-drawer")
+    await waitFor(async () => drawer.getByTestId("bt-sighting").count(), (n) => n === 2, { what: "two reports in the drawer" })
+    const sources = await drawer.getByTestId("bt-sighting").evaluateAll((els) => els.map((e) => e.dataset.source))
+    assert(sources.join(",") === "statement,sepay", `reports in order: ${sources}`)
+    await h.shot("reports of one transfer")
+    await page.keyboard.press("Escape")
+  })
+
+  await test("Needs attention lists parked transfers, or says none is", async () => {
+    await openTab("attention", "bt-attention-tab")
+    const tab = page.getByTestId("bt-attention-tab")
+    await tab.getByTestId("bt-attention-row").or(tab.getByTestId("bt-attention-empty")).first().waitFor()
+    const { count } = await client.get("/admin/bank-transfer/transactions?needs_attention=true&limit=1", { headers: state.admin })
+    assert((await tab.getByTestId("bt-attention-row").count()) === Math.min(count, 20), `rows match the API's count ${count}`)
+    await waitFor(async () => page.getByTestId("bt-tab-count-attention").innerText(), (t) => Number(t) === count, {
+      what: `the tab to show the count ${count}`,
+    })
   })
 
   await test("Settings: change the shopper's instructions and see them used on an order", async () => {

@@ -55,8 +55,128 @@ export type BankTransaction = {
   status: TransactionStatus
   amount_allocated: Amount
   import_id: string | null
+  /** When the matcher last looked at it (null: not yet). */
+  reconciled_at?: string | null
+  /** Matching runs that failed with an error; after 5 the transaction is parked (needs_attention_at). */
+  match_attempts?: number
+  match_error?: string | null
+  /** Parked after repeated matching failures: it waits for an accountant's "Retry matching". */
+  needs_attention_at?: string | null
   created_at: string
 }
+
+/** Where a sighting was sent from: the webhook channels, a statement file, the admin's simulation. */
+export type SightingSource = "sepay" | "casso" | "generic" | "payos" | "statement" | "simulation" | (string & {})
+
+/**
+ * How a sighting relates to the recorded movements (src/modules/bank-transfer/models/sighting.ts):
+ * it recorded a new movement, joined one already recorded, or is held as a possible duplicate.
+ */
+export type SightingStatus = "new_movement" | "same_movement" | "possible_duplicate"
+
+/**
+ * The identity rule that paired two sightings or kept them apart (src/lib/ingest/identity.ts):
+ * a shared bank reference, a reference found in the other's memo, one memo containing the other,
+ * or only the same account, amount and day.
+ */
+export type IdentityBasis =
+  | "shared_key"
+  | "key_in_memo"
+  | "memo"
+  | "same_day_amount"
+  | "facts_differ"
+  | "same_file"
+  | "keys_differ"
+  | "same_channel"
+  | "outside_window"
+
+/** One report of a bank movement: a webhook delivery or a statement line, kept as it came. */
+export type Sighting = {
+  id: string
+  /** The movement; null while held as a possible duplicate. */
+  transaction_id: string | null
+  /** The movement a held sighting may duplicate. */
+  candidate_transaction_id: string | null
+  status: SightingStatus
+  basis: IdentityBasis | string | null
+  source: SightingSource
+  /** The webhook channel, or `statement:<import id>` for the lines of one statement file. */
+  channel: string
+  external_id: string | null
+  account: string | null
+  booked_at: string
+  amount: Amount
+  currency_code: string
+  direction: "in" | "out"
+  memo: string
+  counterparty_name: string | null
+  counterparty_account: string | null
+  bank_references: string[] | null
+  payer_reference: string | null
+  import_id: string | null
+  /** Its place in its statement file ("row 12", "Stmt[1]/Ntry[3]"); null for a webhook. */
+  line: string | null
+  resolved_by: string | null
+  resolved_at: string | null
+  created_at: string
+}
+
+/** GET /admin/bank-transfer/transactions/:id */
+export type TransactionDetail = {
+  transaction: BankTransaction
+  allocations: Omit<Allocation, "transaction">[]
+  suggestions: Omit<Suggestion, "transaction" | "expectation">[]
+  audit: AuditEvent[]
+  /** Every report of this movement, oldest first. */
+  sightings: Sighting[]
+}
+
+/** A held report beside the movement it may duplicate and every report of that movement. */
+export type PossibleDuplicate = {
+  sighting: Sighting
+  transaction: BankTransaction | null
+  reports: Sighting[]
+}
+
+/**
+ * Two transactions that an earlier version may have stored for one movement (before reports were
+ * paired across channels): reported for an accountant, never merged.
+ */
+export type StoredTwicePair = {
+  first_id: string
+  second_id: string
+  /** Decimal string. */
+  amount: string
+  currency_code: string
+  direction: "in" | "out"
+  first_source: string
+  second_source: string
+  first_booked_at: string
+  second_booked_at: string
+  first_memo: string | null
+  second_memo: string | null
+  first_account: string | null
+  second_account: string | null
+  first_status: TransactionStatus
+  second_status: TransactionStatus
+  first_import_id: string | null
+  second_import_id: string | null
+  /** "same": the identity rules say one movement; "possible_duplicate": they cannot tell. */
+  verdict: "same" | "possible_duplicate"
+  basis: IdentityBasis | string
+}
+
+/** GET /admin/bank-transfer/duplicates */
+export type DuplicatesResponse = {
+  possible_duplicates: PossibleDuplicate[]
+  stored_twice: StoredTwicePair[]
+}
+
+/** POST /admin/bank-transfer/duplicates/:sighting_id/resolve */
+export type ResolveDuplicateResponse = { transaction: BankTransaction; sighting: Sighting }
+
+/** POST /admin/bank-transfer/transactions/:id/retry */
+export type RetryMatchingResponse = { transaction: BankTransaction }
 
 export type Allocation = {
   id: string
@@ -142,6 +262,8 @@ export type TransactionFilters = {
   min_amount?: string
   max_amount?: string
   q?: string
+  /** "true": only transactions parked after repeated matching failures. */
+  needs_attention?: "true" | "false"
   limit: number
   offset: number
 }
@@ -200,12 +322,20 @@ export type ImportLine = {
   direction: "in" | "out"
   memo: string
   counterparty_name?: string | null
-  /** "new", "known" (imported before) or "known_other_channel" (e.g. received by webhook) */
-  state?: "new" | "known" | "known_other_channel"
+  /**
+   * "new"; "known" (already recorded from a statement); "known_other_channel" (already received by
+   * a webhook); "possible_duplicate" (cannot be told apart from a recorded movement: held on commit).
+   */
+  state?: "new" | "known" | "known_other_channel" | "possible_duplicate"
   known?: boolean
+  /** The recorded movement it is (known) or may be (possible duplicate), and how it was first reported. */
+  known_via?: { transaction_id: string; source: SightingSource; booked_at: string; basis: IdentityBasis | string | null } | null
   /** what the matcher would do: apply, suggest, unmatched, ignore, not_previewed */
   outcome?: string | null
 }
+
+/** What a committed import stored, per outcome and currency, read back from the ledger. */
+export type ImportSum = { status: SightingStatus; currency_code: string; lines: number; total: string }
 
 export type ImportCounts = {
   lines: number
@@ -213,8 +343,18 @@ export type ImportCounts = {
   outgoing: number
   new: number
   known: number
+  /** Lines held for an accountant (preview: would be held). */
+  possible_duplicates?: number
   would_apply?: number
   would_suggest?: number
+  /** After commit: new movements recorded. */
+  added?: number
+  /** After commit: lines that joined a movement already received (webhook or earlier statement). */
+  already_received?: number
+  /** After commit: lines recorded in all. */
+  stored?: number
+  /** After commit: lines and totals per outcome and currency. */
+  sums?: ImportSum[]
 }
 
 export type ColumnMappingsResponse = {
@@ -234,6 +374,9 @@ export type StatementImport = {
   committed_at?: string | null
   created_at?: string
 }
+
+/** POST /admin/bank-transfer/imports/:id/commit */
+export type CommitImportResponse = { import: StatementImport; added: number }
 
 export type Stats = {
   received: { currency_code: string; today: Amount; week: Amount }[]

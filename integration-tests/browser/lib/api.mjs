@@ -1,8 +1,13 @@
 // Plain-fetch helpers for the browser tests: an admin token, a storefront checkout paid by bank
-// transfer, simulated transfers. They mirror integration-tests/helpers/shop.ts (which needs jest and
+// transfer, simulated transfers, signed SePay webhooks, statement uploads. They mirror integration-tests/helpers/shop.ts (which needs jest and
 // a container) so that the browser run can set up its data through the public HTTP API only.
 
+import crypto from "node:crypto"
+
 export const BANK_TRANSFER_PROVIDER_ID = "pp_bank-transfer_default"
+/** The demo shop's receiving account (medusa-config.ts) and its SePay secret (the dev default). */
+export const DEMO_ACCOUNT = "0071000123456"
+const SEPAY_HMAC_SECRET = process.env.SEPAY_HMAC_SECRET || "dev-sepay-hmac-secret-change-me"
 
 /**
  * `medusa develop` restarts the server whenever a source file changes (other people edit this
@@ -151,4 +156,59 @@ export async function simulate(client, admin, { memo, amount, counterparty_name 
 export function letters(n = 8) {
   const abc = "ABCDEFGHJKMNPQRSTUVWXYZ"
   return Array.from({ length: n }, () => abc[Math.floor(Math.random() * abc.length)]).join("")
+}
+
+/** "2026-11-30 09:15:00": a moment in Vietnam time, as SePay writes its transactionDate. */
+export const vietnamTime = (d = new Date()) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 19).replace("T", " ")
+
+/** "30/11/2026": the day in Vietnam, as Vietnamese banks' statement exports write it. */
+export const vietnamDay = (d = new Date()) => d.toLocaleDateString("en-GB", { timeZone: "Asia/Ho_Chi_Minh" })
+
+/** A SePay notification for the demo shop's account, as SePay sends it. */
+export function sepayPayload({ id, memo, amount, date = new Date(), account = DEMO_ACCOUNT }) {
+  return {
+    id,
+    gateway: "Vietcombank",
+    transactionDate: vietnamTime(date),
+    accountNumber: account,
+    subAccount: null,
+    code: null,
+    content: memo,
+    transferType: "in",
+    transferAmount: amount,
+    accumulated: 19_077_000,
+    referenceCode: `MBVCB.${id}`,
+    description: `BankAPINotify ${memo}`,
+  }
+}
+
+/**
+ * Delivers a SePay webhook signed the HMAC way (X-SePay-Signature over "<timestamp>.<raw body>"),
+ * through the real route. Returns SePay's answer ({ success: true }).
+ */
+export async function deliverSepay(baseUrl, payload) {
+  const body = JSON.stringify(payload)
+  const timestamp = String(Math.floor(Date.now() / 1000))
+  const signature = crypto.createHmac("sha256", SEPAY_HMAC_SECRET).update(`${timestamp}.${body}`).digest("hex")
+  const res = await fetchRetrying(`${baseUrl}/hooks/bank-transfer/sepay`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-sepay-timestamp": timestamp, "x-sepay-signature": signature },
+    body,
+  })
+  const data = await res.json().catch(() => ({}))
+  if (!res.ok) throw new Error(`SePay webhook -> ${res.status}: ${JSON.stringify(data).slice(0, 200)}`)
+  return data
+}
+
+/** Uploads a statement file through the admin route; returns the previewed import. */
+export async function uploadStatement(client, admin, { name, text, type = "text/csv" }) {
+  const form = new FormData()
+  form.append("file", new Blob([text], { type }), name)
+  const { import: preview } = await client.post("/admin/bank-transfer/imports", form, { headers: admin })
+  return preview
+}
+
+/** Commits a previewed import; returns the committed import with its counts. */
+export async function commitStatement(client, admin, importId) {
+  return client.post(`/admin/bank-transfer/imports/${importId}/commit`, {}, { headers: admin })
 }

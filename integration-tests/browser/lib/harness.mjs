@@ -28,8 +28,13 @@ export function createHarness({ screenshots, page: getPage, disturbed = () => fa
     }
   }
 
+  // ONLY=<regular expression>: run only the scenarios whose name matches (and those marked
+  // `always`, such as logging in), while working on them; the others are not run nor counted.
+  const only = process.env.ONLY ? new RegExp(process.env.ONLY, "i") : null
+
   /** Runs one scenario; `fn` may call skip(reason). Later scenarios still run after a failure. */
-  async function test(name, fn) {
+  async function test(name, fn, { always = false } = {}) {
+    if (only && !always && !only.test(name)) return
     const started = Date.now()
     try {
       try {

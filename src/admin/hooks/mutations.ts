@@ -1,7 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { API, del, post, upload } from "../lib/sdk"
 import { toastError } from "../lib/errors"
-import type { SettingsResponse, SettingsUpdate, StatementImport } from "../../types/http"
+import type {
+  CommitImportResponse,
+  ResolveDuplicateResponse,
+  RetryMatchingResponse,
+  SettingsResponse,
+  SettingsUpdate,
+  StatementImport,
+} from "../../types/http"
 
 /**
  * Every action of the plugin: on success everything is invalidated, not only this plugin's keys,
@@ -67,7 +74,7 @@ export const useUploadStatement = () =>
   })
 
 export const useCommitImport = () =>
-  useAction("Commit", (v: { id: string }) => post<{ import: StatementImport; added?: number }>(`${API}/imports/${v.id}/commit`, {}))
+  useAction("Commit", (v: { id: string }) => post<CommitImportResponse>(`${API}/imports/${v.id}/commit`, {}))
 
 export const useSaveSettings = () =>
   useAction("Save settings", (v: SettingsUpdate) => post<SettingsResponse>(`${API}/settings`, v))
@@ -84,3 +91,13 @@ export const useTestWebhook = () =>
   useAction("Send a test", (v: { channel: string }) =>
     post<{ status: number; body: unknown }>(`${API}/webhooks/${v.channel}/test`, {})
   )
+
+/** "Same transfer" (`same: true`: nothing applied again) or "Different transfers" (recorded and matched). */
+export const useResolveDuplicate = () =>
+  useAction("Possible duplicate", (v: { sighting_id: string; same: boolean }) =>
+    post<ResolveDuplicateResponse>(`${API}/duplicates/${v.sighting_id}/resolve`, { same: v.same })
+  )
+
+/** Match a parked transaction once more, now; the server answers the error if it fails again. */
+export const useRetryMatching = () =>
+  useAction("Retry matching", (v: { id: string }) => post<RetryMatchingResponse>(`${API}/transactions/${v.id}/retry`, {}))

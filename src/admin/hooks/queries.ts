@@ -4,11 +4,13 @@ import { isMissingRoute } from "../lib/errors"
 import type {
   BankTransaction,
   ColumnMappingsResponse,
+  DuplicatesResponse,
   OrderTransfer,
   SettingsResponse,
   StatementImport,
   Stats,
   Suggestion,
+  TransactionDetail,
   TransactionFilters,
 } from "../../types/http"
 
@@ -22,6 +24,8 @@ export const bankTransferKeys = {
   settings: ["bank-transfer", "settings"] as const,
   columnMappings: ["bank-transfer", "column-mappings"] as const,
   stats: ["bank-transfer", "stats"] as const,
+  duplicates: ["bank-transfer", "duplicates"] as const,
+  transaction: (id: string) => ["bank-transfer", "transaction", id] as const,
 }
 
 /** A missing route will not appear by asking again; anything else gets one more try. */
@@ -94,5 +98,43 @@ export function useColumnMappings() {
     queryFn: () => get<ColumnMappingsResponse>(`${API}/column-mappings`),
     retry,
     staleTime: 5 * 60_000,
+  })
+}
+
+/**
+ * The shop's time zone (settings.calendar.time_zone): banks book in the shop's day, so dates of
+ * transfers compared side by side are shown in it. Undefined until the settings are loaded (then
+ * the browser's zone is used).
+ */
+export function useShopTimeZone(): string | undefined {
+  const { data } = useSettings()
+  return data?.settings.calendar?.time_zone
+}
+
+/**
+ * Reports held as possible duplicates (with the movement each may repeat) and the pairs earlier
+ * versions may have stored twice. Polled: a webhook can add one while the page is open.
+ */
+export function useDuplicates() {
+  return useQuery({
+    queryKey: bankTransferKeys.duplicates,
+    queryFn: () => get<DuplicatesResponse>(`${API}/duplicates`),
+    retry,
+    refetchInterval: 60_000,
+  })
+}
+
+/** Transactions whose matching failed too often: parked for the accountant. */
+export function useNeedsAttention(q: { limit: number; offset: number }) {
+  return useTransactions({ needs_attention: "true", ...q })
+}
+
+/** One movement with its allocations, suggestions, audit and every report of it. */
+export function useTransactionDetail(id: string | null | undefined) {
+  return useQuery({
+    queryKey: bankTransferKeys.transaction(id ?? ""),
+    queryFn: () => get<TransactionDetail>(`${API}/transactions/${id}`),
+    enabled: !!id,
+    retry,
   })
 }

@@ -23,6 +23,11 @@ export function amountString(amount: Amount): string | null {
   return /^-?\d+(\.\d+)?$/.test(s) ? s : null
 }
 
+/** Whether an amount is there and not zero, read from its decimal string (no float). */
+export function isNonZero(amount: Amount): boolean {
+  return /[1-9]/.test(amountString(amount) ?? "")
+}
+
 export function amountNumber(amount: Amount): number {
   const s = amountString(amount)
   return s === null ? 0 : Number(s)

@@ -70,3 +70,30 @@ export function actorLabel(actor: string | null | undefined): string {
 }
 
 export const actorTypeLabel = (type: string) => ACTOR_TYPES[type] ?? type
+
+const SOURCES: Record<string, string> = {
+  sepay: "SePay",
+  casso: "Casso",
+  payos: "payOS",
+  generic: "Generic webhook",
+  statement: "Statement",
+  simulation: "Simulation",
+}
+
+/** Where a transfer was reported from, as its vendor spells it ("sepay" → "SePay"). */
+export const sourceLabel = (source: string | null | undefined) => SOURCES[source ?? ""] ?? humanise(source ?? "unknown")
+
+const BASES: Record<string, string> = {
+  shared_key: "Same bank reference",
+  key_in_memo: "The bank reference appears in the other memo",
+  memo: "One memo contains the other",
+  same_day_amount: "Same account, amount and day; the memos are unrelated",
+  facts_differ: "Amount, currency, direction or account differ",
+  same_file: "Two lines of one statement file",
+  keys_differ: "Different bank references",
+  same_channel: "Two reports from one channel",
+  outside_window: "Booked more than a day apart",
+}
+
+/** Why two reports were taken for one transfer, or could not be told apart (src/lib/ingest/identity.ts). */
+export const basisLabel = (basis: string | null | undefined) => (basis ? BASES[basis] ?? humanise(basis) : "—")

@@ -1,7 +1,9 @@
 import { Badge, Button, Heading, Table, Text } from "@medusajs/ui"
+import { useShopTimeZone } from "../../hooks/queries"
 import { formatMoney } from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
-import type { ImportLine, StatementImport } from "../../../types/http"
+import { lineStatus } from "../../lib/import-lines"
+import type { StatementImport } from "../../../types/http"
 
 const OUTCOME: Record<string, string> = {
   apply: "Will be applied to its order",
@@ -11,15 +13,19 @@ const OUTCOME: Record<string, string> = {
   not_previewed: "Matched on commit",
 }
 
-const isKnown = (l: ImportLine) => l.known ?? (l.state !== undefined && l.state !== "new")
-const knownLabel = (l: ImportLine) => (l.state === "known_other_channel" ? "Already received (webhook)" : "Already imported")
+const BADGE = { new: "green", known: "grey", possible_duplicate: "orange" } as const
 
 type Props = { preview: StatementImport; committing: boolean; onCommit: () => void; onCancel: () => void }
 
-/** What the file holds, line by line, and which lines are new: the accountant's last check. */
+/**
+ * What the file holds, line by line: which lines are new, which were already received (and how),
+ * which will be held as possible duplicates. The accountant's last check before commit.
+ */
 export function ImportPreview({ preview, committing, onCommit, onCancel }: Props) {
   const c = preview.counts
   const lines = preview.lines ?? []
+  const timeZone = useShopTimeZone()
+  const held = c.possible_duplicates ?? 0
   return (
     <div className="flex flex-col gap-y-3 rounded-lg border" data-testid="bt-import-preview">
       <div className="flex flex-wrap items-center justify-between gap-3 px-4 pt-4">
@@ -38,9 +44,14 @@ export function ImportPreview({ preview, committing, onCommit, onCancel }: Props
           <Badge size="2xsmall" color="green" data-testid="bt-import-new">
             {c.new} new
           </Badge>
-          <Badge size="2xsmall" color="grey">
-            {c.known} already known
+          <Badge size="2xsmall" color="grey" data-testid="bt-import-known">
+            {c.known} already received
           </Badge>
+          {held > 0 && (
+            <Badge size="2xsmall" color="orange" data-testid="bt-import-held">
+              {held} possible duplicate{held === 1 ? "" : "s"}
+            </Badge>
+          )}
           {c.would_apply !== undefined && (
             <Badge size="2xsmall" color="green">
               {c.would_apply} will be applied
@@ -65,32 +76,37 @@ export function ImportPreview({ preview, committing, onCommit, onCancel }: Props
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {lines.map((l, i) => (
-              <Table.Row key={i} data-testid="bt-import-line" className={isKnown(l) ? "opacity-60" : undefined}>
-                <Table.Cell className="whitespace-nowrap">{String(l.line)}</Table.Cell>
-                <Table.Cell className="whitespace-nowrap">{formatDateTime(l.booked_at)}</Table.Cell>
-                <Table.Cell className="whitespace-nowrap text-right">
-                  {l.direction === "out" ? "−" : ""}
-                  {formatMoney(l.amount, l.currency_code ?? l.currency)}
-                </Table.Cell>
-                <Table.Cell className="max-w-[360px] break-all font-mono">
-                  {l.memo}
-                  {l.counterparty_name && <div className="text-ui-fg-muted txt-compact-xsmall font-sans">{l.counterparty_name}</div>}
-                </Table.Cell>
-                <Table.Cell>
-                  {isKnown(l) ? (
-                    <Badge size="2xsmall" color="grey">
-                      {knownLabel(l)}
+            {lines.map((l, i) => {
+              const status = lineStatus(l, timeZone)
+              return (
+                <Table.Row
+                  key={i}
+                  data-testid="bt-import-line"
+                  data-state={status.state}
+                  className={status.state === "known" ? "opacity-60" : undefined}
+                >
+                  <Table.Cell className="whitespace-nowrap">{String(l.line)}</Table.Cell>
+                  <Table.Cell className="whitespace-nowrap">{formatDateTime(l.booked_at, timeZone)}</Table.Cell>
+                  <Table.Cell className="whitespace-nowrap text-right">
+                    {l.direction === "out" ? "−" : ""}
+                    {formatMoney(l.amount, l.currency_code ?? l.currency)}
+                  </Table.Cell>
+                  <Table.Cell className="max-w-[360px] break-all font-mono">
+                    {l.memo}
+                    {l.counterparty_name && <div className="text-ui-fg-muted txt-compact-xsmall font-sans">{l.counterparty_name}</div>}
+                  </Table.Cell>
+                  <Table.Cell className="max-w-[280px]">
+                    <Badge size="2xsmall" color={BADGE[status.state]} className="whitespace-normal" data-testid="bt-import-line-status">
+                      {status.label}
                     </Badge>
-                  ) : (
-                    <Badge size="2xsmall" color="green">
-                      New
-                    </Badge>
-                  )}
-                  {l.outcome && <div className="text-ui-fg-muted txt-compact-xsmall">{OUTCOME[l.outcome] ?? l.outcome}</div>}
-                </Table.Cell>
-              </Table.Row>
-            ))}
+                    {status.detail && <div className="text-ui-fg-muted txt-compact-xsmall">{status.detail}</div>}
+                    {status.state === "new" && l.outcome && (
+                      <div className="text-ui-fg-muted txt-compact-xsmall">{OUTCOME[l.outcome] ?? l.outcome}</div>
+                    )}
+                  </Table.Cell>
+                </Table.Row>
+              )
+            })}
           </Table.Body>
         </Table>
       </div>
@@ -100,6 +116,7 @@ export function ImportPreview({ preview, committing, onCommit, onCancel }: Props
         </Button>
         <Button size="small" onClick={onCommit} isLoading={committing} disabled={committing || preview.status === "committed"} data-testid="bt-import-commit">
           Commit {c.new} new transaction{c.new === 1 ? "" : "s"}
+          {held > 0 ? `, hold ${held}` : ""}
         </Button>
       </div>
     </div>

@@ -1,11 +1,13 @@
-import { Button, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
+import { Badge, Button, Heading, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
 import { ArrowUpTray } from "@medusajs/icons"
 import { useRef, useState } from "react"
 import { ImportPreview } from "./import-preview"
 import { ImportsHistory } from "./imports-history"
 import { useCommitImport, useUploadStatement } from "../../hooks/mutations"
 import { useColumnMappings } from "../../hooks/queries"
-import type { StatementImport } from "../../../types/http"
+import { commitSummary } from "../../lib/import-lines"
+import { formatMoney } from "../../lib/money"
+import type { ImportSum, StatementImport } from "../../../types/http"
 
 const ACCEPT = ".csv,.xlsx,.xls,.xml,.camt,.053,.sta,.mt940,.940,.ofx,.qfx,.txt"
 
@@ -33,6 +35,8 @@ export function ImportTab() {
   const { data: mappings } = useColumnMappings()
   const [showMapping, setShowMapping] = useState(false)
   const [preview, setPreview] = useState<StatementImport | null>(null)
+  /** The last commit, with the counts and sums the server read back from what it stored. */
+  const [committed, setCommitted] = useState<{ import: StatementImport; added: number } | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const inputRef = useRef<HTMLInputElement>(null)
   const uploadStatement = useUploadStatement()
@@ -43,6 +47,7 @@ export function ImportTab() {
     if (!file) return
     setProblem(null)
     setPreview(null)
+    setCommitted(null)
     uploadStatement.mutate(
       {
         file,
@@ -65,8 +70,13 @@ export function ImportTab() {
       {
         onSuccess: (res) => {
           const c = res.import?.counts ?? preview.counts
-          const added = res.added ?? c.new
-          toast.success(`Imported ${added} new transaction${added === 1 ? "" : "s"} (${c.known} already known)`)
+          const added = c.added ?? res.added ?? c.new
+          const others = [
+            c.already_received !== undefined ? `${c.already_received} already received` : `${c.known} already known`,
+            ...(c.possible_duplicates ? [`${c.possible_duplicates} held for review`] : []),
+          ]
+          toast.success(`Imported ${added} new transaction${added === 1 ? "" : "s"} (${others.join(", ")})`)
+          setCommitted({ import: { ...preview, ...res.import, counts: c }, added })
           setPreview(null)
           setFile(null)
           if (inputRef.current) inputRef.current.value = ""
@@ -166,7 +176,53 @@ export function ImportTab() {
 
       {preview && <ImportPreview preview={preview} committing={commit.isPending} onCommit={doCommit} onCancel={() => setPreview(null)} />}
 
+      {committed && <CommitResult result={committed} onClose={() => setCommitted(null)} />}
+
       <ImportsHistory />
+    </div>
+  )
+}
+
+const SUM_LABEL: Record<ImportSum["status"], string> = {
+  new_movement: "Added",
+  same_movement: "Already received",
+  possible_duplicate: "Held for review",
+}
+
+/**
+ * What the commit stored, as the server counted it from the ledger afterwards: lines added,
+ * already received, held as possible duplicates, and the totals per currency (decimal strings from
+ * the database, shown as they are).
+ */
+function CommitResult({ result, onClose }: { result: { import: StatementImport; added: number }; onClose: () => void }) {
+  const c = result.import.counts
+  const order = Object.keys(SUM_LABEL)
+  const sums = [...(c.sums ?? [])].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status))
+  return (
+    <div className="flex flex-col gap-y-2 rounded-lg border px-4 py-3" data-testid="bt-import-result">
+      <div className="flex items-center justify-between gap-x-3">
+        <Heading level="h3">{result.import.file_name} imported</Heading>
+        <Button size="small" variant="transparent" onClick={onClose}>
+          Close
+        </Button>
+      </div>
+      <Text size="small" data-testid="bt-import-result-counts">
+        {commitSummary(c, result.added)}
+      </Text>
+      {sums.length > 0 && (
+        <div className="flex flex-wrap gap-2" data-testid="bt-import-result-sums">
+          {sums.map((s) => (
+            <Badge key={`${s.status}-${s.currency_code}`} size="2xsmall" color={s.status === "possible_duplicate" ? "orange" : s.status === "new_movement" ? "green" : "grey"}>
+              {SUM_LABEL[s.status] ?? s.status}: {s.lines} line{s.lines === 1 ? "" : "s"}, {formatMoney(s.total, s.currency_code)}
+            </Badge>
+          ))}
+        </div>
+      )}
+      {!!c.possible_duplicates && (
+        <Text size="xsmall" className="text-ui-fg-subtle">
+          Held lines are applied to no order until you decide in Possible duplicates.
+        </Text>
+      )}
     </div>
   )
 }

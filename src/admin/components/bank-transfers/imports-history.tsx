@@ -2,6 +2,7 @@ import { Badge, Heading, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useImports } from "../../hooks/queries"
 import { formatDateTime } from "../../lib/dates"
+import { commitSummary } from "../../lib/import-lines"
 import { errorMessage, isMissingRoute } from "../../lib/errors"
 
 const PAGE = 10
@@ -44,7 +45,9 @@ export function ImportsHistory() {
                     {i.committed_by ?? i.uploaded_by ?? "—"}
                   </Table.Cell>
                   <Table.Cell className="whitespace-nowrap">
-                    {i.counts?.lines ?? 0} lines · {i.counts?.new ?? 0} new · {i.counts?.known ?? 0} known
+                    {i.status === "committed" && i.counts?.stored !== undefined
+                      ? commitSummary(i.counts)
+                      : `${i.counts?.lines ?? 0} lines · ${i.counts?.new ?? 0} new · ${i.counts?.known ?? 0} known`}
                   </Table.Cell>
                   <Table.Cell>
                     {i.status === "committed" ? (

@@ -4,12 +4,14 @@ import { TransactionFilterBar } from "../common/transaction-filter-bar"
 import { TransactionStatusBadge } from "../common/badges"
 import { TransactionRowActions } from "./transaction-row-actions"
 import { MatchOrderDrawer } from "./match-order-drawer"
-import { useTransactions } from "../../hooks/queries"
+import { TransactionReportsDrawer } from "./transaction-reports-drawer"
+import { useShopTimeZone, useTransactions } from "../../hooks/queries"
 import { useDebounced } from "../../hooks/use-debounced"
 import { emptyFilters, toQuery, type FilterState } from "../../lib/filters"
 import { amountNumber, formatMoney } from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
 import { errorMessage } from "../../lib/errors"
+import { sourceLabel } from "../../lib/status"
 import type { BankTransaction } from "../../../types/http"
 
 const PAGE = 20
@@ -24,6 +26,8 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
   const [filters, setFilters] = useState<FilterState>(initial)
   const [offset, setOffset] = useState(0)
   const [matching, setMatching] = useState<BankTransaction | null>(null)
+  const [reports, setReports] = useState<BankTransaction | null>(null)
+  const timeZone = useShopTimeZone()
   const debounced = useDebounced(filters)
   useEffect(() => setOffset(0), [debounced])
   const query = useMemo(() => toQuery(debounced, PAGE, offset), [debounced, offset])
@@ -57,7 +61,7 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
             <Table.Body>
               {rows.map((tx) => (
                 <Table.Row key={tx.id} data-testid="bt-tx-row" data-transaction-id={tx.id} data-status={tx.status}>
-                  <Table.Cell className="whitespace-nowrap">{formatDateTime(tx.booked_at)}</Table.Cell>
+                  <Table.Cell className="whitespace-nowrap">{formatDateTime(tx.booked_at, timeZone)}</Table.Cell>
                   <Table.Cell className="whitespace-nowrap text-right">
                     {tx.direction === "out" ? "−" : ""}
                     {formatMoney(tx.amount, tx.currency_code)}
@@ -73,12 +77,12 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
                     </span>
                   </Table.Cell>
                   <Table.Cell className="max-w-[200px] truncate">{tx.counterparty_name ?? "—"}</Table.Cell>
-                  <Table.Cell className="text-ui-fg-subtle">{tx.source}</Table.Cell>
+                  <Table.Cell className="text-ui-fg-subtle">{sourceLabel(tx.source)}</Table.Cell>
                   <Table.Cell>
                     <TransactionStatusBadge status={tx.status} />
                   </Table.Cell>
                   <Table.Cell className="text-right">
-                    <TransactionRowActions tx={tx} onMatch={setMatching} />
+                    <TransactionRowActions tx={tx} onMatch={setMatching} onReports={setReports} />
                   </Table.Cell>
                 </Table.Row>
               ))}
@@ -102,6 +106,7 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
         </div>
       )}
       <MatchOrderDrawer transaction={matching} onClose={() => setMatching(null)} />
+      <TransactionReportsDrawer transaction={reports} onClose={() => setReports(null)} />
     </div>
   )
 }

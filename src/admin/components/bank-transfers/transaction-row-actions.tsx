@@ -1,5 +1,5 @@
 import { DropdownMenu, IconButton, toast } from "@medusajs/ui"
-import { ArrowUturnLeft, EllipsisHorizontal, Link, XCircle } from "@medusajs/icons"
+import { ArrowUturnLeft, DocumentText, EllipsisHorizontal, Link, XCircle } from "@medusajs/icons"
 import { useState } from "react"
 import { ReasonPrompt } from "../common/reason-prompt"
 import { useIgnoreTransaction } from "../../hooks/mutations"
@@ -8,14 +8,24 @@ import type { BankTransaction } from "../../../types/http"
 const MATCHABLE = ["unmatched", "suggested", "partially_applied"]
 const DISMISSABLE = ["unmatched", "suggested"]
 
-/** What an accountant can do with one line of money: match it, say it is not ours, or send it back. */
-export function TransactionRowActions({ tx, onMatch }: { tx: BankTransaction; onMatch: (tx: BankTransaction) => void }) {
+/**
+ * What an accountant can do with one line of money: see every report of it, match it, say it is
+ * not ours, or send it back.
+ */
+export function TransactionRowActions({
+  tx,
+  onMatch,
+  onReports,
+}: {
+  tx: BankTransaction
+  onMatch: (tx: BankTransaction) => void
+  onReports: (tx: BankTransaction) => void
+}) {
   const [prompt, setPrompt] = useState<"ignore" | "return" | null>(null)
   const ignore = useIgnoreTransaction()
   const incoming = tx.direction === "in"
   const canMatch = incoming && MATCHABLE.includes(tx.status)
   const canDismiss = incoming && DISMISSABLE.includes(tx.status)
-  if (!canMatch && !canDismiss) return null
 
   return (
     <>
@@ -27,6 +37,10 @@ export function TransactionRowActions({ tx, onMatch }: { tx: BankTransaction; on
           </IconButton>
         </DropdownMenu.Trigger>
         <DropdownMenu.Content align="end">
+          <DropdownMenu.Item className="gap-x-2" onClick={() => onReports(tx)} data-testid="bt-tx-reports">
+            <DocumentText />
+            Reports of this transfer…
+          </DropdownMenu.Item>
           {canMatch && (
             <DropdownMenu.Item className="gap-x-2" onClick={() => onMatch(tx)} data-testid="bt-tx-match">
               <Link />

@@ -1,4 +1,4 @@
-import { amountString, currencyDecimals, formatMoney, parseAmountInput, remainingOf } from "../money"
+import { amountString, currencyDecimals, formatMoney, isNonZero, parseAmountInput, remainingOf } from "../money"
 
 // Intl puts a no-break space before the currency sign.
 const vnd = (a: Parameters<typeof formatMoney>[0], c?: string) => formatMoney(a, c).replace(/\s/g, " ")
@@ -50,5 +50,14 @@ describe("money in the currency's ISO 4217 minor units", () => {
     expect(parseAmountInput("1.250", "USD")).toBe("1250")
     // Without a currency, as before.
     expect(parseAmountInput("1000.5")).toBe("1000.5")
+  })
+
+  it("tells a zero amount from money without floats", () => {
+    expect(isNonZero("0")).toBe(false)
+    expect(isNonZero("0.00")).toBe(false)
+    expect(isNonZero(0)).toBe(false)
+    expect(isNonZero(null)).toBe(false)
+    expect(isNonZero("0.01")).toBe(true)
+    expect(isNonZero({ value: "1000000" })).toBe(true)
   })
 })

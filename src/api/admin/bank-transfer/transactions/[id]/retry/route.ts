@@ -1,6 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { bankTransferModule } from "../../../helpers"
+import { transactionJson } from "../../../serialize"
+import type { RetryMatchingResponse } from "../../../../../../types/http"
 import { reconcileTransactionWorkflow } from "../../../../../../workflows/match/reconcile-transaction"
 
 /**
@@ -8,7 +10,7 @@ import { reconcileTransactionWorkflow } from "../../../../../../workflows/match/
  * failures ("needs attention") once more, now. 400 when it is not parked; the run's error, if it
  * fails again, is answered and kept on the transaction.
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<RetryMatchingResponse>) {
   const service = bankTransferModule(req)
   const transaction = await service.retrieveBankTransaction(req.params.id)
   if (!transaction.needs_attention_at) {
@@ -22,5 +24,5 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     await service.updateBankTransactions({ id: transaction.id, needs_attention_at: new Date(), match_attempts: 1, match_error: message })
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Matching failed again: ${message}`)
   }
-  res.json({ transaction: await service.retrieveBankTransaction(transaction.id) })
+  res.json({ transaction: transactionJson(await service.retrieveBankTransaction(transaction.id)) })
 }
