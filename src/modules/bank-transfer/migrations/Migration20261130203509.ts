@@ -17,10 +17,10 @@ export class Migration20261130203509 extends Migration {
     // Movements an earlier version stored twice are not merged here: GET
     // /admin/bank-transfer/duplicates reports them for an accountant.
     this.addSql(`insert into "bank_transfer_sighting"
-      ("id", "transaction_id", "status", "source", "channel", "external_id", "dedupe_key", "account", "booked_at",
+      ("id", "transaction_id", "status", "basis", "source", "channel", "external_id", "dedupe_key", "account", "booked_at",
        "amount", "raw_amount", "currency_code", "direction", "memo", "counterparty_name", "counterparty_account",
        "raw", "import_id", "line", "created_at", "updated_at")
-      select 'btsig_' || split_part(t."id", '_', 2), t."id", 'new_movement', t."source",
+      select 'btsig_' || split_part(t."id", '_', 2), t."id", 'new_movement', 'migrated', t."source",
              case when t."source" = 'statement' then 'statement:' || coalesce(t."import_id", '') else t."source" end,
              t."external_id", t."dedupe_key", t."account", t."booked_at", t."amount", t."raw_amount", t."currency_code",
              t."direction", t."memo", t."counterparty_name", t."counterparty_account", t."raw", t."import_id",

@@ -67,8 +67,10 @@ export async function insertTransactions(manager: SqlManager, rows: NewBankTrans
 }
 
 /**
- * Pairs of transactions with the same currency, direction and amount, booked within a day of each
- * other (the older first), with each one's first report: candidates for "stored twice".
+ * Pairs of transactions recorded before reports were paired across channels (their sighting was
+ * written by the migration, basis "migrated"), with the same currency, direction and amount,
+ * booked within two days of each other (the older first): candidates for "stored twice". Movements
+ * recorded since were paired when they arrived, or held for the accountant, and are not listed.
  */
 export async function findStoredDuplicates(manager: SqlManager, limit: number) {
   return manager.execute(
@@ -83,6 +85,8 @@ export async function findStoredDuplicates(manager: SqlManager, limit: number) {
         AND b.id > a.id AND b.booked_at BETWEEN a.booked_at - interval '2 days' AND a.booked_at + interval '2 days'
         AND b.deleted_at IS NULL
       WHERE a.deleted_at IS NULL AND (a.source <> b.source OR a.import_id IS DISTINCT FROM b.import_id)
+        AND EXISTS (SELECT 1 FROM bank_transfer_sighting s WHERE s.transaction_id = a.id AND s.basis = 'migrated')
+        AND EXISTS (SELECT 1 FROM bank_transfer_sighting s WHERE s.transaction_id = b.id AND s.basis = 'migrated')
       ORDER BY a.booked_at DESC
       LIMIT ?`,
     [limit]
