@@ -114,9 +114,9 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
       it("finds open expectations by identifiers and exact amount, not closed ones", async () => {
         const open = await service.createExpectations(expectation({ tax_code: "0101234567", phone: "0912345678" }))
         await service.createExpectations(expectation({ tax_code: "0101234567", status: "paid" }))
-        const found = await service.findCandidates({ references: [], order_numbers: [], tax_codes: ["0101234567"], phones: [], company_tokens: [], customer_ids: [] })
+        const found = await service.findMatchCandidates({ references: [], order_numbers: [], tax_codes: ["0101234567"], phones: [], company_tokens: [], customer_ids: [] })
         expect(found.map((r) => r.id)).toEqual([open.id])
-        const byAmount = await service.findCandidates({
+        const byAmount = await service.findMatchCandidates({
           references: [], order_numbers: [], tax_codes: [], phones: [], company_tokens: [], customer_ids: [],
           amount: { currency_code: "VND", value: "1000000", from: new Date(Date.now() - 86400000), to: new Date(Date.now() + 86400000) },
         })
