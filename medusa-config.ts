@@ -1,4 +1,4 @@
-import { loadEnv, defineConfig, Modules } from "@medusajs/framework/utils"
+import { loadEnv, defineConfig } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -23,10 +23,13 @@ const bankTransferOptions = {
   webhooks: {
     sepay: {
       api_key: process.env.SEPAY_API_KEY || "dev-sepay-api-key-change-me",
-      hmac_secret: process.env.SEPAY_HMAC_SECRET || "dev-sepay-hmac-secret-change-me",
+      hmac_secret:
+        process.env.SEPAY_HMAC_SECRET || "dev-sepay-hmac-secret-change-me",
     },
     casso: { secret: process.env.CASSO_SECRET || "dev-casso-secret-change-me" },
-    generic: { secret: process.env.BANK_WEBHOOK_SECRET || "dev-generic-secret-change-me" },
+    generic: {
+      secret: process.env.BANK_WEBHOOK_SECRET || "dev-generic-secret-change-me",
+    },
   },
 }
 
@@ -41,23 +44,38 @@ const WORKER_MODES = ["shared", "worker", "server"] as const
 type WorkerMode = (typeof WORKER_MODES)[number]
 const workerMode = process.env.MEDUSA_WORKER_MODE as WorkerMode | undefined
 if (workerMode && !WORKER_MODES.includes(workerMode)) {
-  throw new Error(`MEDUSA_WORKER_MODE must be one of ${WORKER_MODES.join(", ")} (got "${workerMode}")`)
+  throw new Error(
+    `MEDUSA_WORKER_MODE must be one of ${WORKER_MODES.join(", ")} (got "${workerMode}")`
+  )
 }
 // Optional: names this instance's BullMQ workers; the name is stored on every job they process
 // (Redis key bull:medusa-workflows-jobs:<job id>, field "pb"), so one sees which instance ran a job.
-const workerName = process.env.MEDUSA_INSTANCE_NAME ? { workerOptions: { name: process.env.MEDUSA_INSTANCE_NAME } } : {}
+const workerName = process.env.MEDUSA_INSTANCE_NAME
+  ? { workerOptions: { name: process.env.MEDUSA_INSTANCE_NAME } }
+  : {}
 const redisModules = REDIS_URL
   ? [
       // Events go through a BullMQ queue: each is handled once, by one instance that runs subscribers.
-      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl: REDIS_URL, ...workerName } },
+      {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: { redisUrl: REDIS_URL, ...workerName },
+      },
       // Workflow state, retries and scheduled jobs: each job run happens on one instance per schedule.
-      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl: REDIS_URL, ...workerName } } },
+      {
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { redisUrl: REDIS_URL, ...workerName } },
+      },
       // Locks (acquireLockStep) held across instances.
       {
         resolve: "@medusajs/medusa/locking",
         options: {
           providers: [
-            { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl: REDIS_URL } },
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl: REDIS_URL },
+            },
           ],
         },
       },
@@ -67,7 +85,12 @@ const redisModules = REDIS_URL
         resolve: "@medusajs/medusa/caching",
         options: {
           providers: [
-            { resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl: REDIS_URL } },
+            {
+              resolve: "@medusajs/medusa/caching-redis",
+              id: "caching-redis",
+              is_default: true,
+              options: { redisUrl: REDIS_URL },
+            },
           ],
         },
       },
@@ -85,7 +108,8 @@ module.exports = defineConfig({
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
-      authCors: process.env.AUTH_CORS || "http://localhost:8000,http://localhost:9000",
+      authCors:
+        process.env.AUTH_CORS || "http://localhost:8000,http://localhost:9000",
       jwtSecret: process.env.JWT_SECRET || "supersecret",
       cookieSecret: process.env.COOKIE_SECRET || "supersecret",
     },
@@ -104,7 +128,11 @@ module.exports = defineConfig({
       resolve: "@medusajs/medusa/notification",
       options: {
         providers: [
-          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["email", "feed"] } },
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { channels: ["email", "feed"] },
+          },
         ],
       },
     },

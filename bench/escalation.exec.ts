@@ -18,7 +18,9 @@ export default async function escalationBench({ container }: ExecArgs) {
   }, 10)
   const started = Date.now()
   // Far enough in the future that every step of every policy is due: the most work per row.
-  const { result } = await escalateUnpaidTransfersWorkflow(container).run({ input: { now: new Date(Date.now() + 60 * 86400_000) } })
+  const { result } = await escalateUnpaidTransfersWorkflow(container).run({
+    input: { now: new Date(Date.now() + 60 * 86400_000) },
+  })
   const seconds = (Date.now() - started) / 1000
   clearInterval(timer)
   global.gc?.()

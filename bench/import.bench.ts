@@ -32,11 +32,18 @@ function camt(n: number): Buffer {
 }
 
 function csv(n: number): Buffer {
-  const rows = ["NGAN HANG TMCP NGOAI THUONG VIET NAM;;;;", `So tai khoan: ${ACCOUNT};;;;`, ";;;;", "Ngày giao dịch;Số tham chiếu;Số tiền ghi nợ;Số tiền ghi có;Mô tả"]
+  const rows = [
+    "NGAN HANG TMCP NGOAI THUONG VIET NAM;;;;",
+    `So tai khoan: ${ACCOUNT};;;;`,
+    ";;;;",
+    "Ngày giao dịch;Số tham chiếu;Số tiền ghi nợ;Số tiền ghi có;Mô tả",
+  ]
   for (let i = 0; i < n; i++) {
     const amount = (100_000 + (i % 997) * 1000).toLocaleString("de-DE")
     const credit = i % 10 !== 0
-    rows.push(`${String(1 + (i % 28)).padStart(2, "0")}/11/2026 09:15;REF-${i};${credit ? "" : amount};${credit ? amount : ""};"MBVCB.${3278900000 + i}.DH${10000 + i}K CT tu 0011004123456"`)
+    rows.push(
+      `${String(1 + (i % 28)).padStart(2, "0")}/11/2026 09:15;REF-${i};${credit ? "" : amount};${credit ? amount : ""};"MBVCB.${3278900000 + i}.DH${10000 + i}K CT tu 0011004123456"`
+    )
   }
   return Buffer.from(rows.join("\n"))
 }
@@ -46,7 +53,10 @@ async function measure(fn: () => Promise<unknown>) {
   global.gc?.()
   const base = process.memoryUsage().rss
   let peak = base
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
+  const timer = setInterval(
+    () => (peak = Math.max(peak, process.memoryUsage().rss)),
+    5
+  )
   const started = process.hrtime.bigint()
   await fn()
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
@@ -58,23 +68,48 @@ async function measure(fn: () => Promise<unknown>) {
 /** The floor: decode the bytes and look at every line once. */
 async function bareScan(buf: Buffer) {
   let n = 0
-  for (const line of buf.toString("utf8").split("\n")) if (/\d/.test(line)) n++
+  for (const line of buf.toString("utf8").split("\n")) {
+    if (/\d/.test(line)) {
+      n++
+    }
+  }
   return n
 }
 
 async function main() {
   const result = (r: object) => console.log(`RESULT ${JSON.stringify(r)}`)
-  for (const [name, buf] of [["CAMT.053", camt(LINES)], ["CSV", csv(LINES)]] as const) {
+  for (const [name, buf] of [
+    ["CAMT.053", camt(LINES)],
+    ["CSV", csv(LINES)],
+  ] as const) {
     await bareScan(buf) // warm-up
     const bare = await measure(() => bareScan(buf))
     let lines = 0
     const parsed = await measure(async () => {
-      lines = (await parseStatement(buf, { maxBytes: 200 * 1024 * 1024, expectedAccounts: [ACCOUNT] })).lines.length
+      lines = (
+        await parseStatement(buf, {
+          maxBytes: 200 * 1024 * 1024,
+          expectedAccounts: [ACCOUNT],
+        })
+      ).lines.length
     })
-    if (lines !== LINES) throw new Error(`${name}: parsed ${lines} lines, expected ${LINES}`)
+    if (lines !== LINES) {
+      throw new Error(`${name}: parsed ${lines} lines, expected ${LINES}`)
+    }
     const perSecond = lines / parsed.seconds
-    result({ name: `import ${name}, ${LINES.toLocaleString("en-US")} lines (${(buf.length / 1048576).toFixed(1)} MB)`, value: perSecond, unit: "lines/s", baseline: `bare scan ${(lines / bare.seconds).toFixed(0)} lines/s`, ratio: parsed.seconds / bare.seconds })
-    result({ name: `import ${name}: peak memory growth`, value: parsed.peakMb, unit: "MB", baseline: `file ${(buf.length / 1048576).toFixed(1)} MB` })
+    result({
+      name: `import ${name}, ${LINES.toLocaleString("en-US")} lines (${(buf.length / 1048576).toFixed(1)} MB)`,
+      value: perSecond,
+      unit: "lines/s",
+      baseline: `bare scan ${(lines / bare.seconds).toFixed(0)} lines/s`,
+      ratio: parsed.seconds / bare.seconds,
+    })
+    result({
+      name: `import ${name}: peak memory growth`,
+      value: parsed.peakMb,
+      unit: "MB",
+      baseline: `file ${(buf.length / 1048576).toFixed(1)} MB`,
+    })
   }
 }
 

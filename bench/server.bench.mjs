@@ -12,7 +12,17 @@ import os from "node:os"
 import path from "node:path"
 import pg from "pg"
 import fs from "node:fs"
-import { findRedisServer, isUp, medusaExec, portFree, root, shopInfo, sleep, startShop, waitUntil } from "../scripts/shop.mjs"
+import {
+  findRedisServer,
+  isUp,
+  medusaExec,
+  portFree,
+  root,
+  shopInfo,
+  sleep,
+  startShop,
+  waitUntil,
+} from "../scripts/shop.mjs"
 
 const PORT = Number(process.env.BENCH_PORT ?? 9200)
 const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54350)
@@ -36,7 +46,11 @@ const HARD_LIMIT_MS = Number(process.env.BENCH_SERVER_LIMIT_S ?? 25 * 60) * 1000
 const PREFIX = "btbench"
 
 const result = (r) => console.log(`RESULT ${JSON.stringify(r)}`)
-const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })
+const fmt = (n, digits = 0) =>
+  n.toLocaleString("en-US", {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  })
 const elapsed = (started) => Number(process.hrtime.bigint() - started) / 1e9
 /** 12345 → "BCDF…": ids spelled in letters, so that no memo holds a number a matcher could take for an order. */
 const letters = (n) => {
@@ -64,7 +78,9 @@ async function startBenchShop() {
     // The shop's own scheduled jobs would escalate the 100,000 rows of part c themselves.
     env: { DISABLE_ADMIN: "true", BANK_TRANSFER_JOBS: "off" },
   })
-  console.log(`shop up after ${Math.round(shop.startedInMs / 1000)} s (log: ${SHOP_LOG})`)
+  console.log(
+    `shop up after ${Math.round(shop.startedInMs / 1000)} s (log: ${SHOP_LOG})`
+  )
 }
 
 function stopExecs() {
@@ -80,7 +96,9 @@ function stopShop() {
   stopExecs()
   return shop?.stop() ?? Promise.resolve()
 }
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => stopShop().finally(() => process.exit(1)))
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => stopShop().finally(() => process.exit(1)))
+}
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -92,26 +110,46 @@ async function pool(n, concurrency, task) {
   const started = process.hrtime.bigint()
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < n) await task(next++)
+      while (next < n) {
+        await task(next++)
+      }
     })
   )
   return elapsed(started)
 }
 
-async function http(method, url, { body, headers = {}, expect = [200], base = BASE } = {}) {
+async function http(
+  method,
+  url,
+  { body, headers = {}, expect = [200], base = BASE } = {}
+) {
   const res = await fetch(`${base}${url}`, {
     method,
-    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    headers: {
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    body:
+      body === undefined
+        ? undefined
+        : typeof body === "string"
+          ? body
+          : JSON.stringify(body),
     signal: AbortSignal.timeout(60_000),
   })
   const text = await res.text()
-  if (!expect.includes(res.status)) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 300)}`)
+  if (!expect.includes(res.status)) {
+    throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 300)}`)
+  }
   return text ? JSON.parse(text) : null
 }
 
 /** "2026-11-23 10:15:00", Vietnam time, as SePay sends it. */
-const vietnamTime = (d = new Date()) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 19).replace("T", " ")
+const vietnamTime = (d = new Date()) =>
+  new Date(d.getTime() + 7 * 3600_000)
+    .toISOString()
+    .slice(0, 19)
+    .replace("T", " ")
 
 /** SePay deliveries of lines that pay nothing (letters only, amounts no product has), tagged for clean-up. */
 function sepayLines(count) {
@@ -137,8 +175,14 @@ function sepayLines(count) {
 /** Delivers `rows` (after WARMUP more, not counted) to the SePay route of `base`; returns seconds. */
 async function deliverAll(base, rows) {
   const deliver = async (p) => {
-    const body = await http("POST", "/hooks/bank-transfer/sepay", { base, body: p, headers: { authorization: SEPAY_AUTH } })
-    if (body?.success !== true) throw new Error(`SePay delivery ${p.id}: ${JSON.stringify(body)}`)
+    const body = await http("POST", "/hooks/bank-transfer/sepay", {
+      base,
+      body: p,
+      headers: { authorization: SEPAY_AUTH },
+    })
+    if (body?.success !== true) {
+      throw new Error(`SePay delivery ${p.id}: ${JSON.stringify(body)}`)
+    }
   }
   // Warm-up (connections, JIT), not counted.
   await pool(WARMUP, CONCURRENCY, (i) => deliver(rows[DELIVERIES + i]))
@@ -150,7 +194,12 @@ const WARMUP = 50
 function startDetached(command, args, env, logName) {
   const logPath = path.join(os.tmpdir(), logName)
   const log = fs.openSync(logPath, "a")
-  const child = spawn(command, args, { cwd: root, detached: true, stdio: ["ignore", log, log], env: { ...process.env, ...env } })
+  const child = spawn(command, args, {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: { ...process.env, ...env },
+  })
   fs.closeSync(log)
   execGroups.add(child.pid)
   return { child, logPath }
@@ -165,26 +214,81 @@ function startDetached(command, args, env, logName) {
 async function startServerInstance() {
   const redisServer = findRedisServer()
   if (!redisServer) {
-    console.log("ingest on a server instance skipped: redis-server not found (apt-get install redis-server)")
+    console.log(
+      "ingest on a server instance skipped: redis-server not found (apt-get install redis-server)"
+    )
     return null
   }
-  if (!(await portFree(REDIS_PORT))) throw new Error(`port ${REDIS_PORT} is taken (an earlier run still going?)`)
-  startDetached(redisServer, ["--port", String(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", os.tmpdir()], {}, "medusa-bank-transfer-bench-redis.log")
-  if (!(await waitUntil(async () => !(await portFree(REDIS_PORT)), 30_000))) throw new Error("redis-server did not start")
+  if (!(await portFree(REDIS_PORT))) {
+    throw new Error(`port ${REDIS_PORT} is taken (an earlier run still going?)`)
+  }
+  startDetached(
+    redisServer,
+    [
+      "--port",
+      String(REDIS_PORT),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--dir",
+      os.tmpdir(),
+    ],
+    {},
+    "medusa-bank-transfer-bench-redis.log"
+  )
+  if (!(await waitUntil(async () => !(await portFree(REDIS_PORT)), 30_000))) {
+    throw new Error("redis-server did not start")
+  }
   // The shop's own environment (dev/start.mjs), so that the two differ only in mode and Redis.
-  const env = { DATABASE_URL: DB_URL, REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, NODE_ENV: "development", MEDUSA_WORKER_MODE: "server", DISABLE_ADMIN: "true", BANK_TRANSFER_JOBS: "off", MEDUSA_DISABLE_TELEMETRY: "true", PORT: String(SERVER_PORT) }
+  const env = {
+    DATABASE_URL: DB_URL,
+    REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+    NODE_ENV: "development",
+    MEDUSA_WORKER_MODE: "server",
+    DISABLE_ADMIN: "true",
+    BANK_TRANSFER_JOBS: "off",
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    PORT: String(SERVER_PORT),
+  }
   const medusa = path.join(root, "node_modules", ".bin", "medusa")
   // The Redis workflow engine's tables.
-  const migrate = startDetached(medusa, ["db:migrate"], env, "medusa-bank-transfer-bench-server.log")
+  const migrate = startDetached(
+    medusa,
+    ["db:migrate"],
+    env,
+    "medusa-bank-transfer-bench-server.log"
+  )
   await new Promise((resolve) => migrate.child.on("exit", resolve))
-  if (migrate.child.exitCode !== 0) throw new Error(`medusa db:migrate with Redis failed; see ${migrate.logPath}`)
-  const { child, logPath } = startDetached(medusa, ["start", "--port", String(SERVER_PORT)], env, "medusa-bank-transfer-bench-server.log")
+  if (migrate.child.exitCode !== 0) {
+    throw new Error(
+      `medusa db:migrate with Redis failed; see ${migrate.logPath}`
+    )
+  }
+  const { child, logPath } = startDetached(
+    medusa,
+    ["start", "--port", String(SERVER_PORT)],
+    env,
+    "medusa-bank-transfer-bench-server.log"
+  )
   const base = `http://localhost:${SERVER_PORT}`
-  const up = await waitUntil(async () => {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server instance exited; see ${logPath}`)
-    return isUp(`${base}/health`)
-  }, 300_000, 1000)
-  if (!up) throw new Error(`the server instance did not answer within 300 s; see ${logPath}`)
+  const up = await waitUntil(
+    async () => {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`the server instance exited; see ${logPath}`)
+      }
+      return isUp(`${base}/health`)
+    },
+    300_000,
+    1000
+  )
+  if (!up) {
+    throw new Error(
+      `the server instance did not answer within 300 s; see ${logPath}`
+    )
+  }
   return { base }
 }
 
@@ -194,35 +298,66 @@ async function startServerInstance() {
 async function ingest(db) {
   const shared = sepayLines(DELIVERIES + WARMUP)
   const onServer = sepayLines(DELIVERIES + WARMUP)
-  const stored = async (memoLike) => (await db.query(`SELECT count(*)::int AS n FROM bank_transfer_transaction WHERE source = 'sepay' AND memo LIKE $1`, [memoLike])).rows[0].n
+  const stored = async (memoLike) =>
+    (
+      await db.query(
+        `SELECT count(*)::int AS n FROM bank_transfer_transaction WHERE source = 'sepay' AND memo LIKE $1`,
+        [memoLike]
+      )
+    ).rows[0].n
   try {
     // 1. The demo shop: the route and the matcher (a subscriber) share one Node process.
     const seconds = await deliverAll(BASE, shared.rows)
-    if ((await stored(shared.memoLike)) !== DELIVERIES + WARMUP) throw new Error(`stored ${await stored(shared.memoLike)} of ${DELIVERIES + WARMUP} deliveries`)
+    if ((await stored(shared.memoLike)) !== DELIVERIES + WARMUP) {
+      throw new Error(
+        `stored ${await stored(shared.memoLike)} of ${DELIVERIES + WARMUP} deliveries`
+      )
+    }
     // Matching runs in a subscriber after the answer: how long until every line has been through it.
     const drained = await waitUntil(
-      async () => (await db.query(`SELECT count(*)::int AS n FROM bank_transfer_transaction WHERE memo LIKE $1 AND reconciled_at IS NULL`, [shared.memoLike])).rows[0].n === 0,
+      async () =>
+        (
+          await db.query(
+            `SELECT count(*)::int AS n FROM bank_transfer_transaction WHERE memo LIKE $1 AND reconciled_at IS NULL`,
+            [shared.memoLike]
+          )
+        ).rows[0].n === 0,
       180_000,
       250
     )
-    const afterAnswer = drained ? (await db.query(`SELECT extract(epoch FROM max(reconciled_at) - min(created_at))::float AS s FROM bank_transfer_transaction WHERE memo LIKE $1 AND id NOT IN (SELECT id FROM bank_transfer_transaction WHERE memo LIKE $1 ORDER BY created_at DESC LIMIT ${WARMUP})`, [shared.memoLike])).rows[0].s : null
+    const afterAnswer = drained
+      ? (
+          await db.query(
+            `SELECT extract(epoch FROM max(reconciled_at) - min(created_at))::float AS s FROM bank_transfer_transaction WHERE memo LIKE $1 AND id NOT IN (SELECT id FROM bank_transfer_transaction WHERE memo LIKE $1 ORDER BY created_at DESC LIMIT ${WARMUP})`,
+            [shared.memoLike]
+          )
+        ).rows[0].s
+      : null
 
     // 2. A `server` instance beside it, on the same database (what a web node runs in production).
     const server = await startServerInstance()
     let serverSeconds = null
     if (server) {
       serverSeconds = await deliverAll(server.base, onServer.rows)
-      if ((await stored(onServer.memoLike)) !== DELIVERIES + WARMUP) throw new Error(`the server instance stored ${await stored(onServer.memoLike)} of ${DELIVERIES + WARMUP} deliveries`)
+      if ((await stored(onServer.memoLike)) !== DELIVERIES + WARMUP) {
+        throw new Error(
+          `the server instance stored ${await stored(onServer.memoLike)} of ${DELIVERIES + WARMUP} deliveries`
+        )
+      }
     }
     stopExecs()
 
     // The floor: the same rows inserted straight into a copy of the table, same concurrency, with
     // the statement the route's service runs (one row per statement here, autocommit).
     let bareSeconds
-    await db.query(`DROP TABLE IF EXISTS bench_bare; CREATE TABLE bench_bare (LIKE bank_transfer_transaction INCLUDING ALL)`)
+    await db.query(
+      `DROP TABLE IF EXISTS bench_bare; CREATE TABLE bench_bare (LIKE bank_transfer_transaction INCLUDING ALL)`
+    )
     const bare = new pg.Pool({ connectionString: DB_URL, max: CONCURRENCY })
     try {
-      await Promise.all(Array.from({ length: CONCURRENCY }, () => bare.query("SELECT 1")))
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, () => bare.query("SELECT 1"))
+      )
       bareSeconds = await pool(DELIVERIES, CONCURRENCY, async (i) => {
         const p = shared.rows[i]
         const memo = [p.content, p.code].filter(Boolean).join(" ")
@@ -231,7 +366,18 @@ async function ingest(db) {
              currency_code, direction, memo, counterparty_name, counterparty_account, raw, status, amount_allocated, raw_amount_allocated, import_id)
            VALUES ($1,'sepay',$2,$3,$4,$5,$6,$7,$8::jsonb,'VND','in',$9,NULL,NULL,$10::jsonb,'unmatched',0,'{"value":"0","precision":20}'::jsonb,NULL)
            ON CONFLICT (dedupe_key) WHERE deleted_at IS NULL DO NOTHING RETURNING id, dedupe_key`,
-          [`bttx_bare_${i}`, String(p.id), `sepay:${p.id}`, `VND|in|${p.transferAmount}|${p.transactionDate.slice(0, 10)}|${memo}`, p.accountNumber, new Date(), String(p.transferAmount), JSON.stringify({ value: String(p.transferAmount), precision: 20 }), memo, JSON.stringify(p)]
+          [
+            `bttx_bare_${i}`,
+            String(p.id),
+            `sepay:${p.id}`,
+            `VND|in|${p.transferAmount}|${p.transactionDate.slice(0, 10)}|${memo}`,
+            p.accountNumber,
+            new Date(),
+            String(p.transferAmount),
+            JSON.stringify({ value: String(p.transferAmount), precision: 20 }),
+            memo,
+            JSON.stringify(p),
+          ]
         )
       })
     } finally {
@@ -239,28 +385,67 @@ async function ingest(db) {
       await db.query(`DROP TABLE IF EXISTS bench_bare`)
     }
     const perSecond = DELIVERIES / seconds
-    console.log(`ingest: ${DELIVERIES} deliveries (${CONCURRENCY} at a time) in ${seconds.toFixed(2)} s on the shop${serverSeconds ? `, ${serverSeconds.toFixed(2)} s on a server instance` : ""}; bare insert ${bareSeconds.toFixed(2)} s; every line matched ${afterAnswer === null ? "not within 180 s" : `${afterAnswer.toFixed(1)} s after the first arrived`}`)
+    console.log(
+      `ingest: ${DELIVERIES} deliveries (${CONCURRENCY} at a time) in ${seconds.toFixed(2)} s on the shop${serverSeconds ? `, ${serverSeconds.toFixed(2)} s on a server instance` : ""}; bare insert ${bareSeconds.toFixed(2)} s; every line matched ${afterAnswer === null ? "not within 180 s" : `${afterAnswer.toFixed(1)} s after the first arrived`}`
+    )
     const baseline = `bare insert ${bareSeconds.toFixed(2)} s (${fmt(DELIVERIES / bareSeconds)} rows/s)`
     if (serverSeconds) {
       const serverPerSecond = DELIVERIES / serverSeconds
-      result({ name: `webhook ingest on a server instance (Redis), ${fmt(DELIVERIES)} SePay deliveries, ${CONCURRENCY} at a time`, value: serverPerSecond, unit: "tx/s", target: "≥ 300 tx/s", ok: serverPerSecond >= 300 })
-      result({ name: "webhook ingest on a server instance vs bare INSERT of the same rows", value: serverSeconds, unit: "s", baseline, ratio: serverSeconds / bareSeconds, target: "≤ 3×", ok: serverSeconds / bareSeconds <= 3 })
+      result({
+        name: `webhook ingest on a server instance (Redis), ${fmt(DELIVERIES)} SePay deliveries, ${CONCURRENCY} at a time`,
+        value: serverPerSecond,
+        unit: "tx/s",
+        target: "≥ 300 tx/s",
+        ok: serverPerSecond >= 300,
+      })
+      result({
+        name: "webhook ingest on a server instance vs bare INSERT of the same rows",
+        value: serverSeconds,
+        unit: "s",
+        baseline,
+        ratio: serverSeconds / bareSeconds,
+        target: "≤ 3×",
+        ok: serverSeconds / bareSeconds <= 3,
+      })
     }
     // Without Redis this is the only ingest figure, so the quality bar's targets go with it.
-    const targets = serverSeconds ? {} : { target: "≥ 300 tx/s, ≤ 3× bare insert", ok: perSecond >= 300 && seconds / bareSeconds <= 3 }
-    result({ name: "webhook ingest on the one-process shop (matching in the same process)", value: perSecond, unit: "tx/s", baseline: `${seconds.toFixed(2)} s, ${(seconds / bareSeconds).toFixed(1)}× the bare insert`, ...targets })
+    const targets = serverSeconds
+      ? {}
+      : {
+          target: "≥ 300 tx/s, ≤ 3× bare insert",
+          ok: perSecond >= 300 && seconds / bareSeconds <= 3,
+        }
+    result({
+      name: "webhook ingest on the one-process shop (matching in the same process)",
+      value: perSecond,
+      unit: "tx/s",
+      baseline: `${seconds.toFixed(2)} s, ${(seconds / bareSeconds).toFixed(1)}× the bare insert`,
+      ...targets,
+    })
     result({
       name: "webhook ingest incl. matching (first stored → last matched)",
       value: afterAnswer === null ? 0 : DELIVERIES / afterAnswer,
       unit: "tx/s",
-      baseline: afterAnswer === null ? "not drained within 180 s" : `route answers ${fmt(perSecond)} tx/s`,
+      baseline:
+        afterAnswer === null
+          ? "not drained within 180 s"
+          : `route answers ${fmt(perSecond)} tx/s`,
     })
   } finally {
     stopExecs()
     // Keep the bench database small: this run's lines and what the matcher wrote about them.
     for (const memoLike of [shared.memoLike, onServer.memoLike]) {
-      await db.query(`DELETE FROM bank_transfer_audit_event WHERE transaction_id IN (SELECT id FROM bank_transfer_transaction WHERE memo LIKE $1)`, [memoLike]).catch(() => {})
-      await db.query(`DELETE FROM bank_transfer_transaction WHERE memo LIKE $1`, [memoLike]).catch(() => {})
+      await db
+        .query(
+          `DELETE FROM bank_transfer_audit_event WHERE transaction_id IN (SELECT id FROM bank_transfer_transaction WHERE memo LIKE $1)`,
+          [memoLike]
+        )
+        .catch(() => {})
+      await db
+        .query(`DELETE FROM bank_transfer_transaction WHERE memo LIKE $1`, [
+          memoLike,
+        ])
+        .catch(() => {})
     }
   }
 }
@@ -270,22 +455,59 @@ async function ingest(db) {
 // ---------------------------------------------------------------------------------------------
 async function checkout(shopInfo, provider) {
   const h = { "x-publishable-api-key": shopInfo.pk }
-  const address = { first_name: "Nguyen", last_name: "Van A", address_1: "12 Hang Bai", city: "Ha Noi", country_code: "vn", phone: "0912345678" }
+  const address = {
+    first_name: "Nguyen",
+    last_name: "Van A",
+    address_1: "12 Hang Bai",
+    city: "Ha Noi",
+    country_code: "vn",
+    phone: "0912345678",
+  }
   const started = process.hrtime.bigint()
-  const { cart } = await http("POST", "/store/carts", { headers: h, body: { region_id: shopInfo.region_id, email: "bench-shopper@example.com" } })
-  await http("POST", `/store/carts/${cart.id}/line-items`, { headers: h, body: { variant_id: shopInfo.variant_id, quantity: 1 } })
-  await http("POST", `/store/carts/${cart.id}`, { headers: h, body: { shipping_address: address, billing_address: address } })
-  await http("POST", `/store/carts/${cart.id}/shipping-methods`, { headers: h, body: { option_id: shopInfo.shipping_option_id } })
-  const { payment_collection } = await http("POST", "/store/payment-collections", { headers: h, body: { cart_id: cart.id } })
-  await http("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { headers: h, body: { provider_id: provider } })
-  const done = await http("POST", `/store/carts/${cart.id}/complete`, { headers: h, body: {} })
+  const { cart } = await http("POST", "/store/carts", {
+    headers: h,
+    body: { region_id: shopInfo.region_id, email: "bench-shopper@example.com" },
+  })
+  await http("POST", `/store/carts/${cart.id}/line-items`, {
+    headers: h,
+    body: { variant_id: shopInfo.variant_id, quantity: 1 },
+  })
+  await http("POST", `/store/carts/${cart.id}`, {
+    headers: h,
+    body: { shipping_address: address, billing_address: address },
+  })
+  await http("POST", `/store/carts/${cart.id}/shipping-methods`, {
+    headers: h,
+    body: { option_id: shopInfo.shipping_option_id },
+  })
+  const { payment_collection } = await http(
+    "POST",
+    "/store/payment-collections",
+    { headers: h, body: { cart_id: cart.id } }
+  )
+  await http(
+    "POST",
+    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+    { headers: h, body: { provider_id: provider } }
+  )
+  const done = await http("POST", `/store/carts/${cart.id}/complete`, {
+    headers: h,
+    body: {},
+  })
   const ms = elapsed(started) * 1000
-  if (done.type !== "order") throw new Error(`cart did not complete with ${provider}: ${JSON.stringify(done.error ?? done).slice(0, 300)}`)
+  if (done.type !== "order") {
+    throw new Error(
+      `cart did not complete with ${provider}: ${JSON.stringify(done.error ?? done).slice(0, 300)}`
+    )
+  }
   return { ms, order_id: done.order.id }
 }
 
 async function checkouts(db, shopInfo) {
-  const providers = { bank: "pp_bank-transfer_default", manual: "pp_system_default" }
+  const providers = {
+    bank: "pp_bank-transfer_default",
+    manual: "pp_system_default",
+  }
   const times = { bank: [], manual: [] }
   const expectationMs = []
   // The placed order's follow-up (the plugin's expectation, Medusa's own subscribers) runs after
@@ -293,14 +515,30 @@ async function checkouts(db, shopInfo) {
   const settle = async (kind, order) => {
     if (kind === "bank") {
       const t0 = Date.now()
-      const ok = await waitUntil(async () => (await db.query(`SELECT 1 FROM bank_transfer_expectation WHERE order_id = $1`, [order.order_id])).rowCount > 0, 20_000, 50)
-      if (!ok) throw new Error(`no expectation for bank-transfer order ${order.order_id} within 20 s`)
+      const ok = await waitUntil(
+        async () =>
+          (
+            await db.query(
+              `SELECT 1 FROM bank_transfer_expectation WHERE order_id = $1`,
+              [order.order_id]
+            )
+          ).rowCount > 0,
+        20_000,
+        50
+      )
+      if (!ok) {
+        throw new Error(
+          `no expectation for bank-transfer order ${order.order_id} within 20 s`
+        )
+      }
       expectationMs.push(Date.now() - t0)
     }
     await sleep(300)
   }
   // Warm-up: one of each, not counted.
-  for (const kind of ["bank", "manual"]) await settle(kind, await checkout(shopInfo, providers[kind]))
+  for (const kind of ["bank", "manual"]) {
+    await settle(kind, await checkout(shopInfo, providers[kind]))
+  }
   for (let i = 0; i < CHECKOUTS; i++) {
     // Alternating, and the order flipped every round, so that drift hits both alike.
     for (const kind of i % 2 ? ["manual", "bank"] : ["bank", "manual"]) {
@@ -310,20 +548,41 @@ async function checkouts(db, shopInfo) {
     }
   }
   const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+  const median = (xs) =>
+    [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
   const bank = mean(times.bank)
   const manual = mean(times.manual)
-  console.log(`checkout ms, bank transfer: ${times.bank.map((t) => t.toFixed(0)).join(" ")}`)
-  console.log(`checkout ms, manual:        ${times.manual.map((t) => t.toFixed(0)).join(" ")}`)
-  console.log(`medians: bank ${median(times.bank).toFixed(0)} ms, manual ${median(times.manual).toFixed(0)} ms; order placed → expectation stored: mean ${mean(expectationMs).toFixed(0)} ms (polled every 50 ms)`)
-  result({ name: `checkout with bank transfer (mean of ${CHECKOUTS}, interleaved)`, value: bank, unit: "ms", baseline: `manual provider ${manual.toFixed(0)} ms`, ratio: bank / manual, target: "≤ 1.2×", ok: bank / manual <= 1.2 })
-  result({ name: "checkout with bank transfer: order placed → expectation stored", value: mean(expectationMs), unit: "ms" })
+  console.log(
+    `checkout ms, bank transfer: ${times.bank.map((t) => t.toFixed(0)).join(" ")}`
+  )
+  console.log(
+    `checkout ms, manual:        ${times.manual.map((t) => t.toFixed(0)).join(" ")}`
+  )
+  console.log(
+    `medians: bank ${median(times.bank).toFixed(0)} ms, manual ${median(times.manual).toFixed(0)} ms; order placed → expectation stored: mean ${mean(expectationMs).toFixed(0)} ms (polled every 50 ms)`
+  )
+  result({
+    name: `checkout with bank transfer (mean of ${CHECKOUTS}, interleaved)`,
+    value: bank,
+    unit: "ms",
+    baseline: `manual provider ${manual.toFixed(0)} ms`,
+    ratio: bank / manual,
+    target: "≤ 1.2×",
+    ok: bank / manual <= 1.2,
+  })
+  result({
+    name: "checkout with bank transfer: order placed → expectation stored",
+    value: mean(expectationMs),
+    unit: "ms",
+  })
 }
 
 async function benchShopInfo(db) {
   const info = await shopInfo(db, http)
   // The admin login works (not needed by the figures, but a broken admin auth should be seen here).
-  await http("POST", "/auth/user/emailpass", { body: { email: "admin@example.com", password: "supersecret" } })
+  await http("POST", "/auth/user/emailpass", {
+    body: { email: "admin@example.com", password: "supersecret" },
+  })
   return info
 }
 
@@ -332,17 +591,32 @@ async function benchShopInfo(db) {
 // ---------------------------------------------------------------------------------------------
 async function removeEscalationRows(db, like) {
   // What the job and its subscribers wrote about these rows, then the rows.
-  await db.query(`DELETE FROM notification WHERE resource_id LIKE $1`, [`${like}_order_%`])
-  await db.query(`DELETE FROM notification WHERE idempotency_key LIKE $1`, [`bank-transfer:${like}_%`])
-  await db.query(`DELETE FROM bank_transfer_audit_event WHERE expectation_id LIKE $1`, [`${like}_%`])
-  await db.query(`DELETE FROM bank_transfer_expectation WHERE id LIKE $1`, [`${like}_%`])
+  await db.query(`DELETE FROM notification WHERE resource_id LIKE $1`, [
+    `${like}_order_%`,
+  ])
+  await db.query(`DELETE FROM notification WHERE idempotency_key LIKE $1`, [
+    `bank-transfer:${like}_%`,
+  ])
+  await db.query(
+    `DELETE FROM bank_transfer_audit_event WHERE expectation_id LIKE $1`,
+    [`${like}_%`]
+  )
+  await db.query(`DELETE FROM bank_transfer_expectation WHERE id LIKE $1`, [
+    `${like}_%`,
+  ])
 }
 
 async function escalation(db) {
   const tag = `${PREFIX}_${Date.now().toString(36)}`
   // A crashed earlier run's rows would be escalated too and blur the figures.
   await removeEscalationRows(db, PREFIX)
-  const account = JSON.stringify({ bank_bin: "970436", bank_name: "Vietcombank", account_number: "0071000123456", account_holder: "CONG TY TNHH DEMO SHOP", currency: "VND" })
+  const account = JSON.stringify({
+    bank_bin: "970436",
+    bank_name: "Vietcombank",
+    account_number: "0071000123456",
+    account_holder: "CONG TY TNHH DEMO SHOP",
+    currency: "VND",
+  })
   const insert = (table) => `
     INSERT INTO ${table} (id, order_id, order_number, email, reference, memo, currency_code,
       amount_due, raw_amount_due, amount_received, raw_amount_received, amount_remaining, raw_amount_remaining,
@@ -358,13 +632,20 @@ async function escalation(db) {
     let started = process.hrtime.bigint()
     await db.query(insert("bank_transfer_expectation"), [account])
     await db.query(`ANALYZE bank_transfer_expectation`)
-    console.log(`escalation: ${fmt(OPEN_ORDERS)} overdue expectations inserted in ${elapsed(started).toFixed(1)} s`)
+    console.log(
+      `escalation: ${fmt(OPEN_ORDERS)} overdue expectations inserted in ${elapsed(started).toFixed(1)} s`
+    )
 
     // The floor, on a copy of the same rows: one UPDATE doing what the job writes on each row.
     let bareSeconds
-    await db.query(`DROP TABLE IF EXISTS bench_bare_expectation; CREATE TABLE bench_bare_expectation (LIKE bank_transfer_expectation INCLUDING ALL)`)
+    await db.query(
+      `DROP TABLE IF EXISTS bench_bare_expectation; CREATE TABLE bench_bare_expectation (LIKE bank_transfer_expectation INCLUDING ALL)`
+    )
     try {
-      await db.query(`INSERT INTO bench_bare_expectation SELECT * FROM bank_transfer_expectation WHERE id LIKE $1`, [`${tag}_%`])
+      await db.query(
+        `INSERT INTO bench_bare_expectation SELECT * FROM bank_transfer_expectation WHERE id LIKE $1`,
+        [`${tag}_%`]
+      )
       await db.query(`ANALYZE bench_bare_expectation`)
       started = process.hrtime.bigint()
       const { rowCount } = await db.query(
@@ -375,7 +656,9 @@ async function escalation(db) {
         [`${tag}_%`]
       )
       bareSeconds = elapsed(started)
-      if (rowCount !== OPEN_ORDERS) throw new Error(`bare UPDATE touched ${rowCount} rows`)
+      if (rowCount !== OPEN_ORDERS) {
+        throw new Error(`bare UPDATE touched ${rowCount} rows`)
+      }
     } finally {
       await db.query(`DROP TABLE IF EXISTS bench_bare_expectation`)
     }
@@ -396,9 +679,17 @@ async function escalation(db) {
       },
       (ESCALATION_BUDGET_S + 240) * 1000
     )
-    for (const l of run.output.split("\n")) if (l.startsWith("escalation:")) console.log(l)
+    for (const l of run.output.split("\n")) {
+      if (l.startsWith("escalation:")) {
+        console.log(l)
+      }
+    }
     const line = run.output.split("\n").find((l) => l.startsWith("ESCALATION "))
-    if (!line) throw new Error(`medusa exec failed (${run.code}): ${run.output.slice(-1500)}`)
+    if (!line) {
+      throw new Error(
+        `medusa exec failed (${run.code}): ${run.output.slice(-1500)}`
+      )
+    }
     const job = JSON.parse(line.slice("ESCALATION ".length))
     const { rows } = await db.query(
       `SELECT count(*) FILTER (WHERE steps_done ? 'tentative_cancel')::int AS done,
@@ -406,10 +697,17 @@ async function escalation(db) {
          FROM bank_transfer_expectation WHERE id LIKE $1`,
       [`${tag}_%`]
     )
-    const notifications = (await db.query(`SELECT count(*)::int AS n FROM notification WHERE resource_id LIKE $1`, [`${tag}_order_%`])).rows[0].n
+    const notifications = (
+      await db.query(
+        `SELECT count(*)::int AS n FROM notification WHERE resource_id LIKE $1`,
+        [`${tag}_order_%`]
+      )
+    ).rows[0].n
     const finished = job.finished && rows[0].done === OPEN_ORDERS
     // Unfinished within its time: the time it would take at the rate it reached.
-    const seconds = finished ? job.seconds : (job.seconds * OPEN_ORDERS) / Math.max(1, rows[0].done)
+    const seconds = finished
+      ? job.seconds
+      : (job.seconds * OPEN_ORDERS) / Math.max(1, rows[0].done)
     console.log(
       `escalation: ${finished ? "finished" : `stopped after ${job.seconds.toFixed(0)} s`}: ${fmt(rows[0].done)} of ${fmt(OPEN_ORDERS)} rows escalated ` +
         `(${fmt(rows[0].on_hold)} on hold), ${fmt(rows[0].done / job.seconds)} rows/s; ${fmt(notifications)} notifications written by then; bare UPDATE ${bareSeconds.toFixed(2)} s`
@@ -423,9 +721,18 @@ async function escalation(db) {
       target: "< 60 s",
       ok: finished && seconds < 60,
     })
-    result({ name: "escalation job: heap retained after the run (after GC)", value: job.retainedMb, unit: "MB", baseline: `peak heap growth ${job.heapMb.toFixed(0)} MB, peak RSS growth ${job.rssMb.toFixed(0)} MB`, target: "flat (batches)", ok: job.retainedMb < 50 })
+    result({
+      name: "escalation job: heap retained after the run (after GC)",
+      value: job.retainedMb,
+      unit: "MB",
+      baseline: `peak heap growth ${job.heapMb.toFixed(0)} MB, peak RSS growth ${job.rssMb.toFixed(0)} MB`,
+      target: "flat (batches)",
+      ok: job.retainedMb < 50,
+    })
   } finally {
-    await removeEscalationRows(db, tag).catch((e) => console.error(`escalation cleanup: ${e.message}`))
+    await removeEscalationRows(db, tag).catch((e) =>
+      console.error(`escalation cleanup: ${e.message}`)
+    )
   }
 }
 
@@ -438,8 +745,13 @@ const PARTS = [
 
 async function main() {
   const hardLimit = setTimeout(() => {
-    console.error(`server bench: over ${HARD_LIMIT_MS / 60000} minutes, stopping`)
-    result({ name: `server bench stopped after ${HARD_LIMIT_MS / 60000} minutes`, ok: false })
+    console.error(
+      `server bench: over ${HARD_LIMIT_MS / 60000} minutes, stopping`
+    )
+    result({
+      name: `server bench stopped after ${HARD_LIMIT_MS / 60000} minutes`,
+      ok: false,
+    })
     stopShop().finally(() => process.exit(1))
   }, HARD_LIMIT_MS)
   const only = process.env.BENCH_SERVER_PARTS?.split(",")
@@ -459,14 +771,20 @@ async function main() {
     }
     for (const [id, label, part] of parts) {
       if (setupError) {
-        result({ name: `${label} bench failed: ${String(setupError.message).slice(0, 140)}`, ok: false })
+        result({
+          name: `${label} bench failed: ${String(setupError.message).slice(0, 140)}`,
+          ok: false,
+        })
         continue
       }
       try {
         await part(db, info)
       } catch (e) {
         console.error(`${id}: ${e.stack ?? e}`)
-        result({ name: `${label} bench failed: ${String(e.message).slice(0, 140)}`, ok: false })
+        result({
+          name: `${label} bench failed: ${String(e.message).slice(0, 140)}`,
+          ok: false,
+        })
       }
     }
   } finally {

@@ -1,5 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
+import {
+  ContainerRegistrationKeys,
+  Modules,
+  ProductStatus,
+} from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
   createInventoryLevelsWorkflow,
@@ -30,13 +34,17 @@ export type SeededShop = {
  * for comparison), one digitally delivered subscription and one physical licensed product.
  * Used by the demo shop's seed and by the integration tests.
  */
-export async function seedShop(container: MedusaContainer): Promise<SeededShop> {
+export async function seedShop(
+  container: MedusaContainer
+): Promise<SeededShop> {
   const link = container.resolve(ContainerRegistrationKeys.LINK)
   const fulfillment = container.resolve(Modules.FULFILLMENT)
   const storeService = container.resolve(Modules.STORE)
 
   const [store] = await storeService.listStores()
-  const { result: [salesChannel] } = await createSalesChannelsWorkflow(container).run({
+  const {
+    result: [salesChannel],
+  } = await createSalesChannelsWorkflow(container).run({
     input: { salesChannelsData: [{ name: "Webshop" }] },
   })
   await updateStoresWorkflow(container).run({
@@ -49,7 +57,9 @@ export async function seedShop(container: MedusaContainer): Promise<SeededShop> 
     },
   })
 
-  const { result: [region] } = await createRegionsWorkflow(container).run({
+  const {
+    result: [region],
+  } = await createRegionsWorkflow(container).run({
     input: {
       regions: [
         {
@@ -61,13 +71,31 @@ export async function seedShop(container: MedusaContainer): Promise<SeededShop> 
       ],
     },
   })
-  await createTaxRegionsWorkflow(container).run({ input: [{ country_code: "vn", provider_id: "tp_system" }] })
+  await createTaxRegionsWorkflow(container).run({
+    input: [{ country_code: "vn", provider_id: "tp_system" }],
+  })
 
-  const { result: [location] } = await createStockLocationsWorkflow(container).run({
-    input: { locations: [{ name: "Kho Hà Nội", address: { city: "Hà Nội", country_code: "VN", address_1: "1 Tràng Tiền" } }] },
+  const {
+    result: [location],
+  } = await createStockLocationsWorkflow(container).run({
+    input: {
+      locations: [
+        {
+          name: "Kho Hà Nội",
+          address: {
+            city: "Hà Nội",
+            country_code: "VN",
+            address_1: "1 Tràng Tiền",
+          },
+        },
+      ],
+    },
   })
   await updateStoresWorkflow(container).run({
-    input: { selector: { id: store.id }, update: { default_location_id: location.id } },
+    input: {
+      selector: { id: store.id },
+      update: { default_location_id: location.id },
+    },
   })
   await link.create({
     [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
@@ -76,17 +104,25 @@ export async function seedShop(container: MedusaContainer): Promise<SeededShop> 
 
   const [profile] = await fulfillment.listShippingProfiles({ type: "default" })
   const shippingProfile =
-    profile ?? (await fulfillment.createShippingProfiles({ name: "Default", type: "default" }))
+    profile ??
+    (await fulfillment.createShippingProfiles({
+      name: "Default",
+      type: "default",
+    }))
   const fulfillmentSet = await fulfillment.createFulfillmentSets({
     name: "Giao hàng Việt Nam",
     type: "shipping",
-    service_zones: [{ name: "Vietnam", geo_zones: [{ country_code: "vn", type: "country" }] }],
+    service_zones: [
+      { name: "Vietnam", geo_zones: [{ country_code: "vn", type: "country" }] },
+    ],
   })
   await link.create({
     [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
     [Modules.FULFILLMENT]: { fulfillment_set_id: fulfillmentSet.id },
   })
-  const { result: [shippingOption] } = await createShippingOptionsWorkflow(container).run({
+  const {
+    result: [shippingOption],
+  } = await createShippingOptionsWorkflow(container).run({
     input: [
       {
         name: "Giao hàng tiêu chuẩn",
@@ -110,10 +146,16 @@ export async function seedShop(container: MedusaContainer): Promise<SeededShop> 
     input: { id: location.id, add: [salesChannel.id] },
   })
 
-  const { result: [apiKey] } = await createApiKeysWorkflow(container).run({
-    input: { api_keys: [{ title: "Webshop", type: "publishable", created_by: "" }] },
+  const {
+    result: [apiKey],
+  } = await createApiKeysWorkflow(container).run({
+    input: {
+      api_keys: [{ title: "Webshop", type: "publishable", created_by: "" }],
+    },
   })
-  await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: apiKey.id, add: [salesChannel.id] } })
+  await linkSalesChannelsToApiKeyWorkflow(container).run({
+    input: { id: apiKey.id, add: [salesChannel.id] },
+  })
 
   const { result: products } = await createProductsWorkflow(container).run({
     input: {
@@ -121,7 +163,8 @@ export async function seedShop(container: MedusaContainer): Promise<SeededShop> 
         {
           title: "Phần mềm kế toán Cloud: gói 1 năm",
           handle: "ke-toan-cloud-1-nam",
-          description: "Software subscription, delivered digitally (licence key by email).",
+          description:
+            "Software subscription, delivered digitally (licence key by email).",
           status: ProductStatus.PUBLISHED,
           shipping_profile_id: shippingProfile.id,
           metadata: { bank_transfer_policy: "digital" },
@@ -130,7 +173,7 @@ export async function seedShop(container: MedusaContainer): Promise<SeededShop> 
             {
               title: "1 năm",
               sku: "KTC-1Y",
-              options: { "Gói": "1 năm" },
+              options: { Gói: "1 năm" },
               manage_inventory: false,
               prices: [{ amount: 2400000, currency_code: "vnd" }],
             },
@@ -161,10 +204,17 @@ export async function seedShop(container: MedusaContainer): Promise<SeededShop> 
   })
 
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: items } = await query.graph({ entity: "inventory_item", fields: ["id"] })
+  const { data: items } = await query.graph({
+    entity: "inventory_item",
+    fields: ["id"],
+  })
   await createInventoryLevelsWorkflow(container).run({
     input: {
-      inventory_levels: items.map((i) => ({ location_id: location.id, stocked_quantity: 1000000, inventory_item_id: i.id })),
+      inventory_levels: items.map((i) => ({
+        location_id: location.id,
+        stocked_quantity: 1000000,
+        inventory_item_id: i.id,
+      })),
     },
   })
 

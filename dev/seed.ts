@@ -5,11 +5,15 @@ import { seedShop } from "./seed-shop"
 /** Seeds the demo shop once: a second `npm run dev` finds the region and leaves everything as is. */
 export default async function seed({ container }: ExecArgs) {
   const logger = container.resolve("logger")
-  const regions = await container.resolve(Modules.REGION).listRegions({ name: "Vietnam" })
+  const regions = await container
+    .resolve(Modules.REGION)
+    .listRegions({ name: "Vietnam" })
   if (regions.length) {
     logger.info("Demo shop already seeded")
     return
   }
   const shop = await seedShop(container)
-  logger.info(`Demo shop seeded: region ${shop.region_id}, publishable key ${shop.publishable_key}`)
+  logger.info(
+    `Demo shop seeded: region ${shop.region_id}, publishable key ${shop.publishable_key}`
+  )
 }

@@ -23,14 +23,19 @@ async function step(label, args) {
 
 async function main() {
   console.log(`> Starting PostgreSQL (data in ${DATA_DIR}, port ${PORT})`)
-  const db = await startPostgres({ dir: path.resolve(root, DATA_DIR), port: PORT })
+  const db = await startPostgres({
+    dir: path.resolve(root, DATA_DIR),
+    port: PORT,
+  })
   await ensureDatabase(db.pg, DB)
   Object.assign(process.env, {
     DATABASE_URL: db.url(DB),
     MEDUSA_DISABLE_TELEMETRY: "true",
     NODE_ENV: process.env.NODE_ENV || "development",
     ADMIN_CORS: process.env.ADMIN_CORS || `http://localhost:${HTTP_PORT}`,
-    AUTH_CORS: process.env.AUTH_CORS || `http://localhost:8000,http://localhost:${HTTP_PORT}`,
+    AUTH_CORS:
+      process.env.AUTH_CORS ||
+      `http://localhost:8000,http://localhost:${HTTP_PORT}`,
   })
 
   await step("Running migrations", ["db:migrate"])
@@ -38,8 +43,19 @@ async function main() {
 
   const client = db.pg.getPgClient(DB, "localhost")
   await client.connect()
-  const { rowCount: hasAdmin } = await client.query(`SELECT 1 FROM "user" WHERE email = $1`, [ADMIN_EMAIL])
-  if (!hasAdmin) await step("Creating the admin user", ["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD])
+  const { rowCount: hasAdmin } = await client.query(
+    `SELECT 1 FROM "user" WHERE email = $1`,
+    [ADMIN_EMAIL]
+  )
+  if (!hasAdmin) {
+    await step("Creating the admin user", [
+      "user",
+      "-e",
+      ADMIN_EMAIL,
+      "-p",
+      ADMIN_PASSWORD,
+    ])
+  }
   const { rows: keys } = await client.query(
     // The seed's own key (its sales channel holds the demo products), not Medusa's default one.
     `SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL ORDER BY (title = 'Webshop') DESC, created_at LIMIT 1`
@@ -58,10 +74,17 @@ async function main() {
 `)
 
   // Own process group: `medusa develop` forks the server, and stopping only the parent leaves it running.
-  const child = spawn(medusa, ["develop", "--port", String(HTTP_PORT)], { cwd: root, stdio: "inherit", env: process.env, detached: true })
+  const child = spawn(medusa, ["develop", "--port", String(HTTP_PORT)], {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+    detached: true,
+  })
   let stopping = false
   const stop = async (code = 0) => {
-    if (stopping) return
+    if (stopping) {
+      return
+    }
     stopping = true
     try {
       process.kill(-child.pid, "SIGTERM")

@@ -23,9 +23,19 @@ export async function startPostgres({ dir, port, quiet = true }) {
     // As root, PostgreSQL refuses to run: the package then runs it as the OS user "postgres".
     createPostgresUser: true,
     // Listen on localhost only: test-utils turns SSL on for any other host name.
-    postgresFlags: ["-c", "listen_addresses=localhost", "-c", "max_connections=200", "-c", "fsync=off"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=localhost",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "fsync=off",
+    ],
     onLog: quiet ? () => {} : (m) => process.stdout.write(`[postgres] ${m}`),
-    onError: (m) => process.stderr.write(`[postgres] ${m instanceof Error ? m.message : m}\n`),
+    onError: (m) =>
+      process.stderr.write(
+        `[postgres] ${m instanceof Error ? m.message : m}\n`
+      ),
   })
   // initialise() only once: a second start reuses the data folder.
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
@@ -43,8 +53,13 @@ export async function ensureDatabase(pg, name) {
   const client = pg.getPgClient("postgres", "localhost")
   await client.connect()
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`)
+    const { rowCount } = await client.query(
+      "SELECT 1 FROM pg_database WHERE datname = $1",
+      [name]
+    )
+    if (!rowCount) {
+      await client.query(`CREATE DATABASE "${name}"`)
+    }
   } finally {
     await client.end()
   }

@@ -9,7 +9,10 @@ import net from "node:net"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+export const root = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  ".."
+)
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
 /** Polls `probe` until it returns something truthy (returned) or `timeoutMs` passes (null). */
@@ -17,8 +20,12 @@ export async function waitUntil(probe, timeoutMs, everyMs = 250) {
   const end = Date.now() + timeoutMs
   for (;;) {
     const v = await probe()
-    if (v) return v
-    if (Date.now() > end) return null
+    if (v) {
+      return v
+    }
+    if (Date.now() > end) {
+      return null
+    }
     await sleep(everyMs)
   }
 }
@@ -45,15 +52,30 @@ export function descendantGroups(rootPid) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
-      parents.set(Number(pid), { ppid: Number(fields[1]), pgid: Number(fields[2]) })
+      parents.set(Number(pid), {
+        ppid: Number(fields[1]),
+        pgid: Number(fields[2]),
+      })
     } catch {}
   }
   const descends = (pid) => {
-    for (let p = pid, n = 0; p > 1 && n < 50; p = parents.get(p)?.ppid ?? 0, n++) if (p === rootPid) return true
+    for (
+      let p = pid, n = 0;
+      p > 1 && n < 50;
+      p = parents.get(p)?.ppid ?? 0, n++
+    ) {
+      if (p === rootPid) {
+        return true
+      }
+    }
     return false
   }
   const groups = new Set()
-  for (const [pid, { pgid }] of parents) if (descends(pid) && pgid > 1 && pgid !== process.pid) groups.add(pgid)
+  for (const [pid, { pgid }] of parents) {
+    if (descends(pid) && pgid > 1 && pgid !== process.pid) {
+      groups.add(pgid)
+    }
+  }
   return groups
 }
 
@@ -65,7 +87,9 @@ export function listenerPids(port) {
     try {
       for (const line of fs.readFileSync(table, "utf8").split("\n").slice(1)) {
         const cols = line.trim().split(/\s+/)
-        if (cols[1]?.endsWith(`:${hex}`) && cols[3] === "0A") inodes.add(cols[9])
+        if (cols[1]?.endsWith(`:${hex}`) && cols[3] === "0A") {
+          inodes.add(cols[9])
+        }
       }
     } catch {}
   }
@@ -73,7 +97,9 @@ export function listenerPids(port) {
   for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
       for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
-        const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))
+        const m = /^socket:\[(\d+)\]$/.exec(
+          fs.readlinkSync(`/proc/${pid}/fd/${fd}`)
+        )
         if (m && inodes.has(m[1])) {
           pids.push(Number(pid))
           break
@@ -86,7 +112,13 @@ export function listenerPids(port) {
 
 /** Debian's redis-server (or one on PATH), or null. */
 export function findRedisServer() {
-  const candidates = ["/usr/bin/redis-server", ...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean).map((d) => path.join(d, "redis-server"))]
+  const candidates = [
+    "/usr/bin/redis-server",
+    ...(process.env.PATH ?? "")
+      .split(path.delimiter)
+      .filter(Boolean)
+      .map((d) => path.join(d, "redis-server")),
+  ]
   for (const c of candidates) {
     try {
       fs.accessSync(c, fs.constants.X_OK)
@@ -118,9 +150,23 @@ export async function isUp(url) {
  *   `fresh` removes the data folder first; the log is written outside the project, because
  *   `medusa develop` restarts on any new or changed file in it.
  */
-export async function startShop({ port, dbPort, dataDir, logPath, env = {}, fresh = false, timeoutMs = 300_000 }) {
-  for (const p of [port, dbPort]) if (!(await portFree(p))) throw new Error(`port ${p} is taken (an earlier run still going?)`)
-  if (fresh) fs.rmSync(path.join(root, dataDir), { recursive: true, force: true })
+export async function startShop({
+  port,
+  dbPort,
+  dataDir,
+  logPath,
+  env = {},
+  fresh = false,
+  timeoutMs = 300_000,
+}) {
+  for (const p of [port, dbPort]) {
+    if (!(await portFree(p))) {
+      throw new Error(`port ${p} is taken (an earlier run still going?)`)
+    }
+  }
+  if (fresh) {
+    fs.rmSync(path.join(root, dataDir), { recursive: true, force: true })
+  }
   const log = fs.openSync(logPath, "a")
   const child = spawn(process.execPath, ["dev/start.mjs"], {
     cwd: root,
@@ -137,7 +183,8 @@ export async function startShop({ port, dbPort, dataDir, logPath, env = {}, fres
   })
   fs.closeSync(log)
   const groups = new Set([child.pid])
-  const collect = () => descendantGroups(child.pid).forEach((g) => groups.add(g))
+  const collect = () =>
+    descendantGroups(child.pid).forEach((g) => groups.add(g))
   const collector = setInterval(collect, 2000)
   const killAll = (signal) => {
     for (const g of groups) {
@@ -161,7 +208,13 @@ export async function startShop({ port, dbPort, dataDir, logPath, env = {}, fres
           process.kill(child.pid, "SIGTERM")
         } catch {}
         const end = Date.now() + 15_000
-        while (child.exitCode === null && child.signalCode === null && Date.now() < end) await sleep(250)
+        while (
+          child.exitCode === null &&
+          child.signalCode === null &&
+          Date.now() < end
+        ) {
+          await sleep(250)
+        }
         killAll("SIGKILL")
       })()
       return stopping
@@ -178,11 +231,15 @@ export async function startShop({ port, dbPort, dataDir, logPath, env = {}, fres
   while (!(await isUp(`${shop.base}/health`))) {
     if (child.exitCode !== null || child.signalCode !== null) {
       await shop.stop()
-      throw new Error(`the shop exited (${child.exitCode ?? child.signalCode}); see ${logPath}`)
+      throw new Error(
+        `the shop exited (${child.exitCode ?? child.signalCode}); see ${logPath}`
+      )
     }
     if (Date.now() - started > timeoutMs) {
       await shop.stop()
-      throw new Error(`the shop did not answer /health within ${timeoutMs / 1000} s; see ${logPath}`)
+      throw new Error(
+        `the shop did not answer /health within ${timeoutMs / 1000} s; see ${logPath}`
+      )
     }
     await sleep(1000)
   }
@@ -199,7 +256,11 @@ export async function startShop({ port, dbPort, dataDir, logPath, env = {}, fres
 export function medusaExec(script, env, timeoutMs) {
   return new Promise((resolve) => {
     const out = []
-    const child = spawn(path.join(root, "node_modules", ".bin", "medusa"), ["exec", script], { cwd: root, env, detached: true })
+    const child = spawn(
+      path.join(root, "node_modules", ".bin", "medusa"),
+      ["exec", script],
+      { cwd: root, env, detached: true }
+    )
     const killGroup = () => {
       try {
         process.kill(-child.pid, "SIGKILL")
@@ -230,19 +291,52 @@ export async function shopInfo(db, request) {
   const { rows: keys } = await db.query(
     `SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL ORDER BY (title = 'Webshop') DESC, created_at LIMIT 1`
   )
-  if (!keys.length) throw new Error("no publishable API key (was the shop seeded?)")
+  if (!keys.length) {
+    throw new Error("no publishable API key (was the shop seeded?)")
+  }
   const pk = keys[0].token
   const h = { "x-publishable-api-key": pk }
-  const { regions } = await request("GET", "/store/regions?limit=50", { headers: h })
-  const region = regions.find((r) => r.name === "Vietnam") ?? regions.find((r) => r.currency_code === "vnd")
-  if (!region) throw new Error("no region Vietnam")
-  const { products } = await request("GET", `/store/products?limit=50&region_id=${region.id}&fields=*variants`, { headers: h })
+  const { regions } = await request("GET", "/store/regions?limit=50", {
+    headers: h,
+  })
+  const region =
+    regions.find((r) => r.name === "Vietnam") ??
+    regions.find((r) => r.currency_code === "vnd")
+  if (!region) {
+    throw new Error("no region Vietnam")
+  }
+  const { products } = await request(
+    "GET",
+    `/store/products?limit=50&region_id=${region.id}&fields=*variants`,
+    { headers: h }
+  )
   // The digital product (no inventory to reserve) is the checkout's line, as in the integration tests.
-  const product = products.find((p) => /Cloud/i.test(p.title)) ?? products.find((p) => p.variants?.length)
-  if (!product?.variants?.length) throw new Error("no product with variants in the Store API")
-  const { cart } = await request("POST", "/store/carts", { headers: h, body: { region_id: region.id } })
-  await request("POST", `/store/carts/${cart.id}/line-items`, { headers: h, body: { variant_id: product.variants[0].id, quantity: 1 } })
-  const { shipping_options } = await request("GET", `/store/shipping-options?cart_id=${cart.id}`, { headers: h })
-  if (!shipping_options?.length) throw new Error("no shipping option for the Vietnam cart")
-  return { pk, region_id: region.id, variant_id: product.variants[0].id, shipping_option_id: shipping_options[0].id }
+  const product =
+    products.find((p) => /Cloud/i.test(p.title)) ??
+    products.find((p) => p.variants?.length)
+  if (!product?.variants?.length) {
+    throw new Error("no product with variants in the Store API")
+  }
+  const { cart } = await request("POST", "/store/carts", {
+    headers: h,
+    body: { region_id: region.id },
+  })
+  await request("POST", `/store/carts/${cart.id}/line-items`, {
+    headers: h,
+    body: { variant_id: product.variants[0].id, quantity: 1 },
+  })
+  const { shipping_options } = await request(
+    "GET",
+    `/store/shipping-options?cart_id=${cart.id}`,
+    { headers: h }
+  )
+  if (!shipping_options?.length) {
+    throw new Error("no shipping option for the Vietnam cart")
+  }
+  return {
+    pk,
+    region_id: region.id,
+    variant_id: product.variants[0].id,
+    shipping_option_id: shipping_options[0].id,
+  }
 }

@@ -20,8 +20,16 @@ const SCRIPTS = {
   "multi-instance": "integration-tests/multi-instance/run.mjs",
   reliability: "integration-tests/reliability/run.mjs",
 }
-const suites = ["lint", "unit", "integration:modules", "integration:http", ...Object.keys(SCRIPTS)].filter(
-  (s) => (!only || s === only) && (!SCRIPTS[s] || existsSync(path.join(root, SCRIPTS[s])))
+const suites = [
+  "lint",
+  "unit",
+  "integration:modules",
+  "integration:http",
+  ...Object.keys(SCRIPTS),
+].filter(
+  (s) =>
+    (!only || s === only) &&
+    (!SCRIPTS[s] || existsSync(path.join(root, SCRIPTS[s])))
 )
 const extraArgs = process.argv.slice(3)
 
@@ -32,12 +40,16 @@ const env = {
   DB_PORT: String(PORT),
   DB_USERNAME: "postgres",
   DB_PASSWORD: "postgres",
-  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim(),
+  NODE_OPTIONS:
+    `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim(),
 }
 
 /** One of SCRIPTS, whose last line is "N passed, N failed". */
 async function scriptTests(file) {
-  const child = spawn(process.execPath, [path.join(root, file)], { cwd: root, env })
+  const child = spawn(process.execPath, [path.join(root, file)], {
+    cwd: root,
+    env,
+  })
   let tail = ""
   const keep = (chunk) => {
     process.stdout.write(chunk)
@@ -45,14 +57,21 @@ async function scriptTests(file) {
   }
   child.stdout.on("data", keep)
   child.stderr.on("data", keep)
-  const status = await new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)))
+  const status = await new Promise((resolve) =>
+    child.on("exit", (code) => resolve(code ?? 1))
+  )
   const m = [...tail.matchAll(/(\d+) passed, (\d+) failed/g)].pop()
   return { status, passed: m ? Number(m[1]) : 0, failed: m ? Number(m[2]) : 1 }
 }
 
 async function main() {
   const needsDb = suites.some((s) => s.startsWith("integration"))
-  const db = needsDb ? await startPostgres({ dir: path.join(root, `.pgdata-test-${PORT}`), port: PORT }) : null
+  const db = needsDb
+    ? await startPostgres({
+        dir: path.join(root, `.pgdata-test-${PORT}`),
+        port: PORT,
+      })
+    : null
   let passed = 0
   let failed = 0
   let ok = true
@@ -74,13 +93,22 @@ async function main() {
         const result = await scriptTests(SCRIPTS[suite])
         passed += result.passed
         failed += result.failed
-        if (result.status !== 0) ok = false
+        if (result.status !== 0) {
+          ok = false
+        }
         continue
       }
       const report = path.join(root, `.jest-${suite.replace(":", "-")}.json`)
       const status = await run(
         path.join(root, "node_modules", ".bin", "jest"),
-        ["--runInBand", "--forceExit", "--silent=false", "--json", `--outputFile=${report}`, ...extraArgs],
+        [
+          "--runInBand",
+          "--forceExit",
+          "--silent=false",
+          "--json",
+          `--outputFile=${report}`,
+          ...extraArgs,
+        ],
         { cwd: root, env: { ...env, TEST_TYPE: suite } }
       )
       if (existsSync(report)) {
@@ -93,7 +121,9 @@ async function main() {
         }
         rmSync(report)
       }
-      if (status !== 0) ok = false
+      if (status !== 0) {
+        ok = false
+      }
     }
   } finally {
     await db?.stop().catch(() => {})

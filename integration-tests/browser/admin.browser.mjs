@@ -35,7 +35,10 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const BASE = process.env.BASE_URL || "http://localhost:9100"
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium"
 const SCREENSHOTS = process.env.SCREENSHOTS || path.join(here, "screenshots")
-const ADMIN = { email: process.env.ADMIN_EMAIL || "admin@example.com", password: process.env.ADMIN_PASSWORD || "supersecret" }
+const ADMIN = {
+  email: process.env.ADMIN_EMAIL || "admin@example.com",
+  password: process.env.ADMIN_PASSWORD || "supersecret",
+}
 // The admin is built by Vite on first request: the first page can take a minute on 2 cores.
 const FIRST_LOAD = 180_000
 const STEP = 45_000
@@ -47,19 +50,35 @@ let page
 // Downtime of the shop, watched all along: a scenario that failed across a restart is retried.
 let lastDown = 0
 const monitor = setInterval(async () => {
-  const ok = await fetch(`${BASE}/health`, { signal: AbortSignal.timeout(1500) }).then((r) => r.ok, () => false)
-  if (!ok) lastDown = Date.now()
+  const ok = await fetch(`${BASE}/health`, {
+    signal: AbortSignal.timeout(1500),
+  }).then(
+    (r) => r.ok,
+    () => false
+  )
+  if (!ok) {
+    lastDown = Date.now()
+  }
 }, 500)
-const h = createHarness({ screenshots: SCREENSHOTS, page: () => page, disturbed: (since) => lastDown >= since })
+const h = createHarness({
+  screenshots: SCREENSHOTS,
+  page: () => page,
+  disturbed: (since) => lastDown >= since,
+})
 const { test, skip } = h
 
 /** Console errors seen on order pages, with where they came from. */
 const consoleErrors = []
-const isPluginError = (e) => /src\/admin|bank-transfer|medusa-bank-transfer/i.test(`${e.text} ${e.url} ${e.stack ?? ""}`)
+const isPluginError = (e) =>
+  /src\/admin|bank-transfer|medusa-bank-transfer/i.test(
+    `${e.text} ${e.url} ${e.stack ?? ""}`
+  )
 // A restarting dev server makes every request fail for a few seconds: not the widgets' fault.
 // A 401 means the session is gone (the restart again); Medusa's own requests fail the same way.
 const isRestartNoise = (e) =>
-  /ERR_CONNECTION_REFUSED|Failed to fetch|server connection lost|ERR_NETWORK_CHANGED|status of 401/i.test(e.text)
+  /ERR_CONNECTION_REFUSED|Failed to fetch|server connection lost|ERR_NETWORK_CHANGED|status of 401/i.test(
+    e.text
+  )
 
 const state = {}
 
@@ -68,12 +87,15 @@ const usedAmounts = new Set()
 function freshAmount() {
   for (;;) {
     const a = 3_100_000 + Math.floor(Math.random() * 800) * 1000
-    if (!usedAmounts.has(a)) return usedAmounts.add(a), a
+    if (!usedAmounts.has(a)) {
+      return (usedAmounts.add(a), a)
+    }
   }
 }
 
 /** SePay's "2026-11-30 09:15:00" (Vietnam time) as the admin writes it: "30/11/2026 09:15". */
-const shortVietnamTime = (t) => `${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 16)}`
+const shortVietnamTime = (t) =>
+  `${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 16)}`
 
 async function waitHealthy() {
   await waitFor(
@@ -87,7 +109,9 @@ async function login() {
   await page.locator('input[name="email"]').fill(ADMIN.email)
   await page.locator('input[name="password"]').fill(ADMIN.password)
   await page.locator('button[type="submit"]').click()
-  await page.waitForURL((url) => !url.pathname.endsWith("/login"), { timeout: FIRST_LOAD })
+  await page.waitForURL((url) => !url.pathname.endsWith("/login"), {
+    timeout: FIRST_LOAD,
+  })
 }
 
 /**
@@ -98,14 +122,36 @@ async function login() {
 async function visit(pathname, ready) {
   for (let attempt = 1; attempt <= 4; attempt++) {
     await waitHealthy()
-    const loaded = await page.goto(`${BASE}${pathname}`, { waitUntil: "domcontentloaded" }).then(() => true, () => false)
-    if (!loaded) continue
+    const loaded = await page
+      .goto(`${BASE}${pathname}`, { waitUntil: "domcontentloaded" })
+      .then(
+        () => true,
+        () => false
+      )
+    if (!loaded) {
+      continue
+    }
     const seen = await Promise.race([
-      ready().waitFor({ timeout: FIRST_LOAD }).then(() => "ready", () => null),
-      page.locator('input[name="email"]').waitFor({ timeout: FIRST_LOAD }).then(() => "login", () => null),
+      ready()
+        .waitFor({ timeout: FIRST_LOAD })
+        .then(
+          () => "ready",
+          () => null
+        ),
+      page
+        .locator('input[name="email"]')
+        .waitFor({ timeout: FIRST_LOAD })
+        .then(
+          () => "login",
+          () => null
+        ),
     ])
-    if (seen === "ready") return
-    if (seen === "login") await login().catch(() => {})
+    if (seen === "ready") {
+      return
+    }
+    if (seen === "login") {
+      await login().catch(() => {})
+    }
   }
   throw new Error(`${pathname} did not render`)
 }
@@ -122,16 +168,21 @@ async function openTab(tab, testId) {
   await visit(`/app/bank-transfers?tab=${tab}`, () => page.getByTestId(testId))
 }
 
-const statusLocator = (status) => page.locator(`[data-testid="bt-expectation-status"][data-status="${status}"]`)
+const statusLocator = (status) =>
+  page.locator(`[data-testid="bt-expectation-status"][data-status="${status}"]`)
 async function waitStatus(status, timeout = STEP) {
   await statusLocator(status).waitFor({ timeout })
 }
 
 async function toast(text, timeout = STEP) {
-  await page.locator("[data-sonner-toast]", { hasText: text }).first().waitFor({ timeout })
+  await page
+    .locator("[data-sonner-toast]", { hasText: text })
+    .first()
+    .waitFor({ timeout })
 }
 
-const orderTransfer = (orderId) => client.get(`/admin/bank-transfer/orders/${orderId}`, { headers: state.admin })
+const orderTransfer = (orderId) =>
+  client.get(`/admin/bank-transfer/orders/${orderId}`, { headers: state.admin })
 
 async function newBankTransferOrder(opts) {
   // The expectation is written by a subscriber; a dev-server restart can drop the event, so one
@@ -139,10 +190,17 @@ async function newBankTransferOrder(opts) {
   for (let attempt = 1; ; attempt++) {
     const order = await placeOrder(client, state.ctx, opts)
     try {
-      const data = await waitForExpectation(client, state.admin, order.id, 30_000)
+      const data = await waitForExpectation(
+        client,
+        state.admin,
+        order.id,
+        30_000
+      )
       return { order, expectation: data.expectation }
     } catch (e) {
-      if (attempt >= 2) throw e
+      if (attempt >= 2) {
+        throw e
+      }
     }
   }
 }
@@ -155,30 +213,63 @@ async function main() {
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   })
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "en-US", timezoneId: "Asia/Ho_Chi_Minh" })
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+    locale: "en-US",
+    timezoneId: "Asia/Ho_Chi_Minh",
+  })
   page = await context.newPage()
   page.setDefaultTimeout(STEP)
   page.on("console", (msg) => {
-    if (msg.type() !== "error" || !page.url().includes("/app/orders/")) return
-    consoleErrors.push({ text: msg.text(), url: msg.location()?.url ?? "", page: page.url() })
+    if (msg.type() !== "error" || !page.url().includes("/app/orders/")) {
+      return
+    }
+    consoleErrors.push({
+      text: msg.text(),
+      url: msg.location()?.url ?? "",
+      page: page.url(),
+    })
   })
   page.on("pageerror", (err) => {
-    if (!page.url().includes("/app/orders/")) return
-    consoleErrors.push({ text: err.message, stack: err.stack, url: "", page: page.url() })
+    if (!page.url().includes("/app/orders/")) {
+      return
+    }
+    consoleErrors.push({
+      text: err.message,
+      stack: err.stack,
+      url: "",
+      page: page.url(),
+    })
   })
 
-  await test("admin logs in", async () => {
-    await visit("/app/login", () => page.locator('input[name="email"]'))
-    await login()
-    await page.waitForURL(/\/app\/orders/, { timeout: FIRST_LOAD })
-  }, { always: true })
+  await test(
+    "admin logs in",
+    async () => {
+      await visit("/app/login", () => page.locator('input[name="email"]'))
+      await login()
+      await page.waitForURL(/\/app\/orders/, { timeout: FIRST_LOAD })
+    },
+    { always: true }
+  )
 
   await test("sidebar has Bank transfers and it opens", async () => {
     const link = () => page.locator('a[href$="/bank-transfers"]').first()
     await visit("/app/orders", link)
-    assert((await link().innerText()).includes("Bank transfers"), "sidebar label")
+    assert(
+      (await link().innerText()).includes("Bank transfers"),
+      "sidebar label"
+    )
     await link().click()
     await page.getByTestId("bt-page").waitFor({ timeout: FIRST_LOAD })
     await page.getByTestId("bt-incoming-tab").waitFor()
@@ -191,23 +282,54 @@ async function main() {
     await waitStatus("awaiting_transfer")
     const due = await widget().getByTestId("bt-amount-due").innerText()
     assert(due.includes("2.430.000"), `amount due formatted as VND: ${due}`)
-    assert((await widget().getByTestId("bt-reference").innerText()).includes(state.A.expectation.reference), "reference shown")
-    const qrOk = await page.getByTestId("bt-qr").evaluate((img) => img.complete && img.naturalWidth > 0 && img.src.startsWith("data:image/svg+xml"))
+    assert(
+      (await widget().getByTestId("bt-reference").innerText()).includes(
+        state.A.expectation.reference
+      ),
+      "reference shown"
+    )
+    const qrOk = await page
+      .getByTestId("bt-qr")
+      .evaluate(
+        (img) =>
+          img.complete &&
+          img.naturalWidth > 0 &&
+          img.src.startsWith("data:image/svg+xml")
+      )
     assert(qrOk, "QR rendered as an image from a data: URL")
-    await page.getByRole("heading", { name: "Suggested transactions" }).waitFor()
+    await page
+      .getByRole("heading", { name: "Suggested transactions" })
+      .waitFor()
     await page.getByTestId("bt-no-suggestions").waitFor()
   })
 
   await test("a near-miss transfer shows up as a suggestion with the memo highlighted", async () => {
     const { order, expectation } = state.A
     state.A.memo ??= `thanh toan DH${order.display_id}${wrongCheckLetter(expectation.reference)}`
-    state.A.tx ??= await simulate(client, state.admin, { memo: state.A.memo, amount: order.total })
-    assert(state.A.tx.status === "suggested", `transaction suggested, got ${state.A.tx.status}`)
-    await visit(orderPath(order.id), () => page.getByTestId("bt-suggestion").first())
+    state.A.tx ??= await simulate(client, state.admin, {
+      memo: state.A.memo,
+      amount: order.total,
+    })
+    assert(
+      state.A.tx.status === "suggested",
+      `transaction suggested, got ${state.A.tx.status}`
+    )
+    await visit(orderPath(order.id), () =>
+      page.getByTestId("bt-suggestion").first()
+    )
     const card = page.getByTestId("bt-suggestion").first()
-    assert((await card.getByTestId("bt-memo").innerText()).includes(state.A.memo), "memo shown")
-    assert((await card.getByTestId("bt-memo-match").count()) > 0, "matched part highlighted")
-    assert((await card.getByTestId("bt-suggestion-reasons").innerText()).length > 5, "reasons listed")
+    assert(
+      (await card.getByTestId("bt-memo").innerText()).includes(state.A.memo),
+      "memo shown"
+    )
+    assert(
+      (await card.getByTestId("bt-memo-match").count()) > 0,
+      "matched part highlighted"
+    )
+    assert(
+      (await card.getByTestId("bt-suggestion-reasons").innerText()).length > 5,
+      "reasons listed"
+    )
   })
 
   await test("Confirm applies it: paid in the widget and Captured in Medusa's payment section", async () => {
@@ -218,9 +340,18 @@ async function main() {
     await waitStatus("paid")
     await page.getByTestId("bt-allocation").first().waitFor()
     // Medusa's own payment section (not the plugin) must say the payment was captured.
-    await page.getByText("Captured", { exact: true }).first().waitFor({ timeout: STEP })
-    const { order } = await client.get(`/admin/orders/${state.A.order.id}?fields=payment_status`, { headers: state.admin })
-    assert(order.payment_status === "captured", `Medusa payment_status captured, got ${order.payment_status}`)
+    await page
+      .getByText("Captured", { exact: true })
+      .first()
+      .waitFor({ timeout: STEP })
+    const { order } = await client.get(
+      `/admin/orders/${state.A.order.id}?fields=payment_status`,
+      { headers: state.admin }
+    )
+    assert(
+      order.payment_status === "captured",
+      `Medusa payment_status captured, got ${order.payment_status}`
+    )
   })
 
   // ---- Order B: a suggestion seen in the inbox, rejected on the order, then the shopper asked.
@@ -231,46 +362,79 @@ async function main() {
       memo: `CK DH${order.display_id}${wrongCheckLetter(expectation.reference)} nguyen van a`,
       amount: Number(order.total) - 20000,
     })
-    assert(state.B.tx.status === "suggested", `transaction suggested, got ${state.B.tx.status}`)
+    assert(
+      state.B.tx.status === "suggested",
+      `transaction suggested, got ${state.B.tx.status}`
+    )
     const { suggestions } = await orderTransfer(order.id)
-    state.B.suggestion = suggestions.find((s) => s.transaction_id === state.B.tx.id)
+    state.B.suggestion = suggestions.find(
+      (s) => s.transaction_id === state.B.tx.id
+    )
     assert(state.B.suggestion, "suggestion exists in the API")
     await openTab("suggestions", "bt-suggestions-tab")
-    await page.locator(`[data-testid="bt-inbox-row"][data-suggestion-id="${state.B.suggestion.id}"]`).waitFor()
+    await page
+      .locator(
+        `[data-testid="bt-inbox-row"][data-suggestion-id="${state.B.suggestion.id}"]`
+      )
+      .waitFor()
   })
 
   await test("Not this transaction rejects the suggestion for good", async () => {
     const pending = () => page.getByTestId("bt-suggestion").first()
     await openOrderWidgets(state.B.order.id)
-    const still = (await orderTransfer(state.B.order.id)).suggestions.find((s) => s.id === state.B.suggestion.id)
+    const still = (await orderTransfer(state.B.order.id)).suggestions.find(
+      (s) => s.id === state.B.suggestion.id
+    )
     if (still?.status === "pending") {
       await pending().waitFor()
       await page.getByTestId("bt-suggestion-reject").first().click()
-      await page.getByTestId("bt-reason-input").fill("Different customer, same amount")
+      await page
+        .getByTestId("bt-reason-input")
+        .fill("Different customer, same amount")
       await page.getByTestId("bt-reason-confirm").click()
       await toast("Suggestion rejected")
     }
     await page.getByTestId("bt-no-suggestions").waitFor()
-    const after = (await orderTransfer(state.B.order.id)).suggestions.find((s) => s.id === state.B.suggestion.id)
-    assert(after?.status === "rejected", `suggestion rejected in the API, got ${after?.status}`)
+    const after = (await orderTransfer(state.B.order.id)).suggestions.find(
+      (s) => s.id === state.B.suggestion.id
+    )
+    assert(
+      after?.status === "rejected",
+      `suggestion rejected in the API, got ${after?.status}`
+    )
     await waitStatus("awaiting_transfer")
   })
 
   await test("Ask shopper to confirm sends the admin's message", async () => {
     state.B.message ??= `Xin chao, vui long xac nhan thanh toan (${letters(5)})`
     await openOrderWidgets(state.B.order.id)
-    const asked = (await orderTransfer(state.B.order.id)).audit.some((a) => a.message === state.B.message)
+    const asked = (await orderTransfer(state.B.order.id)).audit.some(
+      (a) => a.message === state.B.message
+    )
     if (!asked) {
       await page.getByTestId("bt-ask-confirm").click()
       await page.getByTestId("bt-confirm-message").fill(state.B.message)
-      const response = page.waitForResponse((r) => r.url().includes("/request-confirmation") && r.request().method() === "POST")
+      const response = page.waitForResponse(
+        (r) =>
+          r.url().includes("/request-confirmation") &&
+          r.request().method() === "POST"
+      )
       await page.getByTestId("bt-confirm-send").click()
       const res = await response
-      if (res.status() === 404) skip("POST /orders/:id/request-confirmation answered 404 (route not built)")
+      if (res.status() === 404) {
+        skip(
+          "POST /orders/:id/request-confirmation answered 404 (route not built)"
+        )
+      }
       await toast("asked to confirm")
     }
     await waitStatus("awaiting_customer_confirmation")
-    await page.locator('[data-testid="bt-timeline-event"]', { hasText: state.B.message }).first().waitFor()
+    await page
+      .locator('[data-testid="bt-timeline-event"]', {
+        hasText: state.B.message,
+      })
+      .first()
+      .waitFor()
   })
 
   // ---- Order C: two unrelated transfers found by hand and applied together; then one undone.
@@ -279,69 +443,130 @@ async function main() {
     const total = Number(state.C.order.total)
     state.C.token ??= `KHACH ${letters(8)}`
     const token = state.C.token
-    state.C.t1 ??= await simulate(client, state.admin, { memo: `chuyen tien ${token} dot 1`, amount: total - 1_000_000 })
-    state.C.t2 ??= await simulate(client, state.admin, { memo: `chuyen tien ${token} dot 2`, amount: 1_000_000 })
-    assert(state.C.t1.status === "unmatched" && state.C.t2.status === "unmatched", `both unmatched, got ${state.C.t1.status}/${state.C.t2.status}`)
+    state.C.t1 ??= await simulate(client, state.admin, {
+      memo: `chuyen tien ${token} dot 1`,
+      amount: total - 1_000_000,
+    })
+    state.C.t2 ??= await simulate(client, state.admin, {
+      memo: `chuyen tien ${token} dot 2`,
+      amount: 1_000_000,
+    })
+    assert(
+      state.C.t1.status === "unmatched" && state.C.t2.status === "unmatched",
+      `both unmatched, got ${state.C.t1.status}/${state.C.t2.status}`
+    )
     await openOrderWidgets(state.C.order.id)
     if ((await orderTransfer(state.C.order.id)).expectation.status !== "paid") {
       await page.getByTestId("bt-find-open").click()
       const modal = page.getByTestId("bt-find-modal")
       await modal.waitFor()
       await modal.getByTestId("bt-filter-q").fill(token)
-      await waitFor(async () => modal.getByTestId("bt-find-row").count(), (n) => n === 2, { what: "two search results" })
+      await waitFor(
+        async () => modal.getByTestId("bt-find-row").count(),
+        (n) => n === 2,
+        { what: "two search results" }
+      )
       const picks = modal.getByTestId("bt-find-pick")
       await picks.nth(0).click()
       await picks.nth(1).click()
-      const amounts = await modal.getByTestId("bt-find-amount").evaluateAll((els) => els.map((e) => Number(e.value)))
-      assert(amounts.reduce((a, b) => a + b, 0) === total, `amounts add up to the order total: ${amounts}`)
+      const amounts = await modal
+        .getByTestId("bt-find-amount")
+        .evaluateAll((els) => els.map((e) => Number(e.value)))
+      assert(
+        amounts.reduce((a, b) => a + b, 0) === total,
+        `amounts add up to the order total: ${amounts}`
+      )
       await h.shot("find a transaction")
       await modal.getByTestId("bt-find-apply").click()
       await modal.waitFor({ state: "detached" })
     }
     await waitStatus("paid")
-    assert((await page.getByTestId("bt-allocation").count()) === 2, "two allocations listed")
+    assert(
+      (await page.getByTestId("bt-allocation").count()) === 2,
+      "two allocations listed"
+    )
   })
 
   await test("Undo an allocation asks for a reason, then the order is partially paid", async () => {
     await openOrderWidgets(state.C.order.id)
-    if (!(await orderTransfer(state.C.order.id)).allocations.some((a) => a.reversed_at)) {
+    if (
+      !(await orderTransfer(state.C.order.id)).allocations.some(
+        (a) => a.reversed_at
+      )
+    ) {
       await page.getByTestId("bt-allocation-undo").first().click()
       const confirm = page.getByTestId("bt-reason-confirm")
       assert(await confirm.isDisabled(), "Undo needs a reason")
-      await page.getByTestId("bt-reason-input").fill("Applied to the wrong order")
+      await page
+        .getByTestId("bt-reason-input")
+        .fill("Applied to the wrong order")
       await confirm.click()
       await toast("Allocation undone")
     }
     await waitStatus("partially_paid")
-    await page.getByTestId("bt-allocation").filter({ hasText: "Undone" }).first().waitFor()
+    await page
+      .getByTestId("bt-allocation")
+      .filter({ hasText: "Undone" })
+      .first()
+      .waitFor()
   })
 
   await test("an order paid another way shows no bank-transfer widget", async () => {
-    state.manual ??= await placeOrder(client, state.ctx, { provider_id: "pp_system_default" })
+    state.manual ??= await placeOrder(client, state.ctx, {
+      provider_id: "pp_system_default",
+    })
     const answered = page
-      .waitForResponse((r) => r.url().includes(`/admin/bank-transfer/orders/${state.manual.id}`), { timeout: FIRST_LOAD })
+      .waitForResponse(
+        (r) =>
+          r.url().includes(`/admin/bank-transfer/orders/${state.manual.id}`),
+        { timeout: FIRST_LOAD }
+      )
       .catch(() => null)
-    await visit(orderPath(state.manual.id), () => page.getByRole("heading", { name: "Payment" }).first())
+    await visit(orderPath(state.manual.id), () =>
+      page.getByRole("heading", { name: "Payment" }).first()
+    )
     const res = await answered
-    assert(res && res.status() === 200, `the widget asked and got 200, got ${res?.status()}`)
+    assert(
+      res && res.status() === 200,
+      `the widget asked and got 200, got ${res?.status()}`
+    )
     assert((await res.json()).expectation === null, "expectation null")
     await page.waitForTimeout(1000)
-    assert((await page.getByTestId("bt-summary").count()) === 0, "no summary widget")
-    assert((await page.getByTestId("bt-reconciliation").count()) === 0, "no reconciliation widget")
-    assert((await page.getByTestId("bt-widget-error").count()) === 0, "no error box")
+    assert(
+      (await page.getByTestId("bt-summary").count()) === 0,
+      "no summary widget"
+    )
+    assert(
+      (await page.getByTestId("bt-reconciliation").count()) === 0,
+      "no reconciliation widget"
+    )
+    assert(
+      (await page.getByTestId("bt-widget-error").count()) === 0,
+      "no error box"
+    )
   })
 
   // ---- The Bank transfers page.
   await test("Unmatched queue: ignore a transfer that is not ours", async () => {
     state.ignore ??= { token: `NCC ${letters(8)}` }
-    state.ignore.tx ??= await simulate(client, state.admin, { memo: `hoan tien ${state.ignore.token}`, amount: 777_000 })
+    state.ignore.tx ??= await simulate(client, state.admin, {
+      memo: `hoan tien ${state.ignore.token}`,
+      amount: 777_000,
+    })
     const tx = state.ignore.tx
     assert(tx.status === "unmatched", `unmatched, got ${tx.status}`)
     await openTab("unmatched", "bt-unmatched-tab")
     const tab = page.getByTestId("bt-unmatched-tab")
     await tab.getByTestId("bt-filter-q").fill(state.ignore.token)
-    const row = tab.locator(`[data-testid="bt-tx-row"][data-transaction-id="${tx.id}"]`)
-    const current = async () => (await client.get(`/admin/bank-transfer/transactions/${tx.id}`, { headers: state.admin })).transaction
+    const row = tab.locator(
+      `[data-testid="bt-tx-row"][data-transaction-id="${tx.id}"]`
+    )
+    const current = async () =>
+      (
+        await client.get(`/admin/bank-transfer/transactions/${tx.id}`, {
+          headers: state.admin,
+        })
+      ).transaction
     if ((await current()).status === "unmatched") {
       await row.waitFor()
       await row.getByTestId("bt-tx-actions").click()
@@ -359,12 +584,19 @@ async function main() {
     state.D.token ??= `CTY ${letters(8)}`
     const D = state.D
     // Half the amount and no identifier: nothing for the matcher, a job for the accountant.
-    D.tx ??= await simulate(client, state.admin, { memo: `thanh toan ${D.token}`, amount: Number(D.order.total) / 2 })
-    if ((await orderTransfer(D.order.id)).expectation.status !== "partially_paid") {
+    D.tx ??= await simulate(client, state.admin, {
+      memo: `thanh toan ${D.token}`,
+      amount: Number(D.order.total) / 2,
+    })
+    if (
+      (await orderTransfer(D.order.id)).expectation.status !== "partially_paid"
+    ) {
       await openTab("incoming", "bt-incoming-tab")
       const tab = page.getByTestId("bt-incoming-tab")
       await tab.getByTestId("bt-filter-q").fill(D.token)
-      const row = tab.locator(`[data-testid="bt-tx-row"][data-transaction-id="${D.tx.id}"]`)
+      const row = tab.locator(
+        `[data-testid="bt-tx-row"][data-transaction-id="${D.tx.id}"]`
+      )
       await row.waitFor()
       await row.getByTestId("bt-tx-actions").click()
       await page.getByTestId("bt-tx-match").click()
@@ -373,23 +605,41 @@ async function main() {
       await drawer.getByTestId("bt-match-order").fill(`#${D.order.display_id}`)
       await drawer.getByTestId("bt-match-order").press("Enter")
       await drawer.getByTestId("bt-match-found").waitFor()
-      assert(Number(await drawer.getByTestId("bt-match-amount").inputValue()) === Number(D.order.total) / 2, "amount defaults to the transfer")
+      assert(
+        Number(await drawer.getByTestId("bt-match-amount").inputValue()) ===
+          Number(D.order.total) / 2,
+        "amount defaults to the transfer"
+      )
       await h.shot("match to an order")
       await drawer.getByTestId("bt-match-submit").click()
       await toast(`Matched to order #${D.order.display_id}`)
     }
     const data = await orderTransfer(D.order.id)
-    assert(data.expectation.status === "partially_paid", `order partially paid, got ${data.expectation.status}`)
+    assert(
+      data.expectation.status === "partially_paid",
+      `order partially paid, got ${data.expectation.status}`
+    )
   })
 
   await test("Import a CSV statement: preview, commit, listed in past imports", async () => {
-    const probe = await client.raw("POST", "/admin/bank-transfer/imports", { headers: state.admin })
-    if (probe.status === 404) skip("POST /admin/bank-transfer/imports answered 404 (route not built)")
+    const probe = await client.raw("POST", "/admin/bank-transfer/imports", {
+      headers: state.admin,
+    })
+    if (probe.status === 404) {
+      skip("POST /admin/bank-transfer/imports answered 404 (route not built)")
+    }
     state.csv ??= { token: `KHACH LE ${letters(8)}`, ref: `FT${Date.now()}` }
     const { token, ref } = state.csv
     const inLedger = async () =>
-      (await client.get(`/admin/bank-transfer/transactions?q=${encodeURIComponent(token)}`, { headers: state.admin })).transactions
-    const today = new Date().toLocaleDateString("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }) // dd/mm/yyyy
+      (
+        await client.get(
+          `/admin/bank-transfer/transactions?q=${encodeURIComponent(token)}`,
+          { headers: state.admin }
+        )
+      ).transactions
+    const today = new Date().toLocaleDateString("en-GB", {
+      timeZone: "Asia/Ho_Chi_Minh",
+    }) // dd/mm/yyyy
     const csv = [
       "Ngày giao dịch,Số tham chiếu,Số tiền ghi có,Số tiền ghi nợ,Mô tả",
       `${today},${ref}1,150000,,${token} chuyen tien`,
@@ -397,42 +647,87 @@ async function main() {
     ].join("\n")
     await openTab("import", "bt-import-tab")
     if (!(await inLedger()).length) {
-      await page.getByTestId("bt-import-file").setInputFiles({ name: "sao-ke-vcb.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") })
+      await page.getByTestId("bt-import-file").setInputFiles({
+        name: "sao-ke-vcb.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(csv, "utf8"),
+      })
       await page.getByTestId("bt-import-upload").click()
       const preview = page.getByTestId("bt-import-preview")
       await preview.waitFor()
-      assert((await preview.getByTestId("bt-import-line").count()) === 2, "two lines previewed")
-      assert((await preview.getByTestId("bt-import-new").innerText()).startsWith("2"), "two new lines")
+      assert(
+        (await preview.getByTestId("bt-import-line").count()) === 2,
+        "two lines previewed"
+      )
+      assert(
+        (await preview.getByTestId("bt-import-new").innerText()).startsWith(
+          "2"
+        ),
+        "two new lines"
+      )
       await h.shot("import preview")
       await page.getByTestId("bt-import-commit").click()
       await toast("Imported 2 new")
     }
-    await page.getByTestId("bt-import-row").filter({ hasText: "sao-ke-vcb.csv" }).first().waitFor()
+    await page
+      .getByTestId("bt-import-row")
+      .filter({ hasText: "sao-ke-vcb.csv" })
+      .first()
+      .waitFor()
     const lines = await inLedger()
-    assert(lines.length === 2 && lines.every((t) => t.source !== "simulation"), `both lines in the ledger, got ${lines.length}`)
+    assert(
+      lines.length === 2 && lines.every((t) => t.source !== "simulation"),
+      `both lines in the ledger, got ${lines.length}`
+    )
   })
 
   await test("a statement that does not parse is refused with the server's message", async () => {
-    const probe = await client.raw("POST", "/admin/bank-transfer/imports", { headers: state.admin })
-    if (probe.status === 404) skip("POST /admin/bank-transfer/imports answered 404 (route not built)")
+    const probe = await client.raw("POST", "/admin/bank-transfer/imports", {
+      headers: state.admin,
+    })
+    if (probe.status === 404) {
+      skip("POST /admin/bank-transfer/imports answered 404 (route not built)")
+    }
     await openTab("import", "bt-import-tab")
     const csv = "Ngày giao dịch,Số tiền ghi có,Mô tả\nnot a date,abc,hello\n"
-    await page.getByTestId("bt-import-file").setInputFiles({ name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") })
+    await page.getByTestId("bt-import-file").setInputFiles({
+      name: "broken.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv, "utf8"),
+    })
     await page.getByTestId("bt-import-upload").click()
     const problem = page.getByTestId("bt-import-error")
     await problem.waitFor()
-    assert((await problem.innerText()).includes("broken.csv"), "the message names the file and line")
+    assert(
+      (await problem.innerText()).includes("broken.csv"),
+      "the message names the file and line"
+    )
     await toast("Import:")
   })
 
   // ---- One transfer, several reports: statement lines already received by SePay, possible duplicates.
   await test("import preview says when a line was already received via SePay, and which will be held", async () => {
-    state.dup ??= { tokenA: letters(8), tokenB: letters(8), tokenC: letters(8), a1: freshAmount(), a2: freshAmount(), id: Date.now() % 1e9 }
+    state.dup ??= {
+      tokenA: letters(8),
+      tokenB: letters(8),
+      tokenC: letters(8),
+      a1: freshAmount(),
+      a2: freshAmount(),
+      id: Date.now() % 1e9,
+    }
     const S = state.dup
     S.file ??= `sao-ke-${S.tokenA.toLowerCase()}.csv`
     // Two transfers received by SePay this morning…
-    const first = sepayPayload({ id: S.id, memo: `${S.tokenA} chuyen khoan`, amount: S.a1 })
-    const second = sepayPayload({ id: S.id + 1, memo: `${S.tokenB} ung ho`, amount: S.a2 })
+    const first = sepayPayload({
+      id: S.id,
+      memo: `${S.tokenA} chuyen khoan`,
+      amount: S.a1,
+    })
+    const second = sepayPayload({
+      id: S.id + 1,
+      memo: `${S.tokenB} ung ho`,
+      amount: S.a2,
+    })
     S.sepayA ??= first
     S.sepayB ??= second
     await deliverSepay(BASE, S.sepayA) // a repeated delivery is recognised: safe on a second run
@@ -446,42 +741,83 @@ async function main() {
       `${today},FT${S.id}2,${S.a2},,${S.tokenC} hoan tien don cu`,
     ].join("\n")
     const committed = async () =>
-      (await client.get("/admin/bank-transfer/imports?limit=50", { headers: state.admin })).imports.find(
-        (i) => i.file_name === S.file && i.status === "committed"
-      )
+      (
+        await client.get("/admin/bank-transfer/imports?limit=50", {
+          headers: state.admin,
+        })
+      ).imports.find((i) => i.file_name === S.file && i.status === "committed")
     await openTab("import", "bt-import-tab")
     if (!(await committed())) {
-      await page.getByTestId("bt-import-file").setInputFiles({ name: S.file, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") })
+      await page.getByTestId("bt-import-file").setInputFiles({
+        name: S.file,
+        mimeType: "text/csv",
+        buffer: Buffer.from(csv, "utf8"),
+      })
       await page.getByTestId("bt-import-upload").click()
       const preview = page.getByTestId("bt-import-preview")
       await preview.waitFor()
-      const known = preview.locator('[data-testid="bt-import-line"][data-state="known"]')
-      const held = preview.locator('[data-testid="bt-import-line"][data-state="possible_duplicate"]')
-      assert((await known.count()) === 1 && (await held.count()) === 1, "one line already received, one possible duplicate")
-      const knownText = await known.getByTestId("bt-import-line-status").innerText()
+      const known = preview.locator(
+        '[data-testid="bt-import-line"][data-state="known"]'
+      )
+      const held = preview.locator(
+        '[data-testid="bt-import-line"][data-state="possible_duplicate"]'
+      )
+      assert(
+        (await known.count()) === 1 && (await held.count()) === 1,
+        "one line already received, one possible duplicate"
+      )
+      const knownText = await known
+        .getByTestId("bt-import-line-status")
+        .innerText()
       const expected = `Already received via SePay on ${shortVietnamTime(S.sepayA.transactionDate)}`
-      assert(knownText === expected, `known line says "${expected}", got "${knownText}"`)
-      const heldText = await held.getByTestId("bt-import-line-status").innerText()
-      assert(heldText === "Possible duplicate — will be held for review", `held line: "${heldText}"`)
-      assert((await preview.getByTestId("bt-import-held").innerText()).startsWith("1 possible duplicate"), "held count badge")
-      assert((await preview.getByTestId("bt-import-new").innerText()).startsWith("0"), "nothing new")
+      assert(
+        knownText === expected,
+        `known line says "${expected}", got "${knownText}"`
+      )
+      const heldText = await held
+        .getByTestId("bt-import-line-status")
+        .innerText()
+      assert(
+        heldText === "Possible duplicate — will be held for review",
+        `held line: "${heldText}"`
+      )
+      assert(
+        (await preview.getByTestId("bt-import-held").innerText()).startsWith(
+          "1 possible duplicate"
+        ),
+        "held count badge"
+      )
+      assert(
+        (await preview.getByTestId("bt-import-new").innerText()).startsWith(
+          "0"
+        ),
+        "nothing new"
+      )
       await h.shot("import preview already received and held")
       await page.getByTestId("bt-import-commit").click()
       await toast("1 held for review")
-      const counts = await page.getByTestId("bt-import-result-counts").innerText()
+      const counts = await page
+        .getByTestId("bt-import-result-counts")
+        .innerText()
       assert(
-        counts === "0 added · 1 already received · 1 held for review · 2 lines stored",
+        counts ===
+          "0 added · 1 already received · 1 held for review · 2 lines stored",
         `the commit's counts read back from the ledger: "${counts}"`
       )
     }
     const done = await committed()
-    assert(done?.counts?.stored === 2 && done.counts.possible_duplicates === 1, `import counts: ${JSON.stringify(done?.counts)}`)
+    assert(
+      done?.counts?.stored === 2 && done.counts.possible_duplicates === 1,
+      `import counts: ${JSON.stringify(done?.counts)}`
+    )
   })
 
   const heldReport = async (token) =>
-    (await client.get("/admin/bank-transfer/duplicates", { headers: state.admin })).possible_duplicates.find((d) =>
-      d.sighting.memo.includes(token)
-    )
+    (
+      await client.get("/admin/bank-transfer/duplicates", {
+        headers: state.admin,
+      })
+    ).possible_duplicates.find((d) => d.sighting.memo.includes(token))
 
   await test("Possible duplicates: the held statement line beside the SePay transfer; Different transfers records it", async () => {
     const S = state.dup
@@ -489,18 +825,39 @@ async function main() {
     S.held ??= (await heldReport(S.tokenC))?.sighting
     assert(S.held, "the statement line is held as a possible duplicate")
     const recorded = async () =>
-      (await client.get(`/admin/bank-transfer/transactions?q=${S.tokenC}`, { headers: state.admin })).transactions
+      (
+        await client.get(`/admin/bank-transfer/transactions?q=${S.tokenC}`, {
+          headers: state.admin,
+        })
+      ).transactions
     await openTab("duplicates", "bt-duplicates-tab")
-    const card = page.locator(`[data-testid="bt-duplicate"][data-sighting-id="${S.held.id}"]`)
+    const card = page.locator(
+      `[data-testid="bt-duplicate"][data-sighting-id="${S.held.id}"]`
+    )
     if (!(await recorded()).length) {
       await card.waitFor()
-      const count = await page.getByTestId("bt-tab-count-duplicates").innerText()
+      const count = await page
+        .getByTestId("bt-tab-count-duplicates")
+        .innerText()
       assert(Number(count) >= 1, `the tab counts the held reports: ${count}`)
       const heldSide = await card.getByTestId("bt-duplicate-held").innerText()
-      assert(heldSide.includes(S.tokenC) && heldSide.includes("Statement") && heldSide.includes("row"), `held side: ${heldSide}`)
-      const movementSide = await card.getByTestId("bt-duplicate-movement").innerText()
-      assert(movementSide.includes(S.tokenB) && movementSide.includes("SePay"), `recorded side: ${movementSide}`)
-      assert(movementSide.includes(S.sepayB.transactionDate.slice(11, 16)), "the SePay report's time in the shop's time zone")
+      assert(
+        heldSide.includes(S.tokenC) &&
+          heldSide.includes("Statement") &&
+          heldSide.includes("row"),
+        `held side: ${heldSide}`
+      )
+      const movementSide = await card
+        .getByTestId("bt-duplicate-movement")
+        .innerText()
+      assert(
+        movementSide.includes(S.tokenB) && movementSide.includes("SePay"),
+        `recorded side: ${movementSide}`
+      )
+      assert(
+        movementSide.includes(S.sepayB.transactionDate.slice(11, 16)),
+        "the SePay report's time in the shop's time zone"
+      )
       await card.scrollIntoViewIfNeeded()
       await h.shot("possible duplicate side by side")
       await card.getByTestId("bt-duplicate-different").click()
@@ -509,12 +866,20 @@ async function main() {
     }
     await card.waitFor({ state: "detached" })
     const tx = await recorded()
-    assert(tx.length === 1 && tx[0].source === "statement", `recorded as a movement of its own: ${JSON.stringify(tx).slice(0, 200)}`)
+    assert(
+      tx.length === 1 && tx[0].source === "statement",
+      `recorded as a movement of its own: ${JSON.stringify(tx).slice(0, 200)}`
+    )
     assert(!(await heldReport(S.tokenC)), "no longer held")
   })
 
   await test("Possible duplicates: a SePay report held after the statement; Same transfer keeps one, with both reports", async () => {
-    state.same ??= { tokenD: letters(8), tokenE: letters(8), amount: freshAmount(), id: (Date.now() % 1e9) + 7 }
+    state.same ??= {
+      tokenD: letters(8),
+      tokenE: letters(8),
+      amount: freshAmount(),
+      id: (Date.now() % 1e9) + 7,
+    }
     const S = state.same
     // The statement first this time (committed through the route), then SePay with another memo.
     if (!S.importId) {
@@ -522,44 +887,96 @@ async function main() {
         "Ngày giao dịch,Số tham chiếu,Số tiền ghi có,Số tiền ghi nợ,Mô tả",
         `${vietnamDay()},FT${S.id},${S.amount},,${S.tokenD} thanh toan hop dong`,
       ].join("\n")
-      const preview = await uploadStatement(client, state.admin, { name: `sao-ke-${S.tokenD.toLowerCase()}.csv`, text: csv })
+      const preview = await uploadStatement(client, state.admin, {
+        name: `sao-ke-${S.tokenD.toLowerCase()}.csv`,
+        text: csv,
+      })
       await commitStatement(client, state.admin, preview.id)
       S.importId = preview.id
     }
-    S.sepay ??= sepayPayload({ id: S.id, memo: `${S.tokenE} ck`, amount: S.amount })
+    S.sepay ??= sepayPayload({
+      id: S.id,
+      memo: `${S.tokenE} ck`,
+      amount: S.amount,
+    })
     await deliverSepay(BASE, S.sepay)
     const movement = async () =>
-      (await client.get(`/admin/bank-transfer/transactions?q=${S.tokenD}`, { headers: state.admin })).transactions
+      (
+        await client.get(`/admin/bank-transfer/transactions?q=${S.tokenD}`, {
+          headers: state.admin,
+        })
+      ).transactions
     const [tx] = await movement()
     assert(tx, "the statement line is a movement")
-    const detail = async () => client.get(`/admin/bank-transfer/transactions/${tx.id}`, { headers: state.admin })
+    const detail = async () =>
+      client.get(`/admin/bank-transfer/transactions/${tx.id}`, {
+        headers: state.admin,
+      })
     if ((await detail()).sightings.length < 2) {
-      const held = await waitFor(() => heldReport(S.tokenE), Boolean, { what: "the SePay report to be held" })
-      assert(held.sighting.source === "sepay" && held.transaction?.id === tx.id, "held beside the statement's movement")
+      const held = await waitFor(() => heldReport(S.tokenE), Boolean, {
+        what: "the SePay report to be held",
+      })
+      assert(
+        held.sighting.source === "sepay" && held.transaction?.id === tx.id,
+        "held beside the statement's movement"
+      )
       await openTab("duplicates", "bt-duplicates-tab")
-      const card = page.locator(`[data-testid="bt-duplicate"][data-sighting-id="${held.sighting.id}"]`)
+      const card = page.locator(
+        `[data-testid="bt-duplicate"][data-sighting-id="${held.sighting.id}"]`
+      )
       await card.waitFor()
-      assert((await card.getByTestId("bt-duplicate-held").innerText()).includes("SePay"), "held side is the SePay report")
-      assert((await card.getByTestId("bt-duplicate-movement").innerText()).includes(S.tokenD), "recorded side is the statement line")
+      assert(
+        (await card.getByTestId("bt-duplicate-held").innerText()).includes(
+          "SePay"
+        ),
+        "held side is the SePay report"
+      )
+      assert(
+        (await card.getByTestId("bt-duplicate-movement").innerText()).includes(
+          S.tokenD
+        ),
+        "recorded side is the statement line"
+      )
       await card.getByTestId("bt-duplicate-same").click()
       await page.getByTestId("bt-confirm-action").click()
       await toast("Same transfer")
       await card.waitFor({ state: "detached" })
     }
     const after = await detail()
-    assert(after.sightings.length === 2, `two reports of one movement, got ${after.sightings.length}`)
-    assert(!(await client.get(`/admin/bank-transfer/transactions?q=${S.tokenE}`, { headers: state.admin })).transactions.length, "no second movement")
+    assert(
+      after.sightings.length === 2,
+      `two reports of one movement, got ${after.sightings.length}`
+    )
+    assert(
+      !(
+        await client.get(`/admin/bank-transfer/transactions?q=${S.tokenE}`, {
+          headers: state.admin,
+        })
+      ).transactions.length,
+      "no second movement"
+    )
     // The ledger shows every report of the transfer.
     await openTab("incoming", "bt-incoming-tab")
     const tab = page.getByTestId("bt-incoming-tab")
     await tab.getByTestId("bt-filter-q").fill(S.tokenD)
-    const row = tab.locator(`[data-testid="bt-tx-row"][data-transaction-id="${tx.id}"]`)
+    const row = tab.locator(
+      `[data-testid="bt-tx-row"][data-transaction-id="${tx.id}"]`
+    )
     await row.getByTestId("bt-tx-actions").click()
     await page.getByTestId("bt-tx-reports").click()
     const drawer = page.getByTestId("bt-reports-drawer")
-    await waitFor(async () => drawer.getByTestId("bt-sighting").count(), (n) => n === 2, { what: "two reports in the drawer" })
-    const sources = await drawer.getByTestId("bt-sighting").evaluateAll((els) => els.map((e) => e.dataset.source))
-    assert(sources.join(",") === "statement,sepay", `reports in order: ${sources}`)
+    await waitFor(
+      async () => drawer.getByTestId("bt-sighting").count(),
+      (n) => n === 2,
+      { what: "two reports in the drawer" }
+    )
+    const sources = await drawer
+      .getByTestId("bt-sighting")
+      .evaluateAll((els) => els.map((e) => e.dataset.source))
+    assert(
+      sources.join(",") === "statement,sepay",
+      `reports in order: ${sources}`
+    )
     await h.shot("reports of one transfer")
     await page.keyboard.press("Escape")
   })
@@ -567,12 +984,27 @@ async function main() {
   await test("Needs attention lists parked transfers, or says none is", async () => {
     await openTab("attention", "bt-attention-tab")
     const tab = page.getByTestId("bt-attention-tab")
-    await tab.getByTestId("bt-attention-row").or(tab.getByTestId("bt-attention-empty")).first().waitFor()
-    const { count } = await client.get("/admin/bank-transfer/transactions?needs_attention=true&limit=1", { headers: state.admin })
-    assert((await tab.getByTestId("bt-attention-row").count()) === Math.min(count, 20), `rows match the API's count ${count}`)
-    await waitFor(async () => page.getByTestId("bt-tab-count-attention").innerText(), (t) => Number(t) === count, {
-      what: `the tab to show the count ${count}`,
-    })
+    await tab
+      .getByTestId("bt-attention-row")
+      .or(tab.getByTestId("bt-attention-empty"))
+      .first()
+      .waitFor()
+    const { count } = await client.get(
+      "/admin/bank-transfer/transactions?needs_attention=true&limit=1",
+      { headers: state.admin }
+    )
+    assert(
+      (await tab.getByTestId("bt-attention-row").count()) ===
+        Math.min(count, 20),
+      `rows match the API's count ${count}`
+    )
+    await waitFor(
+      async () => page.getByTestId("bt-tab-count-attention").innerText(),
+      (t) => Number(t) === count,
+      {
+        what: `the tab to show the count ${count}`,
+      }
+    )
   })
 
   await test("Settings: change the shopper's instructions and see them used on an order", async () => {
@@ -584,9 +1016,14 @@ async function main() {
       await page.getByTestId("bt-settings-save").click()
       await toast("Settings saved")
     }
-    await visit(orderPath(state.B.order.id), () => widget().getByTestId("bt-instructions"))
+    await visit(orderPath(state.B.order.id), () =>
+      widget().getByTestId("bt-instructions")
+    )
     const shown = await widget().getByTestId("bt-instructions").innerText()
-    assert(shown.includes(state.instructions), `order widget shows the new instructions, got: ${shown}`)
+    assert(
+      shown.includes(state.instructions),
+      `order widget shows the new instructions, got: ${shown}`
+    )
   })
 
   await test("Settings: a bad tolerance is refused before it is sent", async () => {
@@ -599,7 +1036,9 @@ async function main() {
   await test("Settings: add and remove a holiday; send a test webhook", async () => {
     await openTab("settings", "bt-calendar")
     const date = "2027-09-03"
-    const row = page.locator(`[data-testid="bt-override-row"][data-date="${date}"]`)
+    const row = page.locator(
+      `[data-testid="bt-override-row"][data-date="${date}"]`
+    )
     if (!(await row.count())) {
       await page.getByTestId("bt-override-date").fill(date)
       await page.getByTestId("bt-override-name").fill("Nghỉ bù Quốc khánh")
@@ -608,14 +1047,20 @@ async function main() {
     await row.waitFor()
     await row.getByRole("button", { name: "Remove" }).click()
     await row.waitFor({ state: "detached" })
-    await page.locator('[data-testid="bt-webhook-row"][data-channel="generic"]').getByTestId("bt-webhook-test").click()
+    await page
+      .locator('[data-testid="bt-webhook-row"][data-channel="generic"]')
+      .getByTestId("bt-webhook-test")
+      .click()
     await toast(/answered 2\d\d/)
   })
 
   await test("Figures show today's money and the queues", async () => {
     await openTab("figures", "bt-figures-tab")
     const today = await page.getByTestId("bt-fig-today").first().innerText()
-    assert(/\d/.test(today) && today.includes("₫"), `received today shown in VND: ${today}`)
+    assert(
+      /\d/.test(today) && today.includes("₫"),
+      `received today shown in VND: ${today}`
+    )
     await page.getByTestId("bt-fig-unmatched").waitFor()
   })
 
@@ -623,26 +1068,50 @@ async function main() {
   await test("payment page: QR and amount, the form submits, status turns to paid without a reload", async () => {
     state.P ??= await newBankTransferOrder()
     const { order, expectation } = state.P
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" })
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+    })
     const pay = await phone.newPage()
     try {
-      await pay.goto(`${BASE}/bank-transfer/pay/${expectation.page_token}`, { timeout: STEP })
-      const qrOk = await pay.locator('img[alt="VietQR"]').evaluate((img) => img.complete && img.naturalWidth > 0)
+      await pay.goto(`${BASE}/bank-transfer/pay/${expectation.page_token}`, {
+        timeout: STEP,
+      })
+      const qrOk = await pay
+        .locator('img[alt="VietQR"]')
+        .evaluate((img) => img.complete && img.naturalWidth > 0)
       assert(qrOk, "VietQR image rendered")
       const body = await pay.locator("main").innerText()
       assert(body.includes("2.430.000"), "amount shown in VND")
       assert(body.includes(expectation.memo), "memo shown")
-      assert(!body.includes(expectation.email ?? "@"), "nothing of the order beyond payment (no email)")
+      assert(
+        !body.includes(expectation.email ?? "@"),
+        "nothing of the order beyond payment (no email)"
+      )
       await pay.locator("#m").fill("Em đã chuyển khoản lúc 9 giờ")
       await pay.locator("button.submit").click()
-      await pay.locator("#result").filter({ hasText: /\S/ }).waitFor({ timeout: STEP })
+      await pay
+        .locator("#result")
+        .filter({ hasText: /\S/ })
+        .waitFor({ timeout: STEP })
       const result = await pay.locator("#result").innerText()
       assert(result.includes("Đã gửi"), `the form was accepted: ${result}`)
-      await simulate(client, state.admin, { memo: expectation.memo, amount: order.total })
+      await simulate(client, state.admin, {
+        memo: expectation.memo,
+        amount: order.total,
+      })
       // The page polls its status every 5 s: no reload.
-      await pay.locator('#status[data-status="paid"]').waitFor({ timeout: 60_000 })
-      await pay.screenshot({ path: path.join(SCREENSHOTS, "payment-page-paid.png"), fullPage: true })
-      const wrong = await pay.goto(`${BASE}/bank-transfer/pay/${expectation.page_token.slice(0, -1)}x`)
+      await pay
+        .locator('#status[data-status="paid"]')
+        .waitFor({ timeout: 60_000 })
+      await pay.screenshot({
+        path: path.join(SCREENSHOTS, "payment-page-paid.png"),
+        fullPage: true,
+      })
+      const wrong = await pay.goto(
+        `${BASE}/bank-transfer/pay/${expectation.page_token.slice(0, -1)}x`
+      )
       assert(wrong?.status() === 404, "a wrong token answers 404")
     } finally {
       await phone.close()
@@ -654,12 +1123,22 @@ async function main() {
     const plugin = relevant.filter(isPluginError)
     const other = relevant.filter((e) => !isPluginError(e))
     // All of them, in full, next to the screenshots: the component stacks say whose they are.
-    fs.writeFileSync(path.join(SCREENSHOTS, "console-errors.json"), JSON.stringify(consoleErrors, null, 2))
+    fs.writeFileSync(
+      path.join(SCREENSHOTS, "console-errors.json"),
+      JSON.stringify(consoleErrors, null, 2)
+    )
     if (other.length) {
-      const kinds = [...new Set(other.map((e) => e.text.split("\n")[0].slice(0, 120)))]
-      console.log(`      (${other.length} console errors not from the plugin: ${kinds.join(" | ")}; see console-errors.json)`)
+      const kinds = [
+        ...new Set(other.map((e) => e.text.split("\n")[0].slice(0, 120))),
+      ]
+      console.log(
+        `      (${other.length} console errors not from the plugin: ${kinds.join(" | ")}; see console-errors.json)`
+      )
     }
-    assert(!plugin.length, `plugin console errors:\n${plugin.map((e) => `${e.text.slice(0, 300)} @ ${e.url}`).join("\n")}`)
+    assert(
+      !plugin.length,
+      `plugin console errors:\n${plugin.map((e) => `${e.text.slice(0, 300)} @ ${e.url}`).join("\n")}`
+    )
   })
 }
 

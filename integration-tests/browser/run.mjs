@@ -17,31 +17,49 @@ const BASE_URL = `http://localhost:${PORT}`
 const outDir = path.join(root, "integration-tests/browser/screenshots")
 
 if (!fs.existsSync(CHROMIUM)) {
-  console.log(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`)
+  console.log(
+    `browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`
+  )
   console.log("0 passed, 0 failed")
   process.exit(0)
 }
 
 // `medusa develop` restarts its server on any new or changed file in the project (dot folders
 // aside), screenshots and logs included: they are written outside it and moved in at the end.
-const stageDir = fs.mkdtempSync(path.join(os.tmpdir(), "bank-transfer-browser-"))
+const stageDir = fs.mkdtempSync(
+  path.join(os.tmpdir(), "bank-transfer-browser-")
+)
 let shop = null
 const stop = () => shop?.stop()
-process.on("SIGINT", () => Promise.resolve(stop()).then(() => process.exit(130)))
-process.on("SIGTERM", () => Promise.resolve(stop()).then(() => process.exit(143)))
+process.on("SIGINT", () =>
+  Promise.resolve(stop()).then(() => process.exit(130))
+)
+process.on("SIGTERM", () =>
+  Promise.resolve(stop()).then(() => process.exit(143))
+)
 
 let code = 1
 try {
   console.log(`> starting the demo shop on ${BASE_URL}`)
   // A fresh database by default: the scenarios count rows, so state left by an earlier run would
   // only blur the results (KEEP_DATA=1 reuses it).
-  shop = await startShop({ port: PORT, dbPort: DB_PORT, dataDir: DATA_DIR, logPath: path.join(stageDir, "dev-shop.log"), fresh: !process.env.KEEP_DATA })
-  console.log(`> shop up after ${Math.round(shop.startedInMs / 1000)} s`)
-  const run = spawnSync(process.execPath, ["integration-tests/browser/admin.browser.mjs"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, BASE_URL, CHROMIUM, SCREENSHOTS: stageDir },
+  shop = await startShop({
+    port: PORT,
+    dbPort: DB_PORT,
+    dataDir: DATA_DIR,
+    logPath: path.join(stageDir, "dev-shop.log"),
+    fresh: !process.env.KEEP_DATA,
   })
+  console.log(`> shop up after ${Math.round(shop.startedInMs / 1000)} s`)
+  const run = spawnSync(
+    process.execPath,
+    ["integration-tests/browser/admin.browser.mjs"],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, BASE_URL, CHROMIUM, SCREENSHOTS: stageDir },
+    }
+  )
   code = run.status ?? 1
 } catch (e) {
   console.error(e.message ?? e)
@@ -52,8 +70,12 @@ try {
   // Now that nothing watches the project any more: screenshots and the shop's log into place.
   fs.rmSync(outDir, { recursive: true, force: true })
   fs.mkdirSync(outDir, { recursive: true })
-  for (const f of fs.readdirSync(stageDir)) fs.copyFileSync(path.join(stageDir, f), path.join(outDir, f))
+  for (const f of fs.readdirSync(stageDir)) {
+    fs.copyFileSync(path.join(stageDir, f), path.join(outDir, f))
+  }
   fs.rmSync(stageDir, { recursive: true, force: true })
-  console.log(`> screenshots and dev-shop.log in ${path.relative(root, outDir)}/`)
+  console.log(
+    `> screenshots and dev-shop.log in ${path.relative(root, outDir)}/`
+  )
 }
 process.exit(code)

@@ -10,9 +10,15 @@ export async function settle(container: MedusaContainer, timeoutMs = 30_000) {
   const service: any = container.resolve("bankTransfer")
   const notifications: any = container.resolve(Modules.NOTIFICATION)
   const probe = async () => {
-    const [, waiting] = await service.listAndCountBankTransactions({ reconciled_at: null, direction: "in", status: "unmatched" }, { take: 1 })
+    const [, waiting] = await service.listAndCountBankTransactions(
+      { reconciled_at: null, direction: "in", status: "unmatched" },
+      { take: 1 }
+    )
     const [, audit] = await service.listAndCountAuditEvents({}, { take: 1 })
-    const [, sent] = await notifications.listAndCountNotifications({}, { take: 1 })
+    const [, sent] = await notifications.listAndCountNotifications(
+      {},
+      { take: 1 }
+    )
     return { waiting, state: `${audit}/${sent}` }
   }
   const start = Date.now()
@@ -22,7 +28,9 @@ export async function settle(container: MedusaContainer, timeoutMs = 30_000) {
     await new Promise((r) => setTimeout(r, 300))
     const now = await probe()
     quiet = now.waiting === 0 && now.state === last.state ? quiet + 1 : 0
-    if (quiet >= 2) return
+    if (quiet >= 2) {
+      return
+    }
     last = now
   }
 }

@@ -12,7 +12,11 @@ export const SECRETS = {
 let sepayId = 90000
 
 /** A SePay notification as SePay sends it ("2023-03-25 14:02:37" local time). */
-export function sepayPayload(memo: string, amount: number, extra: Record<string, unknown> = {}) {
+export function sepayPayload(
+  memo: string,
+  amount: number,
+  extra: Record<string, unknown> = {}
+) {
   return {
     id: ++sepayId,
     gateway: "Vietcombank",
@@ -31,7 +35,11 @@ export function sepayPayload(memo: string, amount: number, extra: Record<string,
   }
 }
 
-export function postSepay(api: AxiosInstance, payload: unknown, auth = `Apikey ${SECRETS.sepayApiKey}`) {
+export function postSepay(
+  api: AxiosInstance,
+  payload: unknown,
+  auth = `Apikey ${SECRETS.sepayApiKey}`
+) {
   return api
     .post("/hooks/bank-transfer/sepay", JSON.stringify(payload), {
       headers: { "content-type": "application/json", authorization: auth },
@@ -39,19 +47,38 @@ export function postSepay(api: AxiosInstance, payload: unknown, auth = `Apikey $
     .catch((e) => e.response)
 }
 
-export function postSepayHmac(api: AxiosInstance, payload: unknown, timestamp = Math.floor(Date.now() / 1000)) {
+export function postSepayHmac(
+  api: AxiosInstance,
+  payload: unknown,
+  timestamp = Math.floor(Date.now() / 1000)
+) {
   const raw = JSON.stringify(payload)
-  const signature = crypto.createHmac("sha256", SECRETS.sepayHmac).update(`${timestamp}.${raw}`).digest("hex")
+  const signature = crypto
+    .createHmac("sha256", SECRETS.sepayHmac)
+    .update(`${timestamp}.${raw}`)
+    .digest("hex")
   return api
     .post("/hooks/bank-transfer/sepay", raw, {
-      headers: { "content-type": "application/json", "x-sepay-signature": signature, "x-sepay-timestamp": String(timestamp) },
+      headers: {
+        "content-type": "application/json",
+        "x-sepay-signature": signature,
+        "x-sepay-timestamp": String(timestamp),
+      },
     })
     .catch((e) => e.response)
 }
 
 function sortDeep(v: any): any {
-  if (Array.isArray(v)) return v.map(sortDeep)
-  if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortDeep(v[k])]))
+  if (Array.isArray(v)) {
+    return v.map(sortDeep)
+  }
+  if (v && typeof v === "object") {
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortDeep(v[k])])
+    )
+  }
   return v
 }
 
@@ -78,30 +105,59 @@ export function cassoPayload(memo: string, amount: number, id = ++sepayId) {
   }
 }
 
-export function postCasso(api: AxiosInstance, payload: unknown, secret = SECRETS.casso, t = Date.now()) {
-  const signature = crypto.createHmac("sha512", secret).update(`${t}.${JSON.stringify(sortDeep(payload))}`).digest("hex")
+export function postCasso(
+  api: AxiosInstance,
+  payload: unknown,
+  secret = SECRETS.casso,
+  t = Date.now()
+) {
+  const signature = crypto
+    .createHmac("sha512", secret)
+    .update(`${t}.${JSON.stringify(sortDeep(payload))}`)
+    .digest("hex")
   return api
-    .post("/hooks/bank-transfer/casso", payload, { headers: { "x-casso-signature": `t=${t},v1=${signature}` } })
+    .post("/hooks/bank-transfer/casso", payload, {
+      headers: { "x-casso-signature": `t=${t},v1=${signature}` },
+    })
     .catch((e) => e.response)
 }
 
-export function postGeneric(api: AxiosInstance, payload: unknown, secret = SECRETS.generic, t = Math.floor(Date.now() / 1000)) {
+export function postGeneric(
+  api: AxiosInstance,
+  payload: unknown,
+  secret = SECRETS.generic,
+  t = Math.floor(Date.now() / 1000)
+) {
   const raw = JSON.stringify(payload)
-  const signature = crypto.createHmac("sha256", secret).update(`${t}.${raw}`).digest("hex")
+  const signature = crypto
+    .createHmac("sha256", secret)
+    .update(`${t}.${raw}`)
+    .digest("hex")
   return api
     .post("/hooks/bank-transfer/generic", raw, {
-      headers: { "content-type": "application/json", "x-bank-signature": `t=${t},v1=${signature}` },
+      headers: {
+        "content-type": "application/json",
+        "x-bank-signature": `t=${t},v1=${signature}`,
+      },
     })
     .catch((e) => e.response)
 }
 
 /** Matching runs in a subscriber after the webhook answered: wait for its outcome. */
-export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 20000
+): Promise<T> {
   const start = Date.now()
   for (;;) {
     const value = await probe()
-    if (value) return value
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`)
+    if (value) {
+      return value
+    }
+    if (Date.now() - start > timeoutMs) {
+      throw new Error(`Timed out waiting for ${what}`)
+    }
     await new Promise((r) => setTimeout(r, 100))
   }
 }

@@ -1,7 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { parseVietQrPayload } from "../../src/lib/expect/vietqr"
 import { isValidReference } from "../../src/lib/identifiers/reference"
-import { BANK_TRANSFER_PROVIDER_ID, customerHeaders, placeOrder, seedShop, SeededShop } from "../helpers/shop"
+import {
+  BANK_TRANSFER_PROVIDER_ID,
+  customerHeaders,
+  placeOrder,
+  seedShop,
+  SeededShop,
+} from "../helpers/shop"
 import { settle } from "../helpers/settle"
 
 jest.setTimeout(120 * 1000)
@@ -22,14 +28,33 @@ medusaIntegrationTestRunner({
 
     describe("checkout with bank transfer", () => {
       it("offers the provider in the Vietnam region and returns the accounts at session start", async () => {
-        const pk = { headers: { "x-publishable-api-key": shop.publishable_key } }
-        const { data } = await api.get(`/store/payment-providers?region_id=${shop.region_id}`, pk)
-        expect(data.payment_providers.map((p: any) => p.id)).toContain(BANK_TRANSFER_PROVIDER_ID)
+        const pk = {
+          headers: { "x-publishable-api-key": shop.publishable_key },
+        }
+        const { data } = await api.get(
+          `/store/payment-providers?region_id=${shop.region_id}`,
+          pk
+        )
+        expect(data.payment_providers.map((p: any) => p.id)).toContain(
+          BANK_TRANSFER_PROVIDER_ID
+        )
 
         const buyer = await customerHeaders(api, shop, "session@example.com")
-        const { data: c } = await api.post("/store/carts", { region_id: shop.region_id }, buyer)
-        await api.post(`/store/carts/${c.cart.id}/line-items`, { variant_id: shop.digital_variant_id, quantity: 1 }, buyer)
-        const { data: pc } = await api.post("/store/payment-collections", { cart_id: c.cart.id }, buyer)
+        const { data: c } = await api.post(
+          "/store/carts",
+          { region_id: shop.region_id },
+          buyer
+        )
+        await api.post(
+          `/store/carts/${c.cart.id}/line-items`,
+          { variant_id: shop.digital_variant_id, quantity: 1 },
+          buyer
+        )
+        const { data: pc } = await api.post(
+          "/store/payment-collections",
+          { cart_id: c.cart.id },
+          buyer
+        )
         const { data: s } = await api.post(
           `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
           { provider_id: BANK_TRANSFER_PROVIDER_ID },
@@ -37,7 +62,11 @@ medusaIntegrationTestRunner({
         )
         const session = s.payment_collection.payment_sessions[0]
         expect(session.data.accounts).toEqual([
-          expect.objectContaining({ bank_bin: "970436", account_number: "0071000123456", currency: "VND" }),
+          expect.objectContaining({
+            bank_bin: "970436",
+            account_number: "0071000123456",
+            currency: "VND",
+          }),
         ])
         expect(session.data.currency_code).toBe("VND")
         expect(session.data.amount).toBe("2400000")
@@ -46,13 +75,22 @@ medusaIntegrationTestRunner({
       it("places the order unpaid, stores its expectation and returns instructions with a VietQR", async () => {
         const buyer = await customerHeaders(api, shop, "buyer@example.com")
         const { order } = await placeOrder(api, shop, buyer, {
-          billing: { company: "Công ty TNHH Hoa Sen", metadata: { tax_code: "0101234567-001" } },
+          billing: {
+            company: "Công ty TNHH Hoa Sen",
+            metadata: { tax_code: "0101234567-001" },
+          },
         })
-        const { data: stored } = await api.get(`/store/orders/${order.id}?fields=+payment_status`, buyer)
+        const { data: stored } = await api.get(
+          `/store/orders/${order.id}?fields=+payment_status`,
+          buyer
+        )
         // Placed without money, like Medusa's manual provider: authorised, not captured.
         expect(stored.order.payment_status).toBe("authorized")
 
-        const { data } = await api.get(`/store/bank-transfer/orders/${order.id}`, buyer)
+        const { data } = await api.get(
+          `/store/bank-transfer/orders/${order.id}`,
+          buyer
+        )
         const bt = data.bank_transfer
         const total = 2400000 + 30000
         expect(bt).toMatchObject({
@@ -76,7 +114,9 @@ medusaIntegrationTestRunner({
         expect(qr.memo).toBe(bt.memo)
 
         const service: any = getContainer().resolve("bankTransfer")
-        const [expectation] = await service.listExpectations({ order_id: order.id })
+        const [expectation] = await service.listExpectations({
+          order_id: order.id,
+        })
         expect(expectation).toMatchObject({
           order_number: String(order.display_id),
           tax_code: "0101234567001",
@@ -92,22 +132,36 @@ medusaIntegrationTestRunner({
         const other = await customerHeaders(api, shop, "other@example.com")
         const { order } = await placeOrder(api, shop, owner)
 
-        const theirs = await api.get(`/store/bank-transfer/orders/${order.id}`, other).catch((e) => e.response)
+        const theirs = await api
+          .get(`/store/bank-transfer/orders/${order.id}`, other)
+          .catch((e) => e.response)
         expect(theirs.status).toBe(404)
         expect(JSON.stringify(theirs.data)).not.toContain("DH")
-        const unknown = await api.get(`/store/bank-transfer/orders/order_unknown`, other).catch((e) => e.response)
+        const unknown = await api
+          .get(`/store/bank-transfer/orders/order_unknown`, other)
+          .catch((e) => e.response)
         expect(unknown.status).toBe(404)
-        expect(unknown.data).toEqual(theirs.data.message ? expect.objectContaining({ type: "not_found" }) : expect.anything())
+        expect(unknown.data).toEqual(
+          theirs.data.message
+            ? expect.objectContaining({ type: "not_found" })
+            : expect.anything()
+        )
         const anonymous = await api
-          .get(`/store/bank-transfer/orders/${order.id}`, { headers: { "x-publishable-api-key": shop.publishable_key } })
+          .get(`/store/bank-transfer/orders/${order.id}`, {
+            headers: { "x-publishable-api-key": shop.publishable_key },
+          })
           .catch((e) => e.response)
         expect(anonymous.status).toBe(401)
       })
 
       it("does nothing for an order paid with another provider", async () => {
         const buyer = await customerHeaders(api, shop, "manual@example.com")
-        const { order } = await placeOrder(api, shop, buyer, { provider_id: "pp_system_default" })
-        const res = await api.get(`/store/bank-transfer/orders/${order.id}`, buyer).catch((e) => e.response)
+        const { order } = await placeOrder(api, shop, buyer, {
+          provider_id: "pp_system_default",
+        })
+        const res = await api
+          .get(`/store/bank-transfer/orders/${order.id}`, buyer)
+          .catch((e) => e.response)
         expect(res.status).toBe(404)
       })
     })

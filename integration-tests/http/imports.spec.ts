@@ -1,14 +1,27 @@
 import { readFileSync } from "fs"
 import path from "path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { adminHeaders, customerHeaders, placeOrder, seedShop, SeededShop } from "../helpers/shop"
+import {
+  adminHeaders,
+  customerHeaders,
+  placeOrder,
+  seedShop,
+  SeededShop,
+} from "../helpers/shop"
 import { settle } from "../helpers/settle"
 import { postSepay, sepayPayload, waitFor } from "../helpers/webhooks"
 
 jest.setTimeout(180 * 1000)
 
 const TOTAL = 2400000 + 30000
-const fixture = (name: string) => readFileSync(path.join(__dirname, "../../src/lib/ingest/statements/__tests__/fixtures", name))
+const fixture = (name: string) =>
+  readFileSync(
+    path.join(
+      __dirname,
+      "../../src/lib/ingest/statements/__tests__/fixtures",
+      name
+    )
+  )
 const vnd = (n: number) => n.toLocaleString("de-DE") // 2.430.000, as Vietnamese exports print it
 
 medusaIntegrationTestRunner({
@@ -30,22 +43,37 @@ medusaIntegrationTestRunner({
     async function newOrder() {
       const buyer = await customerHeaders(api, shop, `imp${++n}@example.com`)
       const { order } = await placeOrder(api, shop, buyer)
-      const { data } = await api.get(`/store/bank-transfer/orders/${order.id}`, buyer)
+      const { data } = await api.get(
+        `/store/bank-transfer/orders/${order.id}`,
+        buyer
+      )
       return { order, bt: data.bank_transfer }
     }
-    const upload = (content: Buffer | string, name: string, fields: Record<string, string> = {}) => {
+    const upload = (
+      content: Buffer | string,
+      name: string,
+      fields: Record<string, string> = {}
+    ) => {
       const form = new FormData()
       form.append("file", new Blob([content]), name)
-      for (const [k, v] of Object.entries(fields)) form.append(k, v)
-      return api.post("/admin/bank-transfer/imports", form, admin).catch((e) => e.response)
+      for (const [k, v] of Object.entries(fields)) {
+        form.append(k, v)
+      }
+      return api
+        .post("/admin/bank-transfer/imports", form, admin)
+        .catch((e) => e.response)
     }
-    const ledgerCount = async () => (await api.get("/admin/bank-transfer/transactions?limit=1", admin)).data.count
-    const expectation = async (orderId: string) => (await api.get(`/admin/bank-transfer/orders/${orderId}`, admin)).data
+    const ledgerCount = async () =>
+      (await api.get("/admin/bank-transfer/transactions?limit=1", admin)).data
+        .count
+    const expectation = async (orderId: string) =>
+      (await api.get(`/admin/bank-transfer/orders/${orderId}`, admin)).data
 
     it("upload → preview → commit: orders are captured or suggested as with webhooks; re-import adds nothing", async () => {
       const a = await newOrder()
       const b = await newOrder()
-      const nearMiss = b.bt.reference.slice(0, -1) + (b.bt.reference.endsWith("A") ? "B" : "A")
+      const nearMiss =
+        b.bt.reference.slice(0, -1) + (b.bt.reference.endsWith("A") ? "B" : "A")
       const csv = [
         "NGAN HANG TMCP NGOAI THUONG VIET NAM;;;;",
         "Số tài khoản: 0071000123456;;;;",
@@ -60,8 +88,22 @@ medusaIntegrationTestRunner({
       const preview = await upload(csv, "sao-ke-vcb.csv")
       expect(preview.status).toBe(201)
       const imp = preview.data.import
-      expect(imp).toMatchObject({ format: "csv", status: "previewed", counts: { lines: 4, incoming: 3, outgoing: 1, new: 4, known: 0, would_apply: 1, would_suggest: 1 } })
-      expect(imp.lines.map((l: any) => [l.external_id, l.state, l.outcome])).toEqual([
+      expect(imp).toMatchObject({
+        format: "csv",
+        status: "previewed",
+        counts: {
+          lines: 4,
+          incoming: 3,
+          outgoing: 1,
+          new: 4,
+          known: 0,
+          would_apply: 1,
+          would_suggest: 1,
+        },
+      })
+      expect(
+        imp.lines.map((l: any) => [l.external_id, l.state, l.outcome])
+      ).toEqual([
         ["REF-A", "new", "apply"],
         ["REF-B", "new", "suggest"],
         ["REF-C", "new", "ignore"],
@@ -69,24 +111,71 @@ medusaIntegrationTestRunner({
       ])
       expect(await ledgerCount()).toBe(before)
 
-      const { data: committed } = await api.post(`/admin/bank-transfer/imports/${imp.id}/commit`, {}, admin)
-      expect(committed).toMatchObject({ added: 4, import: { status: "committed" } })
-      await waitFor(async () => ((await expectation(a.order.id)).expectation.status === "paid" ? true : null), "order A paid")
-      await waitFor(async () => ((await expectation(b.order.id)).suggestions.length ? true : null), "order B suggested")
+      const { data: committed } = await api.post(
+        `/admin/bank-transfer/imports/${imp.id}/commit`,
+        {},
+        admin
+      )
+      expect(committed).toMatchObject({
+        added: 4,
+        import: { status: "committed" },
+      })
+      await waitFor(
+        async () =>
+          (await expectation(a.order.id)).expectation.status === "paid"
+            ? true
+            : null,
+        "order A paid"
+      )
+      await waitFor(
+        async () =>
+          (await expectation(b.order.id)).suggestions.length ? true : null,
+        "order B suggested"
+      )
       // The expectation is paid when the allocation commits; Medusa's capture is the workflow's next step.
-      const paymentStatus = async () => (await api.get(`/admin/orders/${a.order.id}?fields=payment_status`, admin)).data.order.payment_status
-      await waitFor(async () => ((await paymentStatus()) === "captured" ? true : null), "order A captured")
+      const paymentStatus = async () =>
+        (
+          await api.get(
+            `/admin/orders/${a.order.id}?fields=payment_status`,
+            admin
+          )
+        ).data.order.payment_status
+      await waitFor(
+        async () => ((await paymentStatus()) === "captured" ? true : null),
+        "order A captured"
+      )
       expect(await paymentStatus()).toBe("captured")
 
       // Again: committing twice, or the same file once more, adds nothing.
-      expect((await api.post(`/admin/bank-transfer/imports/${imp.id}/commit`, {}, admin)).data.added).toBe(0)
+      expect(
+        (
+          await api.post(
+            `/admin/bank-transfer/imports/${imp.id}/commit`,
+            {},
+            admin
+          )
+        ).data.added
+      ).toBe(0)
       const again = await upload(csv, "sao-ke-vcb.csv")
       expect(again.data.import.counts).toMatchObject({ new: 0, known: 4 })
-      expect((await api.post(`/admin/bank-transfer/imports/${again.data.import.id}/commit`, {}, admin)).data.added).toBe(0)
+      expect(
+        (
+          await api.post(
+            `/admin/bank-transfer/imports/${again.data.import.id}/commit`,
+            {},
+            admin
+          )
+        ).data.added
+      ).toBe(0)
       expect(await ledgerCount()).toBe(before + 4)
 
-      const { data: history } = await api.get("/admin/bank-transfer/imports", admin)
-      expect(history.imports.slice(0, 2).map((i: any) => [i.file_name, i.status])).toEqual([
+      const { data: history } = await api.get(
+        "/admin/bank-transfer/imports",
+        admin
+      )
+      expect(
+        history.imports.slice(0, 2).map((i: any) => [i.file_name, i.status])
+      ).toEqual([
         ["sao-ke-vcb.csv", "committed"],
         ["sao-ke-vcb.csv", "committed"],
       ])
@@ -95,8 +184,19 @@ medusaIntegrationTestRunner({
 
     it("a statement overlapping webhook deliveries adds only what is new", async () => {
       const c = await newOrder()
-      await postSepay(api, sepayPayload(c.bt.memo, TOTAL, { transactionDate: "2026-11-23 08:00:00" }))
-      await waitFor(async () => ((await expectation(c.order.id)).expectation.status === "paid" ? true : null), "paid by webhook")
+      await postSepay(
+        api,
+        sepayPayload(c.bt.memo, TOTAL, {
+          transactionDate: "2026-11-23 08:00:00",
+        })
+      )
+      await waitFor(
+        async () =>
+          (await expectation(c.order.id)).expectation.status === "paid"
+            ? true
+            : null,
+        "paid by webhook"
+      )
       const before = await ledgerCount()
       const csv = [
         "Ngày giao dịch;Số tiền ghi có;Nội dung;Số tham chiếu",
@@ -104,15 +204,28 @@ medusaIntegrationTestRunner({
         `23/11/2026 11:00;${vnd(300000)};chuyen tien;FT-XYZ-2`,
       ].join("\n")
       const { data } = await upload(csv, "overlap.csv")
-      expect(data.import.lines.map((l: any) => l.state)).toEqual(["known_other_channel", "new"])
-      expect((await api.post(`/admin/bank-transfer/imports/${data.import.id}/commit`, {}, admin)).data.added).toBe(1)
+      expect(data.import.lines.map((l: any) => l.state)).toEqual([
+        "known_other_channel",
+        "new",
+      ])
+      expect(
+        (
+          await api.post(
+            `/admin/bank-transfer/imports/${data.import.id}/commit`,
+            {},
+            admin
+          )
+        ).data.added
+      ).toBe(1)
       expect(await ledgerCount()).toBe(before + 1)
       expect((await expectation(c.order.id)).allocations).toHaveLength(1)
     })
 
     it("CAMT.053, MT940 and OFX statements of the shop's account import the same way", async () => {
       // The demo shop has one VND account: the fixture's second (USD) account is left out.
-      const camt = fixture("camt053.xml").toString().replace(/<Stmt>\s*<Id>VCB-USD[\s\S]*?<\/Stmt>/, "")
+      const camt = fixture("camt053.xml")
+        .toString()
+        .replace(/<Stmt>\s*<Id>VCB-USD[\s\S]*?<\/Stmt>/, "")
       const files: [string, Buffer, number][] = [
         ["camt053.xml", Buffer.from(camt), 4],
         ["statement.mt940", fixture("statement.mt940"), 3],
@@ -127,16 +240,45 @@ medusaIntegrationTestRunner({
 
     it("refuses hostile and broken files with the line at fault, storing nothing", async () => {
       const before = await ledgerCount()
-      const imports = (await api.get("/admin/bank-transfer/imports", admin)).data.count
+      const imports = (await api.get("/admin/bank-transfer/imports", admin))
+        .data.count
       const bomb = `<?xml version="1.0"?>\n<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<Document><BkToCstmrStmt>&b;</BkToCstmrStmt></Document>`
       const cases: [Buffer | string, string, RegExp][] = [
         [bomb, "bomb.xml", /line 2: <!DOCTYPE> is not allowed/],
-        ['Ngày giao dịch;Số tiền ghi có;Nội dung\n23/11/2026;1.000;"=cmd|\' /C calc\'!A0"\n', "evil.csv", /row 2.*formula injection/],
-        [Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff, 0xfe, 1, 2, 3]), "garbage.xlsx", /not a readable XLSX/],
+        [
+          "Ngày giao dịch;Số tiền ghi có;Nội dung\n23/11/2026;1.000;\"=cmd|' /C calc'!A0\"\n",
+          "evil.csv",
+          /row 2.*formula injection/,
+        ],
+        [
+          Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff, 0xfe, 1, 2, 3]),
+          "garbage.xlsx",
+          /not a readable XLSX/,
+        ],
         [Buffer.from([0x41, 0x42, 0x00, 0x43]), "binary.csv", /binary content/],
-        [Buffer.from(fixture("camt053.xml").toString().replace(/0071000123456/g, "9999999999")), "other.xml", /9999999999 is not one of the shop's receiving accounts/],
-        [Buffer.from(fixture("statement.mt940").toString().replace("13669000,", "13669001,")), "bad.mt940", /balances do not add up/],
-        ["Ngày giao dịch;Số tiền ghi có;Nội dung\n23/11/2026;1.000;ok\n24/11/2026;nhieu;x\n", "typo.csv", /row 3, credit: "nhieu" is not an amount/],
+        [
+          Buffer.from(
+            fixture("camt053.xml")
+              .toString()
+              .replace(/0071000123456/g, "9999999999")
+          ),
+          "other.xml",
+          /9999999999 is not one of the shop's receiving accounts/,
+        ],
+        [
+          Buffer.from(
+            fixture("statement.mt940")
+              .toString()
+              .replace("13669000,", "13669001,")
+          ),
+          "bad.mt940",
+          /balances do not add up/,
+        ],
+        [
+          "Ngày giao dịch;Số tiền ghi có;Nội dung\n23/11/2026;1.000;ok\n24/11/2026;nhieu;x\n",
+          "typo.csv",
+          /row 3, credit: "nhieu" is not an amount/,
+        ],
         [Buffer.alloc(11 * 1024 * 1024, 0x41), "huge.csv", /larger than/],
       ]
       for (const [content, name, message] of cases) {
@@ -144,12 +286,18 @@ medusaIntegrationTestRunner({
         expect({ name, status: res.status }).toEqual({ name, status: 400 })
         expect(res.data.message).toMatch(message)
       }
-      const noFile = await api.post("/admin/bank-transfer/imports", new FormData(), admin).catch((e) => e.response)
+      const noFile = await api
+        .post("/admin/bank-transfer/imports", new FormData(), admin)
+        .catch((e) => e.response)
       expect(noFile.status).toBe(400)
-      const badMapping = await upload("a;b\n", "x.csv", { mapping: "{not json" })
+      const badMapping = await upload("a;b\n", "x.csv", {
+        mapping: "{not json",
+      })
       expect(badMapping.status).toBe(400)
       expect(await ledgerCount()).toBe(before)
-      expect((await api.get("/admin/bank-transfer/imports", admin)).data.count).toBe(imports)
+      expect(
+        (await api.get("/admin/bank-transfer/imports", admin)).data.count
+      ).toBe(imports)
     })
   },
 })

@@ -4,7 +4,12 @@
 import crypto from "node:crypto"
 import { createRequire } from "node:module"
 import path from "node:path"
-import { root, shopInfo as seededShopInfo, sleep, waitUntil } from "../../scripts/shop.mjs"
+import {
+  root,
+  shopInfo as seededShopInfo,
+  sleep,
+  waitUntil,
+} from "../../scripts/shop.mjs"
 export { pool, waitUntil } from "../../scripts/shop.mjs"
 
 const require = createRequire(path.join(root, "package.json"))
@@ -33,8 +38,9 @@ export { sleep }
 export const tally = { passed: 0, failed: 0, failures: [] }
 
 export function check(name, ok, detail = "") {
-  if (ok) tally.passed++
-  else {
+  if (ok) {
+    tally.passed++
+  } else {
     tally.failed++
     tally.failures.push(name)
   }
@@ -45,7 +51,10 @@ export function check(name, ok, detail = "") {
 export const log = (...a) => console.log(...a)
 export const section = (title) => console.log(`\n=== ${title} ===`)
 export const fmt = (n, digits = 0) =>
-  Number(n).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })
+  Number(n).toLocaleString("en-US", {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  })
 export const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`
 
 // ---------------------------------------------------------------------------------------------
@@ -56,33 +65,66 @@ export const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`
  * One request; never throws. `body`: a string/Buffer/FormData as is, anything else as JSON.
  * Returns { status (0 when no answer), ms, contentType, text, json, error }.
  */
-export async function request(method, url, { body, headers = {}, timeoutMs = 30_000 } = {}) {
+export async function request(
+  method,
+  url,
+  { body, headers = {}, timeoutMs = 30_000 } = {}
+) {
   const h = { ...headers }
   let payload = body
-  const raw = typeof body === "string" || Buffer.isBuffer(body) || body instanceof FormData || body instanceof Uint8Array
+  const raw =
+    typeof body === "string" ||
+    Buffer.isBuffer(body) ||
+    body instanceof FormData ||
+    body instanceof Uint8Array
   if (body !== undefined && !raw) {
     payload = JSON.stringify(body)
-    if (!Object.keys(h).some((k) => k.toLowerCase() === "content-type")) h["content-type"] = "application/json"
+    if (!Object.keys(h).some((k) => k.toLowerCase() === "content-type")) {
+      h["content-type"] = "application/json"
+    }
   }
   const started = performance.now()
   try {
-    const res = await fetch(`${BASE}${url}`, { method, headers: h, body: payload, signal: AbortSignal.timeout(timeoutMs) })
+    const res = await fetch(`${BASE}${url}`, {
+      method,
+      headers: h,
+      body: payload,
+      signal: AbortSignal.timeout(timeoutMs),
+    })
     const text = await res.text()
     let json = null
     try {
       json = text ? JSON.parse(text) : null
     } catch {}
-    return { status: res.status, ms: performance.now() - started, contentType: res.headers.get("content-type") ?? "", text, json, error: null }
+    return {
+      status: res.status,
+      ms: performance.now() - started,
+      contentType: res.headers.get("content-type") ?? "",
+      text,
+      json,
+      error: null,
+    }
   } catch (e) {
     const timedOut = e?.name === "TimeoutError" || e?.name === "AbortError"
-    return { status: 0, ms: performance.now() - started, contentType: "", text: "", json: null, error: timedOut ? "timeout" : (e?.cause?.code ?? e?.message ?? String(e)) }
+    return {
+      status: 0,
+      ms: performance.now() - started,
+      contentType: "",
+      text: "",
+      json: null,
+      error: timedOut ? "timeout" : (e?.cause?.code ?? e?.message ?? String(e)),
+    }
   }
 }
 
 /** A request that must answer one of `expect`; returns the JSON body or throws. */
 export async function api(method, url, { expect = [200, 201], ...opts } = {}) {
   const r = await request(method, url, opts)
-  if (!expect.includes(r.status)) throw new Error(`${method} ${url}: ${r.status || r.error} ${r.text.slice(0, 300)}`)
+  if (!expect.includes(r.status)) {
+    throw new Error(
+      `${method} ${url}: ${r.status || r.error} ${r.text.slice(0, 300)}`
+    )
+  }
   return r.json
 }
 
@@ -118,18 +160,37 @@ export function letters(n) {
 }
 
 /** "2026-11-23 10:15:00", Vietnam time, as SePay sends it. */
-export const vietnamTime = (d = new Date()) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 19).replace("T", " ")
+export const vietnamTime = (d = new Date()) =>
+  new Date(d.getTime() + 7 * 3600_000)
+    .toISOString()
+    .slice(0, 19)
+    .replace("T", " ")
 
-export const hmac = (algorithm, secret, message) => crypto.createHmac(algorithm, secret).update(message).digest("hex")
+export const hmac = (algorithm, secret, message) =>
+  crypto.createHmac(algorithm, secret).update(message).digest("hex")
 
 export function sortDeep(v) {
-  if (Array.isArray(v)) return v.map(sortDeep)
-  if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortDeep(v[k])]))
+  if (Array.isArray(v)) {
+    return v.map(sortDeep)
+  }
+  if (v && typeof v === "object") {
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortDeep(v[k])])
+    )
+  }
   return v
 }
 
 /** A SePay notification as SePay sends it. */
-export function sepayPayload({ id, memo, amount, direction = "in", date = new Date() }) {
+export function sepayPayload({
+  id,
+  memo,
+  amount,
+  direction = "in",
+  date = new Date(),
+}) {
   return {
     id,
     gateway: "Vietcombank",
@@ -147,7 +208,11 @@ export function sepayPayload({ id, memo, amount, direction = "in", date = new Da
 }
 
 export const deliverSepay = (payload, timeoutMs = 30_000) =>
-  request("POST", "/hooks/bank-transfer/sepay", { body: JSON.stringify(payload), headers: { "content-type": "application/json", authorization: SEPAY_AUTH }, timeoutMs })
+  request("POST", "/hooks/bank-transfer/sepay", {
+    body: JSON.stringify(payload),
+    headers: { "content-type": "application/json", authorization: SEPAY_AUTH },
+    timeoutMs,
+  })
 
 // ---------------------------------------------------------------------------------------------
 // The shop: its publishable key, region, product and shipping option; shoppers; checkout.
@@ -157,32 +222,82 @@ export async function shopInfo(db) {
 }
 
 export async function adminToken() {
-  const { token } = await api("POST", "/auth/user/emailpass", { body: { email: "admin@example.com", password: "supersecret" } })
+  const { token } = await api("POST", "/auth/user/emailpass", {
+    body: { email: "admin@example.com", password: "supersecret" },
+  })
   return { authorization: `Bearer ${token}` }
 }
 
 /** Registers a shopper; returns headers for /store routes as that shopper. */
 export async function registerShopper(info, email) {
   const pk = { "x-publishable-api-key": info.pk }
-  const reg = await api("POST", "/auth/customer/emailpass/register", { body: { email, password: "secret123" } })
-  await api("POST", "/store/customers", { headers: { ...pk, authorization: `Bearer ${reg.token}` }, body: { email, first_name: "Nguyen", last_name: "Van A" } })
-  const login = await api("POST", "/auth/customer/emailpass", { body: { email, password: "secret123" } })
+  const reg = await api("POST", "/auth/customer/emailpass/register", {
+    body: { email, password: "secret123" },
+  })
+  await api("POST", "/store/customers", {
+    headers: { ...pk, authorization: `Bearer ${reg.token}` },
+    body: { email, first_name: "Nguyen", last_name: "Van A" },
+  })
+  const login = await api("POST", "/auth/customer/emailpass", {
+    body: { email, password: "secret123" },
+  })
   return { ...pk, authorization: `Bearer ${login.token}`, token: login.token }
 }
 
 /** The storefront checkout through the Store API, paid by bank transfer; returns the placed order. */
 export async function checkout(info, { email, shopper } = {}) {
-  const h = { "x-publishable-api-key": info.pk, ...(shopper ? { authorization: shopper.authorization } : {}) }
-  const address = { first_name: "Nguyen", last_name: "Van A", address_1: "12 Hang Bai", city: "Ha Noi", country_code: "vn", phone: "0912345678" }
-  const { cart } = await api("POST", "/store/carts", { headers: h, body: { region_id: info.region_id, ...(shopper ? {} : { email }) } })
-  await api("POST", `/store/carts/${cart.id}/line-items`, { headers: h, body: { variant_id: info.variant_id, quantity: 1 } })
-  await api("POST", `/store/carts/${cart.id}`, { headers: h, body: { shipping_address: address, billing_address: address } })
-  await api("POST", `/store/carts/${cart.id}/shipping-methods`, { headers: h, body: { option_id: info.shipping_option_id } })
-  const { payment_collection } = await api("POST", "/store/payment-collections", { headers: h, body: { cart_id: cart.id } })
-  await api("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { headers: h, body: { provider_id: BANK_TRANSFER } })
-  const done = await api("POST", `/store/carts/${cart.id}/complete`, { headers: h, body: {} })
-  if (done.type !== "order") throw new Error(`cart did not complete: ${JSON.stringify(done.error ?? done).slice(0, 300)}`)
-  return { id: done.order.id, total: String(done.order.total), display_id: done.order.display_id }
+  const h = {
+    "x-publishable-api-key": info.pk,
+    ...(shopper ? { authorization: shopper.authorization } : {}),
+  }
+  const address = {
+    first_name: "Nguyen",
+    last_name: "Van A",
+    address_1: "12 Hang Bai",
+    city: "Ha Noi",
+    country_code: "vn",
+    phone: "0912345678",
+  }
+  const { cart } = await api("POST", "/store/carts", {
+    headers: h,
+    body: { region_id: info.region_id, ...(shopper ? {} : { email }) },
+  })
+  await api("POST", `/store/carts/${cart.id}/line-items`, {
+    headers: h,
+    body: { variant_id: info.variant_id, quantity: 1 },
+  })
+  await api("POST", `/store/carts/${cart.id}`, {
+    headers: h,
+    body: { shipping_address: address, billing_address: address },
+  })
+  await api("POST", `/store/carts/${cart.id}/shipping-methods`, {
+    headers: h,
+    body: { option_id: info.shipping_option_id },
+  })
+  const { payment_collection } = await api(
+    "POST",
+    "/store/payment-collections",
+    { headers: h, body: { cart_id: cart.id } }
+  )
+  await api(
+    "POST",
+    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+    { headers: h, body: { provider_id: BANK_TRANSFER } }
+  )
+  const done = await api("POST", `/store/carts/${cart.id}/complete`, {
+    headers: h,
+    body: {},
+  })
+  if (done.type !== "order") {
+    throw new Error(
+      `cart did not complete: ${JSON.stringify(done.error ?? done).slice(0, 300)}`
+    )
+  }
+  return {
+    id: done.order.id,
+    total: String(done.order.total),
+    display_id: done.order.display_id,
+  }
 }
 
 /** The expectations of these orders (the order.placed subscriber writes them after the answer). */
@@ -194,7 +309,11 @@ export async function expectationsFor(db, orderIds, timeoutMs = 120_000) {
     )
     return rows.length === orderIds.length ? rows : null
   }, timeoutMs)
-  if (!rows) throw new Error(`expectations of ${orderIds.length} orders not all written within ${timeoutMs / 1000} s`)
+  if (!rows) {
+    throw new Error(
+      `expectations of ${orderIds.length} orders not all written within ${timeoutMs / 1000} s`
+    )
+  }
   const byOrder = new Map(rows.map((r) => [r.order_id, r]))
   return orderIds.map((id) => byOrder.get(id))
 }
@@ -209,14 +328,20 @@ export async function tableCounts(db) {
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND (tablename LIKE 'bank\\_transfer\\_%' OR tablename IN ('notification', 'payment', 'capture')) ORDER BY tablename`
   )
   const counts = {}
-  for (const { tablename } of tables) counts[tablename] = (await db.query(`SELECT count(*)::int AS n FROM "${tablename}"`)).rows[0].n
+  for (const { tablename } of tables) {
+    counts[tablename] = (
+      await db.query(`SELECT count(*)::int AS n FROM "${tablename}"`)
+    ).rows[0].n
+  }
   return counts
 }
 
 export function countsDiff(before, after) {
   const changed = []
   for (const t of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (before[t] !== after[t]) changed.push(`${t} ${before[t]} → ${after[t]}`)
+    if (before[t] !== after[t]) {
+      changed.push(`${t} ${before[t]} → ${after[t]}`)
+    }
   }
   return changed
 }
@@ -261,7 +386,12 @@ export async function overAllocated(db) {
 }
 
 /** Two amounts (numeric text from PostgreSQL, numbers from JSON) are the same amount. */
-export const same = (a, b) => a !== null && a !== undefined && b !== null && b !== undefined && Number(a) === Number(b)
+export const same = (a, b) =>
+  a !== null &&
+  a !== undefined &&
+  b !== null &&
+  b !== undefined &&
+  Number(a) === Number(b)
 
 /**
  * An order paid by one bank transfer, as it must end: one bank-transfer payment, captured once for
@@ -269,13 +399,40 @@ export const same = (a, b) => a !== null && a !== undefined && b !== null && b !
  * transaction on the order; the expectation paid by exactly one allocation of that amount.
  */
 export function capturedOnceProblem(order, f) {
-  if (!f) return "no payment collection"
+  if (!f) {
+    return "no payment collection"
+  }
   const problems = []
-  if (f.payments !== 1) problems.push(`${f.payments} payments`)
-  if (f.captures !== 1 || f.payments_captured !== 1) problems.push(`${f.captures} captures, ${f.payments_captured} payments marked captured`)
-  if (!same(f.captured, order.total)) problems.push(`captured ${f.captured} of ${order.total}`)
-  if (f.collection_status !== "completed" || !same(f.collection_captured, order.total)) problems.push(`collection ${f.collection_status} with ${f.collection_captured} captured`)
-  if (f.order_captures !== 1) problems.push(`${f.order_captures} capture transactions on the order`)
-  if (f.expectation_status !== "paid" || f.allocations !== 1 || !same(f.amount_received, order.total)) problems.push(`expectation ${f.expectation_status}, ${f.allocations} allocations, ${f.amount_received} received`)
+  if (f.payments !== 1) {
+    problems.push(`${f.payments} payments`)
+  }
+  if (f.captures !== 1 || f.payments_captured !== 1) {
+    problems.push(
+      `${f.captures} captures, ${f.payments_captured} payments marked captured`
+    )
+  }
+  if (!same(f.captured, order.total)) {
+    problems.push(`captured ${f.captured} of ${order.total}`)
+  }
+  if (
+    f.collection_status !== "completed" ||
+    !same(f.collection_captured, order.total)
+  ) {
+    problems.push(
+      `collection ${f.collection_status} with ${f.collection_captured} captured`
+    )
+  }
+  if (f.order_captures !== 1) {
+    problems.push(`${f.order_captures} capture transactions on the order`)
+  }
+  if (
+    f.expectation_status !== "paid" ||
+    f.allocations !== 1 ||
+    !same(f.amount_received, order.total)
+  ) {
+    problems.push(
+      `expectation ${f.expectation_status}, ${f.allocations} allocations, ${f.amount_received} received`
+    )
+  }
   return problems.length ? problems.join("; ") : null
 }

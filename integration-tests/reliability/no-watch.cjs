@@ -6,8 +6,21 @@
 // (The suite's own crash scenarios kill and restart the server on purpose.)
 if (process.argv[2] === "develop" && /medusa/.test(process.argv[1] ?? "")) {
   const { EventEmitter } = require("node:events")
-  const chokidar = require(require.resolve("chokidar", { paths: [process.cwd()] }))
-  const idle = () => Object.assign(new EventEmitter(), { add() { return this }, unwatch() { return this }, close: async () => {} })
-  if (chokidar.default) chokidar.default.watch = idle
+  const chokidar = require(
+    require.resolve("chokidar", { paths: [process.cwd()] })
+  )
+  const idle = () =>
+    Object.assign(new EventEmitter(), {
+      add() {
+        return this
+      },
+      unwatch() {
+        return this
+      },
+      close: async () => {},
+    })
+  if (chokidar.default) {
+    chokidar.default.watch = idle
+  }
   chokidar.watch = idle
 }

@@ -9,9 +9,17 @@ import { BANK_TRANSFER_MODULE } from "../../src/modules/bank-transfer"
  */
 export default async function recoveryJob({ container }: ExecArgs) {
   const service: any = container.resolve(BANK_TRANSFER_MODULE)
-  const pending = async () => (await service.listBankTransactions({ reconciled_at: null, direction: "in" }, { select: ["id"] })).length
+  const pending = async () =>
+    (
+      await service.listBankTransactions(
+        { reconciled_at: null, direction: "in" },
+        { select: ["id"] }
+      )
+    ).length
   const before = await pending()
   const started = Date.now()
   await reconcilePendingTransactions(container)
-  console.log(`RECOVERY ${JSON.stringify({ unreconciled_before: before, unreconciled_after: await pending(), ms: Date.now() - started })}`)
+  console.log(
+    `RECOVERY ${JSON.stringify({ unreconciled_before: before, unreconciled_after: await pending(), ms: Date.now() - started })}`
+  )
 }

@@ -16,7 +16,23 @@ import os from "node:os"
 import path from "node:path"
 import fs from "node:fs"
 import { startShop } from "../../scripts/shop.mjs"
-import { DATA_DIR, DB_PORT, DB_URL, PORT, check, checkout, expectationsFor, log, pg, pool, registerShopper, section, seconds, shopInfo, tally } from "./lib.mjs"
+import {
+  DATA_DIR,
+  DB_PORT,
+  DB_URL,
+  PORT,
+  check,
+  checkout,
+  expectationsFor,
+  log,
+  pg,
+  pool,
+  registerShopper,
+  section,
+  seconds,
+  shopInfo,
+  tally,
+} from "./lib.mjs"
 import { duplicateDelivery } from "./duplicates.mjs"
 import { hostileInput } from "./hostile.mjs"
 import { importCrash, webhookCrash } from "./crash.mjs"
@@ -25,11 +41,17 @@ const ORDERS = Number(process.env.RELIABILITY_ORDERS ?? 100)
 const IMPORT_ORDERS = 8
 const BURST_ORDERS = 16
 const HARD_LIMIT_MS = Number(process.env.RELIABILITY_LIMIT_S ?? 15 * 60) * 1000
-const LOG_PATH = path.join(os.tmpdir(), `medusa-bank-transfer-reliability-${PORT}.log`)
+const LOG_PATH = path.join(
+  os.tmpdir(),
+  `medusa-bank-transfer-reliability-${PORT}.log`
+)
 
 // `medusa develop` restarts its server when any project file changes; others edit this working
 // tree while the suite runs, so the shop's watcher is switched off (see no-watch.cjs).
-const NO_WATCH = path.join(path.dirname(new URL(import.meta.url).pathname), "no-watch.cjs")
+const NO_WATCH = path.join(
+  path.dirname(new URL(import.meta.url).pathname),
+  "no-watch.cjs"
+)
 const SHOP = {
   port: PORT,
   dbPort: DB_PORT,
@@ -38,7 +60,8 @@ const SHOP = {
   env: {
     DISABLE_ADMIN: "true",
     BANK_TRANSFER_JOBS: "off",
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${NO_WATCH}`.trim(),
+    NODE_OPTIONS:
+      `${process.env.NODE_OPTIONS ?? ""} --require ${NO_WATCH}`.trim(),
   },
 }
 
@@ -49,7 +72,9 @@ const ctx = {
   async start({ fresh }) {
     const shop = await startShop({ ...SHOP, fresh })
     this.shop = shop
-    log(`shop up on ${shop.base} after ${seconds(shop.startedInMs)} (log: ${LOG_PATH})`)
+    log(
+      `shop up on ${shop.base} after ${seconds(shop.startedInMs)} (log: ${LOG_PATH})`
+    )
     if (!this.db) {
       this.db = new pg.Pool({ connectionString: DB_URL, max: 4 })
       // PostgreSQL stops and crashes on purpose in part 3: idle clients report it, and that is fine.
@@ -82,7 +107,9 @@ for (const sig of ["SIGINT", "SIGTERM"]) {
 async function main() {
   const started = Date.now()
   const hardLimit = setTimeout(() => {
-    console.error(`\nthe suite ran over ${HARD_LIMIT_MS / 60000} minutes: stopping`)
+    console.error(
+      `\nthe suite ran over ${HARD_LIMIT_MS / 60000} minutes: stopping`
+    )
     check(`the suite finishes within ${HARD_LIMIT_MS / 60000} minutes`, false)
     console.log(`${tally.passed} passed, ${tally.failed} failed`)
     finish(1)
@@ -99,18 +126,37 @@ async function main() {
   // registered shoppers with two orders each for part 2 (other customers' orders, proof uploads).
   let t = Date.now()
   const one = await checkout(info, { email: "reliability-0@example.com" })
-  log(`one checkout through the Store API: ${Date.now() - t} ms (the first, cold)`)
-  ctx.shoppers = {}
-  for (const name of ["a", "b"]) ctx.shoppers[name] = await registerShopper(info, `reliability-shopper-${name}-${Date.now()}@example.com`)
-  t = Date.now()
-  const guest = await pool(Array.from({ length: ORDERS + IMPORT_ORDERS + BURST_ORDERS - 1 }, (_, i) => i + 1), 3, (i) =>
-    checkout(info, { email: `reliability-${i}@example.com` })
+  log(
+    `one checkout through the Store API: ${Date.now() - t} ms (the first, cold)`
   )
-  const owned = await pool(["a", "a", "b", "b"], 2, (name) => checkout(info, { shopper: ctx.shoppers[name] }))
+  ctx.shoppers = {}
+  for (const name of ["a", "b"]) {
+    ctx.shoppers[name] = await registerShopper(
+      info,
+      `reliability-shopper-${name}-${Date.now()}@example.com`
+    )
+  }
+  t = Date.now()
+  const guest = await pool(
+    Array.from(
+      { length: ORDERS + IMPORT_ORDERS + BURST_ORDERS - 1 },
+      (_, i) => i + 1
+    ),
+    3,
+    (i) => checkout(info, { email: `reliability-${i}@example.com` })
+  )
+  const owned = await pool(["a", "a", "b", "b"], 2, (name) =>
+    checkout(info, { shopper: ctx.shoppers[name] })
+  )
   const total = guest.length + owned.length
-  log(`${total} more checkouts in ${seconds(Date.now() - t)} (${Math.round((Date.now() - t) / total)} ms each, 3 at a time)`)
+  log(
+    `${total} more checkouts in ${seconds(Date.now() - t)} (${Math.round((Date.now() - t) / total)} ms each, 3 at a time)`
+  )
   const all = [one, ...guest]
-  const exps = await expectationsFor(ctx.db, [...all, ...owned].map((o) => o.id))
+  const exps = await expectationsFor(
+    ctx.db,
+    [...all, ...owned].map((o) => o.id)
+  )
   const byOrder = new Map(exps.map((e) => [e.order_id, e]))
   const withExp = (o) => ({ ...o, exp: byOrder.get(o.id) })
   ctx.orders = {
@@ -122,12 +168,16 @@ async function main() {
   }
   check(
     `${total + 1} real orders placed with bank transfer, each with its expectation`,
-    exps.length === total + 1 && exps.every((e) => e && e.memo && e.status === "awaiting_transfer"),
+    exps.length === total + 1 &&
+      exps.every((e) => e && e.memo && e.status === "awaiting_transfer"),
     `order total ${one.total} VND`
   )
 
   const parts = [
-    ["1. duplicate and concurrent delivery at volume", () => duplicateDelivery(ctx)],
+    [
+      "1. duplicate and concurrent delivery at volume",
+      () => duplicateDelivery(ctx),
+    ],
     ["2. hostile input", () => hostileInput(ctx)],
     ["3a. crash in the middle of a statement import", () => importCrash(ctx)],
     ["3b. crash in the middle of a webhook burst", () => webhookCrash(ctx)],
@@ -139,11 +189,21 @@ async function main() {
       await part()
     } catch (e) {
       console.error(e?.stack ?? e)
-      check(`${title}: ran to the end`, false, String(e?.message ?? e).slice(0, 300))
+      check(
+        `${title}: ran to the end`,
+        false,
+        String(e?.message ?? e).slice(0, 300)
+      )
       // A part that failed half-way may have left the shop down: the next parts need it.
-      if (!(await fetch(`${ctx.shop.base}/health`).then((r) => r.ok).catch(() => false))) {
+      if (
+        !(await fetch(`${ctx.shop.base}/health`)
+          .then((r) => r.ok)
+          .catch(() => false))
+      ) {
         await ctx.stop()
-        await ctx.start({ fresh: false }).catch((err) => console.error(`restart failed: ${err.message}`))
+        await ctx
+          .start({ fresh: false })
+          .catch((err) => console.error(`restart failed: ${err.message}`))
       }
     }
     log(`(${title}: ${seconds(Date.now() - partStarted)})`)
@@ -154,10 +214,16 @@ async function main() {
 main()
   .catch((e) => {
     console.error(e?.stack ?? e)
-    check("the suite ran to the end", false, String(e?.message ?? e).slice(0, 300))
+    check(
+      "the suite ran to the end",
+      false,
+      String(e?.message ?? e).slice(0, 300)
+    )
   })
   .finally(async () => {
-    if (tally.failures.length) log(`\nfailed: ${tally.failures.join(" | ")}`)
+    if (tally.failures.length) {
+      log(`\nfailed: ${tally.failures.join(" | ")}`)
+    }
     console.log(`${tally.passed} passed, ${tally.failed} failed`)
     await finish(tally.failed === 0 ? 0 : 1)
   })

@@ -1,5 +1,9 @@
 import multer from "multer"
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type {
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../modules/bank-transfer"
 import type BankTransferModuleService from "../modules/bank-transfer/service"
@@ -16,14 +20,33 @@ export function memoryUpload(spec: {
   maxBytes: (options: BankTransferOptions) => number
   tooLarge: (maxBytes: number) => string
 }) {
-  return async (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
-    const service: BankTransferModuleService = req.scope.resolve(BANK_TRANSFER_MODULE)
+  return async (
+    req: MedusaRequest,
+    res: MedusaResponse,
+    next: MedusaNextFunction
+  ) => {
+    const service: BankTransferModuleService =
+      req.scope.resolve(BANK_TRANSFER_MODULE)
     const maxBytes = spec.maxBytes(await service.loadOptions())
     const limits = { fileSize: maxBytes, files: spec.maxFiles, fields: 10 }
-    multer({ storage: multer.memoryStorage(), limits }).array(spec.field, spec.maxFiles)(req as any, res as any, (err: unknown) => {
+    multer({ storage: multer.memoryStorage(), limits }).array(
+      spec.field,
+      spec.maxFiles
+    )(req as any, res as any, (err: unknown) => {
       if (!err) {
-        const unstorable = unstorableInput(req.body) ?? unstorableInput(((req as any).files ?? []).map((f: any) => f.originalname))
-        return next(unstorable ? new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid form: ${unstorable}`) : undefined)
+        const unstorable =
+          unstorableInput(req.body) ??
+          unstorableInput(
+            ((req as any).files ?? []).map((f: any) => f.originalname)
+          )
+        return next(
+          unstorable
+            ? new MedusaError(
+                MedusaError.Types.INVALID_DATA,
+                `Invalid form: ${unstorable}`
+              )
+            : undefined
+        )
       }
       const code = (err as any)?.code
       const message =

@@ -1,4 +1,9 @@
-import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import {
+  authenticate,
+  defineMiddlewares,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
 import {
   CalendarOverrideBody,
   ListImportsQuery,
@@ -35,8 +40,16 @@ export default defineMiddlewares({
     { matcher: "/store/bank-transfer*", middlewares: [refuseUnstorableInput] },
     { matcher: "/admin/bank-transfer*", middlewares: [refuseUnstorableInput] },
     { matcher: "/bank-transfer/pay*", middlewares: [refuseUnstorableInput] },
-    { matcher: "/store/bank-transfer/orders/:id/confirm", method: ["POST"], middlewares: [proofUpload] },
-    { matcher: "/bank-transfer/pay/:token/confirm", method: ["POST"], middlewares: [proofUpload] },
+    {
+      matcher: "/store/bank-transfer/orders/:id/confirm",
+      method: ["POST"],
+      middlewares: [proofUpload],
+    },
+    {
+      matcher: "/bank-transfer/pay/:token/confirm",
+      method: ["POST"],
+      middlewares: [proofUpload],
+    },
     {
       matcher: "/admin/bank-transfer/transactions",
       method: ["GET"],
@@ -47,22 +60,70 @@ export default defineMiddlewares({
       method: ["GET"],
       middlewares: [validateAndTransformQuery(ListSuggestionsQuery, {})],
     },
-    { matcher: "/admin/bank-transfer/transactions/:id/match", method: ["POST"], middlewares: [validateAndTransformBody(MatchTransactionBody)] },
-    { matcher: "/admin/bank-transfer/transactions/:id/ignore", method: ["POST"], middlewares: [validateAndTransformBody(IgnoreTransactionBody)] },
-    { matcher: "/admin/bank-transfer/duplicates/:sighting_id/resolve", method: ["POST"], middlewares: [validateAndTransformBody(ResolveDuplicateBody)] },
-    { matcher: "/admin/bank-transfer/suggestions/:id/confirm", method: ["POST"], middlewares: [validateAndTransformBody(ConfirmSuggestionBody)] },
-    { matcher: "/admin/bank-transfer/suggestions/:id/reject", method: ["POST"], middlewares: [validateAndTransformBody(RejectSuggestionBody)] },
-    { matcher: "/admin/bank-transfer/allocations/:id/undo", method: ["POST"], middlewares: [validateAndTransformBody(UndoAllocationBody)] },
-    { matcher: "/admin/bank-transfer/settings", method: ["POST"], middlewares: [validateAndTransformBody(runtimeSettingsSchema)] },
-    { matcher: "/admin/bank-transfer/calendar-overrides", method: ["POST"], middlewares: [validateAndTransformBody(CalendarOverrideBody)] },
+    {
+      matcher: "/admin/bank-transfer/transactions/:id/match",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(MatchTransactionBody)],
+    },
+    {
+      matcher: "/admin/bank-transfer/transactions/:id/ignore",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(IgnoreTransactionBody)],
+    },
+    {
+      matcher: "/admin/bank-transfer/duplicates/:sighting_id/resolve",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(ResolveDuplicateBody)],
+    },
+    {
+      matcher: "/admin/bank-transfer/suggestions/:id/confirm",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(ConfirmSuggestionBody)],
+    },
+    {
+      matcher: "/admin/bank-transfer/suggestions/:id/reject",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(RejectSuggestionBody)],
+    },
+    {
+      matcher: "/admin/bank-transfer/allocations/:id/undo",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(UndoAllocationBody)],
+    },
+    {
+      matcher: "/admin/bank-transfer/settings",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(runtimeSettingsSchema)],
+    },
+    {
+      matcher: "/admin/bank-transfer/calendar-overrides",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(CalendarOverrideBody)],
+    },
     {
       matcher: "/admin/bank-transfer/orders/:order_id/request-confirmation",
       method: ["POST"],
       middlewares: [validateAndTransformBody(RequestConfirmationBody)],
     },
-    { matcher: "/admin/bank-transfer/imports", method: ["POST"], middlewares: [statementUpload] },
-    { matcher: "/admin/bank-transfer/imports", method: ["GET"], middlewares: [validateAndTransformQuery(ListImportsQuery, {})] },
-    { matcher: "/admin/bank-transfer/column-mappings", method: ["POST"], middlewares: [validateAndTransformBody(SaveColumnMappingBody)] },
-    { matcher: "/admin/bank-transfer/simulate", method: ["POST"], middlewares: [validateAndTransformBody(SimulateTransferBody)] },
+    {
+      matcher: "/admin/bank-transfer/imports",
+      method: ["POST"],
+      middlewares: [statementUpload],
+    },
+    {
+      matcher: "/admin/bank-transfer/imports",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(ListImportsQuery, {})],
+    },
+    {
+      matcher: "/admin/bank-transfer/column-mappings",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(SaveColumnMappingBody)],
+    },
+    {
+      matcher: "/admin/bank-transfer/simulate",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(SimulateTransferBody)],
+    },
   ],
 })

@@ -4,15 +4,24 @@ import { BANK_TRANSFER_MODULE } from "../modules/bank-transfer"
 import type BankTransferModuleService from "../modules/bank-transfer/service"
 
 /** Every 15 minutes: ask for confirmation, put on hold, as the policies say, in business days. */
-export default async function escalateUnpaidTransfers(container: MedusaContainer) {
-  const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
-  if (!service.getOptions().jobs) return
+export default async function escalateUnpaidTransfers(
+  container: MedusaContainer
+) {
+  const service: BankTransferModuleService =
+    container.resolve(BANK_TRANSFER_MODULE)
+  if (!service.getOptions().jobs) {
+    return
+  }
   const logger = container.resolve("logger")
   // The run's time is also the `at` of every audit event it writes: the log line names the run.
   const now = new Date()
-  const { result } = await escalateUnpaidTransfersWorkflow(container).run({ input: { now } })
+  const { result } = await escalateUnpaidTransfersWorkflow(container).run({
+    input: { now },
+  })
   if (result.escalated) {
-    logger.info(`bank-transfer: escalated ${result.escalated} unpaid order(s) ${JSON.stringify(result.by_step)} (run at ${now.toISOString()})`)
+    logger.info(
+      `bank-transfer: escalated ${result.escalated} unpaid order(s) ${JSON.stringify(result.by_step)} (run at ${now.toISOString()})`
+    )
   }
 }
 

@@ -1,5 +1,9 @@
 import { z } from "@medusajs/framework/zod"
-import { AmountError, isCurrencyCode, parseAmountInCurrency } from "./money/minor-units"
+import {
+  AmountError,
+  isCurrencyCode,
+  parseAmountInCurrency,
+} from "./money/minor-units"
 
 /**
  * The plugin's options, shared by the payment provider and the bank-transfer module so that a
@@ -10,7 +14,10 @@ import { AmountError, isCurrencyCode, parseAmountInCurrency } from "./money/mino
 /** A three-letter code that ISO 4217 does not list (e.g. a withdrawn one: HRK, VEF) is refused by name. */
 function iso4217Code(code: string, ctx: z.RefinementCtx) {
   if (/^[A-Za-z]{3}$/.test(code) && !isCurrencyCode(code)) {
-    ctx.addIssue({ code: "custom", message: `${JSON.stringify(code)} is not an ISO 4217 currency code` })
+    ctx.addIssue({
+      code: "custom",
+      message: `${JSON.stringify(code)} is not an ISO 4217 currency code`,
+    })
   }
 }
 
@@ -20,16 +27,25 @@ const accountSchema = z
   .object({
     bank_bin: z
       .string()
-      .regex(/^\d{6}$/, "must be the bank's 6-digit NAPAS BIN, e.g. \"970436\" for Vietcombank")
+      .regex(
+        /^\d{6}$/,
+        'must be the bank\'s 6-digit NAPAS BIN, e.g. "970436" for Vietcombank'
+      )
       .optional(),
     swift: z
       .string()
-      .regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, "must be an 8 or 11 character SWIFT/BIC code")
+      .regex(
+        /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/,
+        "must be an 8 or 11 character SWIFT/BIC code"
+      )
       .optional(),
     bank_name: z.string().min(1).optional(),
     account_number: z
       .string()
-      .regex(/^[A-Za-z0-9]{1,34}$/, "must be letters and digits only (no spaces), at most 34"),
+      .regex(
+        /^[A-Za-z0-9]{1,34}$/,
+        "must be letters and digits only (no spaces), at most 34"
+      ),
     account_holder: z.string().min(1, "is required: the name the shopper sees"),
     currency: z
       .string()
@@ -46,24 +62,46 @@ const accountSchema = z
 const amountSchema = z
   .union([z.string(), z.number()])
   .transform(String)
-  .refine((v) => /^\d{1,15}(\.\d{1,4})?$/.test(v), "must be a non-negative amount such as 50000")
-const currencyKey = z.string().regex(/^[A-Za-z]{3}$/, "must be an ISO 4217 code such as VND")
+  .refine(
+    (v) => /^\d{1,15}(\.\d{1,4})?$/.test(v),
+    "must be a non-negative amount such as 50000"
+  )
+const currencyKey = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, "must be an ISO 4217 code such as VND")
 
 /** Amounts per currency, each with no more decimals than its currency has. */
-function perCurrency<T extends z.ZodTypeAny>(value: T, amountOf: (v: z.infer<T>) => string | null) {
+function perCurrency<T extends z.ZodTypeAny>(
+  value: T,
+  amountOf: (v: z.infer<T>) => string | null
+) {
   return z.record(currencyKey, value).superRefine((record, ctx) => {
     for (const [currency, v] of Object.entries(record)) {
       if (!isCurrencyCode(currency)) {
-        ctx.addIssue({ code: "custom", path: [currency], message: `${JSON.stringify(currency)} is not an ISO 4217 currency code` })
+        ctx.addIssue({
+          code: "custom",
+          path: [currency],
+          message: `${JSON.stringify(currency)} is not an ISO 4217 currency code`,
+        })
         continue
       }
       const amount = amountOf(v)
-      if (amount === null) continue
+      if (amount === null) {
+        continue
+      }
       try {
-        parseAmountInCurrency(amount, currency, currency.toUpperCase(), { allowZero: true })
+        parseAmountInCurrency(amount, currency, currency.toUpperCase(), {
+          allowZero: true,
+        })
       } catch (e) {
-        if (!(e instanceof AmountError)) throw e
-        ctx.addIssue({ code: "custom", path: [currency], message: e.message.slice(currency.length + 2) })
+        if (!(e instanceof AmountError)) {
+          throw e
+        }
+        ctx.addIssue({
+          code: "custom",
+          path: [currency],
+          message: e.message.slice(currency.length + 2),
+        })
       }
     }
   })
@@ -73,7 +111,9 @@ const toleranceSchema = z.union([
   z.object({ type: z.literal("fixed"), amount: amountSchema }),
   z.object({ type: z.literal("percent"), percent: z.number().min(0).max(100) }),
 ])
-const tolerancesSchema = perCurrency(toleranceSchema, (t) => (t.type === "fixed" ? t.amount : null))
+const tolerancesSchema = perCurrency(toleranceSchema, (t) =>
+  t.type === "fixed" ? t.amount : null
+)
 
 const policySchema = z
   .object({
@@ -81,23 +121,40 @@ const policySchema = z
     tentative_cancel_after: z.number().int().positive().default(5),
     final_cancel_after: z.number().int().positive().nullable().default(null),
   })
-  .refine((p) => p.confirmation_after.every((n, i, all) => n < p.tentative_cancel_after && (i === 0 || n > all[i - 1])), {
-    message: "confirmation_after must be increasing business-day counts, all before tentative_cancel_after",
-  })
-  .refine((p) => p.final_cancel_after === null || p.final_cancel_after > p.tentative_cancel_after, {
-    message: "final_cancel_after must come after tentative_cancel_after (or be null)",
-  })
+  .refine(
+    (p) =>
+      p.confirmation_after.every(
+        (n, i, all) =>
+          n < p.tentative_cancel_after && (i === 0 || n > all[i - 1])
+      ),
+    {
+      message:
+        "confirmation_after must be increasing business-day counts, all before tentative_cancel_after",
+    }
+  )
+  .refine(
+    (p) =>
+      p.final_cancel_after === null ||
+      p.final_cancel_after > p.tentative_cancel_after,
+    {
+      message:
+        "final_cancel_after must come after tentative_cancel_after (or be null)",
+    }
+  )
 
 const writeOffSchema = perCurrency(amountSchema, (amount) => amount)
 
 export const optionsSchema = z.object({
-  accounts: z.array(accountSchema).min(1, "must list at least one receiving bank account"),
+  accounts: z
+    .array(accountSchema)
+    .min(1, "must list at least one receiving bank account"),
   reference_prefix: z
     .string()
     .default("DH")
     .transform((p) => p.toUpperCase())
     .refine((p) => SAFE_PREFIX.test(p), {
-      message: "must be 1-6 letters without I, L or O (they are confused with 1 and 0)",
+      message:
+        "must be 1-6 letters without I, L or O (they are confused with 1 and 0)",
     }),
   instructions: z
     .string()
@@ -107,13 +164,20 @@ export const optionsSchema = z.object({
   qr: z.boolean().default(true),
   /** Business days the shopper is shown as the deadline to pay. */
   payment_due_business_days: z.number().int().positive().default(5),
-  tolerances: tolerancesSchema.default({ VND: { type: "fixed", amount: "50000" } }),
+  tolerances: tolerancesSchema.default({
+    VND: { type: "fixed", amount: "50000" },
+  }),
   write_off: writeOffSchema.prefault({}),
   allow_automatic_partials: z.boolean().default(true),
   amount_only_window_days: z.number().int().positive().default(7),
   webhooks: z
     .object({
-      sepay: z.object({ api_key: z.string().min(16).optional(), hmac_secret: z.string().min(16).optional() }).optional(),
+      sepay: z
+        .object({
+          api_key: z.string().min(16).optional(),
+          hmac_secret: z.string().min(16).optional(),
+        })
+        .optional(),
       casso: z.object({ secret: z.string().min(16) }).optional(),
       generic: z.object({ secret: z.string().min(16) }).optional(),
     })
@@ -126,11 +190,22 @@ export const optionsSchema = z.object({
     })
     .prefault({}),
   policies: z.record(z.string(), policySchema).default({
-    digital: { confirmation_after: [2, 4], tentative_cancel_after: 5, final_cancel_after: null },
-    physical: { confirmation_after: [3], tentative_cancel_after: 5, final_cancel_after: null },
+    digital: {
+      confirmation_after: [2, 4],
+      tentative_cancel_after: 5,
+      final_cancel_after: null,
+    },
+    physical: {
+      confirmation_after: [3],
+      tentative_cancel_after: 5,
+      final_cancel_after: null,
+    },
   }),
   /** Where this server is reached from the internet: the payment page links in messages use it. */
-  public_url: z.string().url().default(process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"),
+  public_url: z
+    .string()
+    .url()
+    .default(process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"),
   notifications: z
     .object({
       /** Channel of the shopper's messages; the admin feed gets "feed". */
@@ -139,8 +214,12 @@ export const optionsSchema = z.object({
       /** Template ids handed to your notification provider, per message; replace any. */
       templates: z
         .object({
-          payment_instructions: z.string().default("bank-transfer-payment-instructions"),
-          confirmation_requested: z.string().default("bank-transfer-confirmation-requested"),
+          payment_instructions: z
+            .string()
+            .default("bank-transfer-payment-instructions"),
+          confirmation_requested: z
+            .string()
+            .default("bank-transfer-confirmation-requested"),
           partially_paid: z.string().default("bank-transfer-partially-paid"),
           paid: z.string().default("bank-transfer-paid"),
           on_hold: z.string().default("bank-transfer-on-hold"),
@@ -153,8 +232,16 @@ export const optionsSchema = z.object({
   jobs: z.boolean().default(true),
   /** Allow the admin "simulate an incoming transfer" route. Off in production unless set. */
   simulation: z.boolean().default(process.env.NODE_ENV !== "production"),
-  import_max_bytes: z.number().int().positive().default(10 * 1024 * 1024),
-  proof_max_bytes: z.number().int().positive().default(5 * 1024 * 1024),
+  import_max_bytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  proof_max_bytes: z
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
 })
 
 export type BankTransferOptions = z.infer<typeof optionsSchema>

@@ -10,13 +10,19 @@ export function unstorableInput(value: unknown, maxDepth = 32): string | null {
     const [v, depth, path] = stack.pop()!
     if (typeof v === "string") {
       const problem = textProblem(v)
-      if (problem) return `${path || "body"}: ${problem}`
+      if (problem) {
+        return `${path || "body"}: ${problem}`
+      }
     } else if (v && typeof v === "object") {
-      if (depth >= maxDepth) return `${path || "body"}: nested more than ${maxDepth} levels deep`
+      if (depth >= maxDepth) {
+        return `${path || "body"}: nested more than ${maxDepth} levels deep`
+      }
       for (const [key, child] of Object.entries(v)) {
         const field = path ? `${path}.${key}` : key
         const problem = textProblem(key)
-        if (problem) return `${field}: the key ${problem}`
+        if (problem) {
+          return `${field}: the key ${problem}`
+        }
         stack.push([child, depth + 1, field])
       }
     }
@@ -24,10 +30,15 @@ export function unstorableInput(value: unknown, maxDepth = 32): string | null {
   return null
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const LONE_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 function textProblem(text: string): string | null {
-  if (text.includes("\u0000")) return "contains a NUL character"
-  if (LONE_SURROGATE.test(text)) return "contains an unpaired UTF-16 surrogate (not valid Unicode)"
+  if (text.includes("\u0000")) {
+    return "contains a NUL character"
+  }
+  if (LONE_SURROGATE.test(text)) {
+    return "contains an unpaired UTF-16 surrogate (not valid Unicode)"
+  }
   return null
 }

@@ -4,11 +4,20 @@ import { notifyAdminFeedWorkflow } from "../workflows/notify/notify-admin-feed"
 import type { AdminFeedEvent } from "../workflows/notify/utils/admin-feed-entry"
 
 /** What needs an accountant shows up in the admin's notification feed. */
-export default async function notifyAdminFeed({ event, container }: SubscriberArgs<AdminFeedEvent["data"]>) {
-  await notifyAdminFeedWorkflow(container).run({ input: { name: event.name, data: event.data } })
+export default async function notifyAdminFeed({
+  event,
+  container,
+}: SubscriberArgs<AdminFeedEvent["data"]>) {
+  await notifyAdminFeedWorkflow(container).run({
+    input: { name: event.name, data: event.data },
+  })
 }
 
 export const config: SubscriberConfig = {
-  event: [BankTransferEvents.CUSTOMER_CONFIRMED, BankTransferEvents.TRANSACTION_SUGGESTED, BankTransferEvents.ESCALATION_RUN_COMPLETED],
+  event: [
+    BankTransferEvents.CUSTOMER_CONFIRMED,
+    BankTransferEvents.TRANSACTION_SUGGESTED,
+    BankTransferEvents.ESCALATION_RUN_COMPLETED,
+  ],
   context: { subscriberId: "bank-transfer-notify-admin-feed" },
 }

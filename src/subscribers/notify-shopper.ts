@@ -14,9 +14,16 @@ type Data = {
 }
 
 /** Tells the shopper what changed, through Medusa's Notification Module. */
-export default async function notifyShopper({ event, container }: SubscriberArgs<Data>) {
-  if (event.data.shopper_notified) return
-  await notifyShopperWorkflow(container).run({ input: { name: event.name, data: event.data } })
+export default async function notifyShopper({
+  event,
+  container,
+}: SubscriberArgs<Data>) {
+  if (event.data.shopper_notified) {
+    return
+  }
+  await notifyShopperWorkflow(container).run({
+    input: { name: event.name, data: event.data },
+  })
 }
 
 export const config: SubscriberConfig = {

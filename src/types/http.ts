@@ -38,7 +38,13 @@ export type Expectation = {
   paid_at: string | null
 }
 
-export type TransactionStatus = "unmatched" | "matched" | "suggested" | "partially_applied" | "ignored" | "returned"
+export type TransactionStatus =
+  | "unmatched"
+  | "matched"
+  | "suggested"
+  | "partially_applied"
+  | "ignored"
+  | "returned"
 
 export type BankTransaction = {
   id: string
@@ -66,13 +72,21 @@ export type BankTransaction = {
 }
 
 /** Where a sighting was sent from: the webhook channels, a statement file, the admin's simulation. */
-export type SightingSource = "sepay" | "casso" | "generic" | "payos" | "statement" | "simulation" | (string & {})
+export type SightingSource =
+  | "sepay"
+  | "casso"
+  | "generic"
+  | "payos"
+  | "statement"
+  | "simulation"
+  | (string & {})
 
 /**
  * How a sighting relates to the recorded movements (src/modules/bank-transfer/models/sighting.ts):
  * it recorded a new movement, joined one already recorded, or is held as a possible duplicate.
  */
-export type SightingStatus = "new_movement" | "same_movement" | "possible_duplicate"
+export type SightingStatus =
+  "new_movement" | "same_movement" | "possible_duplicate"
 
 /**
  * The identity rule that paired two sightings or kept them apart (src/lib/ingest/identity.ts):
@@ -173,7 +187,10 @@ export type DuplicatesResponse = {
 }
 
 /** POST /admin/bank-transfer/duplicates/:sighting_id/resolve */
-export type ResolveDuplicateResponse = { transaction: BankTransaction; sighting: Sighting }
+export type ResolveDuplicateResponse = {
+  transaction: BankTransaction
+  sighting: Sighting
+}
 
 /** POST /admin/bank-transfer/transactions/:id/retry */
 export type RetryMatchingResponse = { transaction: BankTransaction }
@@ -215,7 +232,13 @@ export type AuditEvent = {
   created_at: string
 }
 
-export type ConfirmationFile = { id: string; url: string; filename: string; mime_type: string; size?: number }
+export type ConfirmationFile = {
+  id: string
+  url: string
+  filename: string
+  mime_type: string
+  size?: number
+}
 
 export type Confirmation = {
   id: string
@@ -268,7 +291,8 @@ export type TransactionFilters = {
   offset: number
 }
 
-export type Tolerance = { type: "fixed"; amount: string } | { type: "percent"; percent: number }
+export type Tolerance =
+  { type: "fixed"; amount: string } | { type: "percent"; percent: number }
 
 export type Policy = {
   confirmation_after: number[]
@@ -276,7 +300,12 @@ export type Policy = {
   final_cancel_after: number | null
 }
 
-export type CalendarOverride = { id: string; date: string; kind: "day_off" | "working_day"; name: string | null }
+export type CalendarOverride = {
+  id: string
+  date: string
+  kind: "day_off" | "working_day"
+  name: string | null
+}
 
 /** A receiving account as configured (the optional fields may be absent). */
 export type ReceivingAccount = {
@@ -301,12 +330,28 @@ export type Settings = {
   calendar: { time_zone: string; weekend_days: number[]; country: string }
 }
 
-export type WebhookChannel = { channel: string; url: string; configured: boolean; secret_hint: string | null }
+export type WebhookChannel = {
+  channel: string
+  url: string
+  configured: boolean
+  secret_hint: string | null
+}
 
-export type SettingsResponse = { settings: Settings; webhooks: WebhookChannel[]; overrides: CalendarOverride[] }
+export type SettingsResponse = {
+  settings: Settings
+  webhooks: WebhookChannel[]
+  overrides: CalendarOverride[]
+}
 
 export type SettingsUpdate = Partial<
-  Pick<Settings, "tolerances" | "write_off" | "allow_automatic_partials" | "policies" | "instructions">
+  Pick<
+    Settings,
+    | "tolerances"
+    | "write_off"
+    | "allow_automatic_partials"
+    | "policies"
+    | "instructions"
+  >
 >
 
 /**
@@ -329,13 +374,23 @@ export type ImportLine = {
   state?: "new" | "known" | "known_other_channel" | "possible_duplicate"
   known?: boolean
   /** The recorded movement it is (known) or may be (possible duplicate), and how it was first reported. */
-  known_via?: { transaction_id: string; source: SightingSource; booked_at: string; basis: IdentityBasis | string | null } | null
+  known_via?: {
+    transaction_id: string
+    source: SightingSource
+    booked_at: string
+    basis: IdentityBasis | string | null
+  } | null
   /** what the matcher would do: apply, suggest, unmatched, ignore, not_previewed */
   outcome?: string | null
 }
 
 /** What a committed import stored, per outcome and currency, read back from the ledger. */
-export type ImportSum = { status: SightingStatus; currency_code: string; lines: number; total: string }
+export type ImportSum = {
+  status: SightingStatus
+  currency_code: string
+  lines: number
+  total: string
+}
 
 export type ImportCounts = {
   lines: number

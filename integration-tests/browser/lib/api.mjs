@@ -7,7 +7,8 @@ import crypto from "node:crypto"
 export const BANK_TRANSFER_PROVIDER_ID = "pp_bank-transfer_default"
 /** The demo shop's receiving account (medusa-config.ts) and its SePay secret (the dev default). */
 export const DEMO_ACCOUNT = "0071000123456"
-const SEPAY_HMAC_SECRET = process.env.SEPAY_HMAC_SECRET || "dev-sepay-hmac-secret-change-me"
+const SEPAY_HMAC_SECRET =
+  process.env.SEPAY_HMAC_SECRET || "dev-sepay-hmac-secret-change-me"
 
 /**
  * `medusa develop` restarts the server whenever a source file changes (other people edit this
@@ -21,7 +22,12 @@ async function fetchRetrying(url, init, timeoutMs = 90_000) {
       return await fetch(url, init)
     } catch (e) {
       const code = e?.cause?.code
-      if (!["ECONNREFUSED", "ECONNRESET", "UND_ERR_SOCKET"].includes(code) || Date.now() > end) throw e
+      if (
+        !["ECONNREFUSED", "ECONNRESET", "UND_ERR_SOCKET"].includes(code) ||
+        Date.now() > end
+      ) {
+        throw e
+      }
       await new Promise((r) => setTimeout(r, 1000))
     }
   }
@@ -32,10 +38,15 @@ export function api(baseUrl) {
     const isForm = typeof FormData !== "undefined" && body instanceof FormData
     const res = await fetchRetrying(`${baseUrl}${path}`, {
       method,
-      headers: { ...(body && !isForm ? { "content-type": "application/json" } : {}), ...headers },
+      headers: {
+        ...(body && !isForm ? { "content-type": "application/json" } : {}),
+        ...headers,
+      },
       body: body ? (isForm ? body : JSON.stringify(body)) : undefined,
     })
-    if (raw) return res
+    if (raw) {
+      return res
+    }
     const text = await res.text()
     let data
     try {
@@ -44,7 +55,9 @@ export function api(baseUrl) {
       data = { text }
     }
     if (!res.ok) {
-      const err = new Error(`${method} ${path} -> ${res.status}: ${data.message ?? text.slice(0, 200)}`)
+      const err = new Error(
+        `${method} ${path} -> ${res.status}: ${data.message ?? text.slice(0, 200)}`
+      )
       err.status = res.status
       err.data = data
       throw err
@@ -60,7 +73,10 @@ export function api(baseUrl) {
 }
 
 export async function adminToken(client, email, password) {
-  const { token } = await client.post("/auth/user/emailpass", { email, password })
+  const { token } = await client.post("/auth/user/emailpass", {
+    email,
+    password,
+  })
   return { Authorization: `Bearer ${token}` }
 }
 
@@ -69,24 +85,44 @@ export async function adminToken(client, email, password) {
  * creates a default key with an empty channel next to the demo shop's), region, variant.
  */
 export async function storeContext(client, admin) {
-  const { api_keys } = await client.get("/admin/api-keys?type=publishable&limit=20", { headers: admin })
+  const { api_keys } = await client.get(
+    "/admin/api-keys?type=publishable&limit=20",
+    { headers: admin }
+  )
   for (const key of api_keys ?? []) {
-    if (key.revoked_at) continue
+    if (key.revoked_at) {
+      continue
+    }
     const pk = { "x-publishable-api-key": key.token }
     const { regions } = await client.get("/store/regions", { headers: pk })
     const region = regions.find((r) => r.currency_code === "vnd") ?? regions[0]
-    if (!region) continue
-    const { products } = await client.get(`/store/products?region_id=${region.id}&fields=*variants`, { headers: pk })
+    if (!region) {
+      continue
+    }
+    const { products } = await client.get(
+      `/store/products?region_id=${region.id}&fields=*variants`,
+      { headers: pk }
+    )
     const variants = products.flatMap((p) => p.variants ?? [])
     // The digital product has no inventory to run out of.
     const variant = variants.find((v) => v.sku === "KTC-1Y") ?? variants[0]
-    if (variant) return { pk, region, variant }
+    if (variant) {
+      return { pk, region, variant }
+    }
   }
   throw new Error("no publishable key sells anything: is the demo shop seeded?")
 }
 
 /** The storefront checkout (cart → items → addresses → shipping → payment session → complete). */
-export async function placeOrder(client, ctx, { phone = "0912345678", quantity = 1, provider_id = BANK_TRANSFER_PROVIDER_ID } = {}) {
+export async function placeOrder(
+  client,
+  ctx,
+  {
+    phone = "0912345678",
+    quantity = 1,
+    provider_id = BANK_TRANSFER_PROVIDER_ID,
+  } = {}
+) {
   const h = { headers: ctx.pk }
   const address = {
     first_name: "Nguyen",
@@ -96,38 +132,94 @@ export async function placeOrder(client, ctx, { phone = "0912345678", quantity =
     country_code: "vn",
     phone,
   }
-  const { cart } = await client.post("/store/carts", { region_id: ctx.region.id, email: `buyer${Date.now()}@example.com` }, h)
-  await client.post(`/store/carts/${cart.id}/line-items`, { variant_id: ctx.variant.id, quantity }, h)
-  await client.post(`/store/carts/${cart.id}`, { shipping_address: address, billing_address: address }, h)
-  const { shipping_options } = await client.get(`/store/shipping-options?cart_id=${cart.id}`, h)
-  if (!shipping_options?.length) throw new Error("no shipping option for the cart")
-  await client.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, h)
-  const { payment_collection } = await client.post("/store/payment-collections", { cart_id: cart.id }, h)
-  await client.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id }, h)
+  const { cart } = await client.post(
+    "/store/carts",
+    { region_id: ctx.region.id, email: `buyer${Date.now()}@example.com` },
+    h
+  )
+  await client.post(
+    `/store/carts/${cart.id}/line-items`,
+    { variant_id: ctx.variant.id, quantity },
+    h
+  )
+  await client.post(
+    `/store/carts/${cart.id}`,
+    { shipping_address: address, billing_address: address },
+    h
+  )
+  const { shipping_options } = await client.get(
+    `/store/shipping-options?cart_id=${cart.id}`,
+    h
+  )
+  if (!shipping_options?.length) {
+    throw new Error("no shipping option for the cart")
+  }
+  await client.post(
+    `/store/carts/${cart.id}/shipping-methods`,
+    { option_id: shipping_options[0].id },
+    h
+  )
+  const { payment_collection } = await client.post(
+    "/store/payment-collections",
+    { cart_id: cart.id },
+    h
+  )
+  await client.post(
+    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+    { provider_id },
+    h
+  )
   const done = await client.post(`/store/carts/${cart.id}/complete`, {}, h)
-  if (done.type !== "order") throw new Error(`cart did not complete: ${JSON.stringify(done.error ?? done).slice(0, 300)}`)
+  if (done.type !== "order") {
+    throw new Error(
+      `cart did not complete: ${JSON.stringify(done.error ?? done).slice(0, 300)}`
+    )
+  }
   return done.order
 }
 
 /** The expectation appears through a subscriber: wait for it. */
-export async function waitForExpectation(client, admin, orderId, timeoutMs = 30_000) {
+export async function waitForExpectation(
+  client,
+  admin,
+  orderId,
+  timeoutMs = 30_000
+) {
   const end = Date.now() + timeoutMs
   for (;;) {
-    const data = await client.get(`/admin/bank-transfer/orders/${orderId}`, { headers: admin })
-    if (data.expectation) return data
-    if (Date.now() > end) throw new Error(`no bank-transfer expectation for ${orderId} after ${timeoutMs} ms`)
+    const data = await client.get(`/admin/bank-transfer/orders/${orderId}`, {
+      headers: admin,
+    })
+    if (data.expectation) {
+      return data
+    }
+    if (Date.now() > end) {
+      throw new Error(
+        `no bank-transfer expectation for ${orderId} after ${timeoutMs} ms`
+      )
+    }
     await new Promise((r) => setTimeout(r, 500))
   }
 }
 
 /** Polls until `check(data)` is truthy (the matcher runs in a subscriber, after the 201). */
-export async function waitFor(fn, check, { timeoutMs = 30_000, what = "condition" } = {}) {
+export async function waitFor(
+  fn,
+  check,
+  { timeoutMs = 30_000, what = "condition" } = {}
+) {
   const end = Date.now() + timeoutMs
   let last
   for (;;) {
     last = await fn()
-    if (check(last)) return last
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last).slice(0, 300)}`)
+    if (check(last)) {
+      return last
+    }
+    if (Date.now() > end) {
+      throw new Error(
+        `timed out waiting for ${what}: ${JSON.stringify(last).slice(0, 300)}`
+      )
+    }
     await new Promise((r) => setTimeout(r, 500))
   }
 }
@@ -139,14 +231,28 @@ export function wrongCheckLetter(reference) {
 }
 
 /** A fake incoming transfer (admin simulation route), once the matcher has looked at it. */
-export async function simulate(client, admin, { memo, amount, counterparty_name }) {
+export async function simulate(
+  client,
+  admin,
+  { memo, amount, counterparty_name }
+) {
   const { transaction } = await client.post(
     "/admin/bank-transfer/simulate",
-    { memo, amount: String(amount), ...(counterparty_name ? { counterparty_name } : {}) },
+    {
+      memo,
+      amount: String(amount),
+      ...(counterparty_name ? { counterparty_name } : {}),
+    },
     { headers: admin }
   )
   return waitFor(
-    async () => (await client.get(`/admin/bank-transfer/transactions/${transaction.id}`, { headers: admin })).transaction,
+    async () =>
+      (
+        await client.get(
+          `/admin/bank-transfer/transactions/${transaction.id}`,
+          { headers: admin }
+        )
+      ).transaction,
     (t) => !!t.reconciled_at,
     { what: `the matcher to process ${transaction.id}` }
   )
@@ -155,17 +261,31 @@ export async function simulate(client, admin, { memo, amount, counterparty_name 
 /** Letters only: a search token that no matcher can read as an order number, phone or tax code. */
 export function letters(n = 8) {
   const abc = "ABCDEFGHJKMNPQRSTUVWXYZ"
-  return Array.from({ length: n }, () => abc[Math.floor(Math.random() * abc.length)]).join("")
+  return Array.from(
+    { length: n },
+    () => abc[Math.floor(Math.random() * abc.length)]
+  ).join("")
 }
 
 /** "2026-11-30 09:15:00": a moment in Vietnam time, as SePay writes its transactionDate. */
-export const vietnamTime = (d = new Date()) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 19).replace("T", " ")
+export const vietnamTime = (d = new Date()) =>
+  new Date(d.getTime() + 7 * 3600_000)
+    .toISOString()
+    .slice(0, 19)
+    .replace("T", " ")
 
 /** "30/11/2026": the day in Vietnam, as Vietnamese banks' statement exports write it. */
-export const vietnamDay = (d = new Date()) => d.toLocaleDateString("en-GB", { timeZone: "Asia/Ho_Chi_Minh" })
+export const vietnamDay = (d = new Date()) =>
+  d.toLocaleDateString("en-GB", { timeZone: "Asia/Ho_Chi_Minh" })
 
 /** A SePay notification for the demo shop's account, as SePay sends it. */
-export function sepayPayload({ id, memo, amount, date = new Date(), account = DEMO_ACCOUNT }) {
+export function sepayPayload({
+  id,
+  memo,
+  amount,
+  date = new Date(),
+  account = DEMO_ACCOUNT,
+}) {
   return {
     id,
     gateway: "Vietcombank",
@@ -189,26 +309,49 @@ export function sepayPayload({ id, memo, amount, date = new Date(), account = DE
 export async function deliverSepay(baseUrl, payload) {
   const body = JSON.stringify(payload)
   const timestamp = String(Math.floor(Date.now() / 1000))
-  const signature = crypto.createHmac("sha256", SEPAY_HMAC_SECRET).update(`${timestamp}.${body}`).digest("hex")
+  const signature = crypto
+    .createHmac("sha256", SEPAY_HMAC_SECRET)
+    .update(`${timestamp}.${body}`)
+    .digest("hex")
   const res = await fetchRetrying(`${baseUrl}/hooks/bank-transfer/sepay`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-sepay-timestamp": timestamp, "x-sepay-signature": signature },
+    headers: {
+      "content-type": "application/json",
+      "x-sepay-timestamp": timestamp,
+      "x-sepay-signature": signature,
+    },
     body,
   })
   const data = await res.json().catch(() => ({}))
-  if (!res.ok) throw new Error(`SePay webhook -> ${res.status}: ${JSON.stringify(data).slice(0, 200)}`)
+  if (!res.ok) {
+    throw new Error(
+      `SePay webhook -> ${res.status}: ${JSON.stringify(data).slice(0, 200)}`
+    )
+  }
   return data
 }
 
 /** Uploads a statement file through the admin route; returns the previewed import. */
-export async function uploadStatement(client, admin, { name, text, type = "text/csv" }) {
+export async function uploadStatement(
+  client,
+  admin,
+  { name, text, type = "text/csv" }
+) {
   const form = new FormData()
   form.append("file", new Blob([text], { type }), name)
-  const { import: preview } = await client.post("/admin/bank-transfer/imports", form, { headers: admin })
+  const { import: preview } = await client.post(
+    "/admin/bank-transfer/imports",
+    form,
+    { headers: admin }
+  )
   return preview
 }
 
 /** Commits a previewed import; returns the committed import with its counts. */
 export async function commitStatement(client, admin, importId) {
-  return client.post(`/admin/bank-transfer/imports/${importId}/commit`, {}, { headers: admin })
+  return client.post(
+    `/admin/bank-transfer/imports/${importId}/commit`,
+    {},
+    { headers: admin }
+  )
 }

@@ -9,7 +9,11 @@ import path from "node:path"
  * a source file changes): a scenario that failed then is run once more; scenarios are written so
  * that running them again after a partial first attempt is safe.
  */
-export function createHarness({ screenshots, page: getPage, disturbed = () => false }) {
+export function createHarness({
+  screenshots,
+  page: getPage,
+  disturbed = () => false,
+}) {
   const results = []
   let n = 0
   fs.mkdirSync(screenshots, { recursive: true })
@@ -18,8 +22,16 @@ export function createHarness({ screenshots, page: getPage, disturbed = () => fa
 
   async function shot(name) {
     const page = getPage()
-    if (!page) return null
-    const file = path.join(screenshots, `${String(++n).padStart(2, "0")}-${name.replace(/[^a-z0-9]+/gi, "-").toLowerCase().slice(0, 60)}.png`)
+    if (!page) {
+      return null
+    }
+    const file = path.join(
+      screenshots,
+      `${String(++n).padStart(2, "0")}-${name
+        .replace(/[^a-z0-9]+/gi, "-")
+        .toLowerCase()
+        .slice(0, 60)}.png`
+    )
     try {
       await page.screenshot({ path: file, fullPage: true, timeout: 15_000 })
       return path.basename(file)
@@ -34,19 +46,27 @@ export function createHarness({ screenshots, page: getPage, disturbed = () => fa
 
   /** Runs one scenario; `fn` may call skip(reason). Later scenarios still run after a failure. */
   async function test(name, fn, { always = false } = {}) {
-    if (only && !always && !only.test(name)) return
+    if (only && !always && !only.test(name)) {
+      return
+    }
     const started = Date.now()
     try {
       try {
         await fn()
       } catch (e) {
-        if (e instanceof Skip || !disturbed(started)) throw e
-        console.log(`    (the shop restarted during "${name}": running it once more)`)
+        if (e instanceof Skip || !disturbed(started)) {
+          throw e
+        }
+        console.log(
+          `    (the shop restarted during "${name}": running it once more)`
+        )
         await fn()
       }
       const file = await shot(name)
       results.push({ name, status: "passed" })
-      console.log(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)${file ? ` [${file}]` : ""}`)
+      console.log(
+        `  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)${file ? ` [${file}]` : ""}`
+      )
     } catch (e) {
       if (e instanceof Skip) {
         results.push({ name, status: "skipped", reason: e.message })
@@ -55,8 +75,15 @@ export function createHarness({ screenshots, page: getPage, disturbed = () => fa
       }
       const file = await shot(`FAIL ${name}`)
       results.push({ name, status: "failed", error: e })
-      console.log(`  ✗ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)${file ? ` [${file}]` : ""}`)
-      console.log(`      ${String(e?.stack ?? e).split("\n").slice(0, 6).join("\n      ")}`)
+      console.log(
+        `  ✗ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)${file ? ` [${file}]` : ""}`
+      )
+      console.log(
+        `      ${String(e?.stack ?? e)
+          .split("\n")
+          .slice(0, 6)
+          .join("\n      ")}`
+      )
     }
   }
 
@@ -67,7 +94,11 @@ export function createHarness({ screenshots, page: getPage, disturbed = () => fa
   function summary() {
     const count = (s) => results.filter((r) => r.status === s).length
     const skipped = results.filter((r) => r.status === "skipped")
-    if (skipped.length) console.log(`${skipped.length} skipped: ${skipped.map((s) => `${s.name} (${s.reason})`).join("; ")}`)
+    if (skipped.length) {
+      console.log(
+        `${skipped.length} skipped: ${skipped.map((s) => `${s.name} (${s.reason})`).join("; ")}`
+      )
+    }
     console.log(`${count("passed")} passed, ${count("failed")} failed`)
     return count("failed")
   }
@@ -76,5 +107,7 @@ export function createHarness({ screenshots, page: getPage, disturbed = () => fa
 }
 
 export function assert(condition, message) {
-  if (!condition) throw new Error(`assertion failed: ${message}`)
+  if (!condition) {
+    throw new Error(`assertion failed: ${message}`)
+  }
 }

@@ -27,21 +27,33 @@ function useAction<V, R>(what: string, fn: (vars: V) => Promise<R>) {
 
 export const useConfirmSuggestion = () =>
   useAction("Confirm", (v: { id: string; amount?: string }) =>
-    post(`${API}/suggestions/${v.id}/confirm`, v.amount ? { amount: v.amount } : {})
+    post(
+      `${API}/suggestions/${v.id}/confirm`,
+      v.amount ? { amount: v.amount } : {}
+    )
   )
 
 export const useRejectSuggestion = () =>
   useAction("Not this transaction", (v: { id: string; reason?: string }) =>
-    post(`${API}/suggestions/${v.id}/reject`, v.reason ? { reason: v.reason } : {})
+    post(
+      `${API}/suggestions/${v.id}/reject`,
+      v.reason ? { reason: v.reason } : {}
+    )
   )
 
 /** One call per transaction: the match route applies one transaction to one or more orders. */
 export const useMatchTransaction = () =>
-  useAction("Match", (v: { transaction_id: string; allocations: { order_id: string; amount: string }[]; reason?: string }) =>
-    post(`${API}/transactions/${v.transaction_id}/match`, {
-      allocations: v.allocations,
-      ...(v.reason ? { reason: v.reason } : {}),
-    })
+  useAction(
+    "Match",
+    (v: {
+      transaction_id: string
+      allocations: { order_id: string; amount: string }[]
+      reason?: string
+    }) =>
+      post(`${API}/transactions/${v.transaction_id}/match`, {
+        allocations: v.allocations,
+        ...(v.reason ? { reason: v.reason } : {}),
+      })
   )
 
 export const useIgnoreTransaction = () =>
@@ -54,50 +66,87 @@ export const useIgnoreTransaction = () =>
 
 export const useUndoAllocation = () =>
   useAction("Undo", (v: { id: string; reason: string }) =>
-    post<{ warning?: string | null }>(`${API}/allocations/${v.id}/undo`, { reason: v.reason })
+    post<{ warning?: string | null }>(`${API}/allocations/${v.id}/undo`, {
+      reason: v.reason,
+    })
   )
 
 export const useRequestConfirmation = () =>
   useAction("Ask the shopper", (v: { order_id: string; message: string }) =>
-    post(`${API}/orders/${v.order_id}/request-confirmation`, { message: v.message })
+    post(`${API}/orders/${v.order_id}/request-confirmation`, {
+      message: v.message,
+    })
   )
 
 export const useUploadStatement = () =>
-  useAction("Import", (v: { file: File; mapping?: string; preset?: string; mapping_id?: string }) => {
-    const form = new FormData()
-    // Text fields first: the server reads them while the file streams in.
-    if (v.mapping) form.append("mapping", v.mapping)
-    if (v.preset) form.append("preset", v.preset)
-    if (v.mapping_id) form.append("mapping_id", v.mapping_id)
-    form.append("file", v.file, v.file.name)
-    return upload<{ import: StatementImport }>(`${API}/imports`, form)
-  })
+  useAction(
+    "Import",
+    (v: {
+      file: File
+      mapping?: string
+      preset?: string
+      mapping_id?: string
+    }) => {
+      const form = new FormData()
+      // Text fields first: the server reads them while the file streams in.
+      if (v.mapping) {
+        form.append("mapping", v.mapping)
+      }
+      if (v.preset) {
+        form.append("preset", v.preset)
+      }
+      if (v.mapping_id) {
+        form.append("mapping_id", v.mapping_id)
+      }
+      form.append("file", v.file, v.file.name)
+      return upload<{ import: StatementImport }>(`${API}/imports`, form)
+    }
+  )
 
 export const useCommitImport = () =>
-  useAction("Commit", (v: { id: string }) => post<CommitImportResponse>(`${API}/imports/${v.id}/commit`, {}))
+  useAction("Commit", (v: { id: string }) =>
+    post<CommitImportResponse>(`${API}/imports/${v.id}/commit`, {})
+  )
 
 export const useSaveSettings = () =>
-  useAction("Save settings", (v: SettingsUpdate) => post<SettingsResponse>(`${API}/settings`, v))
+  useAction("Save settings", (v: SettingsUpdate) =>
+    post<SettingsResponse>(`${API}/settings`, v)
+  )
 
 export const useAddCalendarOverride = () =>
-  useAction("Add day", (v: { date: string; kind: "day_off" | "working_day"; name?: string }) =>
-    post(`${API}/calendar-overrides`, v.name ? v : { date: v.date, kind: v.kind })
+  useAction(
+    "Add day",
+    (v: { date: string; kind: "day_off" | "working_day"; name?: string }) =>
+      post(
+        `${API}/calendar-overrides`,
+        v.name ? v : { date: v.date, kind: v.kind }
+      )
   )
 
 export const useDeleteCalendarOverride = () =>
-  useAction("Remove day", (v: { id: string }) => del(`${API}/calendar-overrides/${v.id}`))
+  useAction("Remove day", (v: { id: string }) =>
+    del(`${API}/calendar-overrides/${v.id}`)
+  )
 
 export const useTestWebhook = () =>
   useAction("Send a test", (v: { channel: string }) =>
-    post<{ status: number; body: unknown }>(`${API}/webhooks/${v.channel}/test`, {})
+    post<{ status: number; body: unknown }>(
+      `${API}/webhooks/${v.channel}/test`,
+      {}
+    )
   )
 
 /** "Same transfer" (`same: true`: nothing applied again) or "Different transfers" (recorded and matched). */
 export const useResolveDuplicate = () =>
   useAction("Possible duplicate", (v: { sighting_id: string; same: boolean }) =>
-    post<ResolveDuplicateResponse>(`${API}/duplicates/${v.sighting_id}/resolve`, { same: v.same })
+    post<ResolveDuplicateResponse>(
+      `${API}/duplicates/${v.sighting_id}/resolve`,
+      { same: v.same }
+    )
   )
 
 /** Match a parked transaction once more, now; the server answers the error if it fails again. */
 export const useRetryMatching = () =>
-  useAction("Retry matching", (v: { id: string }) => post<RetryMatchingResponse>(`${API}/transactions/${v.id}/retry`, {}))
+  useAction("Retry matching", (v: { id: string }) =>
+    post<RetryMatchingResponse>(`${API}/transactions/${v.id}/retry`, {})
+  )

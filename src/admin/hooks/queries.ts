@@ -18,7 +18,8 @@ import type {
 export const bankTransferKeys = {
   all: ["bank-transfer"] as const,
   order: (orderId: string) => ["bank-transfer", "order", orderId] as const,
-  transactions: (f: TransactionFilters) => ["bank-transfer", "transactions", f] as const,
+  transactions: (f: TransactionFilters) =>
+    ["bank-transfer", "transactions", f] as const,
   suggestions: (q: object) => ["bank-transfer", "suggestions", q] as const,
   imports: (q: object) => ["bank-transfer", "imports", q] as const,
   settings: ["bank-transfer", "settings"] as const,
@@ -29,7 +30,8 @@ export const bankTransferKeys = {
 }
 
 /** A missing route will not appear by asking again; anything else gets one more try. */
-const retry = (count: number, error: unknown) => !isMissingRoute(error) && count < 1
+const retry = (count: number, error: unknown) =>
+  !isMissingRoute(error) && count < 1
 
 /**
  * The order's bank-transfer side. Polled while the page is open, because money arrives by webhook
@@ -49,17 +51,28 @@ export function useTransactions(filters: TransactionFilters, enabled = true) {
   return useQuery({
     queryKey: bankTransferKeys.transactions(filters),
     queryFn: () =>
-      get<{ transactions: BankTransaction[]; count: number }>(`${API}/transactions`, { ...filters }),
+      get<{ transactions: BankTransaction[]; count: number }>(
+        `${API}/transactions`,
+        { ...filters }
+      ),
     placeholderData: keepPreviousData,
     enabled,
     retry,
   })
 }
 
-export function useSuggestions(q: { status: string; limit: number; offset: number }) {
+export function useSuggestions(q: {
+  status: string
+  limit: number
+  offset: number
+}) {
   return useQuery({
     queryKey: bankTransferKeys.suggestions(q),
-    queryFn: () => get<{ suggestions: Suggestion[]; count: number }>(`${API}/suggestions`, q),
+    queryFn: () =>
+      get<{ suggestions: Suggestion[]; count: number }>(
+        `${API}/suggestions`,
+        q
+      ),
     placeholderData: keepPreviousData,
     retry,
   })
@@ -68,7 +81,8 @@ export function useSuggestions(q: { status: string; limit: number; offset: numbe
 export function useImports(q: { limit: number; offset: number }) {
   return useQuery({
     queryKey: bankTransferKeys.imports(q),
-    queryFn: () => get<{ imports: StatementImport[]; count: number }>(`${API}/imports`, q),
+    queryFn: () =>
+      get<{ imports: StatementImport[]; count: number }>(`${API}/imports`, q),
     placeholderData: keepPreviousData,
     retry,
   })

@@ -4,9 +4,14 @@
  * Without one, the browser's time zone (the merchant's desk). Invalid or missing dates show a
  * dash rather than "Invalid Date".
  */
-export function formatDateTime(value: string | Date | null | undefined, timeZone?: string): string {
+export function formatDateTime(
+  value: string | Date | null | undefined,
+  timeZone?: string
+): string {
   const d = toDate(value)
-  if (!d) return "—"
+  if (!d) {
+    return "—"
+  }
   return d.toLocaleString(undefined, {
     year: "numeric",
     month: "short",
@@ -21,9 +26,14 @@ export function formatDateTime(value: string | Date | null | undefined, timeZone
  * "30/11/2026 09:15": day, month, year, 24-hour time, in the shop's time zone when given. Short
  * enough for a sentence ("Already received via SePay on 30/11/2026 09:15").
  */
-export function formatShortDateTime(value: string | Date | null | undefined, timeZone?: string): string {
+export function formatShortDateTime(
+  value: string | Date | null | undefined,
+  timeZone?: string
+): string {
   const d = toDate(value)
-  if (!d) return "—"
+  if (!d) {
+    return "—"
+  }
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat("en-GB", {
       day: "2-digit",
@@ -41,14 +51,18 @@ export function formatShortDateTime(value: string | Date | null | undefined, tim
 }
 
 function toDate(value: string | Date | null | undefined): Date | null {
-  if (!value) return null
+  if (!value) {
+    return null
+  }
   const d = new Date(value)
   return Number.isNaN(d.getTime()) ? null : d
 }
 
 /** An unknown zone name would make Intl throw: it falls back to the browser's zone. */
 function zone(timeZone: string | undefined): { timeZone?: string } {
-  if (!timeZone) return {}
+  if (!timeZone) {
+    return {}
+  }
   try {
     new Intl.DateTimeFormat(undefined, { timeZone })
     return { timeZone }
@@ -58,10 +72,18 @@ function zone(timeZone: string | undefined): { timeZone?: string } {
 }
 
 export function formatDate(value: string | Date | null | undefined): string {
-  if (!value) return "—"
+  if (!value) {
+    return "—"
+  }
   const d = new Date(`${value}`.length === 10 ? `${value}T00:00:00` : value)
-  if (Number.isNaN(d.getTime())) return "—"
-  return d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" })
+  if (Number.isNaN(d.getTime())) {
+    return "—"
+  }
+  return d.toLocaleDateString(undefined, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+  })
 }
 
 /**

@@ -27,10 +27,15 @@ export const emptyFilters = (over: Partial<FilterState> = {}): FilterState => ({
 })
 
 /** The query the transactions route understands; unparsable amounts are left out, not sent. */
-export function toQuery(f: FilterState, limit: number, offset: number): TransactionFilters {
+export function toQuery(
+  f: FilterState,
+  limit: number,
+  offset: number
+): TransactionFilters {
   return {
     status: f.status === "all" ? undefined : f.status,
-    direction: f.direction === "all" ? undefined : (f.direction as "in" | "out"),
+    direction:
+      f.direction === "all" ? undefined : (f.direction as "in" | "out"),
     from: dayStartIso(f.from || undefined),
     to: dayEndIso(f.to || undefined),
     min_amount: parseAmountInput(f.min) ?? undefined,

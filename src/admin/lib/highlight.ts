@@ -28,16 +28,22 @@ export function normalise(text: string): string {
 }
 
 /** The spellings of each identifier worth looking for, with the label shown on hover. */
-function needles(ids: Identifiers): { needle: string; label: string; numeric: boolean }[] {
+function needles(
+  ids: Identifiers
+): { needle: string; label: string; numeric: boolean }[] {
   const out: { needle: string; label: string; numeric: boolean }[] = []
   const add = (value: string | null | undefined, label: string) => {
     const n = value ? normalise(value) : ""
     // Very short needles (a 1-2 digit order number) would light up half of any memo.
-    if (n.length >= 3) out.push({ needle: n, label, numeric: /^\d+$/.test(n) })
+    if (n.length >= 3) {
+      out.push({ needle: n, label, numeric: /^\d+$/.test(n) })
+    }
   }
   add(ids.reference, "reference")
   // The reference without its check letter: the near miss the matcher suggests on.
-  if (ids.reference && ids.reference.length > 3) add(ids.reference.slice(0, -1), "reference (without check letter)")
+  if (ids.reference && ids.reference.length > 3) {
+    add(ids.reference.slice(0, -1), "reference (without check letter)")
+  }
   add(ids.order_number, "order number")
   if (ids.tax_code) {
     add(ids.tax_code, "tax code")
@@ -47,8 +53,12 @@ function needles(ids: Identifiers): { needle: string; label: string; numeric: bo
   if (ids.phone) {
     const p = normalise(ids.phone)
     add(p, "phone")
-    if (p.startsWith("84")) add(`0${p.slice(2)}`, "phone")
-    if (p.startsWith("0")) add(`84${p.slice(1)}`, "phone")
+    if (p.startsWith("84")) {
+      add(`0${p.slice(2)}`, "phone")
+    }
+    if (p.startsWith("0")) {
+      add(`84${p.slice(1)}`, "phone")
+    }
   }
   return out
 }
@@ -59,7 +69,9 @@ function needles(ids: Identifiers): { needle: string; label: string; numeric: bo
  */
 export function highlightMemo(memo: string, ids: Identifiers): Segment[] {
   const chars = Array.from(memo ?? "")
-  if (!chars.length) return []
+  if (!chars.length) {
+    return []
+  }
   // Normalised text plus, for each of its characters, the index of the memo character it came from.
   let flat = ""
   const origin: number[] = []
@@ -77,9 +89,13 @@ export function highlightMemo(memo: string, ids: Identifiers): Segment[] {
       // Looked up in the memo itself: separators are gone from `flat`, and "1042 0101234567"
       // must still count as order 1042 followed by a tax code.
       const boundaryOk =
-        !numeric || (!/\d/.test(chars[origin[at] - 1] ?? "") && !/\d/.test(chars[origin[end - 1] + 1] ?? ""))
+        !numeric ||
+        (!/\d/.test(chars[origin[at] - 1] ?? "") &&
+          !/\d/.test(chars[origin[end - 1] + 1] ?? ""))
       if (boundaryOk) {
-        for (let i = origin[at]; i <= origin[end - 1]; i++) marks[i] = marks[i] ?? label
+        for (let i = origin[at]; i <= origin[end - 1]; i++) {
+          marks[i] = marks[i] ?? label
+        }
       }
       at = flat.indexOf(needle, at + 1)
     }
@@ -88,8 +104,11 @@ export function highlightMemo(memo: string, ids: Identifiers): Segment[] {
   chars.forEach((ch, i) => {
     const label = marks[i] ?? undefined
     const last = segments[segments.length - 1]
-    if (last && last.match === !!label && last.label === label) last.text += ch
-    else segments.push({ text: ch, match: !!label, label })
+    if (last && last.match === !!label && last.label === label) {
+      last.text += ch
+    } else {
+      segments.push({ text: ch, match: !!label, label })
+    }
   })
   return segments
 }

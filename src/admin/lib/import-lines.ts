@@ -6,9 +6,15 @@ export type LineState = "new" | "known" | "possible_duplicate"
 
 /** What the ledger already knows of a previewed line (older servers sent only `known`). */
 export function lineState(l: ImportLine): LineState {
-  if (l.state === "possible_duplicate") return "possible_duplicate"
-  if (l.state === "known" || l.state === "known_other_channel") return "known"
-  if (l.state === "new") return "new"
+  if (l.state === "possible_duplicate") {
+    return "possible_duplicate"
+  }
+  if (l.state === "known" || l.state === "known_other_channel") {
+    return "known"
+  }
+  if (l.state === "new") {
+    return "new"
+  }
   return l.known ? "known" : "new"
 }
 
@@ -17,25 +23,42 @@ export function lineState(l: ImportLine): LineState {
  * movement was first reported, in the shop's time zone), or "Possible duplicate — will be held for
  * review" with the transfer it may repeat as a detail.
  */
-export function lineStatus(l: ImportLine, timeZone?: string): { state: LineState; label: string; detail: string | null } {
+export function lineStatus(
+  l: ImportLine,
+  timeZone?: string
+): { state: LineState; label: string; detail: string | null } {
   const state = lineState(l)
   const via = l.known_via
-  const seen = via ? `${sourceLabel(via.source)} on ${formatShortDateTime(via.booked_at, timeZone)}` : null
+  const seen = via
+    ? `${sourceLabel(via.source)} on ${formatShortDateTime(via.booked_at, timeZone)}`
+    : null
   if (state === "possible_duplicate") {
     return {
       state,
       label: "Possible duplicate — will be held for review",
-      detail: seen ? `Same account, amount and day as the transfer received via ${seen}` : null,
+      detail: seen
+        ? `Same account, amount and day as the transfer received via ${seen}`
+        : null,
     }
   }
   if (state === "known") {
-    if (seen) return { state, label: `Already received via ${seen}`, detail: null }
-    return { state, label: l.state === "known_other_channel" ? "Already received by webhook" : "Already imported", detail: null }
+    if (seen) {
+      return { state, label: `Already received via ${seen}`, detail: null }
+    }
+    return {
+      state,
+      label:
+        l.state === "known_other_channel"
+          ? "Already received by webhook"
+          : "Already imported",
+      detail: null,
+    }
   }
   return { state, label: "New", detail: null }
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n} ${n === 1 ? one : many}`
 
 /**
  * What a commit did, from the counts the server read back from the ledger: "2 added · 1 already
@@ -44,9 +67,17 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function commitSummary(c: ImportCounts, added?: number): string {
   const parts: string[] = []
   const newOnes = c.added ?? added
-  if (newOnes !== undefined) parts.push(`${newOnes} added`)
-  if (c.already_received !== undefined) parts.push(`${c.already_received} already received`)
-  if (c.possible_duplicates !== undefined) parts.push(`${c.possible_duplicates} held for review`)
-  if (c.stored !== undefined) parts.push(`${plural(c.stored, "line")} stored`)
+  if (newOnes !== undefined) {
+    parts.push(`${newOnes} added`)
+  }
+  if (c.already_received !== undefined) {
+    parts.push(`${c.already_received} already received`)
+  }
+  if (c.possible_duplicates !== undefined) {
+    parts.push(`${c.possible_duplicates} held for review`)
+  }
+  if (c.stored !== undefined) {
+    parts.push(`${plural(c.stored, "line")} stored`)
+  }
   return parts.join(" · ")
 }

@@ -17,8 +17,12 @@ export function currencyDecimals(currency: string): number | null {
  * statement preview) or `{ value }` (a raw bigNumber). Returns a decimal string, or null.
  */
 export function amountString(amount: Amount): string | null {
-  if (amount === null || amount === undefined || amount === "") return null
-  if (typeof amount === "object") return amountString(amount.value)
+  if (amount === null || amount === undefined || amount === "") {
+    return null
+  }
+  if (typeof amount === "object") {
+    return amountString(amount.value)
+  }
   const s = String(amount).trim()
   return /^-?\d+(\.\d+)?$/.test(s) ? s : null
 }
@@ -41,15 +45,26 @@ const formatters = new Map<string, Intl.NumberFormat>()
  */
 export function formatMoney(amount: Amount, currency = "VND"): string {
   const s = amountString(amount)
-  if (s === null) return "—"
+  if (s === null) {
+    return "—"
+  }
   const code = (currency || "VND").toUpperCase()
   let f = formatters.get(code)
   if (!f) {
     const digits = currencyDecimals(code)
-    const fraction = digits === null ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits }
+    const fraction =
+      digits === null
+        ? {}
+        : { minimumFractionDigits: digits, maximumFractionDigits: digits }
     try {
-      if (digits === null) throw new Error(`${code} is not an ISO 4217 currency`)
-      f = new Intl.NumberFormat(code === "VND" ? "vi-VN" : undefined, { style: "currency", currency: code, ...fraction })
+      if (digits === null) {
+        throw new Error(`${code} is not an ISO 4217 currency`)
+      }
+      f = new Intl.NumberFormat(code === "VND" ? "vi-VN" : undefined, {
+        style: "currency",
+        currency: code,
+        ...fraction,
+      })
     } catch {
       f = new Intl.NumberFormat(undefined, { maximumFractionDigits: 4 })
     }
@@ -66,15 +81,33 @@ export function formatMoney(amount: Amount, currency = "VND"): string {
  * currency, a single separator followed by up to its ISO decimals (three for KWD) is read as
  * decimals, and an amount finer than the currency allows ("1000.5" đồng) is null.
  */
-export function parseAmountInput(input: string, currency?: string): string | null {
+export function parseAmountInput(
+  input: string,
+  currency?: string
+): string | null {
   const s = input.replace(/[^\d.,]/g, "")
-  if (!s) return null
+  if (!s) {
+    return null
+  }
   const digits = currency ? currencyDecimals(currency) : null
-  const decimal = s.match(digits !== null && digits > 2 ? /^(.*\d)[.,](\d{1,3})$/ : /^(.*\d)[.,](\d{1,2})$/)
+  const decimal = s.match(
+    digits !== null && digits > 2
+      ? /^(.*\d)[.,](\d{1,3})$/
+      : /^(.*\d)[.,](\d{1,2})$/
+  )
   const normalised =
-    decimal && !/[.,]/.test(decimal[1]) ? `${decimal[1]}.${decimal[2]}` : s.replace(/[.,]/g, "")
-  if (!/^\d{1,15}(\.\d{1,4})?$/.test(normalised) || Number(normalised) <= 0) return null
-  if (digits !== null && (normalised.split(".")[1] ?? "").replace(/0+$/, "").length > digits) return null
+    decimal && !/[.,]/.test(decimal[1])
+      ? `${decimal[1]}.${decimal[2]}`
+      : s.replace(/[.,]/g, "")
+  if (!/^\d{1,15}(\.\d{1,4})?$/.test(normalised) || Number(normalised) <= 0) {
+    return null
+  }
+  if (
+    digits !== null &&
+    (normalised.split(".")[1] ?? "").replace(/0+$/, "").length > digits
+  ) {
+    return null
+  }
   return normalised.replace(/^0+(?=\d)/, "")
 }
 

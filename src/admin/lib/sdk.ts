@@ -13,18 +13,31 @@ export const sdk = new Medusa({
 /** Everything the plugin serves to admins lives under this prefix. */
 export const API = "/admin/bank-transfer"
 
-export type Query = Record<string, string | number | boolean | string[] | undefined | null>
+export type Query = Record<
+  string,
+  string | number | boolean | string[] | undefined | null
+>
 
 /** Drops empty filters, so that an unset field never reaches the server's validators as "". */
 export function cleanQuery(query: Query): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== ""))
+  return Object.fromEntries(
+    Object.entries(query).filter(
+      ([, v]) => v !== undefined && v !== null && v !== ""
+    )
+  )
 }
 
 export function get<T>(path: string, query?: Query): Promise<T> {
-  return sdk.client.fetch<T>(path, { method: "GET", query: query ? cleanQuery(query) : undefined })
+  return sdk.client.fetch<T>(path, {
+    method: "GET",
+    query: query ? cleanQuery(query) : undefined,
+  })
 }
 
-export function post<T>(path: string, body: Record<string, unknown> = {}): Promise<T> {
+export function post<T>(
+  path: string,
+  body: Record<string, unknown> = {}
+): Promise<T> {
   return sdk.client.fetch<T>(path, { method: "POST", body })
 }
 
@@ -34,7 +47,11 @@ export function del<T>(path: string): Promise<T> {
 
 /** Multipart upload: the browser must write the content type itself (with the boundary). */
 export function upload<T>(path: string, form: FormData): Promise<T> {
-  return sdk.client.fetch<T>(path, { method: "POST", body: form, headers: { "content-type": null } })
+  return sdk.client.fetch<T>(path, {
+    method: "POST",
+    body: form,
+    headers: { "content-type": null },
+  })
 }
 
 /**
@@ -42,7 +59,10 @@ export function upload<T>(path: string, form: FormData): Promise<T> {
  * credentials, then handed to the browser as a download, never opened from a public URL.
  */
 export async function download(path: string, filename: string) {
-  const res = (await sdk.client.fetch<Response>(path, { method: "GET", headers: { accept: "*/*" } })) as Response
+  const res = (await sdk.client.fetch<Response>(path, {
+    method: "GET",
+    headers: { accept: "*/*" },
+  })) as Response
   const url = URL.createObjectURL(await res.blob())
   const a = document.createElement("a")
   a.href = url

@@ -1,10 +1,24 @@
 import { parseAmountInput } from "./money"
-import type { Policy, Settings, SettingsUpdate, Tolerance } from "../../types/http"
+import type {
+  Policy,
+  Settings,
+  SettingsUpdate,
+  Tolerance,
+} from "../../types/http"
 
 /** The editable settings as the inputs hold them (text), and back to what the API validates. */
-export type ToleranceRow = { currency: string; type: "fixed" | "percent"; value: string }
+export type ToleranceRow = {
+  currency: string
+  type: "fixed" | "percent"
+  value: string
+}
 export type WriteOffRow = { currency: string; amount: string }
-export type PolicyRow = { name: string; confirmation_after: string; tentative_cancel_after: string; final_cancel_after: string }
+export type PolicyRow = {
+  name: string
+  confirmation_after: string
+  tentative_cancel_after: string
+  final_cancel_after: string
+}
 
 export type SettingsForm = {
   instructions: string
@@ -23,54 +37,107 @@ export function toForm(s: Settings): SettingsForm {
       type: t.type,
       value: t.type === "fixed" ? String(t.amount) : String(t.percent),
     })),
-    write_off: Object.entries(s.write_off ?? {}).map(([currency, amount]) => ({ currency, amount: String(amount) })),
+    write_off: Object.entries(s.write_off ?? {}).map(([currency, amount]) => ({
+      currency,
+      amount: String(amount),
+    })),
     policies: Object.entries(s.policies ?? {}).map(([name, p]) => ({
       name,
       confirmation_after: (p.confirmation_after ?? []).join(", "),
       tentative_cancel_after: String(p.tentative_cancel_after ?? ""),
-      final_cancel_after: p.final_cancel_after === null || p.final_cancel_after === undefined ? "" : String(p.final_cancel_after),
+      final_cancel_after:
+        p.final_cancel_after === null || p.final_cancel_after === undefined
+          ? ""
+          : String(p.final_cancel_after),
     })),
   }
 }
 
-const positiveInt = (s: string) => (/^\d+$/.test(s.trim()) && Number(s) > 0 ? Number(s) : null)
+const positiveInt = (s: string) =>
+  /^\d+$/.test(s.trim()) && Number(s) > 0 ? Number(s) : null
 
 /** The update to send, or the first problem in words (checked here so the admin sees which field). */
-export function fromForm(f: SettingsForm): { update?: SettingsUpdate; error?: string } {
+export function fromForm(f: SettingsForm): {
+  update?: SettingsUpdate
+  error?: string
+} {
   const tolerances: Record<string, Tolerance> = {}
   for (const t of f.tolerances) {
     const currency = t.currency.trim().toUpperCase()
-    if (!/^[A-Z]{3}$/.test(currency)) return { error: `Tolerance: "${t.currency}" is not a currency code such as VND` }
+    if (!/^[A-Z]{3}$/.test(currency)) {
+      return {
+        error: `Tolerance: "${t.currency}" is not a currency code such as VND`,
+      }
+    }
     if (t.type === "fixed") {
-      const amount = t.value.trim() === "0" ? "0" : parseAmountInput(t.value, currency)
-      if (amount === null) return { error: `Tolerance ${currency}: "${t.value}" is not an amount` }
+      const amount =
+        t.value.trim() === "0" ? "0" : parseAmountInput(t.value, currency)
+      if (amount === null) {
+        return { error: `Tolerance ${currency}: "${t.value}" is not an amount` }
+      }
       tolerances[currency] = { type: "fixed", amount }
     } else {
       const percent = Number(t.value.replace(",", "."))
-      if (!t.value.trim() || !Number.isFinite(percent) || percent < 0 || percent > 100)
-        return { error: `Tolerance ${currency}: the percentage must be between 0 and 100` }
+      if (
+        !t.value.trim() ||
+        !Number.isFinite(percent) ||
+        percent < 0 ||
+        percent > 100
+      ) {
+        return {
+          error: `Tolerance ${currency}: the percentage must be between 0 and 100`,
+        }
+      }
       tolerances[currency] = { type: "percent", percent }
     }
   }
   const write_off: Record<string, string> = {}
   for (const w of f.write_off) {
     const currency = w.currency.trim().toUpperCase()
-    if (!/^[A-Z]{3}$/.test(currency)) return { error: `Write-off: "${w.currency}" is not a currency code` }
-    const amount = w.amount.trim() === "0" ? "0" : parseAmountInput(w.amount, currency)
-    if (amount === null) return { error: `Write-off ${currency}: "${w.amount}" is not an amount` }
+    if (!/^[A-Z]{3}$/.test(currency)) {
+      return { error: `Write-off: "${w.currency}" is not a currency code` }
+    }
+    const amount =
+      w.amount.trim() === "0" ? "0" : parseAmountInput(w.amount, currency)
+    if (amount === null) {
+      return { error: `Write-off ${currency}: "${w.amount}" is not an amount` }
+    }
     write_off[currency] = amount
   }
   const policies: Record<string, Policy> = {}
   for (const p of f.policies) {
     const name = p.name.trim()
-    if (!name) return { error: "A policy needs a name (e.g. digital, physical)" }
-    const steps = p.confirmation_after.split(/[,\s]+/).filter(Boolean).map(positiveInt)
-    if (steps.some((s) => s === null)) return { error: `Policy ${name}: reminders are business days, e.g. "2, 4"` }
+    if (!name) {
+      return { error: "A policy needs a name (e.g. digital, physical)" }
+    }
+    const steps = p.confirmation_after
+      .split(/[,\s]+/)
+      .filter(Boolean)
+      .map(positiveInt)
+    if (steps.some((s) => s === null)) {
+      return {
+        error: `Policy ${name}: reminders are business days, e.g. "2, 4"`,
+      }
+    }
     const tentative = positiveInt(p.tentative_cancel_after)
-    if (tentative === null) return { error: `Policy ${name}: "on hold after" must be a number of business days` }
-    const final = p.final_cancel_after.trim() ? positiveInt(p.final_cancel_after) : null
-    if (p.final_cancel_after.trim() && final === null) return { error: `Policy ${name}: "cancel after" must be a number of business days or empty` }
-    policies[name] = { confirmation_after: steps as number[], tentative_cancel_after: tentative, final_cancel_after: final }
+    if (tentative === null) {
+      return {
+        error: `Policy ${name}: "on hold after" must be a number of business days`,
+      }
+    }
+    const final = p.final_cancel_after.trim()
+      ? positiveInt(p.final_cancel_after)
+      : null
+    if (p.final_cancel_after.trim() && final === null) {
+      return {
+        error: `Policy ${name}: "cancel after" must be a number of business days or empty`,
+      }
+    }
+    policies[name] = {
+      confirmation_after: steps as number[],
+      tentative_cancel_after: tentative,
+      final_cancel_after: final,
+    }
   }
   return {
     update: {

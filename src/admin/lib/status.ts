@@ -28,10 +28,17 @@ const SUGGESTION: Record<string, [string, Color]> = {
   superseded: ["Superseded", "grey"],
 }
 
-const humanise = (s: string) => s.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase())
+const humanise = (s: string) =>
+  s.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase())
 
-function lookup(table: Record<string, [string, Color]>, status: string | null | undefined) {
-  const [label, color] = table[status ?? ""] ?? [humanise(status ?? "unknown"), "grey" as Color]
+function lookup(
+  table: Record<string, [string, Color]>,
+  status: string | null | undefined
+) {
+  const [label, color] = table[status ?? ""] ?? [
+    humanise(status ?? "unknown"),
+    "grey" as Color,
+  ]
   return { label, color }
 }
 
@@ -44,10 +51,18 @@ export const SUGGESTION_STATUSES = Object.keys(SUGGESTION)
 
 /** The escalation job's next step, as the accountant would say it. */
 export function nextStepLabel(step: string | null | undefined): string | null {
-  if (!step) return null
-  if (step.startsWith("confirmation")) return "Ask the shopper to confirm"
-  if (step === "tentative_cancel") return "Put the order on hold"
-  if (step === "final_cancel") return "Cancel the order"
+  if (!step) {
+    return null
+  }
+  if (step.startsWith("confirmation")) {
+    return "Ask the shopper to confirm"
+  }
+  if (step === "tentative_cancel") {
+    return "Put the order on hold"
+  }
+  if (step === "final_cancel") {
+    return "Cancel the order"
+  }
   return humanise(step)
 }
 
@@ -64,7 +79,9 @@ const ACTOR_TYPES: Record<string, string> = {
 
 /** "admin:user_01…" (how allocations record their author) or a bare actor type, in words. */
 export function actorLabel(actor: string | null | undefined): string {
-  if (!actor) return "—"
+  if (!actor) {
+    return "—"
+  }
   const [type] = actor.split(":")
   return ACTOR_TYPES[type] ?? actor
 }
@@ -81,7 +98,8 @@ const SOURCES: Record<string, string> = {
 }
 
 /** Where a transfer was reported from, as its vendor spells it ("sepay" → "SePay"). */
-export const sourceLabel = (source: string | null | undefined) => SOURCES[source ?? ""] ?? humanise(source ?? "unknown")
+export const sourceLabel = (source: string | null | undefined) =>
+  SOURCES[source ?? ""] ?? humanise(source ?? "unknown")
 
 const BASES: Record<string, string> = {
   shared_key: "Same bank reference",
@@ -96,4 +114,5 @@ const BASES: Record<string, string> = {
 }
 
 /** Why two reports were taken for one transfer, or could not be told apart (src/lib/ingest/identity.ts). */
-export const basisLabel = (basis: string | null | undefined) => (basis ? BASES[basis] ?? humanise(basis) : "—")
+export const basisLabel = (basis: string | null | undefined) =>
+  basis ? (BASES[basis] ?? humanise(basis)) : "—"

@@ -8,10 +8,18 @@ import { ReconciliationPanel } from "../components/order/reconciliation-panel"
  * Shares its query with the side widget (same key), so the order costs one request. Errors are
  * shown once, by the side widget.
  */
-const OrderBankTransferReconciliation = ({ data: order }: DetailWidgetProps<HttpTypes.AdminOrder>) => {
+const OrderBankTransferReconciliation = ({
+  data: order,
+}: DetailWidgetProps<HttpTypes.AdminOrder>) => {
   const { data } = useOrderTransfer(order?.id)
-  if (!data?.expectation) return null
-  return <ReconciliationPanel transfer={{ ...data, expectation: data.expectation }} />
+  if (!data?.expectation) {
+    return null
+  }
+  return (
+    <ReconciliationPanel
+      transfer={{ ...data, expectation: data.expectation }}
+    />
+  )
 }
 
 export const config = defineWidgetConfig({

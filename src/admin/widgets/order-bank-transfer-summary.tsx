@@ -9,11 +9,19 @@ import { WidgetError } from "../components/order/widget-error"
  * `{ expectation: null }` and the widget renders nothing; while loading it renders nothing too,
  * so the order page never waits for the plugin.
  */
-const OrderBankTransferSummary = ({ data: order }: DetailWidgetProps<HttpTypes.AdminOrder>) => {
+const OrderBankTransferSummary = ({
+  data: order,
+}: DetailWidgetProps<HttpTypes.AdminOrder>) => {
   const { data, error } = useOrderTransfer(order?.id)
-  if (error) return <WidgetError error={error} />
-  if (!data?.expectation) return null
-  return <TransferSummary transfer={{ ...data, expectation: data.expectation }} />
+  if (error) {
+    return <WidgetError error={error} />
+  }
+  if (!data?.expectation) {
+    return null
+  }
+  return (
+    <TransferSummary transfer={{ ...data, expectation: data.expectation }} />
+  )
 }
 
 export const config = defineWidgetConfig({

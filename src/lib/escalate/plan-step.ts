@@ -1,11 +1,22 @@
-import { dueSteps, EscalationPolicy, scheduleFor, BusinessDayAdder } from "./policy"
+import {
+  dueSteps,
+  EscalationPolicy,
+  scheduleFor,
+  BusinessDayAdder,
+} from "./policy"
 
 /** Where each escalation step takes an unpaid expectation. */
 export function statusAfterStep(step: string, current: string): string {
-  if (step === "tentative_cancel") return "tentatively_canceled"
-  if (step === "final_cancel") return "canceled"
+  if (step === "tentative_cancel") {
+    return "tentatively_canceled"
+  }
+  if (step === "final_cancel") {
+    return "canceled"
+  }
   // Asking again does not undo what the shopper already said, nor hide a part payment.
-  if (current === "awaiting_transfer") return "awaiting_customer_confirmation"
+  if (current === "awaiting_transfer") {
+    return "awaiting_customer_confirmation"
+  }
   return current
 }
 
@@ -21,8 +32,13 @@ export function planEscalation(
   now: Date
 ) {
   const done = Object.keys(row.steps_done)
-  const due = dueSteps(row.placed_at, policy, calendar, now, done).map((s) => s.step as string)
-  const status = due.reduce((current, step) => statusAfterStep(step, current), row.status)
+  const due = dueSteps(row.placed_at, policy, calendar, now, done).map(
+    (s) => s.step as string
+  )
+  const status = due.reduce(
+    (current, step) => statusAfterStep(step, current),
+    row.status
+  )
   const next = scheduleFor(row.placed_at, policy, calendar).find(
     (s) => !done.includes(s.step) && !due.includes(s.step)
   )

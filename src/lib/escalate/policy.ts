@@ -27,7 +27,8 @@ export interface BusinessDayCutoff {
 }
 
 /** "confirmation_1", "confirmation_2", …, "tentative_cancel", "final_cancel". */
-export type EscalationStep = `confirmation_${number}` | "tentative_cancel" | "final_cancel"
+export type EscalationStep =
+  `confirmation_${number}` | "tentative_cancel" | "final_cancel"
 
 export interface ScheduledStep {
   step: EscalationStep
@@ -37,27 +38,50 @@ export interface ScheduledStep {
 }
 
 /** Defaults from the design: digital goods/SaaS are chased sooner than physical or licensed goods. */
-export const DEFAULT_POLICIES: Readonly<Record<"digital" | "physical", EscalationPolicy>> = {
-  digital: { name: "digital", confirmationAfter: [2, 4], tentativeCancelAfter: 5, finalCancelAfter: null },
-  physical: { name: "physical", confirmationAfter: [3], tentativeCancelAfter: 5, finalCancelAfter: null },
+export const DEFAULT_POLICIES: Readonly<
+  Record<"digital" | "physical", EscalationPolicy>
+> = {
+  digital: {
+    name: "digital",
+    confirmationAfter: [2, 4],
+    tentativeCancelAfter: 5,
+    finalCancelAfter: null,
+  },
+  physical: {
+    name: "physical",
+    confirmationAfter: [3],
+    tentativeCancelAfter: 5,
+    finalCancelAfter: null,
+  },
 }
 
-const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1
+const isCount = (n: unknown): n is number =>
+  Number.isInteger(n) && (n as number) >= 1
 
 /** Throws unless every step is a whole number ≥ 1 and the steps come in order. */
 export function validatePolicy(p: EscalationPolicy): EscalationPolicy {
   const fail = (why: string) => {
     throw new RangeError(`Escalation policy "${p.name}": ${why}`)
   }
-  if (!isCount(p.tentativeCancelAfter)) fail("tentativeCancelAfter must be a whole number ≥ 1")
+  if (!isCount(p.tentativeCancelAfter)) {
+    fail("tentativeCancelAfter must be a whole number ≥ 1")
+  }
   p.confirmationAfter.forEach((n, i) => {
-    if (!isCount(n)) fail("confirmationAfter must hold whole numbers ≥ 1")
-    if (i > 0 && n <= p.confirmationAfter[i - 1]) fail("confirmationAfter must be strictly increasing")
-    if (n >= p.tentativeCancelAfter) fail("confirmation steps must come before tentativeCancelAfter")
+    if (!isCount(n)) {
+      fail("confirmationAfter must hold whole numbers ≥ 1")
+    }
+    if (i > 0 && n <= p.confirmationAfter[i - 1]) {
+      fail("confirmationAfter must be strictly increasing")
+    }
+    if (n >= p.tentativeCancelAfter) {
+      fail("confirmation steps must come before tentativeCancelAfter")
+    }
   })
   const final = p.finalCancelAfter
   if (final != null && (!isCount(final) || final <= p.tentativeCancelAfter)) {
-    fail("finalCancelAfter must be a whole number greater than tentativeCancelAfter, or null")
+    fail(
+      "finalCancelAfter must be a whole number greater than tentativeCancelAfter, or null"
+    )
   }
   return p
 }
@@ -72,15 +96,29 @@ export function validatePolicy(p: EscalationPolicy): EscalationPolicy {
  *   so one policy opting in makes the mixed order opt in).
  * - Confirmations that would fall on or after the merged tentative cancel are dropped.
  */
-export function stricter(a: EscalationPolicy, b: EscalationPolicy): EscalationPolicy {
+export function stricter(
+  a: EscalationPolicy,
+  b: EscalationPolicy
+): EscalationPolicy {
   validatePolicy(a)
   validatePolicy(b)
-  const tentativeCancelAfter = Math.min(a.tentativeCancelAfter, b.tentativeCancelAfter)
-  const length = Math.max(a.confirmationAfter.length, b.confirmationAfter.length)
+  const tentativeCancelAfter = Math.min(
+    a.tentativeCancelAfter,
+    b.tentativeCancelAfter
+  )
+  const length = Math.max(
+    a.confirmationAfter.length,
+    b.confirmationAfter.length
+  )
   const confirmationAfter = Array.from({ length }, (_, k) =>
-    Math.min(a.confirmationAfter[k] ?? Infinity, b.confirmationAfter[k] ?? Infinity)
+    Math.min(
+      a.confirmationAfter[k] ?? Infinity,
+      b.confirmationAfter[k] ?? Infinity
+    )
   ).filter((n) => n < tentativeCancelAfter)
-  const finals = [a.finalCancelAfter, b.finalCancelAfter].filter((n): n is number => n != null)
+  const finals = [a.finalCancelAfter, b.finalCancelAfter].filter(
+    (n): n is number => n != null
+  )
   return {
     name: a.name === b.name ? a.name : `${a.name}+${b.name}`,
     confirmationAfter,
@@ -99,7 +137,9 @@ export function policyForKinds(
   fallback = "physical"
 ): EscalationPolicy {
   const names = [...new Set(kinds)]
-  const chosen = (names.length ? names : [fallback]).map((k) => policies[k] ?? policies[fallback])
+  const chosen = (names.length ? names : [fallback]).map(
+    (k) => policies[k] ?? policies[fallback]
+  )
   if (chosen.some((p) => !p)) {
     throw new RangeError(`No escalation policy named "${fallback}"`)
   }
@@ -107,15 +147,27 @@ export function policyForKinds(
 }
 
 /** Every step of a policy with the instant it becomes due, in order. */
-export function scheduleFor(placedAt: Date, policy: EscalationPolicy, calendar: BusinessDayAdder): ScheduledStep[] {
-  return stepsOf(policy).map(([step, n]) => ({ step, afterBusinessDays: n, dueAt: calendar.addBusinessDays(placedAt, n) }))
+export function scheduleFor(
+  placedAt: Date,
+  policy: EscalationPolicy,
+  calendar: BusinessDayAdder
+): ScheduledStep[] {
+  return stepsOf(policy).map(([step, n]) => ({
+    step,
+    afterBusinessDays: n,
+    dueAt: calendar.addBusinessDays(placedAt, n),
+  }))
 }
 
 function stepsOf(policy: EscalationPolicy): [EscalationStep, number][] {
   validatePolicy(policy)
-  const steps: [EscalationStep, number][] = policy.confirmationAfter.map((n, i) => [`confirmation_${i + 1}`, n])
+  const steps: [EscalationStep, number][] = policy.confirmationAfter.map(
+    (n, i) => [`confirmation_${i + 1}`, n]
+  )
   steps.push(["tentative_cancel", policy.tentativeCancelAfter])
-  if (policy.finalCancelAfter != null) steps.push(["final_cancel", policy.finalCancelAfter])
+  if (policy.finalCancelAfter != null) {
+    steps.push(["final_cancel", policy.finalCancelAfter])
+  }
   return steps
 }
 
@@ -132,7 +184,9 @@ export function dueSteps(
   doneSteps: readonly string[]
 ): ScheduledStep[] {
   const done = new Set(doneSteps)
-  return scheduleFor(placedAt, policy, calendar).filter((s) => s.dueAt.getTime() <= now.getTime() && !done.has(s.step))
+  return scheduleFor(placedAt, policy, calendar).filter(
+    (s) => s.dueAt.getTime() <= now.getTime() && !done.has(s.step)
+  )
 }
 
 /**
@@ -145,7 +199,11 @@ export function stepCutoffs(
   calendar: BusinessDayCutoff,
   now: Date
 ): { step: EscalationStep; afterBusinessDays: number; placedBefore: Date }[] {
-  return stepsOf(policy).map(([step, n]) => ({ step, afterBusinessDays: n, placedBefore: calendar.dueCutoff(now, n) }))
+  return stepsOf(policy).map(([step, n]) => ({
+    step,
+    afterBusinessDays: n,
+    placedBefore: calendar.dueCutoff(now, n),
+  }))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -177,7 +235,16 @@ export interface ClassificationRules {
  */
 export const DEFAULT_CLASSIFICATION_RULES: ClassificationRules = {
   metadataKey: "bank_transfer_policy",
-  kinds: { digital: ["digital", "saas", "subscription", "download", "ebook", "ky-thuat-so" /* kỹ thuật số */] },
+  kinds: {
+    digital: [
+      "digital",
+      "saas",
+      "subscription",
+      "download",
+      "ebook",
+      "ky-thuat-so" /* kỹ thuật số */,
+    ],
+  },
   fallback: "physical",
 }
 
@@ -196,7 +263,8 @@ export function normalizeKind(value: string): string {
     .replace(/^-|-$/g, "")
 }
 
-const valueOf = (n: Named): string | null => (typeof n === "string" ? n : n?.value ?? null)
+const valueOf = (n: Named): string | null =>
+  typeof n === "string" ? n : (n?.value ?? null)
 
 /**
  * A product's policy name. In order:
@@ -214,13 +282,20 @@ export function classifyProduct(
   if (typeof explicit === "string" && explicit.trim()) {
     return explicit.trim()
   }
-  const lists = Object.entries(rules.kinds).map(([kind, values]) => [kind, new Set(values.map(normalizeKind))] as const)
+  const lists = Object.entries(rules.kinds).map(
+    ([kind, values]) => [kind, new Set(values.map(normalizeKind))] as const
+  )
   const type = valueOf(product.type)
-  const byType = type ? lists.find(([, set]) => set.has(normalizeKind(type))) : undefined
+  const byType = type
+    ? lists.find(([, set]) => set.has(normalizeKind(type)))
+    : undefined
   if (byType) {
     return byType[0]
   }
-  const tags = (product.tags ?? []).map(valueOf).filter((t): t is string => !!t).map(normalizeKind)
+  const tags = (product.tags ?? [])
+    .map(valueOf)
+    .filter((t): t is string => !!t)
+    .map(normalizeKind)
   const byTag = lists.find(([, set]) => tags.some((t) => set.has(t)))
   return byTag ? byTag[0] : rules.fallback
 }

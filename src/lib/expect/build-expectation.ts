@@ -3,7 +3,13 @@ import type { BankTransferOptions } from "../options"
 import { makeMemo, makeReference } from "../identifiers/reference"
 import { normalisePhone, normaliseTaxCode } from "../identifiers/normalise"
 import { companyKey, companyLookupToken } from "../match/company"
-import { classifyProduct, EscalationPolicy, policyForKinds, scheduleFor, BusinessDayAdder } from "../escalate/policy"
+import {
+  classifyProduct,
+  EscalationPolicy,
+  policyForKinds,
+  scheduleFor,
+  BusinessDayAdder,
+} from "../escalate/policy"
 
 type OrderLike = {
   id: string
@@ -12,14 +18,28 @@ type OrderLike = {
   customer_id: string | null
   currency_code: string
   created_at: Date | string
-  customer?: { phone?: string | null; company_name?: string | null; metadata?: Record<string, unknown> | null } | null
-  billing_address?: { phone?: string | null; company?: string | null; metadata?: Record<string, unknown> | null } | null
+  customer?: {
+    phone?: string | null
+    company_name?: string | null
+    metadata?: Record<string, unknown> | null
+  } | null
+  billing_address?: {
+    phone?: string | null
+    company?: string | null
+    metadata?: Record<string, unknown> | null
+  } | null
   payment_collection: { id: string; amount: unknown }
-  products: { metadata?: Record<string, unknown> | null; type?: { value: string } | null; tags?: { value: string }[] | null }[]
+  products: {
+    metadata?: Record<string, unknown> | null
+    type?: { value: string } | null
+    tags?: { value: string }[] | null
+  }[]
 }
 
 /** The plugin options' policies in the escalation library's shape. */
-export function policiesFromOptions(options: BankTransferOptions): Record<string, EscalationPolicy> {
+export function policiesFromOptions(
+  options: BankTransferOptions
+): Record<string, EscalationPolicy> {
   return Object.fromEntries(
     Object.entries(options.policies).map(([name, p]) => [
       name,
@@ -43,7 +63,9 @@ function taxCodeOf(order: OrderLike) {
   ]
   for (const c of candidates) {
     const code = typeof c === "string" ? normaliseTaxCode(c) : null
-    if (code) return code
+    if (code) {
+      return code
+    }
   }
   return null
 }
@@ -51,16 +73,23 @@ function taxCodeOf(order: OrderLike) {
 /** The receiving account for the order's currency (the first one when none is in it). */
 export function accountFor(options: BankTransferOptions, currency: string) {
   const upper = currency.toUpperCase()
-  return options.accounts.find((a) => a.currency === upper) ?? options.accounts[0]
+  return (
+    options.accounts.find((a) => a.currency === upper) ?? options.accounts[0]
+  )
 }
 
 /** Everything an expectation stores about an order, computed from the order alone. */
-export function buildExpectation(order: OrderLike, options: BankTransferOptions, calendar: BusinessDayAdder) {
+export function buildExpectation(
+  order: OrderLike,
+  options: BankTransferOptions,
+  calendar: BusinessDayAdder
+) {
   const currency = order.currency_code.toUpperCase()
   const orderNumber = String(order.display_id)
   const reference = makeReference(options.reference_prefix, orderNumber)
   const taxCode = taxCodeOf(order)
-  const company = order.billing_address?.company || order.customer?.company_name || null
+  const company =
+    order.billing_address?.company || order.customer?.company_name || null
   const placedAt = new Date(order.created_at)
   const policy = policyForKinds(
     order.products.map((p) => classifyProduct(p)),
@@ -82,7 +111,9 @@ export function buildExpectation(order: OrderLike, options: BankTransferOptions,
     amount_received: "0",
     amount_remaining: amount,
     tax_code: taxCode,
-    phone: normalisePhone(order.billing_address?.phone) ?? normalisePhone(order.customer?.phone),
+    phone:
+      normalisePhone(order.billing_address?.phone) ??
+      normalisePhone(order.customer?.phone),
     company_name: company,
     company_key: company ? companyKey(company) || null : null,
     company_token: company ? companyLookupToken(company) || null : null,

@@ -22,10 +22,21 @@ export type ExpectationView = {
  * What a shopper needs to pay: the amounts, where, the memo, and a VietQR code for exactly the
  * amount still missing. Used by the Store API, the payment page and the notifications.
  */
-export async function buildInstructions(expectation: ExpectationView, options: BankTransferOptions, { image = true } = {}) {
+export async function buildInstructions(
+  expectation: ExpectationView,
+  options: BankTransferOptions,
+  { image = true } = {}
+) {
   const account = expectation.account
   const remaining = String(expectation.amount_remaining)
-  const qr = await qrFor(account, expectation.currency_code, remaining, expectation.memo, options, image)
+  const qr = await qrFor(
+    account,
+    expectation.currency_code,
+    remaining,
+    expectation.memo,
+    options,
+    image
+  )
   return {
     order_id: expectation.order_id,
     order_number: expectation.order_number,
@@ -47,7 +58,9 @@ export async function buildInstructions(expectation: ExpectationView, options: B
         currency: account.currency,
       },
     ],
-    deadline: expectation.due_at ? new Date(expectation.due_at).toISOString() : null,
+    deadline: expectation.due_at
+      ? new Date(expectation.due_at).toISOString()
+      : null,
     qr,
   }
 }
@@ -56,7 +69,14 @@ export async function buildInstructions(expectation: ExpectationView, options: B
  * VietQR exists only for Vietnamese accounts (a NAPAS BIN) in VND, and nothing is due on a paid order.
  * `image: false` skips the SVG (a few milliseconds each) where only the payload travels: notifications.
  */
-async function qrFor(account: ReceivingAccount, currency: string, remaining: string, memo: string, options: BankTransferOptions, image: boolean) {
+async function qrFor(
+  account: ReceivingAccount,
+  currency: string,
+  remaining: string,
+  memo: string,
+  options: BankTransferOptions,
+  image: boolean
+) {
   const amount = toMinorUnits(remaining, currency)
   if (!options.qr || !account.bank_bin || currency !== "VND" || amount <= 0n) {
     return null
@@ -68,5 +88,9 @@ async function qrFor(account: ReceivingAccount, currency: string, remaining: str
     memo,
     currency: "VND",
   })
-  return { format: "vietqr", payload, svg: image ? await renderQrSvg(payload) : null }
+  return {
+    format: "vietqr",
+    payload,
+    svg: image ? await renderQrSvg(payload) : null,
+  }
 }

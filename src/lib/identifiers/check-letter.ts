@@ -17,6 +17,9 @@ export function checkLetter(body: string): string {
   return CHECK_ALPHABET[sum % CHECK_ALPHABET.length]
 }
 
-export function isValidCheck(body: string, letter: string | null | undefined): boolean {
+export function isValidCheck(
+  body: string,
+  letter: string | null | undefined
+): boolean {
   return !!letter && checkLetter(body) === letter
 }

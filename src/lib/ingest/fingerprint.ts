@@ -16,9 +16,20 @@ export function fingerprint(line: {
   currency_code: string
   memo: string
 }): string {
-  const day = new Date(line.booked_at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10)
+  const day = new Date(line.booked_at.getTime() + VIETNAM_OFFSET_MS)
+    .toISOString()
+    .slice(0, 10)
   const memo = normaliseMemo(line.memo)
-  const amount = line.amount.includes(".") ? line.amount.replace(/\.?0+$/, "") : line.amount
-  const key = [(line.account ?? "").replace(/\s/g, ""), day, line.direction, amount, line.currency_code.toUpperCase(), memo].join("|")
+  const amount = line.amount.includes(".")
+    ? line.amount.replace(/\.?0+$/, "")
+    : line.amount
+  const key = [
+    (line.account ?? "").replace(/\s/g, ""),
+    day,
+    line.direction,
+    amount,
+    line.currency_code.toUpperCase(),
+    memo,
+  ].join("|")
   return crypto.createHash("sha256").update(key).digest("hex")
 }

@@ -104,46 +104,82 @@ export function sameMovement(a: Sighting, b: Sighting): Verdict {
 
 /** The verdict with the rule that gave it (for pairing preferences and for telling the accountant why). */
 export function compareSightings(a: Sighting, b: Sighting): Comparison {
-  if (!sameFacts(a, b)) return { verdict: "different", basis: "facts_differ" }
-  if (isStatement(a) && a.channel === b.channel) return { verdict: "different", basis: "same_file" }
+  if (!sameFacts(a, b)) {
+    return { verdict: "different", basis: "facts_differ" }
+  }
+  if (isStatement(a) && a.channel === b.channel) {
+    return { verdict: "different", basis: "same_file" }
+  }
   const days = Math.abs(vietnamDay(a.booked_at) - vietnamDay(b.booked_at))
   const keysA = usableKeys(a.bank_references)
   const keysB = usableKeys(b.bank_references)
-  if (days <= KEY_WINDOW_DAYS && keysA.some((k) => keysB.includes(k))) return { verdict: "same", basis: "shared_key" }
+  if (days <= KEY_WINDOW_DAYS && keysA.some((k) => keysB.includes(k))) {
+    return { verdict: "same", basis: "shared_key" }
+  }
   const kindA = referenceKind(a)
-  if (keysA.length && keysB.length && kindA !== null && kindA === referenceKind(b)) return { verdict: "different", basis: "keys_differ" }
-  if (a.channel === b.channel) return { verdict: "different", basis: "same_channel" }
-  if (days > MEMO_WINDOW_DAYS) return { verdict: "different", basis: "outside_window" }
+  if (
+    keysA.length &&
+    keysB.length &&
+    kindA !== null &&
+    kindA === referenceKind(b)
+  ) {
+    return { verdict: "different", basis: "keys_differ" }
+  }
+  if (a.channel === b.channel) {
+    return { verdict: "different", basis: "same_channel" }
+  }
+  if (days > MEMO_WINDOW_DAYS) {
+    return { verdict: "different", basis: "outside_window" }
+  }
   const tokensA = memoTokens(a.memo)
   const tokensB = memoTokens(b.memo)
-  if (keyInMemo(a.bank_references, tokensB) || keyInMemo(b.bank_references, tokensA)) return { verdict: "same", basis: "key_in_memo" }
+  if (
+    keyInMemo(a.bank_references, tokensB) ||
+    keyInMemo(b.bank_references, tokensA)
+  ) {
+    return { verdict: "same", basis: "key_in_memo" }
+  }
   const memoA = tokensA.join("")
   const memoB = tokensB.join("")
-  const [shorter, longer] = memoA.length <= memoB.length ? [memoA, memoB] : [memoB, memoA]
-  if (tellsTransfersApart(shorter) && longer.includes(shorter)) return { verdict: "same", basis: "memo" }
+  const [shorter, longer] =
+    memoA.length <= memoB.length ? [memoA, memoB] : [memoB, memoA]
+  if (tellsTransfersApart(shorter) && longer.includes(shorter)) {
+    return { verdict: "same", basis: "memo" }
+  }
   // Each memo names its own codes (payment references, invoice numbers) and none is shared: two
   // shoppers paying the same amount the same day, not one transfer seen twice.
   const codesA = tokensA.filter(isCode)
   const codesB = tokensB.filter(isCode)
-  if (codesA.length && codesB.length && !codesA.some((c) => codesB.includes(c))) return { verdict: "different", basis: "codes_differ" }
+  if (
+    codesA.length &&
+    codesB.length &&
+    !codesA.some((c) => codesB.includes(c))
+  ) {
+    return { verdict: "different", basis: "codes_differ" }
+  }
   return { verdict: "possible_duplicate", basis: "same_day_amount" }
 }
 
 /** A memo word of letters and digits ("DH47V", "HD2026001"): a reference someone chose, not prose or a number. */
-const isCode = (token: string) => token.length >= MIN_CODE_MEMO_CHARS && /\d/.test(token) && /[A-Z]/.test(token)
+const isCode = (token: string) =>
+  token.length >= MIN_CODE_MEMO_CHARS && /\d/.test(token) && /[A-Z]/.test(token)
 
 /** Whether a normalised memo is specific enough to identify a transfer when another memo contains it. */
 const tellsTransfersApart = (memo: string) =>
-  memo.length >= MIN_MEMO_CHARS || (memo.length >= MIN_CODE_MEMO_CHARS && /\d/.test(memo) && /[A-Z]/.test(memo))
+  memo.length >= MIN_MEMO_CHARS ||
+  (memo.length >= MIN_CODE_MEMO_CHARS && /\d/.test(memo) && /[A-Z]/.test(memo))
 
 const isStatement = (s: Sighting) => s.channel.startsWith("statement:")
 
 function referenceKind(s: Sighting): string | null {
-  if (s.reference_kind) return s.reference_kind
+  if (s.reference_kind) {
+    return s.reference_kind
+  }
   return isStatement(s) ? null : s.channel
 }
 
-const vietnamDay = (d: Date) => Math.floor((d.getTime() + VIETNAM_OFFSET_MS) / DAY_MS)
+const vietnamDay = (d: Date) =>
+  Math.floor((d.getTime() + VIETNAM_OFFSET_MS) / DAY_MS)
 
 const compactAccount = (a: string) => a.replace(/[\s-]/g, "").toUpperCase()
 
@@ -153,13 +189,22 @@ const compactAccount = (a: string) => a.replace(/[\s-]/g, "").toUpperCase()
  */
 function sameFacts(a: Sighting, b: Sighting): boolean {
   const currency = a.currency_code.trim().toUpperCase()
-  if (currency !== b.currency_code.trim().toUpperCase() || a.direction !== b.direction) return false
+  if (
+    currency !== b.currency_code.trim().toUpperCase() ||
+    a.direction !== b.direction
+  ) {
+    return false
+  }
   try {
-    if (toMinorUnits(a.amount, currency) !== toMinorUnits(b.amount, currency)) return false
+    if (toMinorUnits(a.amount, currency) !== toMinorUnits(b.amount, currency)) {
+      return false
+    }
   } catch {
     return false
   }
-  if (!a.account || !b.account) return true
+  if (!a.account || !b.account) {
+    return true
+  }
   const [x, y] = [compactAccount(a.account), compactAccount(b.account)]
   const [short, long] = x.length <= y.length ? [x, y] : [y, x]
   return short === long || (short.length >= 6 && long.endsWith(short))
@@ -170,7 +215,9 @@ function usableKeys(keys: string[] | undefined): string[] {
   const out: string[] = []
   for (const k of keys ?? []) {
     const n = normaliseMemo(k)
-    if (n.length >= MIN_KEY_CHARS && /\d/.test(n) && !out.includes(n)) out.push(n)
+    if (n.length >= MIN_KEY_CHARS && /\d/.test(n) && !out.includes(n)) {
+      out.push(n)
+    }
   }
   return out
 }
@@ -180,10 +227,16 @@ function keyInMemo(keys: string[] | undefined, memo: string[]): boolean {
   for (const key of keys ?? []) {
     const words = memoTokens(key)
     const glued = words.join("")
-    if (glued.length < MIN_KEY_CHARS || !/\d/.test(glued)) continue
-    if (memo.includes(glued)) return true
+    if (glued.length < MIN_KEY_CHARS || !/\d/.test(glued)) {
+      continue
+    }
+    if (memo.includes(glued)) {
+      return true
+    }
     for (let i = 0; i + words.length <= memo.length; i++) {
-      if (words.every((w, j) => memo[i + j] === w)) return true
+      if (words.every((w, j) => memo[i + j] === w)) {
+        return true
+      }
     }
   }
   return false
@@ -200,7 +253,11 @@ export type Pairing = {
   basis: Basis | null
 }
 
-const RANK: Partial<Record<Basis, number>> = { shared_key: 0, key_in_memo: 1, memo: 2 }
+const RANK: Partial<Record<Basis, number>> = {
+  shared_key: 0,
+  key_in_memo: 1,
+  memo: 2,
+}
 
 /**
  * Pairs new sightings (one channel's delivery, or one statement file) with recorded movements, one
@@ -215,58 +272,112 @@ const RANK: Partial<Record<Basis, number>> = { shared_key: 0, key_in_memo: 1, me
  * New sightings are not paired with each other: a caller with several channels' sightings at once
  * pairs them one channel at a time, adding the movements it creates to `existing`.
  */
-export function pairSightings(newOnes: Sighting[], existing: RecordedSighting[]): Pairing[] {
-  const movements = new Map<string, { sightings: RecordedSighting[]; first: number; order: number }>()
+export function pairSightings(
+  newOnes: Sighting[],
+  existing: RecordedSighting[]
+): Pairing[] {
+  const movements = new Map<
+    string,
+    { sightings: RecordedSighting[]; first: number; order: number }
+  >()
   existing.forEach((s, i) => {
     const m = movements.get(s.movement_id)
     if (m) {
       m.sightings.push(s)
       m.first = Math.min(m.first, s.booked_at.getTime())
-    } else movements.set(s.movement_id, { sightings: [s], first: s.booked_at.getTime(), order: i })
+    } else {
+      movements.set(s.movement_id, {
+        sightings: [s],
+        first: s.booked_at.getTime(),
+        order: i,
+      })
+    }
   })
   const taken = new Map<string, Set<string>>()
-  for (const [id, m] of movements) taken.set(id, new Set(m.sightings.map((s) => s.channel)))
+  for (const [id, m] of movements) {
+    taken.set(id, new Set(m.sightings.map((s) => s.channel)))
+  }
 
   // What each new sighting is to each movement: the movement's sightings vote; money facts that
   // differ, or keys of one kind that differ, rule a movement out whatever the others say.
-  type Candidate = { i: number; movement: string; verdict: Verdict; basis: Basis }
+  type Candidate = {
+    i: number
+    movement: string
+    verdict: Verdict
+    basis: Basis
+  }
   const candidates: Candidate[] = []
   newOnes.forEach((n, i) => {
     for (const [id, m] of movements) {
       const results = m.sightings.map((s) => compareSightings(n, s))
-      if (results.some((r) => r.basis === "facts_differ" || r.basis === "keys_differ")) continue
-      const same = results.filter((r) => r.verdict === "same").sort((x, y) => RANK[x.basis]! - RANK[y.basis]!)[0]
-      if (same) candidates.push({ i, movement: id, verdict: "same", basis: same.basis })
-      else if (results.some((r) => r.verdict === "possible_duplicate")) candidates.push({ i, movement: id, verdict: "possible_duplicate", basis: "same_day_amount" })
+      if (
+        results.some(
+          (r) => r.basis === "facts_differ" || r.basis === "keys_differ"
+        )
+      ) {
+        continue
+      }
+      const same = results
+        .filter((r) => r.verdict === "same")
+        .sort((x, y) => RANK[x.basis]! - RANK[y.basis]!)[0]
+      if (same) {
+        candidates.push({ i, movement: id, verdict: "same", basis: same.basis })
+      } else if (results.some((r) => r.verdict === "possible_duplicate")) {
+        candidates.push({
+          i,
+          movement: id,
+          verdict: "possible_duplicate",
+          basis: "same_day_amount",
+        })
+      }
     }
   })
 
-  const out: Pairing[] = newOnes.map(() => ({ movement_id: null, verdict: "different", basis: null }))
+  const out: Pairing[] = newOnes.map(() => ({
+    movement_id: null,
+    verdict: "different",
+    basis: null,
+  }))
   const paired = new Set<number>()
   const byPreferenceOf = (x: Candidate, y: Candidate) =>
     newOnes[x.i].booked_at.getTime() - newOnes[y.i].booked_at.getTime() ||
     x.i - y.i ||
     movements.get(x.movement)!.first - movements.get(y.movement)!.first ||
     movements.get(x.movement)!.order - movements.get(y.movement)!.order
-  const byPreference = (x: Candidate, y: Candidate) => RANK[x.basis]! - RANK[y.basis]! || byPreferenceOf(x, y)
-  for (const c of candidates.filter((c) => c.verdict === "same").sort(byPreference)) {
-    if (paired.has(c.i)) continue
+  const byPreference = (x: Candidate, y: Candidate) =>
+    RANK[x.basis]! - RANK[y.basis]! || byPreferenceOf(x, y)
+  for (const c of candidates
+    .filter((c) => c.verdict === "same")
+    .sort(byPreference)) {
+    if (paired.has(c.i)) {
+      continue
+    }
     const channel = newOnes[c.i].channel
     const channels = taken.get(c.movement)!
     // A channel's second sighting of one movement only by a shared key (the same transfer reported again).
-    if (channels.has(channel) && c.basis !== "shared_key") continue
+    if (channels.has(channel) && c.basis !== "shared_key") {
+      continue
+    }
     channels.add(channel)
     paired.add(c.i)
     out[c.i] = { movement_id: c.movement, verdict: "same", basis: c.basis }
   }
   // Unsure, and the movement has no sighting from this channel yet: the accountant decides. One
   // to one as well: of two like sightings that may be one movement, one is held, the other is new.
-  const doubts = candidates.filter((c) => c.verdict === "possible_duplicate" && !paired.has(c.i))
+  const doubts = candidates.filter(
+    (c) => c.verdict === "possible_duplicate" && !paired.has(c.i)
+  )
   for (const c of doubts.sort((x, y) => byPreferenceOf(x, y))) {
-    if (paired.has(c.i) || taken.get(c.movement)!.has(newOnes[c.i].channel)) continue
+    if (paired.has(c.i) || taken.get(c.movement)!.has(newOnes[c.i].channel)) {
+      continue
+    }
     taken.get(c.movement)!.add(newOnes[c.i].channel)
     paired.add(c.i)
-    out[c.i] = { movement_id: c.movement, verdict: "possible_duplicate", basis: "same_day_amount" }
+    out[c.i] = {
+      movement_id: c.movement,
+      verdict: "possible_duplicate",
+      basis: "same_day_amount",
+    }
   }
   return out
 }

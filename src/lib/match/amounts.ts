@@ -3,9 +3,15 @@ import { formatMoney } from "../money/format"
 import type { MatchConfig, Reason, Tolerance } from "./types"
 
 /** The tolerance in minor units for an order with `remaining` due (a percentage is of what remains). */
-export function toleranceAmount(config: MatchConfig, currency: string, remaining: bigint): bigint {
+export function toleranceAmount(
+  config: MatchConfig,
+  currency: string,
+  remaining: bigint
+): bigint {
   const t: Tolerance = config.tolerances[currency] ?? config.defaultTolerance
-  return t.type === "fixed" ? t.amount : (remaining * BigInt(Math.round(t.basis_points))) / 10_000n
+  return t.type === "fixed"
+    ? t.amount
+    : (remaining * BigInt(Math.round(t.basis_points))) / 10_000n
 }
 
 export function writeOffAmount(config: MatchConfig, currency: string): bigint {
@@ -15,10 +21,20 @@ export function writeOffAmount(config: MatchConfig, currency: string): bigint {
 export const abs = (v: bigint) => (v < 0n ? -v : v)
 
 /** "amount equals the 1.500.000 ₫ remaining" / "amount differs by 20.000 ₫ (…)". */
-export function amountReason(amount: bigint, remaining: bigint, currency: string, tolerance?: bigint): Reason {
+export function amountReason(
+  amount: bigint,
+  remaining: bigint,
+  currency: string,
+  tolerance?: bigint
+): Reason {
   const f = (v: bigint) => formatMoney(v, currency)
   const diff = amount - remaining
-  if (diff === 0n) return { code: "amount_equal", message: `amount equals the ${f(remaining)} remaining` }
+  if (diff === 0n) {
+    return {
+      code: "amount_equal",
+      message: `amount equals the ${f(remaining)} remaining`,
+    }
+  }
   const detail = `${f(amount)} paid, ${f(remaining)} remaining`
   if (tolerance !== undefined && abs(diff) <= tolerance) {
     return {

@@ -7,7 +7,12 @@
 import { checkLetter } from "../identifiers/check-letter"
 import { companyLookupTokenFromKey, isCompanyTokenCandidate } from "./company"
 import { normaliseMemo } from "./memo"
-import type { IncomingTransaction, MatchConfig, MemoIdentifiers, OpenExpectation } from "./types"
+import type {
+  IncomingTransaction,
+  MatchConfig,
+  MemoIdentifiers,
+  OpenExpectation,
+} from "./types"
 
 export interface LookupKeys {
   /** Full references (body + the right check letter), as stored on expectations. */
@@ -34,30 +39,49 @@ const MAX_COMPANY_TOKENS = 24
  * the booking because statement lines often carry only a date (00:00), earlier than an order
  * placed and paid the same day.
  */
-export function amountWindow(bookedAt: Date, days: number): { from: Date; to: Date } {
+export function amountWindow(
+  bookedAt: Date,
+  days: number
+): { from: Date; to: Date } {
   const t = bookedAt.getTime()
   return { from: new Date(t - days * DAY_MS), to: new Date(t + DAY_MS) }
 }
 
 /** The words of the memo and of the payer's name that may find a company. */
-export function companyWords(ids: MemoIdentifiers, counterpartyName?: string | null): string[] {
+export function companyWords(
+  ids: MemoIdentifiers,
+  counterpartyName?: string | null
+): string[] {
   const out = new Set<string>()
-  for (const w of ids.tokens) if (isCompanyTokenCandidate(w)) out.add(w)
+  for (const w of ids.tokens) {
+    if (isCompanyTokenCandidate(w)) {
+      out.add(w)
+    }
+  }
   if (counterpartyName) {
-    for (const w of normaliseMemo(counterpartyName).split(" ")) if (isCompanyTokenCandidate(w)) out.add(w)
+    for (const w of normaliseMemo(counterpartyName).split(" ")) {
+      if (isCompanyTokenCandidate(w)) {
+        out.add(w)
+      }
+    }
   }
   return [...out].slice(0, MAX_COMPANY_TOKENS)
 }
 
 export function lookupKeys(
   ids: MemoIdentifiers,
-  tx: Pick<IncomingTransaction, "amount" | "currency_code" | "booked_at" | "counterparty_name">,
+  tx: Pick<
+    IncomingTransaction,
+    "amount" | "currency_code" | "booked_at" | "counterparty_name"
+  >,
   config?: Pick<MatchConfig, "amountOnlyWindowDays">
 ): LookupKeys {
   return {
     // A reference with a missing or wrong check letter is looked up under its right one too:
     // decide() then knows it was mangled and treats it as likely, not certain.
-    references: [...new Set(ids.references.map((r) => r.body + checkLetter(r.body)))],
+    references: [
+      ...new Set(ids.references.map((r) => r.body + checkLetter(r.body))),
+    ],
     orderNumbers: ids.orderNumbers,
     taxCodes: [...new Set([...ids.taxCodes, ...ids.taxCodeHeads])],
     phones: ids.phones,
@@ -71,18 +95,28 @@ export function lookupKeys(
 type Bucket = Map<string, Set<string>>
 
 function put(b: Bucket, key: string | null | undefined, id: string) {
-  if (!key) return
+  if (!key) {
+    return
+  }
   let s = b.get(key)
-  if (!s) b.set(key, (s = new Set()))
+  if (!s) {
+    b.set(key, (s = new Set()))
+  }
   s.add(id)
 }
 
 function drop(b: Bucket, key: string | null | undefined, id: string) {
-  if (!key) return
+  if (!key) {
+    return
+  }
   const s = b.get(key)
-  if (!s) return
+  if (!s) {
+    return
+  }
   s.delete(id)
-  if (!s.size) b.delete(key)
+  if (!s.size) {
+    b.delete(key)
+  }
 }
 
 const LOOKUP_LIMIT = 50
@@ -114,12 +148,17 @@ export class InMemoryExpectationIndex {
     return this.byId.get(id)
   }
 
-  private amountKey(e: Pick<OpenExpectation, "currency_code" | "amount_remaining">, day: number) {
+  private amountKey(
+    e: Pick<OpenExpectation, "currency_code" | "amount_remaining">,
+    day: number
+  ) {
     return `${e.currency_code.toUpperCase()}:${e.amount_remaining}:${day}`
   }
 
   add(e: OpenExpectation) {
-    if (this.byId.has(e.id)) this.remove(e.id)
+    if (this.byId.has(e.id)) {
+      this.remove(e.id)
+    }
     this.byId.set(e.id, e)
     put(this.byReference, e.reference.toUpperCase(), e.id)
     put(this.byOrderNumber, e.order_number, e.id)
@@ -136,7 +175,9 @@ export class InMemoryExpectationIndex {
 
   remove(id: string) {
     const e = this.byId.get(id)
-    if (!e) return
+    if (!e) {
+      return
+    }
     this.byId.delete(id)
     drop(this.byReference, e.reference.toUpperCase(), id)
     drop(this.byOrderNumber, e.order_number, id)
@@ -151,12 +192,17 @@ export class InMemoryExpectationIndex {
   /** Replace an expectation (e.g. after an allocation changed its remaining amount); a paid one is removed. */
   update(e: OpenExpectation) {
     this.remove(e.id)
-    if (e.amount_remaining > 0n) this.add(e)
+    if (e.amount_remaining > 0n) {
+      this.add(e)
+    }
   }
 
   /** Every open expectation sharing a key, each once; `includeCustomerOrders` adds the other
    * open orders of customers found by tax code or phone (for the exact-sum rule). */
-  find(keys: LookupKeys, opts: { includeCustomerOrders?: boolean } = {}): OpenExpectation[] {
+  find(
+    keys: LookupKeys,
+    opts: { includeCustomerOrders?: boolean } = {}
+  ): OpenExpectation[] {
     const ids = new Set<string>()
     // Each look-up is bounded like the database's (LIMIT 50): a word shared by thousands of
     // company names must not drag thousands of candidates into decide().
@@ -164,7 +210,9 @@ export class InMemoryExpectationIndex {
       for (const v of values) {
         let taken = 0
         for (const id of b.get(v) ?? []) {
-          if (taken++ >= LOOKUP_LIMIT) break
+          if (taken++ >= LOOKUP_LIMIT) {
+            break
+          }
           ids.add(id)
         }
       }
@@ -179,37 +227,62 @@ export class InMemoryExpectationIndex {
     // Amount-only: decide() only needs to tell none, one and several apart (the database
     // look-up stops at 3 too), so a popular price never drags every order of that price along.
     let sameAmount = 0
-    for (let d = Math.floor(lo / DAY_MS); d <= Math.floor(hi / DAY_MS) && sameAmount < AMOUNT_LOOKUP_LIMIT; d++) {
+    for (
+      let d = Math.floor(lo / DAY_MS);
+      d <= Math.floor(hi / DAY_MS) && sameAmount < AMOUNT_LOOKUP_LIMIT;
+      d++
+    ) {
       const s = this.byAmountDay.get(`${keys.currency}:${keys.amount}:${d}`)
-      if (!s) continue
+      if (!s) {
+        continue
+      }
       for (const id of s) {
         const t = this.byId.get(id)!.created_at.getTime()
-        if (t >= lo && t <= hi && sameAmount++ < AMOUNT_LOOKUP_LIMIT) ids.add(id)
+        if (t >= lo && t <= hi && sameAmount++ < AMOUNT_LOOKUP_LIMIT) {
+          ids.add(id)
+        }
       }
     }
-    if (opts.includeCustomerOrders && (keys.taxCodes.length || keys.phones.length)) {
+    if (
+      opts.includeCustomerOrders &&
+      (keys.taxCodes.length || keys.phones.length)
+    ) {
       const tax = new Set(keys.taxCodes)
       const phones = new Set(keys.phones)
       const customers = new Set<string>()
       for (const id of ids) {
         const e = this.byId.get(id)!
-        if (e.customer_id && ((e.tax_code && tax.has(e.tax_code)) || (e.phone && phones.has(e.phone)))) {
+        if (
+          e.customer_id &&
+          ((e.tax_code && tax.has(e.tax_code)) ||
+            (e.phone && phones.has(e.phone)))
+        ) {
           customers.add(e.customer_id)
         }
       }
-      for (const c of customers) for (const id of this.byCustomer.get(c) ?? []) ids.add(id)
+      for (const c of customers) {
+        for (const id of this.byCustomer.get(c) ?? []) {
+          ids.add(id)
+        }
+      }
     }
     const out: OpenExpectation[] = []
-    for (const id of ids) out.push(this.byId.get(id)!)
+    for (const id of ids) {
+      out.push(this.byId.get(id)!)
+    }
     return out
   }
 
   /** A customer's open orders. */
   findByCustomer(customerId: string): OpenExpectation[] {
     const s = this.byCustomer.get(customerId)
-    if (!s) return []
+    if (!s) {
+      return []
+    }
     const out: OpenExpectation[] = []
-    for (const id of s) out.push(this.byId.get(id)!)
+    for (const id of s) {
+      out.push(this.byId.get(id)!)
+    }
     return out
   }
 }

@@ -3,7 +3,9 @@ import type { MatchConfig, Tolerance } from "./types"
 import { toMinorUnits } from "../money/minor-units"
 
 /** The matcher's configuration from the plugin options (amounts in minor units). */
-export function matchConfigFromOptions(options: BankTransferOptions): MatchConfig {
+export function matchConfigFromOptions(
+  options: BankTransferOptions
+): MatchConfig {
   const tolerances: Record<string, Tolerance> = {}
   for (const [currency, t] of Object.entries(options.tolerances)) {
     const code = currency.toUpperCase()
@@ -14,7 +16,10 @@ export function matchConfigFromOptions(options: BankTransferOptions): MatchConfi
   }
   const writeOffTolerance: Record<string, bigint> = {}
   for (const [currency, amount] of Object.entries(options.write_off)) {
-    writeOffTolerance[currency.toUpperCase()] = toMinorUnits(amount, currency.toUpperCase())
+    writeOffTolerance[currency.toUpperCase()] = toMinorUnits(
+      amount,
+      currency.toUpperCase()
+    )
   }
   return {
     prefixes: [options.reference_prefix],

@@ -16,7 +16,14 @@ import { evidenceFor, Evidence, MemoProbe } from "./evidence"
 import { exactSumSubsets } from "./exact-sum"
 import { formatMoney } from "../money/format"
 import { normaliseMemo } from "./memo"
-import type { Decision, IncomingTransaction, MatchConfig, MemoIdentifiers, OpenExpectation, Reason } from "./types"
+import type {
+  Decision,
+  IncomingTransaction,
+  MatchConfig,
+  MemoIdentifiers,
+  OpenExpectation,
+  Reason,
+} from "./types"
 
 /** Scores (0..100). A suggestion never reaches CERTAIN_SUGGEST unless its identifiers were certain. */
 export const SCORES = {
@@ -32,7 +39,8 @@ const MAX_NEAR_MISSES = 5
 type Suggestion = { expectation_id: string; score: number; reasons: Reason[] }
 type Scored = { e: OpenExpectation; ev: Evidence }
 
-const byCreated = (a: OpenExpectation, b: OpenExpectation) => a.created_at.getTime() - b.created_at.getTime()
+const byCreated = (a: OpenExpectation, b: OpenExpectation) =>
+  a.created_at.getTime() - b.created_at.getTime()
 
 export function decide(
   tx: IncomingTransaction,
@@ -42,12 +50,25 @@ export function decide(
   rejected: ReadonlySet<string> = new Set()
 ): Decision {
   if (tx.direction !== "in") {
-    return { kind: "ignore", reasons: [{ code: "outgoing", message: "outgoing money is not matched to orders" }] }
+    return {
+      kind: "ignore",
+      reasons: [
+        {
+          code: "outgoing",
+          message: "outgoing money is not matched to orders",
+        },
+      ],
+    }
   }
   const currency = tx.currency_code.toUpperCase()
   const amount = tx.amount
   if (amount <= 0n) {
-    return { kind: "ignore", reasons: [{ code: "no_amount", message: "the transaction carries no money" }] }
+    return {
+      kind: "ignore",
+      reasons: [
+        { code: "no_amount", message: "the transaction carries no money" },
+      ],
+    }
   }
 
   // Candidates that may be used: each once, not rejected for this transaction, still owing money.
@@ -56,13 +77,17 @@ export function decide(
   let rejectedCount = 0
   let otherCurrency: string | null = null
   for (const e of candidates) {
-    if (seen.has(e.id)) continue
+    if (seen.has(e.id)) {
+      continue
+    }
     seen.add(e.id)
     if (rejected.has(e.id)) {
       rejectedCount++
       continue
     }
-    if (e.amount_remaining <= 0n) continue
+    if (e.amount_remaining <= 0n) {
+      continue
+    }
     if (e.currency_code.toUpperCase() !== currency) {
       otherCurrency = e.currency_code.toUpperCase()
       continue
@@ -81,24 +106,36 @@ export function decide(
     }
   }
 
-  const counterparty = tx.counterparty_name ? normaliseMemo(tx.counterparty_name).split(" ") : []
+  const counterparty = tx.counterparty_name
+    ? normaliseMemo(tx.counterparty_name).split(" ")
+    : []
   const probe = new MemoProbe(ids, counterparty)
   const scored: Scored[] = []
-  for (const e of open) scored.push({ e, ev: evidenceFor(e, probe) })
+  for (const e of open) {
+    scored.push({ e, ev: evidenceFor(e, probe) })
+  }
 
   const certain = scored.filter((s) => s.ev.certain)
-  if (certain.length === 1) return decideCertain(certain[0], amount, currency, config)
-  if (certain.length > 1) return decideSeveralCertain(certain, amount, currency)
+  if (certain.length === 1) {
+    return decideCertain(certain[0], amount, currency, config)
+  }
+  if (certain.length > 1) {
+    return decideSeveralCertain(certain, amount, currency)
+  }
 
   const suggestions = new Map<string, Suggestion>()
   const nearMisses: Reason[] = []
   likely(scored, amount, currency, config, suggestions, nearMisses)
   exactSum(scored, amount, currency, suggestions)
-  if (suggestions.size) return suggest([...suggestions.values()])
+  if (suggestions.size) {
+    return suggest([...suggestions.values()])
+  }
 
   // Only when the memo points at no open order: an identifier that found an order whose amount
   // is off says more than an amount that happens to be awaited elsewhere.
-  const byAmount = scored.some((s) => s.ev.count) ? [] : amountOnly(open, tx, config)
+  const byAmount = scored.some((s) => s.ev.count)
+    ? []
+    : amountOnly(open, tx, config)
   if (byAmount.length === 1) {
     const e = byAmount[0]
     return suggest([
@@ -106,7 +143,10 @@ export function decide(
         expectation_id: e.id,
         score: SCORES.amountOnly,
         reasons: [
-          { code: "amount_only", message: `no identifier found; the only open order awaiting exactly this amount recently` },
+          {
+            code: "amount_only",
+            message: `no identifier found; the only open order awaiting exactly this amount recently`,
+          },
           amountReason(amount, e.amount_remaining, currency),
         ],
       },
@@ -121,26 +161,45 @@ export function decide(
     })
   }
   if (rejectedCount) {
-    reasons.push({ code: "rejected", message: `${rejectedCount} candidate order(s) were rejected for this transaction` })
+    reasons.push({
+      code: "rejected",
+      message: `${rejectedCount} candidate order(s) were rejected for this transaction`,
+    })
   }
   if (!reasons.length) {
     reasons.push({
       code: "no_identifier",
-      message: "no reference, order number, tax code, phone or company of an open order found, and no open order awaits this amount",
+      message:
+        "no reference, order number, tax code, phone or company of an open order found, and no open order awaits this amount",
     })
   }
   return { kind: "unmatched", reasons }
 }
 
 /** One order identified for certain: pay it in full, in part, or in full with a surplus. */
-function decideCertain({ e, ev }: Scored, amount: bigint, currency: string, config: MatchConfig): Decision {
+function decideCertain(
+  { e, ev }: Scored,
+  amount: bigint,
+  currency: string,
+  config: MatchConfig
+): Decision {
   const rem = e.amount_remaining
   const f = (v: bigint) => formatMoney(v, currency)
   if (amount >= rem) {
     const surplus = amount - rem
     const reasons = [...ev.reasons, amountReason(amount, rem, currency)]
-    if (surplus > 0n) reasons.push({ code: "surplus", message: `overpaid by ${f(surplus)}, recorded as surplus` })
-    return { kind: "apply", allocations: [{ expectation_id: e.id, amount: rem }], surplus, reasons }
+    if (surplus > 0n) {
+      reasons.push({
+        code: "surplus",
+        message: `overpaid by ${f(surplus)}, recorded as surplus`,
+      })
+    }
+    return {
+      kind: "apply",
+      allocations: [{ expectation_id: e.id, amount: rem }],
+      surplus,
+      reasons,
+    }
   }
   const short = rem - amount
   const writeOff = writeOffAmount(config, currency)
@@ -152,7 +211,10 @@ function decideCertain({ e, ev }: Scored, amount: bigint, currency: string, conf
       reasons: [
         ...ev.reasons,
         amountReason(amount, rem, currency),
-        { code: "write_off", message: `short by ${f(short)}, within the ${f(writeOff)} write-off tolerance: counts as paid` },
+        {
+          code: "write_off",
+          message: `short by ${f(short)}, within the ${f(writeOff)} write-off tolerance: counts as paid`,
+        },
       ],
     }
   }
@@ -161,7 +223,12 @@ function decideCertain({ e, ev }: Scored, amount: bigint, currency: string, conf
     message: `partial payment: ${f(amount)} of the ${f(rem)} remaining, ${f(short)} still due`,
   }
   if (config.allowAutomaticPartials) {
-    return { kind: "apply", allocations: [{ expectation_id: e.id, amount }], surplus: 0n, reasons: [...ev.reasons, partial] }
+    return {
+      kind: "apply",
+      allocations: [{ expectation_id: e.id, amount }],
+      surplus: 0n,
+      reasons: [...ev.reasons, partial],
+    }
   }
   return suggest([
     {
@@ -170,14 +237,21 @@ function decideCertain({ e, ev }: Scored, amount: bigint, currency: string, conf
       reasons: [
         ...ev.reasons,
         partial,
-        { code: "partials_disabled", message: "automatic partial payments are off: confirm to apply" },
+        {
+          code: "partials_disabled",
+          message: "automatic partial payments are off: confirm to apply",
+        },
       ],
     },
   ])
 }
 
 /** Several orders named for certain: split when the amount is exactly their sum, else ask. */
-function decideSeveralCertain(certain: Scored[], amount: bigint, currency: string): Decision {
+function decideSeveralCertain(
+  certain: Scored[],
+  amount: bigint,
+  currency: string
+): Decision {
   certain.sort((a, b) => byCreated(a.e, b.e))
   const sum = certain.reduce((s, c) => s + c.e.amount_remaining, 0n)
   const names = certain.map((c) => c.e.order_number).join(", ")
@@ -189,7 +263,10 @@ function decideSeveralCertain(certain: Scored[], amount: bigint, currency: strin
     })
     return {
       kind: "apply",
-      allocations: certain.map((c) => ({ expectation_id: c.e.id, amount: c.e.amount_remaining })),
+      allocations: certain.map((c) => ({
+        expectation_id: c.e.id,
+        amount: c.e.amount_remaining,
+      })),
       surplus: 0n,
       reasons,
     }
@@ -199,7 +276,11 @@ function decideSeveralCertain(certain: Scored[], amount: bigint, currency: strin
     message: `orders ${names} are named but the amount differs by ${formatMoney(abs(amount - sum), currency)} from the ${formatMoney(sum, currency)} they still owe together`,
   }
   return suggest(
-    certain.map((c) => ({ expectation_id: c.e.id, score: SCORES.certainSuggest, reasons: [...c.ev.reasons, mismatch] }))
+    certain.map((c) => ({
+      expectation_id: c.e.id,
+      score: SCORES.certainSuggest,
+      reasons: [...c.ev.reasons, mismatch],
+    }))
   )
 }
 
@@ -213,7 +294,9 @@ function likely(
   nearMisses: Reason[]
 ) {
   for (const { e, ev } of scored) {
-    if (!ev.count) continue
+    if (!ev.count) {
+      continue
+    }
     const rem = e.amount_remaining
     const tol = toleranceAmount(config, currency, rem)
     const diff = abs(amount - rem)
@@ -228,27 +311,49 @@ function likely(
       }
       continue
     }
-    let score = Math.min(SCORES.likelyCap, ev.base + SCORES.extraIdentifier * (ev.count - 1))
+    let score = Math.min(
+      SCORES.likelyCap,
+      ev.base + SCORES.extraIdentifier * (ev.count - 1)
+    )
     // Off by some of the tolerance: lower, and always below an exact amount.
-    if (diff > 0n) score -= 3 + Number((12n * diff) / (tol > 0n ? tol : 1n))
-    add(out, { expectation_id: e.id, score: Math.max(1, score), reasons: [...ev.reasons, amountReason(amount, rem, currency, tol)] })
+    if (diff > 0n) {
+      score -= 3 + Number((12n * diff) / (tol > 0n ? tol : 1n))
+    }
+    add(out, {
+      expectation_id: e.id,
+      score: Math.max(1, score),
+      reasons: [...ev.reasons, amountReason(amount, rem, currency, tol)],
+    })
   }
 }
 
 /** An identified customer's open orders, a unique subset of which adds up to the amount exactly. */
-function exactSum(scored: Scored[], amount: bigint, currency: string, out: Map<string, Suggestion>) {
+function exactSum(
+  scored: Scored[],
+  amount: bigint,
+  currency: string,
+  out: Map<string, Suggestion>
+) {
   const customers = new Map<string, Scored>()
-  for (const s of scored) if (s.ev.customerIdentified && s.e.customer_id) customers.set(s.e.customer_id, s)
+  for (const s of scored) {
+    if (s.ev.customerIdentified && s.e.customer_id) {
+      customers.set(s.e.customer_id, s)
+    }
+  }
   for (const [customer, who] of customers) {
     const orders = scored
       .filter((s) => s.e.customer_id === customer)
       .sort((a, b) => byCreated(b.e, a.e)) // newest first: the bounded search keeps the newest
-    if (orders.length < 2) continue
+    if (orders.length < 2) {
+      continue
+    }
     const subsets = exactSumSubsets(
       orders.map((s) => ({ id: s.e.id, amount: s.e.amount_remaining })),
       amount
     )
-    if (subsets.length !== 1) continue
+    if (subsets.length !== 1) {
+      continue
+    }
     const members = orders.filter((s) => subsets[0].includes(s.e.id))
     const together: Reason = {
       code: "exact_sum",
@@ -256,7 +361,9 @@ function exactSum(scored: Scored[], amount: bigint, currency: string, out: Map<s
         .map((m) => m.e.order_number)
         .join(", ")} of the same customer together`,
     }
-    const customerReasons = who.ev.reasons.filter((r) => r.code !== "order_number_found")
+    const customerReasons = who.ev.reasons.filter(
+      (r) => r.code !== "order_number_found"
+    )
     for (const m of members) {
       add(out, {
         expectation_id: m.e.id,
@@ -268,8 +375,15 @@ function exactSum(scored: Scored[], amount: bigint, currency: string, out: Map<s
 }
 
 /** Open orders awaiting exactly the amount, placed within the window. */
-function amountOnly(open: OpenExpectation[], tx: IncomingTransaction, config: MatchConfig): OpenExpectation[] {
-  const { from, to } = amountWindow(tx.booked_at, config.amountOnlyWindowDays ?? 7)
+function amountOnly(
+  open: OpenExpectation[],
+  tx: IncomingTransaction,
+  config: MatchConfig
+): OpenExpectation[] {
+  const { from, to } = amountWindow(
+    tx.booked_at,
+    config.amountOnlyWindowDays ?? 7
+  )
   const lo = from.getTime()
   const hi = to.getTime()
   return open.filter((e) => {
@@ -291,12 +405,18 @@ function add(out: Map<string, Suggestion>, s: Suggestion) {
 }
 
 function suggest(list: Suggestion[]): Decision {
-  list.sort((a, b) => b.score - a.score || (a.expectation_id < b.expectation_id ? -1 : 1))
+  list.sort(
+    (a, b) =>
+      b.score - a.score || (a.expectation_id < b.expectation_id ? -1 : 1)
+  )
   const top = list.slice(0, MAX_SUGGESTIONS)
   if (top.length > 1 && top[0].score === top[1].score) {
     const ties = top.filter((s) => s.score === top[0].score).length
     for (const s of top.slice(0, ties)) {
-      s.reasons.push({ code: "ambiguous", message: `${ties} orders are equally likely: pick one by hand` })
+      s.reasons.push({
+        code: "ambiguous",
+        message: `${ties} orders are equally likely: pick one by hand`,
+      })
     }
   }
   return { kind: "suggest", suggestions: top }

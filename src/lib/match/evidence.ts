@@ -3,7 +3,12 @@
  * makes the match certain, and a readable reason for each.
  */
 import { companySimilarity } from "./company"
-import type { MemoIdentifiers, MemoReference, OpenExpectation, Reason } from "./types"
+import type {
+  MemoIdentifiers,
+  MemoReference,
+  OpenExpectation,
+  Reason,
+} from "./types"
 
 /** Below this share of the company key's words a name in the memo is not evidence. */
 export const COMPANY_THRESHOLD = 0.8
@@ -39,11 +44,18 @@ export class MemoProbe {
   readonly phones: Set<string>
   private companyTokens: Set<string> | null = null
 
-  constructor(private ids: MemoIdentifiers, private counterpartyTokens: string[]) {
+  constructor(
+    private ids: MemoIdentifiers,
+    private counterpartyTokens: string[]
+  ) {
     for (const r of ids.references) {
-      if (r.check) this.byFullReference.set(r.body + r.check, r)
+      if (r.check) {
+        this.byFullReference.set(r.body + r.check, r)
+      }
       const prev = this.byBody.get(r.body)
-      if (!prev || r.checkValid) this.byBody.set(r.body, r)
+      if (!prev || r.checkValid) {
+        this.byBody.set(r.body, r)
+      }
     }
     this.orderNumbers = new Set(ids.orderNumbers)
     this.taxCodes = new Set(ids.taxCodes)
@@ -55,14 +67,18 @@ export class MemoProbe {
   tokens(): Set<string> {
     if (!this.companyTokens) {
       this.companyTokens = new Set(this.ids.tokens)
-      for (const t of this.counterpartyTokens) this.companyTokens.add(t)
+      for (const t of this.counterpartyTokens) {
+        this.companyTokens.add(t)
+      }
     }
     return this.companyTokens
   }
 }
 
-const stripZeros = (s: string) => (s.charCodeAt(0) === 48 ? s.replace(/^0+/, "") : s)
-export const formatTaxCode = (t: string) => (t.length === 13 ? `${t.slice(0, 10)}-${t.slice(10)}` : t)
+const stripZeros = (s: string) =>
+  s.charCodeAt(0) === 48 ? s.replace(/^0+/, "") : s
+export const formatTaxCode = (t: string) =>
+  t.length === 13 ? `${t.slice(0, 10)}-${t.slice(10)}` : t
 
 export function evidenceFor(e: OpenExpectation, probe: MemoProbe): Evidence {
   const reasons: Reason[] = []
@@ -71,7 +87,9 @@ export function evidenceFor(e: OpenExpectation, probe: MemoProbe): Evidence {
   let base = 0
   const found = (score: number) => {
     count++
-    if (score > base) base = score
+    if (score > base) {
+      base = score
+    }
   }
 
   const certainRef = probe.byFullReference.has(ref)
@@ -94,7 +112,10 @@ export function evidenceFor(e: OpenExpectation, probe: MemoProbe): Evidence {
     } else if (probe.orderNumbers.has(stripZeros(e.order_number))) {
       found(BASE.orderNumber)
       orderNumber = true
-      reasons.push({ code: "order_number_found", message: `order number ${stripZeros(e.order_number)} found` })
+      reasons.push({
+        code: "order_number_found",
+        message: `order number ${stripZeros(e.order_number)} found`,
+      })
     }
   }
 
@@ -104,7 +125,10 @@ export function evidenceFor(e: OpenExpectation, probe: MemoProbe): Evidence {
     if (probe.taxCodes.has(e.tax_code)) {
       taxExact = true
       found(BASE.taxCode)
-      reasons.push({ code: "tax_code_matches", message: `tax code ${formatTaxCode(e.tax_code)} matches` })
+      reasons.push({
+        code: "tax_code_matches",
+        message: `tax code ${formatTaxCode(e.tax_code)} matches`,
+      })
     } else if (probe.taxCodeHeads.has(e.tax_code)) {
       taxParent = true
       found(BASE.taxCodeParent)

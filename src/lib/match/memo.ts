@@ -13,13 +13,19 @@ import type { MemoIdentifiers, MemoReference } from "./types"
 const MARKS = /[\u0300-\u036f]/g
 const D_STROKE = /[đĐ]/g
 const NON_ALNUM = /[^A-Z0-9]+/g
+// Anything outside ASCII (the control range included on purpose: it is ASCII).
+// eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/
 
 /** Strip diacritics (đ → D), upper-case, every run of other characters → one space, trim. */
 export function normaliseMemo(raw: string | null | undefined): string {
-  if (!raw) return ""
+  if (!raw) {
+    return ""
+  }
   // Most bank memos are already ASCII: skip the (costly) Unicode decomposition for them.
-  const ascii = NON_ASCII.test(raw) ? raw.normalize("NFD").replace(MARKS, "").replace(D_STROKE, "D") : raw
+  const ascii = NON_ASCII.test(raw)
+    ? raw.normalize("NFD").replace(MARKS, "").replace(D_STROKE, "D")
+    : raw
   return ascii.toUpperCase().replace(NON_ALNUM, " ").trim()
 }
 
@@ -34,10 +40,49 @@ const DATES_TIMES =
  * All consecutive numeric words after one of these are skipped.
  */
 const BANK_NUMBER_LABELS = new Set([
-  "TU", "TOI", "DEN", "TK", "STK", "TAIKHOAN", "ACC", "ACCOUNT",
-  "MBVCB", "IBVCB", "VCB", "SMSVCB", "MB", "MBB", "ACB", "TCB", "VPB", "BIDV", "VTB", "CTG", "TPB", "VIB",
-  "SHB", "HDB", "OCB", "MSB", "SCB", "AGR", "AGRIBANK", "VBA", "NAPAS", "NAPAS247", "IBFT", "FT", "QR",
-  "REF", "TRACE", "GD", "MAGD", "SOGD", "TRANSID", "TXN", "SEQ",
+  "TU",
+  "TOI",
+  "DEN",
+  "TK",
+  "STK",
+  "TAIKHOAN",
+  "ACC",
+  "ACCOUNT",
+  "MBVCB",
+  "IBVCB",
+  "VCB",
+  "SMSVCB",
+  "MB",
+  "MBB",
+  "ACB",
+  "TCB",
+  "VPB",
+  "BIDV",
+  "VTB",
+  "CTG",
+  "TPB",
+  "VIB",
+  "SHB",
+  "HDB",
+  "OCB",
+  "MSB",
+  "SCB",
+  "AGR",
+  "AGRIBANK",
+  "VBA",
+  "NAPAS",
+  "NAPAS247",
+  "IBFT",
+  "FT",
+  "QR",
+  "REF",
+  "TRACE",
+  "GD",
+  "MAGD",
+  "SOGD",
+  "TRANSID",
+  "TXN",
+  "SEQ",
 ])
 /** After these words a 12-digit number is a personal tax id (12 digits are otherwise ID cards or accounts). */
 const TAX_LABELS = new Set(["MST", "MSDN", "TAX", "VAT", "TIN"])
@@ -61,11 +106,15 @@ function compile(prefixes: string[]): Compiled {
   const key = prefixes.join("|")
   let c = compiledCache.get(key)
   if (!c) {
-    const clean = [...new Set(prefixes.map((p) => normaliseMemo(p).replace(/ /g, "")).filter(Boolean))].sort(
-      (a, b) => b.length - a.length
-    )
+    const clean = [
+      ...new Set(
+        prefixes.map((p) => normaliseMemo(p).replace(/ /g, "")).filter(Boolean)
+      ),
+    ].sort((a, b) => b.length - a.length)
     // prefix, an optional separator, the digits; what follows is examined by hand (check letter).
-    const scan = clean.length ? new RegExp(`(${clean.join("|")}) ?(\\d{1,12})`, "g") : /(?!)/g
+    const scan = clean.length
+      ? new RegExp(`(${clean.join("|")}) ?(\\d{1,12})`, "g")
+      : /(?!)/g
     c = { prefixes: clean, scan }
     compiledCache.set(key, c)
   }
@@ -90,10 +139,14 @@ function findReferences(s: string, c: Compiled) {
   while ((m = re.exec(s))) {
     const start = m.index
     let end = start + m[0].length
-    if (end < s.length && isDigit(s.charCodeAt(end))) continue // a longer number: not a reference
+    if (end < s.length && isDigit(s.charCodeAt(end))) {
+      continue
+    } // a longer number: not a reference
     const prefix = m[1]
     const orderNumber = m[2].replace(/^0+/, "")
-    if (!orderNumber) continue
+    if (!orderNumber) {
+      continue
+    }
     const body = prefix + orderNumber
     let check: string | null = null
     let glued = false
@@ -103,8 +156,11 @@ function findReferences(s: string, c: Compiled) {
       // letter if it is the right one (banks that remove spaces), otherwise the start of a word.
       check = s[end]
       glued = end + 1 < s.length && isLetter(s.charCodeAt(end + 1))
-      if (glued && !isValidCheck(body, check)) check = null
-      else end += 1
+      if (glued && !isValidCheck(body, check)) {
+        check = null
+      } else {
+        end += 1
+      }
     } else if (c0 === 32 && isLetter(s.charCodeAt(end + 1))) {
       // "DH 1042 K": a single letter standing alone after the number.
       const after = s.charCodeAt(end + 2)
@@ -118,7 +174,9 @@ function findReferences(s: string, c: Compiled) {
     const leftBoundary = left === 32 || isDigit(left)
     // Glued to a preceding word, only a valid check letter makes it a reference (and only for
     // prefixes of two letters or more): "MADH1042" proves nothing, "THANHTOANDH1042Q" does.
-    if (!leftBoundary && !(checkValid && prefix.length >= 2)) continue
+    if (!leftBoundary && !(checkValid && prefix.length >= 2)) {
+      continue
+    }
     refs.push({ body, prefix, orderNumber, check, checkValid })
     spans.push([start, end])
   }
@@ -132,12 +190,18 @@ function words(s: string, spans: [number, number][]): Word[] {
   let text = s
   if (spans.length) {
     const chars = s.split("")
-    for (const [a, b] of spans) for (let i = a; i < b; i++) chars[i] = " "
+    for (const [a, b] of spans) {
+      for (let i = a; i < b; i++) {
+        chars[i] = " "
+      }
+    }
     text = chars.join("")
   }
   const out: Word[] = []
   for (const w of text.split(" ")) {
-    if (!w) continue
+    if (!w) {
+      continue
+    }
     const g = GLUED_LABEL.exec(w)
     if (g) {
       out.push({ text: g[1], used: false }, { text: g[2], used: false })
@@ -150,8 +214,12 @@ function words(s: string, spans: [number, number][]): Word[] {
 
 /** National form of a phone in a digit string, or null: 0xxxxxxxxx, 84xxxxxxxxx. */
 export function phoneOf(d: string): string | null {
-  if (d.length === 10 && d.charCodeAt(0) === 48) return d
-  if (d.length === 11 && d.startsWith("84") && d.charCodeAt(2) !== 48) return `0${d.slice(2)}`
+  if (d.length === 10 && d.charCodeAt(0) === 48) {
+    return d
+  }
+  if (d.length === 11 && d.startsWith("84") && d.charCodeAt(2) !== 48) {
+    return `0${d.slice(2)}`
+  }
   return null
 }
 
@@ -163,11 +231,15 @@ class Collector {
 
   order(d: string) {
     const n = d.replace(/^0+/, "")
-    if (n) this.orderNumbers.add(n)
+    if (n) {
+      this.orderNumbers.add(n)
+    }
   }
   tax(d: string) {
     this.taxCodes.add(d)
-    if (d.length === 13) this.taxCodeHeads.add(d.slice(0, 10))
+    if (d.length === 13) {
+      this.taxCodeHeads.add(d.slice(0, 10))
+    }
   }
 }
 
@@ -176,13 +248,19 @@ class Collector {
  * numeric words starting at i when together they are exactly a phone; returns how many it used.
  */
 function groupedPhone(ws: Word[], i: number, out: Collector): number {
-  if (ws[i].text.length > 4) return 0
+  if (ws[i].text.length > 4) {
+    return 0
+  }
   let joined = ws[i].text
   for (let j = i + 1; j < ws.length && j < i + 4; j++) {
     const w = ws[j]
-    if (w.used || !DIGITS.test(w.text) || w.text.length > 4) return 0
+    if (w.used || !DIGITS.test(w.text) || w.text.length > 4) {
+      return 0
+    }
     joined += w.text
-    if (joined.length > 11) return 0
+    if (joined.length > 11) {
+      return 0
+    }
     const phone = phoneOf(joined)
     if (phone) {
       out.phones.add(phone)
@@ -207,24 +285,38 @@ function classifyNumbers(ws: Word[], out: Collector, prefixes: string[]) {
     const t = w.text
     if (!DIGITS.test(t)) {
       bankRun = BANK_NUMBER_LABELS.has(t)
-      if (TAX_LABELS.has(t)) label = "tax"
-      else if (PHONE_LABELS.has(t) || (t === "THOAI" && ws[i - 1]?.text === "DIEN")) label = "phone"
-      else if (t === "THUE" && ws[i - 1]?.text === "SO") label = "tax"
-      else if (!(t === "SO" || t === "MA" || t === "DIEN" || t === "LA")) label = null
+      if (TAX_LABELS.has(t)) {
+        label = "tax"
+      } else if (
+        PHONE_LABELS.has(t) ||
+        (t === "THOAI" && ws[i - 1]?.text === "DIEN")
+      ) {
+        label = "phone"
+      } else if (t === "THUE" && ws[i - 1]?.text === "SO") {
+        label = "tax"
+      } else if (!(t === "SO" || t === "MA" || t === "DIEN" || t === "LA")) {
+        label = null
+      }
       const dl = DIGITS_LETTER.exec(t)
       if (dl && !bankRun) {
         const n = dl[1].replace(/^0+/, "")
         const letter = t[t.length - 1]
-        if (prefixes.some((p) => isValidCheck(p + n, letter))) out.order(n)
+        if (prefixes.some((p) => isValidCheck(p + n, letter))) {
+          out.order(n)
+        }
       }
       continue
     }
-    if (bankRun || w.used) continue
+    if (bankRun || w.used) {
+      continue
+    }
     const len = t.length
     if (len <= 4) {
       const used = groupedPhone(ws, i, out)
       if (used) {
-        for (let k = i; k < i + used; k++) ws[k].used = true
+        for (let k = i; k < i + used; k++) {
+          ws[k].used = true
+        }
         i += used - 1
         label = null
         continue
@@ -233,10 +325,17 @@ function classifyNumbers(ws: Word[], out: Collector, prefixes: string[]) {
     if (len <= 8) {
       out.order(t)
     } else if (len === 9) {
-      if (label === "phone" && t.charCodeAt(0) !== 48) out.phones.add(`0${t}`)
+      if (label === "phone" && t.charCodeAt(0) !== 48) {
+        out.phones.add(`0${t}`)
+      }
     } else if (len === 10) {
       const next = ws[i + 1]
-      if (next && !next.used && next.text.length === 3 && DIGITS.test(next.text)) {
+      if (
+        next &&
+        !next.used &&
+        next.text.length === 3 &&
+        DIGITS.test(next.text)
+      ) {
         // "0101234567-001" / "0101234567 001": the dash became a space.
         out.tax(t + next.text)
         next.used = true
@@ -244,12 +343,18 @@ function classifyNumbers(ws: Word[], out: Collector, prefixes: string[]) {
       } else {
         out.tax(t)
       }
-      if (t.charCodeAt(0) === 48) out.phones.add(t)
+      if (t.charCodeAt(0) === 48) {
+        out.phones.add(t)
+      }
     } else if (len === 11) {
       const phone = phoneOf(t)
-      if (phone) out.phones.add(phone)
+      if (phone) {
+        out.phones.add(phone)
+      }
     } else if (len === 12) {
-      if (label === "tax") out.tax(t)
+      if (label === "tax") {
+        out.tax(t)
+      }
     } else if (len === 13) {
       out.tax(t)
     }
@@ -257,13 +362,18 @@ function classifyNumbers(ws: Word[], out: Collector, prefixes: string[]) {
   }
 }
 
-export function extractIdentifiers(raw: string | null | undefined, opts: { prefixes: string[] }): MemoIdentifiers {
+export function extractIdentifiers(
+  raw: string | null | undefined,
+  opts: { prefixes: string[] }
+): MemoIdentifiers {
   const compiled = compile(opts.prefixes)
   const s = normaliseMemo(raw ? raw.replace(DATES_TIMES, " ") : "")
   const { refs, spans } = findReferences(s, compiled)
   const ws = words(s, spans)
   const out = new Collector()
-  for (const r of refs) out.orderNumbers.add(r.orderNumber)
+  for (const r of refs) {
+    out.orderNumbers.add(r.orderNumber)
+  }
   classifyNumbers(ws, out, compiled.prefixes)
   const tokens = s ? [...new Set(s.split(" "))] : []
   return {
@@ -278,11 +388,15 @@ export function extractIdentifiers(raw: string | null | undefined, opts: { prefi
 
 /** The same reference written twice counts once; a valid copy wins over a mangled one. */
 function dedupeReferences(refs: MemoReference[]): MemoReference[] {
-  if (refs.length < 2) return refs
+  if (refs.length < 2) {
+    return refs
+  }
   const byBody = new Map<string, MemoReference>()
   for (const r of refs) {
     const prev = byBody.get(r.body)
-    if (!prev || (!prev.checkValid && r.checkValid)) byBody.set(r.body, r)
+    if (!prev || (!prev.checkValid && r.checkValid)) {
+      byBody.set(r.body, r)
+    }
   }
   return [...byBody.values()]
 }

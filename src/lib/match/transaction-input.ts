@@ -38,7 +38,12 @@ export function prepareMatch(tx: MatchableTransaction, config: MatchConfig) {
     phones: keys.phones,
     company_tokens: keys.companyTokens,
     customer_ids: [] as string[],
-    amount: { currency_code: keys.currency, value: fromMinorUnits(keys.amount, keys.currency), from: keys.window.from, to: keys.window.to },
+    amount: {
+      currency_code: keys.currency,
+      value: fromMinorUnits(keys.amount, keys.currency),
+      from: keys.window.from,
+      to: keys.window.to,
+    },
   }
   return { incoming, ids, lookup }
 }
@@ -50,7 +55,10 @@ export function toOpenExpectation(row: Record<string, any>): OpenExpectation {
     reference: row.reference,
     order_number: row.order_number,
     currency_code: row.currency_code,
-    amount_remaining: toMinorUnits(String(row.amount_remaining), row.currency_code),
+    amount_remaining: toMinorUnits(
+      String(row.amount_remaining),
+      row.currency_code
+    ),
     tax_code: row.tax_code,
     phone: row.phone,
     company_key: row.company_key,

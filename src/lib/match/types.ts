@@ -28,7 +28,8 @@ export interface IncomingTransaction {
   counterparty_name?: string | null
 }
 
-export type Tolerance = { type: "fixed"; amount: bigint } | { type: "percent"; basis_points: number }
+export type Tolerance =
+  { type: "fixed"; amount: bigint } | { type: "percent"; basis_points: number }
 
 export interface MatchConfig {
   prefixes: string[]
@@ -52,8 +53,20 @@ export interface Reason {
 
 export type Decision =
   | { kind: "ignore"; reasons: Reason[] }
-  | { kind: "apply"; allocations: { expectation_id: string; amount: bigint }[]; surplus: bigint; reasons: Reason[] }
-  | { kind: "suggest"; suggestions: { expectation_id: string; score: number; reasons: Reason[] }[] }
+  | {
+      kind: "apply"
+      allocations: { expectation_id: string; amount: bigint }[]
+      surplus: bigint
+      reasons: Reason[]
+    }
+  | {
+      kind: "suggest"
+      suggestions: {
+        expectation_id: string
+        score: number
+        reasons: Reason[]
+      }[]
+    }
   | { kind: "unmatched"; reasons: Reason[] }
 
 /** A reference found in a memo, however the bank mangled it. */

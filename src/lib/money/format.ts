@@ -14,10 +14,17 @@ function formatterFor(currency: string) {
     // The minor units are the ISO ones that toMinorUnits used (Intl shows IDR, HUF or COP without
     // decimals although they have two): the formatter is told to show exactly those.
     const digits = currencyDecimals(currency)
-    const fraction = { minimumFractionDigits: digits, maximumFractionDigits: digits }
+    const fraction = {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }
     let nf: Intl.NumberFormat
     try {
-      nf = new Intl.NumberFormat(locale, { style: "currency", currency, ...fraction })
+      nf = new Intl.NumberFormat(locale, {
+        style: "currency",
+        currency,
+        ...fraction,
+      })
     } catch {
       nf = new Intl.NumberFormat("en-US", fraction)
     }

@@ -10,7 +10,9 @@ import { data as iso4217 } from "currency-codes"
  * (gold, SDR, the test code XTS…) come from that package as 0. An unknown code is an error, never a
  * guess of 2.
  */
-const EXPONENTS: ReadonlyMap<string, number> = new Map(iso4217.map((c) => [c.code.toUpperCase(), c.digits]))
+const EXPONENTS: ReadonlyMap<string, number> = new Map(
+  iso4217.map((c) => [c.code.toUpperCase(), c.digits])
+)
 
 /** A currency code that ISO 4217 does not list (or no longer lists: HRK, VEF, ZWL…). */
 export class UnknownCurrencyError extends Error {
@@ -22,35 +24,54 @@ export class UnknownCurrencyError extends Error {
 
 /** True for a code listed in ISO 4217 (any case). */
 export function isCurrencyCode(currency: unknown): currency is string {
-  return typeof currency === "string" && EXPONENTS.has(currency.trim().toUpperCase())
+  return (
+    typeof currency === "string" && EXPONENTS.has(currency.trim().toUpperCase())
+  )
 }
 
 /** ISO 4217 minor units: 0 for VND and JPY, 2 for USD and IDR, 3 for KWD, 4 for CLF. Throws for an unknown code. */
 export function currencyDecimals(currency: string): number {
-  const digits = typeof currency === "string" ? EXPONENTS.get(currency.trim().toUpperCase()) : undefined
-  if (digits === undefined) throw new UnknownCurrencyError(String(currency))
+  const digits =
+    typeof currency === "string"
+      ? EXPONENTS.get(currency.trim().toUpperCase())
+      : undefined
+  if (digits === undefined) {
+    throw new UnknownCurrencyError(String(currency))
+  }
   return digits
 }
 
 /** "1250000" → 1250000n (VND); "12.5" → 1250n (USD). Refuses more decimals than the currency has. */
-export function toMinorUnits(value: string | number | { toString(): string }, currency: string): bigint {
-  const text = typeof value === "number" ? numberToDecimal(value) : String(value).trim()
+export function toMinorUnits(
+  value: string | number | { toString(): string },
+  currency: string
+): bigint {
+  const text =
+    typeof value === "number" ? numberToDecimal(value) : String(value).trim()
   const m = text.match(/^(-)?(\d+)(?:\.(\d+))?$/)
-  if (!m) throw new Error(`"${text}" is not a decimal amount`)
+  if (!m) {
+    throw new Error(`"${text}" is not a decimal amount`)
+  }
   const [, sign, whole, fraction = ""] = m
   const decimals = currencyDecimals(currency)
   const significant = fraction.replace(/0+$/, "")
   if (significant.length > decimals) {
-    throw new Error(`${text} has more decimals than ${currency.toUpperCase()} allows (${decimals})`)
+    throw new Error(
+      `${text} has more decimals than ${currency.toUpperCase()} allows (${decimals})`
+    )
   }
   const minor = BigInt(whole + significant.padEnd(decimals, "0"))
   return sign ? -minor : minor
 }
 
 function numberToDecimal(n: number): string {
-  if (!Number.isFinite(n)) throw new Error(`${n} is not an amount`)
+  if (!Number.isFinite(n)) {
+    throw new Error(`${n} is not an amount`)
+  }
   const text = String(n)
-  if (/e/i.test(text)) throw new Error(`${n} cannot be represented exactly; pass a decimal string`)
+  if (/e/i.test(text)) {
+    throw new Error(`${n} cannot be represented exactly; pass a decimal string`)
+  }
   return text
 }
 
@@ -58,13 +79,21 @@ function numberToDecimal(n: number): string {
 export function fromMinorUnits(minor: bigint, currency: string): string {
   const decimals = currencyDecimals(currency)
   const negative = minor < 0n
-  const digits = (negative ? -minor : minor).toString().padStart(decimals + 1, "0")
+  const digits = (negative ? -minor : minor)
+    .toString()
+    .padStart(decimals + 1, "0")
   const whole = decimals ? digits.slice(0, -decimals) : digits
   const text = decimals ? `${whole}.${digits.slice(-decimals)}` : whole
   return negative ? `-${text}` : text
 }
 
-export type AmountErrorReason = "not_an_amount" | "too_many_decimals" | "unknown_currency" | "not_positive" | "negative" | "too_large"
+export type AmountErrorReason =
+  | "not_an_amount"
+  | "too_many_decimals"
+  | "unknown_currency"
+  | "not_positive"
+  | "negative"
+  | "too_large"
 
 /**
  * An amount refused at an entry point (a webhook, a statement line, a manual match, a setting).
@@ -97,38 +126,85 @@ export type AmountRules = {
  * or throws an AmountError naming `field`. Thousands separators are not read here: a statement's
  * printed numbers go through its own parser first.
  */
-export function parseAmountInCurrency(value: unknown, currency: string, field: string, rules: AmountRules = {}): string {
-  const { allowZero = false, allowNegative = false, maxIntegerDigits = 15 } = rules
+export function parseAmountInCurrency(
+  value: unknown,
+  currency: string,
+  field: string,
+  rules: AmountRules = {}
+): string {
+  const {
+    allowZero = false,
+    allowNegative = false,
+    maxIntegerDigits = 15,
+  } = rules
   if (!isCurrencyCode(currency)) {
-    throw new AmountError(field, "unknown_currency", `${JSON.stringify(currency ?? null)} is not an ISO 4217 currency code`)
+    throw new AmountError(
+      field,
+      "unknown_currency",
+      `${JSON.stringify(currency ?? null)} is not an ISO 4217 currency code`
+    )
   }
   const code = currency.trim().toUpperCase()
   let text: string
   if (typeof value === "number") {
-    if (!Number.isFinite(value) || /e/i.test(String(value))) throw new AmountError(field, "not_an_amount", `${value} is not an exact amount; send a decimal string`)
+    if (!Number.isFinite(value) || /e/i.test(String(value))) {
+      throw new AmountError(
+        field,
+        "not_an_amount",
+        `${value} is not an exact amount; send a decimal string`
+      )
+    }
     text = String(value)
   } else if (typeof value === "bigint") {
     text = value.toString()
   } else if (typeof value === "string") {
     text = value.trim()
   } else {
-    throw new AmountError(field, "not_an_amount", `${value === null || value === undefined ? "missing" : `a ${typeof value}`}, expected a decimal amount such as "1250000" or "12.50"`)
+    throw new AmountError(
+      field,
+      "not_an_amount",
+      `${value === null || value === undefined ? "missing" : `a ${typeof value}`}, expected a decimal amount such as "1250000" or "12.50"`
+    )
   }
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text
   const m = text.match(/^([-+])?(\d+)(?:\.(\d+))?$/)
-  if (!m) throw new AmountError(field, "not_an_amount", `${JSON.stringify(shown)} is not a decimal amount such as "1250000" or "12.50"`)
+  if (!m) {
+    throw new AmountError(
+      field,
+      "not_an_amount",
+      `${JSON.stringify(shown)} is not a decimal amount such as "1250000" or "12.50"`
+    )
+  }
   const [, sign, whole, fraction = ""] = m
   const decimals = currencyDecimals(code)
   const significant = fraction.replace(/0+$/, "")
   if (significant.length > decimals) {
-    throw new AmountError(field, "too_many_decimals", `${shown} has more decimals than ${code} allows (${decimals})`)
+    throw new AmountError(
+      field,
+      "too_many_decimals",
+      `${shown} has more decimals than ${code} allows (${decimals})`
+    )
   }
   const digits = whole.replace(/^0+(?=\d)/, "")
-  if (digits.length > maxIntegerDigits) throw new AmountError(field, "too_large", `${shown} has more than ${maxIntegerDigits} digits before the decimal point`)
+  if (digits.length > maxIntegerDigits) {
+    throw new AmountError(
+      field,
+      "too_large",
+      `${shown} has more than ${maxIntegerDigits} digits before the decimal point`
+    )
+  }
   const minor = BigInt(digits + significant.padEnd(decimals, "0"))
   const negative = sign === "-" && minor !== 0n
-  if (negative && !allowNegative) throw new AmountError(field, "negative", `${shown} is negative`)
-  if (minor === 0n && !allowZero) throw new AmountError(field, "not_positive", `${shown} is not a positive amount`)
+  if (negative && !allowNegative) {
+    throw new AmountError(field, "negative", `${shown} is negative`)
+  }
+  if (minor === 0n && !allowZero) {
+    throw new AmountError(
+      field,
+      "not_positive",
+      `${shown} is not a positive amount`
+    )
+  }
   return fromMinorUnits(negative ? -minor : minor, code)
 }
 

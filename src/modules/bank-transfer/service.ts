@@ -1,7 +1,19 @@
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaService,
+} from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
-import { BankTransferOptions, parseOptions, RuntimeSettings } from "../../lib/options"
-import { BusinessCalendar, CalendarOverride as CalendarDay } from "../../lib/escalate/calendar/business-calendar"
+import {
+  BankTransferOptions,
+  parseOptions,
+  RuntimeSettings,
+} from "../../lib/options"
+import {
+  BusinessCalendar,
+  CalendarOverride as CalendarDay,
+} from "../../lib/escalate/calendar/business-calendar"
 import {
   Allocation,
   AuditEvent,
@@ -20,8 +32,15 @@ import * as actions from "./actions"
 import * as transactions from "./repositories/bank-transaction"
 import { findCandidates } from "./repositories/expectation"
 import { reconciliationStats } from "./repositories/stats"
-import { loadRecordedSightings, pairWithRecorded, summariseImport } from "./repositories/sighting"
-import { compareSightings, type Sighting as IdentitySighting } from "../../lib/ingest/identity"
+import {
+  loadRecordedSightings,
+  pairWithRecorded,
+  summariseImport,
+} from "./repositories/sighting"
+import {
+  compareSightings,
+  type Sighting as IdentitySighting,
+} from "../../lib/ingest/identity"
 import type {
   Actor,
   AllocateInput,
@@ -79,7 +98,9 @@ class BankTransferModuleService extends MedusaService({
   async loadOptions(): Promise<BankTransferOptions> {
     if (!this.effective_ || Date.now() - this.effectiveLoadedAt_ > 60_000) {
       const rows = await this.listSettings({})
-      const saved = Object.fromEntries(rows.map((r) => [r.key, r.value])) as RuntimeSettings
+      const saved = Object.fromEntries(
+        rows.map((r) => [r.key, r.value])
+      ) as RuntimeSettings
       this.effective_ = { ...this.options_, ...saved }
       this.effectiveLoadedAt_ = Date.now()
     }
@@ -99,11 +120,22 @@ class BankTransferModuleService extends MedusaService({
   ): Promise<Record<string, unknown>> {
     const previous: Record<string, unknown> = {}
     for (const [key, value] of Object.entries(settings)) {
-      if (value === undefined) continue
+      if (value === undefined) {
+        continue
+      }
       const [row] = await this.listSettings({ key }, {}, sharedContext)
       previous[key] = row ? row.value : null
-      if (row) await this.updateSettings({ id: row.id, value: value as any, updated_by: updatedBy }, sharedContext)
-      else await this.createSettings({ key, value: value as any, updated_by: updatedBy }, sharedContext)
+      if (row) {
+        await this.updateSettings(
+          { id: row.id, value: value as any, updated_by: updatedBy },
+          sharedContext
+        )
+      } else {
+        await this.createSettings(
+          { key, value: value as any, updated_by: updatedBy },
+          sharedContext
+        )
+      }
     }
     this.effectiveLoadedAt_ = 0
     return previous
@@ -111,12 +143,23 @@ class BankTransferModuleService extends MedusaService({
 
   /** Puts back what saveSettings returned as previous (a key that had no saved value is removed). */
   @InjectTransactionManager()
-  async revertSettings(previous: Record<string, unknown>, @MedusaContext() sharedContext: Context = {}) {
+  async revertSettings(
+    previous: Record<string, unknown>,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
     for (const [key, value] of Object.entries(previous)) {
       const [row] = await this.listSettings({ key }, {}, sharedContext)
-      if (!row) continue
-      if (value === null) await this.deleteSettings(row.id, sharedContext)
-      else await this.updateSettings({ id: row.id, value: value as any }, sharedContext)
+      if (!row) {
+        continue
+      }
+      if (value === null) {
+        await this.deleteSettings(row.id, sharedContext)
+      } else {
+        await this.updateSettings(
+          { id: row.id, value: value as any },
+          sharedContext
+        )
+      }
     }
     this.effectiveLoadedAt_ = 0
   }
@@ -127,10 +170,22 @@ class BankTransferModuleService extends MedusaService({
    */
   async loadCalendar(): Promise<BusinessCalendar> {
     if (!this.calendar_ || Date.now() - this.calendarLoadedAt_ > 60_000) {
-      const rows = await this.listCalendarOverrides({}, { order: { date: "ASC" } })
-      const overrides: CalendarDay[] = rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name ?? undefined }))
+      const rows = await this.listCalendarOverrides(
+        {},
+        { order: { date: "ASC" } }
+      )
+      const overrides: CalendarDay[] = rows.map((r) => ({
+        date: r.date,
+        kind: r.kind,
+        name: r.name ?? undefined,
+      }))
       const { time_zone, weekend_days, country } = this.options_.calendar
-      this.calendar_ = new BusinessCalendar({ timeZone: time_zone, weekendDays: weekend_days, country, overrides })
+      this.calendar_ = new BusinessCalendar({
+        timeZone: time_zone,
+        weekendDays: weekend_days,
+        country,
+        overrides,
+      })
       this.calendarLoadedAt_ = Date.now()
     }
     return this.calendar_
@@ -152,17 +207,28 @@ class BankTransferModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; dedupe_key: string; created: boolean }[]> {
     if (rows.length <= transactions.INSERT_CHUNK) {
-      return transactions.insertTransactions((sharedContext.transactionManager ?? sharedContext.manager) as any, rows)
+      return transactions.insertTransactions(
+        (sharedContext.transactionManager ?? sharedContext.manager) as any,
+        rows
+      )
     }
     return this.recordTransactionChunks_(rows, sharedContext)
   }
 
   @InjectTransactionManager()
-  protected async recordTransactionChunks_(rows: NewBankTransaction[], @MedusaContext() sharedContext: Context = {}) {
+  protected async recordTransactionChunks_(
+    rows: NewBankTransaction[],
+    @MedusaContext() sharedContext: Context = {}
+  ) {
     const out: { id: string; dedupe_key: string; created: boolean }[] = []
     for (let i = 0; i < rows.length; i += transactions.INSERT_CHUNK) {
       const chunk = rows.slice(i, i + transactions.INSERT_CHUNK)
-      out.push(...(await transactions.insertTransactions(sharedContext.transactionManager as any, chunk)))
+      out.push(
+        ...(await transactions.insertTransactions(
+          sharedContext.transactionManager as any,
+          chunk
+        ))
+      )
     }
     return out
   }
@@ -172,7 +238,10 @@ class BankTransferModuleService extends MedusaService({
    * it, in one database transaction (see actions/record-sightings). One outcome per row, in order.
    */
   @InjectTransactionManager()
-  async recordSightings(rows: NewSighting[], @MedusaContext() sharedContext: Context = {}): Promise<SightingOutcome[]> {
+  async recordSightings(
+    rows: NewSighting[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SightingOutcome[]> {
     return actions.recordSightings.call(this, rows, sharedContext)
   }
 
@@ -181,16 +250,32 @@ class BankTransferModuleService extends MedusaService({
    * per row the movement it would join or may duplicate, with how that movement was first reported.
    */
   @InjectManager()
-  async previewSightings(rows: NewSighting[], @MedusaContext() sharedContext: Context = {}) {
-    const recorded = await loadRecordedSightings(sharedContext.manager as any, rows)
+  async previewSightings(
+    rows: NewSighting[],
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const recorded = await loadRecordedSightings(
+      sharedContext.manager as any,
+      rows
+    )
     const first = new Map<string, { source: string; booked_at: Date }>()
-    for (const r of recorded) if (!first.has(r.movement_id)) first.set(r.movement_id, { source: r.source, booked_at: r.booked_at })
-    return pairWithRecorded(rows, recorded).map((p) => ({ ...p, movement: p.movement_id ? first.get(p.movement_id) ?? null : null }))
+    for (const r of recorded) {
+      if (!first.has(r.movement_id)) {
+        first.set(r.movement_id, { source: r.source, booked_at: r.booked_at })
+      }
+    }
+    return pairWithRecorded(rows, recorded).map((p) => ({
+      ...p,
+      movement: p.movement_id ? (first.get(p.movement_id) ?? null) : null,
+    }))
   }
 
   /** Per outcome and currency, the lines a statement import recorded and their sum. */
   @InjectManager()
-  async summariseImport(importId: string, @MedusaContext() sharedContext: Context = {}) {
+  async summariseImport(
+    importId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
     return summariseImport(sharedContext.manager as any, importId)
   }
 
@@ -235,8 +320,14 @@ class BankTransferModuleService extends MedusaService({
    * identity rules call the same or cannot tell apart. Reported for an accountant, never merged.
    */
   @InjectManager()
-  async listStoredDuplicates(input: { limit: number }, @MedusaContext() sharedContext: Context = {}) {
-    const pairs = await transactions.findStoredDuplicates(sharedContext.manager as any, input.limit)
+  async listStoredDuplicates(
+    input: { limit: number },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const pairs = await transactions.findStoredDuplicates(
+      sharedContext.manager as any,
+      input.limit
+    )
     const side = (p: any, k: "first" | "second"): IdentitySighting => ({
       account: p[`${k}_account`],
       booked_at: new Date(p[`${k}_booked_at`]),
@@ -245,18 +336,30 @@ class BankTransferModuleService extends MedusaService({
       direction: p.direction,
       memo: p[`${k}_memo`] ?? "",
       bank_references: [],
-      channel: p[`${k}_source`] === "statement" ? `statement:${p[`${k}_import_id`]}` : p[`${k}_source`],
+      channel:
+        p[`${k}_source`] === "statement"
+          ? `statement:${p[`${k}_import_id`]}`
+          : p[`${k}_source`],
     })
     return pairs.flatMap((p: any) => {
-      const { verdict, basis } = compareSightings(side(p, "first"), side(p, "second"))
+      const { verdict, basis } = compareSightings(
+        side(p, "first"),
+        side(p, "second")
+      )
       return verdict === "different" ? [] : [{ ...p, verdict, basis }]
     })
   }
 
   /** What the matcher reads about one transaction, with the orders an accountant said it does not pay. */
   @InjectManager()
-  async loadForMatching(transactionId: string, @MedusaContext() sharedContext: Context = {}) {
-    return transactions.loadForMatching(sharedContext.manager as any, transactionId)
+  async loadForMatching(
+    transactionId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return transactions.loadForMatching(
+      sharedContext.manager as any,
+      transactionId
+    )
   }
 
   /**
@@ -265,10 +368,17 @@ class BankTransferModuleService extends MedusaService({
    * exact-sum rule looks at them.
    */
   @InjectManager()
-  async findMatchCandidates(keys: CandidateKeys, @MedusaContext() sharedContext: Context = {}) {
+  async findMatchCandidates(
+    keys: CandidateKeys,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
     const manager = sharedContext.manager as any
     const rows = await findCandidates(manager, keys)
-    const customers = [...new Set(rows.filter((r) => r.customer_id).map((r) => r.customer_id as string))]
+    const customers = [
+      ...new Set(
+        rows.filter((r) => r.customer_id).map((r) => r.customer_id as string)
+      ),
+    ]
     if (customers.length && (keys.tax_codes.length || keys.phones.length)) {
       return findCandidates(manager, { ...keys, customer_ids: customers })
     }
@@ -278,7 +388,11 @@ class BankTransferModuleService extends MedusaService({
   /** Moves a batch of due escalations along (see actions/claim-due-escalations). */
   @InjectTransactionManager()
   async claimDueEscalations(
-    input: { now: Date; limit: number; plan: (row: EscalationRow) => EscalationPlan },
+    input: {
+      now: Date
+      limit: number
+      plan: (row: EscalationRow) => EscalationPlan
+    },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ scanned: number; claimed: ClaimedEscalation[] }> {
     return actions.claimDueEscalations.call(this, input, sharedContext)
@@ -286,14 +400,21 @@ class BankTransferModuleService extends MedusaService({
 
   /** The figures of the Bank transfers page (see repositories/stats). */
   @InjectManager()
-  async stats(input: { day_start: Date; week_start: Date }, @MedusaContext() sharedContext: Context = {}) {
+  async stats(
+    input: { day_start: Date; week_start: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
     return reconciliationStats(sharedContext.manager as any, input)
   }
 
   /** Closes a transaction that pays no open order (see actions/close-without-match). */
   @InjectTransactionManager()
   async closeWithoutMatch(
-    input: { transaction_id: string; status: "unmatched" | "ignored"; reasons: unknown[] },
+    input: {
+      transaction_id: string
+      status: "unmatched" | "ignored"
+      reasons: unknown[]
+    },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
     return actions.closeWithoutMatch(input, sharedContext)
@@ -301,7 +422,10 @@ class BankTransferModuleService extends MedusaService({
 
   /** Applies money from one transaction to expectations, atomically (see actions/allocate). */
   @InjectTransactionManager()
-  async allocate(input: AllocateInput, @MedusaContext() sharedContext: Context = {}): Promise<AllocationResult> {
+  async allocate(
+    input: AllocateInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AllocationResult> {
     return actions.allocate.call(this, input, sharedContext)
   }
 
@@ -317,7 +441,12 @@ class BankTransferModuleService extends MedusaService({
   /** Marks money as not for any order, atomically and audited (see actions/ignore-transaction). */
   @InjectTransactionManager()
   async ignoreTransaction(
-    input: { transaction_id: string; status: "ignored" | "returned"; actor: Actor; reason?: string },
+    input: {
+      transaction_id: string
+      status: "ignored" | "returned"
+      actor: Actor
+      reason?: string
+    },
     @MedusaContext() sharedContext: Context = {}
   ) {
     return actions.ignoreTransaction.call(this, input, sharedContext)
@@ -325,7 +454,10 @@ class BankTransferModuleService extends MedusaService({
 
   /** A transaction's active allocations, to finish the run that made them (see actions/unfinished-allocation). */
   @InjectManager()
-  async retrieveUnfinishedAllocation(transactionId: string, @MedusaContext() sharedContext: Context = {}) {
+  async retrieveUnfinishedAllocation(
+    transactionId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
     return actions.unfinishedAllocation.call(this, transactionId, sharedContext)
   }
 }

@@ -8,8 +8,16 @@ export const OPEN_STATUSES = [
 ] as const
 
 /** The status after money arrived: paid when nothing (beyond the write-off) remains. */
-export function nextStatusAfterPayment(current: string, fullyPaid: boolean, anyReceived: boolean): string {
-  if (fullyPaid) return "paid"
-  if (anyReceived) return "partially_paid"
+export function nextStatusAfterPayment(
+  current: string,
+  fullyPaid: boolean,
+  anyReceived: boolean
+): string {
+  if (fullyPaid) {
+    return "paid"
+  }
+  if (anyReceived) {
+    return "partially_paid"
+  }
   return current
 }

@@ -3,7 +3,10 @@ import type { EXPECTATION_STATUSES } from "./models/expectation"
 export type ExpectationStatus = (typeof EXPECTATION_STATUSES)[number]
 
 /** Who did something, as the audit trail records it. */
-export type Actor = { type: "system" | "webhook" | "import" | "admin" | "shopper"; id?: string | null }
+export type Actor = {
+  type: "system" | "webhook" | "import" | "admin" | "shopper"
+  id?: string | null
+}
 
 /** A bank line to store. Amounts are decimal strings in the currency's major unit ("1250000" VND). */
 export type NewBankTransaction = {
@@ -38,7 +41,13 @@ export type CandidateKeys = {
 
 export type AllocationResult = {
   allocation_ids: string[]
-  expectations: { id: string; order_id: string; previous_status: string; status: string; amount_remaining: string }[]
+  expectations: {
+    id: string
+    order_id: string
+    previous_status: string
+    status: string
+    amount_remaining: string
+  }[]
   /** Read back from the ledger to finish a run that stopped half-way, not just made. */
   resumed?: boolean
   /**
@@ -58,10 +67,21 @@ export type AllocateInput = {
 }
 
 /** One row `claimDueEscalations` hands to its `plan`. */
-export type EscalationRow = { id: string; status: string; policy: string; placed_at: Date; steps_done: Record<string, string> }
+export type EscalationRow = {
+  id: string
+  status: string
+  policy: string
+  placed_at: Date
+  steps_done: Record<string, string>
+}
 
 /** What `plan` answers for a row: the steps due now (never early) and what comes next. */
-export type EscalationPlan = { due: string[]; status: string | null; next_step: string | null; next_step_at: Date | null }
+export type EscalationPlan = {
+  due: string[]
+  status: string | null
+  next_step: string | null
+  next_step_at: Date | null
+}
 
 export type ClaimedEscalation = {
   expectation_id: string

@@ -5,7 +5,8 @@ import type { Actor } from "./types"
 export const money = (value: BigNumberInput) => value as unknown as number
 
 /** "?, ?, ?" for a raw query's IN list. */
-export const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(",")
+export const placeholders = (values: readonly unknown[]) =>
+  values.map(() => "?").join(",")
 
 /** How an actor is written in `created_by`, `decided_by`, …: "admin:user_01…" or "system". */
 export function actorLabel(actor: Actor) {
@@ -13,6 +14,14 @@ export function actorLabel(actor: Actor) {
 }
 
 /** The source's own id when it has one, else the content fingerprint. */
-export function dedupeKey(r: { dedupe_key?: string; source: string; external_id: string | null; fingerprint: string }) {
-  return r.dedupe_key ?? (r.external_id ? `${r.source}:${r.external_id}` : `fp:${r.fingerprint}`)
+export function dedupeKey(r: {
+  dedupe_key?: string
+  source: string
+  external_id: string | null
+  fingerprint: string
+}) {
+  return (
+    r.dedupe_key ??
+    (r.external_id ? `${r.source}:${r.external_id}` : `fp:${r.fingerprint}`)
+  )
 }

@@ -1,5 +1,9 @@
 import crypto from "crypto"
-import { AbstractPaymentProvider, PaymentSessionStatus, PaymentActions } from "@medusajs/framework/utils"
+import {
+  AbstractPaymentProvider,
+  PaymentSessionStatus,
+  PaymentActions,
+} from "@medusajs/framework/utils"
 import type {
   AuthorizePaymentInput,
   AuthorizePaymentOutput,
@@ -40,13 +44,18 @@ class BankTransferProviderService extends AbstractPaymentProvider<BankTransferOp
     parseOptions(options)
   }
 
-  constructor(container: Record<string, unknown>, options: BankTransferOptions) {
+  constructor(
+    container: Record<string, unknown>,
+    options: BankTransferOptions
+  ) {
     super(container, options)
     this.options_ = parseOptions(options)
   }
 
   /** What the storefront needs before the order exists; the reference comes with the order. */
-  async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
+  async initiatePayment(
+    input: InitiatePaymentInput
+  ): Promise<InitiatePaymentOutput> {
     const currency = input.currency_code.toUpperCase()
     return {
       id: crypto.randomUUID(),
@@ -64,7 +73,11 @@ class BankTransferProviderService extends AbstractPaymentProvider<BankTransferOp
   async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
     return {
       status: PaymentSessionStatus.PENDING,
-      data: { ...input.data, amount: String(input.amount), currency_code: input.currency_code.toUpperCase() },
+      data: {
+        ...input.data,
+        amount: String(input.amount),
+        currency_code: input.currency_code.toUpperCase(),
+      },
     }
   }
 
@@ -73,14 +86,18 @@ class BankTransferProviderService extends AbstractPaymentProvider<BankTransferOp
   }
 
   /** The order is placed before the money arrives, exactly like the manual provider. */
-  async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
+  async authorizePayment(
+    input: AuthorizePaymentInput
+  ): Promise<AuthorizePaymentOutput> {
     return {
       status: PaymentSessionStatus.AUTHORIZED,
       data: { ...input.data, authorized_at: new Date().toISOString() },
     }
   }
 
-  async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
+  async capturePayment(
+    input: CapturePaymentInput
+  ): Promise<CapturePaymentOutput> {
     return { data: { ...input.data, captured_at: new Date().toISOString() } }
   }
 
@@ -89,7 +106,9 @@ class BankTransferProviderService extends AbstractPaymentProvider<BankTransferOp
    * shopper, so that the accountant sees it in the payment's data.
    */
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
-    const refunds = Array.isArray(input.data?.refunds) ? (input.data!.refunds as unknown[]) : []
+    const refunds = Array.isArray(input.data?.refunds)
+      ? (input.data!.refunds as unknown[])
+      : []
     return {
       data: {
         ...input.data,
@@ -110,20 +129,32 @@ class BankTransferProviderService extends AbstractPaymentProvider<BankTransferOp
     return { data: { ...input.data, canceled_at: new Date().toISOString() } }
   }
 
-  async retrievePayment(input: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
+  async retrievePayment(
+    input: RetrievePaymentInput
+  ): Promise<RetrievePaymentOutput> {
     return { data: input.data }
   }
 
-  async getPaymentStatus(input: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
+  async getPaymentStatus(
+    input: GetPaymentStatusInput
+  ): Promise<GetPaymentStatusOutput> {
     const data = input.data ?? {}
-    if (data.canceled_at) return { status: PaymentSessionStatus.CANCELED, data }
-    if (data.captured_at) return { status: PaymentSessionStatus.CAPTURED, data }
-    if (data.authorized_at) return { status: PaymentSessionStatus.AUTHORIZED, data }
+    if (data.canceled_at) {
+      return { status: PaymentSessionStatus.CANCELED, data }
+    }
+    if (data.captured_at) {
+      return { status: PaymentSessionStatus.CAPTURED, data }
+    }
+    if (data.authorized_at) {
+      return { status: PaymentSessionStatus.AUTHORIZED, data }
+    }
     return { status: PaymentSessionStatus.PENDING, data }
   }
 
   /** Banks notify the plugin's own signed webhook routes, not Medusa's provider webhook. */
-  async getWebhookActionAndData(_payload: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
+  async getWebhookActionAndData(
+    _payload: ProviderWebhookPayload["payload"]
+  ): Promise<WebhookActionResult> {
     return { action: PaymentActions.NOT_SUPPORTED }
   }
 }

@@ -1,4 +1,9 @@
-import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createHook,
+  createWorkflow,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import type { AllocateInput } from "../../modules/bank-transfer"
 import { transactionLockKey } from "../common/utils/transaction-lock"
@@ -7,7 +12,11 @@ import { allocateStep } from "./steps/allocate"
 import { capturePaidOrdersStep } from "./steps/capture-paid-orders"
 import { settleSuggestionsStep } from "./steps/settle-suggestions"
 import { closeTransactionStep } from "./steps/close-transaction"
-import { ALLOCATION_EVENTS, allocationEvents, newlyPaidOrderIds } from "./utils/order-events"
+import {
+  ALLOCATION_EVENTS,
+  allocationEvents,
+  newlyPaidOrderIds,
+} from "./utils/order-events"
 
 export const applyAllocationWorkflowId = "bank-transfer-apply-allocation"
 
@@ -21,28 +30,46 @@ export const applyAllocationWorkflowId = "bank-transfer-apply-allocation"
  * currency). Hooks: `transferMatched` ({ transaction_id, allocation }) after the capture, and
  * `ordersPaid` ({ order_ids }) for the orders this made paid; a handler that throws rolls back.
  */
-export const applyAllocationWorkflow = createWorkflow(applyAllocationWorkflowId, (input: AllocateInput) => {
-  const lockKey = transform({ input }, ({ input }) => transactionLockKey(input.transaction_id))
-  acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
-  const allocation = allocateStep(input)
-  capturePaidOrdersStep(allocation)
-  settleSuggestionsStep(
-    transform({ input }, ({ input }) => ({
+export const applyAllocationWorkflow = createWorkflow(
+  applyAllocationWorkflowId,
+  (input: AllocateInput) => {
+    const lockKey = transform({ input }, ({ input }) =>
+      transactionLockKey(input.transaction_id)
+    )
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const allocation = allocateStep(input)
+    capturePaidOrdersStep(allocation)
+    settleSuggestionsStep(
+      transform({ input }, ({ input }) => ({
+        transaction_id: input.transaction_id,
+        expectation_ids: input.allocations.map((a) => a.expectation_id),
+        actor: input.actor,
+      }))
+    )
+    closeTransactionStep(
+      transform({ input }, ({ input }) => ({
+        transaction_id: input.transaction_id,
+      }))
+    )
+    const transferMatched = createHook("transferMatched", {
       transaction_id: input.transaction_id,
-      expectation_ids: input.allocations.map((a) => a.expectation_id),
-      actor: input.actor,
-    }))
-  )
-  closeTransactionStep(transform({ input }, ({ input }) => ({ transaction_id: input.transaction_id })))
-  const transferMatched = createHook("transferMatched", { transaction_id: input.transaction_id, allocation })
-  const ordersPaid = createHook("ordersPaid", {
-    order_ids: transform({ allocation }, ({ allocation }) => newlyPaidOrderIds(allocation)),
-  })
-  emitPlannedEvents(
-    applyAllocationWorkflowId,
-    transform({ input, allocation }, ({ input, allocation }) => allocationEvents(allocation, input.transaction_id)),
-    ALLOCATION_EVENTS
-  )
-  releaseLockStep({ key: lockKey })
-  return new WorkflowResponse(allocation, { hooks: [transferMatched, ordersPaid] })
-})
+      allocation,
+    })
+    const ordersPaid = createHook("ordersPaid", {
+      order_ids: transform({ allocation }, ({ allocation }) =>
+        newlyPaidOrderIds(allocation)
+      ),
+    })
+    emitPlannedEvents(
+      applyAllocationWorkflowId,
+      transform({ input, allocation }, ({ input, allocation }) =>
+        allocationEvents(allocation, input.transaction_id)
+      ),
+      ALLOCATION_EVENTS
+    )
+    releaseLockStep({ key: lockKey })
+    return new WorkflowResponse(allocation, {
+      hooks: [transferMatched, ordersPaid],
+    })
+  }
+)

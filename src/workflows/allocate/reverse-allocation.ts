@@ -1,4 +1,7 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createWorkflow,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { reverseAllocationStep } from "./steps/reverse-allocation"
 import type { Actor } from "../../modules/bank-transfer"
 
@@ -8,5 +11,6 @@ import type { Actor } from "../../modules/bank-transfer"
  */
 export const reverseAllocationWorkflow = createWorkflow(
   "bank-transfer-reverse-allocation",
-  (input: { allocation_id: string; actor: Actor; reason?: string }) => new WorkflowResponse(reverseAllocationStep(input))
+  (input: { allocation_id: string; actor: Actor; reason?: string }) =>
+    new WorkflowResponse(reverseAllocationStep(input))
 )

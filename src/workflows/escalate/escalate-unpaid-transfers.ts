@@ -1,4 +1,10 @@
-import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createHook,
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { BankTransferEvents } from "../../lib/events"
 import { escalateDueTransfersStep } from "./steps/escalate-due-transfers"
@@ -25,7 +31,12 @@ export const escalateUnpaidTransfersWorkflow = createWorkflow(
         eventName: BankTransferEvents.ESCALATION_RUN_COMPLETED,
         data: transform({ input, totals }, ({ input, totals }) => {
           const at = new Date(input.now).toISOString()
-          return { id: `${at}:${totals.first_claimed}`, at, escalated: totals.escalated, by_step: totals.by_step }
+          return {
+            id: `${at}:${totals.first_claimed}`,
+            at,
+            escalated: totals.escalated,
+            by_step: totals.by_step,
+          }
         }),
       })
     })

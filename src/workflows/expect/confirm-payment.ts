@@ -1,6 +1,13 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createWorkflow,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { emitEventStep, uploadFilesWorkflow } from "@medusajs/medusa/core-flows"
-import { recordConfirmationStep, RecordConfirmationInput } from "./steps/record-confirmation"
+import {
+  recordConfirmationStep,
+  RecordConfirmationInput,
+} from "./steps/record-confirmation"
 import { BankTransferEvents } from "../../lib/events"
 
 export type ConfirmPaymentInput = Omit<RecordConfirmationInput, "files"> & {
@@ -11,30 +18,38 @@ export type ConfirmPaymentInput = Omit<RecordConfirmationInput, "files"> & {
  * The shopper says "I have paid": proof files go to Medusa's File Module (private), the confirmation
  * is recorded, the accountant is told. If recording fails, the uploaded files are removed.
  */
-export const confirmPaymentWorkflow = createWorkflow("bank-transfer-confirm-payment", (input: ConfirmPaymentInput) => {
-  const uploaded = uploadFilesWorkflow.runAsStep({
-    input: transform({ input }, ({ input }) => ({
-      files: input.files.map((f) => ({ filename: f.filename, mimeType: f.mimeType, content: f.content, access: "private" as const })),
-    })),
-  })
-  const confirmation = recordConfirmationStep(
-    transform({ input, uploaded }, ({ input, uploaded }) => ({
-      ...input,
-      files: (uploaded ?? []).map((f: any, i: number) => ({
-        id: f.id,
-        url: f.url,
-        filename: input.files[i].filename,
-        mime_type: input.files[i].mimeType,
-        size: Math.floor((input.files[i].content.length * 3) / 4),
+export const confirmPaymentWorkflow = createWorkflow(
+  "bank-transfer-confirm-payment",
+  (input: ConfirmPaymentInput) => {
+    const uploaded = uploadFilesWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({
+        files: input.files.map((f) => ({
+          filename: f.filename,
+          mimeType: f.mimeType,
+          content: f.content,
+          access: "private" as const,
+        })),
       })),
-    }))
-  )
-  emitEventStep({
-    eventName: BankTransferEvents.CUSTOMER_CONFIRMED,
-    data: transform({ confirmation }, ({ confirmation }) => ({
-      id: confirmation.expectation_id,
-      confirmation_id: confirmation.id,
-    })),
-  })
-  return new WorkflowResponse(confirmation)
-})
+    })
+    const confirmation = recordConfirmationStep(
+      transform({ input, uploaded }, ({ input, uploaded }) => ({
+        ...input,
+        files: (uploaded ?? []).map((f: any, i: number) => ({
+          id: f.id,
+          url: f.url,
+          filename: input.files[i].filename,
+          mime_type: input.files[i].mimeType,
+          size: Math.floor((input.files[i].content.length * 3) / 4),
+        })),
+      }))
+    )
+    emitEventStep({
+      eventName: BankTransferEvents.CUSTOMER_CONFIRMED,
+      data: transform({ confirmation }, ({ confirmation }) => ({
+        id: confirmation.expectation_id,
+        confirmation_id: confirmation.id,
+      })),
+    })
+    return new WorkflowResponse(confirmation)
+  }
+)

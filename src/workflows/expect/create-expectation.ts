@@ -1,4 +1,9 @@
-import { createWorkflow, WorkflowResponse, when, transform } from "@medusajs/framework/workflows-sdk"
+import {
+  createWorkflow,
+  WorkflowResponse,
+  when,
+  transform,
+} from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { loadOrderForExpectationStep } from "./steps/load-order-for-expectation"
 import { createExpectationStep } from "./steps/create-expectation"
@@ -22,6 +27,8 @@ export const createExpectationWorkflow = createWorkflow(
         })),
       })
     })
-    return new WorkflowResponse(transform({ created }, ({ created }) => created.expectation))
+    return new WorkflowResponse(
+      transform({ created }, ({ created }) => created.expectation)
+    )
   }
 )

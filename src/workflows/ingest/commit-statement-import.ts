@@ -1,5 +1,13 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import {
+  createWorkflow,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import {
+  acquireLockStep,
+  emitEventStep,
+  releaseLockStep,
+} from "@medusajs/medusa/core-flows"
 import { commitImportStep } from "./steps/commit-import"
 import { BankTransferEvents } from "../../lib/events"
 import type { Actor } from "../../modules/bank-transfer"
@@ -8,7 +16,10 @@ import type { Actor } from "../../modules/bank-transfer"
 export const commitStatementImportWorkflow = createWorkflow(
   "bank-transfer-commit-statement-import",
   (input: { import_id: string; actor: Actor }) => {
-    const key = transform({ input }, ({ input }) => `bank-transfer:import:${input.import_id}`)
+    const key = transform(
+      { input },
+      ({ input }) => `bank-transfer:import:${input.import_id}`
+    )
     acquireLockStep({ key, timeout: 60, ttl: 600 })
     const result = commitImportStep(input)
     emitEventStep({

@@ -1,4 +1,8 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createWorkflow,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import type { StatementLine } from "../../lib/ingest/statements"
 import { planStatementLinesStep } from "./steps/plan-statement-lines"
 import { previewMatchesStep } from "./steps/preview-matches"

@@ -1,7 +1,14 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createWorkflow,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { BankTransferEvents } from "../../lib/events"
-import { recordTransactionsStep, type RecordTransactionsInput } from "./steps/record-transactions"
+import {
+  recordTransactionsStep,
+  type RecordTransactionsInput,
+} from "./steps/record-transactions"
 
 /**
  * Stores what a channel (a webhook, the simulator) reports, once per line, and announces each new
@@ -15,7 +22,9 @@ export const recordBankTransactionsWorkflow = createWorkflow(
     emitEventStep({
       eventName: BankTransferEvents.TRANSACTION_RECEIVED,
       data: transform({ recorded }, ({ recorded }) =>
-        recorded.transactions.filter((t) => t.created && t.direction === "in").map((t) => ({ id: t.id }))
+        recorded.transactions
+          .filter((t) => t.created && t.direction === "in")
+          .map((t) => ({ id: t.id }))
       ),
     })
     return new WorkflowResponse(recorded)

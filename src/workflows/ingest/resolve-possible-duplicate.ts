@@ -1,4 +1,8 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createWorkflow,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { BankTransferEvents } from "../../lib/events"
 import type { Actor } from "../../modules/bank-transfer"
@@ -15,7 +19,9 @@ export const resolvePossibleDuplicateWorkflow = createWorkflow(
     const resolved = resolvePossibleDuplicateStep(input)
     emitEventStep({
       eventName: BankTransferEvents.TRANSACTION_RECEIVED,
-      data: transform({ resolved }, ({ resolved }) => (resolved.created ? [{ id: resolved.transaction_id }] : [])),
+      data: transform({ resolved }, ({ resolved }) =>
+        resolved.created ? [{ id: resolved.transaction_id }] : []
+      ),
     })
     return new WorkflowResponse(resolved)
   }

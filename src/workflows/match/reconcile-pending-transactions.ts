@@ -1,5 +1,11 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { reconcilePendingStep, type ReconcilePendingInput } from "./steps/reconcile-pending"
+import {
+  createWorkflow,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import {
+  reconcilePendingStep,
+  type ReconcilePendingInput,
+} from "./steps/reconcile-pending"
 
 /**
  * Matches the incoming transactions no run has finished with (a committed statement's lines, or
@@ -7,5 +13,6 @@ import { reconcilePendingStep, type ReconcilePendingInput } from "./steps/reconc
  */
 export const reconcilePendingTransactionsWorkflow = createWorkflow(
   "bank-transfer-reconcile-pending-transactions",
-  (input: ReconcilePendingInput) => new WorkflowResponse(reconcilePendingStep(input))
+  (input: ReconcilePendingInput) =>
+    new WorkflowResponse(reconcilePendingStep(input))
 )

@@ -1,4 +1,10 @@
-import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createHook,
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { transactionLockKey } from "../common/utils/transaction-lock"
 import { emitPlannedEvents } from "../common/utils/emit-events"
@@ -7,9 +13,13 @@ import { capturePaidOrdersStep } from "../allocate/steps/capture-paid-orders"
 import { newlyPaidOrderIds } from "../allocate/utils/order-events"
 import { decideMatchStep } from "./steps/decide-match"
 import { createSuggestionsStep } from "./steps/create-suggestions"
-import { finishReconciliationStep, RECONCILIATION_EVENTS } from "./steps/finish-reconciliation"
+import {
+  finishReconciliationStep,
+  RECONCILIATION_EVENTS,
+} from "./steps/finish-reconciliation"
 
-export const reconcileTransactionWorkflowId = "bank-transfer-reconcile-transaction"
+export const reconcileTransactionWorkflowId =
+  "bank-transfer-reconcile-transaction"
 
 /**
  * Matches one stored bank transaction: certain → allocate and capture paid orders; likely →
@@ -24,46 +34,68 @@ export const reconcileTransactionWorkflowId = "bank-transfer-reconcile-transacti
 export const reconcileTransactionWorkflow = createWorkflow(
   reconcileTransactionWorkflowId,
   (input: { transaction_id: string }) => {
-    const lockKey = transform({ input }, ({ input }) => transactionLockKey(input.transaction_id))
+    const lockKey = transform({ input }, ({ input }) =>
+      transactionLockKey(input.transaction_id)
+    )
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
     const plan = decideMatchStep(input)
 
-    const allocation = when({ plan }, ({ plan }) => plan.kind === "apply").then(() => {
-      const result = allocateStep(
-        transform({ plan }, ({ plan }) => ({
-          transaction_id: plan.transaction_id,
-          allocations: (plan as any).allocations,
-          actor: { type: "system" as const },
-          reason: "Matched automatically",
-        }))
-      )
-      capturePaidOrdersStep(result)
-      return result
-    })
+    const allocation = when({ plan }, ({ plan }) => plan.kind === "apply").then(
+      () => {
+        const result = allocateStep(
+          transform({ plan }, ({ plan }) => ({
+            transaction_id: plan.transaction_id,
+            allocations: (plan as any).allocations,
+            actor: { type: "system" as const },
+            reason: "Matched automatically",
+          }))
+        )
+        capturePaidOrdersStep(result)
+        return result
+      }
+    )
     when({ plan }, ({ plan }) => plan.kind === "resume").then(() => {
-      capturePaidOrdersStep(transform({ plan }, ({ plan }) => (plan as any).allocation)).config({
+      capturePaidOrdersStep(
+        transform({ plan }, ({ plan }) => (plan as any).allocation)
+      ).config({
         name: "bank-transfer-capture-paid-orders-resumed",
       })
     })
     when({ plan }, ({ plan }) => plan.kind === "suggest").then(() => {
       createSuggestionsStep(
-        transform({ plan }, ({ plan }) => ({ transaction_id: plan.transaction_id, suggestions: (plan as any).suggestions }))
+        transform({ plan }, ({ plan }) => ({
+          transaction_id: plan.transaction_id,
+          suggestions: (plan as any).suggestions,
+        }))
       )
     })
     const events = finishReconciliationStep({ plan, allocation })
-    const applied = transform({ plan, allocation }, ({ plan, allocation }) =>
-      allocation ?? (plan.kind === "resume" ? plan.allocation : null)
+    const applied = transform(
+      { plan, allocation },
+      ({ plan, allocation }) =>
+        allocation ?? (plan.kind === "resume" ? plan.allocation : null)
     )
     const transferMatched = createHook("transferMatched", {
       transaction_id: input.transaction_id,
       kind: transform({ plan }, ({ plan }) => plan.kind),
       allocation: applied,
     })
-    const ordersPaid = createHook("ordersPaid", { order_ids: transform({ applied }, ({ applied }) => newlyPaidOrderIds(applied)) })
-    emitPlannedEvents(reconcileTransactionWorkflowId, events, RECONCILIATION_EVENTS)
+    const ordersPaid = createHook("ordersPaid", {
+      order_ids: transform({ applied }, ({ applied }) =>
+        newlyPaidOrderIds(applied)
+      ),
+    })
+    emitPlannedEvents(
+      reconcileTransactionWorkflowId,
+      events,
+      RECONCILIATION_EVENTS
+    )
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(
-      transform({ plan, events }, ({ plan, events }) => ({ kind: plan.kind, events: events.map((e) => e.name) })),
+      transform({ plan, events }, ({ plan, events }) => ({
+        kind: plan.kind,
+        events: events.map((e) => e.name),
+      })),
       { hooks: [transferMatched, ordersPaid] }
     )
   }

@@ -1,4 +1,7 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createWorkflow,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { rejectSuggestionStep } from "./steps/reject-suggestion"
 import type { Actor } from "../../modules/bank-transfer"
 

@@ -5,7 +5,10 @@ export function AccountsList({ accounts }: { accounts: Settings["accounts"] }) {
   return (
     <div className="flex flex-col gap-y-2">
       {accounts.map((a) => (
-        <div key={a.account_number} className="bg-ui-bg-subtle flex flex-wrap items-center gap-x-3 rounded-md border px-3 py-2">
+        <div
+          key={a.account_number}
+          className="bg-ui-bg-subtle flex flex-wrap items-center gap-x-3 rounded-md border px-3 py-2"
+        >
           <Text size="small" weight="plus">
             {a.bank_name ?? a.swift ?? a.bank_bin}
           </Text>

@@ -13,21 +13,38 @@ const OUTCOME: Record<string, string> = {
   not_previewed: "Matched on commit",
 }
 
-const BADGE = { new: "green", known: "grey", possible_duplicate: "orange" } as const
+const BADGE = {
+  new: "green",
+  known: "grey",
+  possible_duplicate: "orange",
+} as const
 
-type Props = { preview: StatementImport; committing: boolean; onCommit: () => void; onCancel: () => void }
+type Props = {
+  preview: StatementImport
+  committing: boolean
+  onCommit: () => void
+  onCancel: () => void
+}
 
 /**
  * What the file holds, line by line: which lines are new, which were already received (and how),
  * which will be held as possible duplicates. The accountant's last check before commit.
  */
-export function ImportPreview({ preview, committing, onCommit, onCancel }: Props) {
+export function ImportPreview({
+  preview,
+  committing,
+  onCommit,
+  onCancel,
+}: Props) {
   const c = preview.counts
   const lines = preview.lines ?? []
   const timeZone = useShopTimeZone()
   const held = c.possible_duplicates ?? 0
   return (
-    <div className="flex flex-col gap-y-3 rounded-lg border" data-testid="bt-import-preview">
+    <div
+      className="flex flex-col gap-y-3 rounded-lg border"
+      data-testid="bt-import-preview"
+    >
       <div className="flex flex-wrap items-center justify-between gap-3 px-4 pt-4">
         <div>
           <Heading level="h3">{preview.file_name}</Heading>
@@ -83,25 +100,46 @@ export function ImportPreview({ preview, committing, onCommit, onCancel }: Props
                   key={i}
                   data-testid="bt-import-line"
                   data-state={status.state}
-                  className={status.state === "known" ? "opacity-60" : undefined}
+                  className={
+                    status.state === "known" ? "opacity-60" : undefined
+                  }
                 >
-                  <Table.Cell className="whitespace-nowrap">{String(l.line)}</Table.Cell>
-                  <Table.Cell className="whitespace-nowrap">{formatDateTime(l.booked_at, timeZone)}</Table.Cell>
+                  <Table.Cell className="whitespace-nowrap">
+                    {String(l.line)}
+                  </Table.Cell>
+                  <Table.Cell className="whitespace-nowrap">
+                    {formatDateTime(l.booked_at, timeZone)}
+                  </Table.Cell>
                   <Table.Cell className="whitespace-nowrap text-right">
                     {l.direction === "out" ? "−" : ""}
                     {formatMoney(l.amount, l.currency_code ?? l.currency)}
                   </Table.Cell>
                   <Table.Cell className="max-w-[360px] break-all font-mono">
                     {l.memo}
-                    {l.counterparty_name && <div className="text-ui-fg-muted txt-compact-xsmall font-sans">{l.counterparty_name}</div>}
+                    {l.counterparty_name && (
+                      <div className="text-ui-fg-muted txt-compact-xsmall font-sans">
+                        {l.counterparty_name}
+                      </div>
+                    )}
                   </Table.Cell>
                   <Table.Cell className="max-w-[280px]">
-                    <Badge size="2xsmall" color={BADGE[status.state]} className="whitespace-normal" data-testid="bt-import-line-status">
+                    <Badge
+                      size="2xsmall"
+                      color={BADGE[status.state]}
+                      className="whitespace-normal"
+                      data-testid="bt-import-line-status"
+                    >
                       {status.label}
                     </Badge>
-                    {status.detail && <div className="text-ui-fg-muted txt-compact-xsmall">{status.detail}</div>}
+                    {status.detail && (
+                      <div className="text-ui-fg-muted txt-compact-xsmall">
+                        {status.detail}
+                      </div>
+                    )}
                     {status.state === "new" && l.outcome && (
-                      <div className="text-ui-fg-muted txt-compact-xsmall">{OUTCOME[l.outcome] ?? l.outcome}</div>
+                      <div className="text-ui-fg-muted txt-compact-xsmall">
+                        {OUTCOME[l.outcome] ?? l.outcome}
+                      </div>
                     )}
                   </Table.Cell>
                 </Table.Row>
@@ -111,10 +149,21 @@ export function ImportPreview({ preview, committing, onCommit, onCancel }: Props
         </Table>
       </div>
       <div className="flex items-center justify-end gap-x-2 px-4 pb-4">
-        <Button size="small" variant="secondary" onClick={onCancel} disabled={committing}>
+        <Button
+          size="small"
+          variant="secondary"
+          onClick={onCancel}
+          disabled={committing}
+        >
           Discard
         </Button>
-        <Button size="small" onClick={onCommit} isLoading={committing} disabled={committing || preview.status === "committed"} data-testid="bt-import-commit">
+        <Button
+          size="small"
+          onClick={onCommit}
+          isLoading={committing}
+          disabled={committing || preview.status === "committed"}
+          data-testid="bt-import-commit"
+        >
           Commit {c.new} new transaction{c.new === 1 ? "" : "s"}
           {held > 0 ? `, hold ${held}` : ""}
         </Button>

@@ -1,4 +1,14 @@
-import { Badge, Button, Heading, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
+import {
+  Badge,
+  Button,
+  Heading,
+  Input,
+  Label,
+  Select,
+  Text,
+  Textarea,
+  toast,
+} from "@medusajs/ui"
 import { ArrowUpTray } from "@medusajs/icons"
 import { useRef, useState } from "react"
 import { ImportPreview } from "./import-preview"
@@ -13,10 +23,14 @@ const ACCEPT = ".csv,.xlsx,.xls,.xml,.camt,.053,.sta,.mt940,.940,.ofx,.qfx,.txt"
 
 /** Returns the mapping text as a JSON string, or an error message: checked here, not by a 400. */
 function checkMapping(text: string): { json?: string; error?: string } {
-  if (!text.trim()) return {}
+  if (!text.trim()) {
+    return {}
+  }
   try {
     const parsed = JSON.parse(text)
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return { error: "The mapping must be a JSON object" }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+      return { error: "The mapping must be a JSON object" }
+    }
     return { json: JSON.stringify(parsed) }
   } catch (e) {
     return { error: `The mapping is not valid JSON: ${(e as Error).message}` }
@@ -36,7 +50,10 @@ export function ImportTab() {
   const [showMapping, setShowMapping] = useState(false)
   const [preview, setPreview] = useState<StatementImport | null>(null)
   /** The last commit, with the counts and sums the server read back from what it stored. */
-  const [committed, setCommitted] = useState<{ import: StatementImport; added: number } | null>(null)
+  const [committed, setCommitted] = useState<{
+    import: StatementImport
+    added: number
+  } | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const inputRef = useRef<HTMLInputElement>(null)
   const uploadStatement = useUploadStatement()
@@ -44,7 +61,9 @@ export function ImportTab() {
   const mappingCheck = checkMapping(mapping)
 
   const upload = () => {
-    if (!file) return
+    if (!file) {
+      return
+    }
     setProblem(null)
     setPreview(null)
     setCommitted(null)
@@ -72,14 +91,25 @@ export function ImportTab() {
           const c = res.import?.counts ?? preview.counts
           const added = c.added ?? res.added ?? c.new
           const others = [
-            c.already_received !== undefined ? `${c.already_received} already received` : `${c.known} already known`,
-            ...(c.possible_duplicates ? [`${c.possible_duplicates} held for review`] : []),
+            c.already_received !== undefined
+              ? `${c.already_received} already received`
+              : `${c.known} already known`,
+            ...(c.possible_duplicates
+              ? [`${c.possible_duplicates} held for review`]
+              : []),
           ]
-          toast.success(`Imported ${added} new transaction${added === 1 ? "" : "s"} (${others.join(", ")})`)
-          setCommitted({ import: { ...preview, ...res.import, counts: c }, added })
+          toast.success(
+            `Imported ${added} new transaction${added === 1 ? "" : "s"} (${others.join(", ")})`
+          )
+          setCommitted({
+            import: { ...preview, ...res.import, counts: c },
+            added,
+          })
           setPreview(null)
           setFile(null)
-          if (inputRef.current) inputRef.current.value = ""
+          if (inputRef.current) {
+            inputRef.current.value = ""
+          }
         },
       }
     )
@@ -88,8 +118,9 @@ export function ImportTab() {
     <div className="flex flex-col gap-y-6 px-6" data-testid="bt-import-tab">
       <div className="flex flex-col gap-y-3">
         <Text size="small" className="text-ui-fg-subtle">
-          CSV or Excel exports (Vietnamese or English column names), CAMT.053, MT940 or OFX. Transactions already received
-          by webhook or an earlier import are recognised and not added twice.
+          CSV or Excel exports (Vietnamese or English column names), CAMT.053,
+          MT940 or OFX. Transactions already received by webhook or an earlier
+          import are recognised and not added twice.
         </Text>
         <div className="flex flex-wrap items-end gap-3">
           <div className="flex flex-col gap-y-1">
@@ -115,7 +146,11 @@ export function ImportTab() {
               Columns (CSV and Excel)
             </Label>
             <Select size="small" value={columns} onValueChange={setColumns}>
-              <Select.Trigger className="w-56" aria-label="Columns" data-testid="bt-import-columns">
+              <Select.Trigger
+                className="w-56"
+                aria-label="Columns"
+                data-testid="bt-import-columns"
+              >
                 <Select.Value />
               </Select.Trigger>
               <Select.Content>
@@ -135,7 +170,9 @@ export function ImportTab() {
           </div>
           <Button
             size="small"
-            disabled={!file || !!mappingCheck.error || uploadStatement.isPending}
+            disabled={
+              !file || !!mappingCheck.error || uploadStatement.isPending
+            }
             isLoading={uploadStatement.isPending}
             onClick={upload}
             data-testid="bt-import-upload"
@@ -143,14 +180,19 @@ export function ImportTab() {
             <ArrowUpTray />
             Upload and preview
           </Button>
-          <Button size="small" variant="transparent" onClick={() => setShowMapping(!showMapping)}>
+          <Button
+            size="small"
+            variant="transparent"
+            onClick={() => setShowMapping(!showMapping)}
+          >
             {showMapping ? "Hide column mapping" : "Column mapping…"}
           </Button>
         </div>
         {showMapping && (
           <div className="flex max-w-2xl flex-col gap-y-1">
             <Label htmlFor="bt-import-mapping" size="xsmall" weight="plus">
-              Column mapping (JSON, optional: only when the columns are not recognised)
+              Column mapping (JSON, optional: only when the columns are not
+              recognised)
             </Label>
             <Textarea
               id="bt-import-mapping"
@@ -168,15 +210,28 @@ export function ImportTab() {
           </div>
         )}
         {problem && (
-          <Text size="small" className="text-ui-fg-error" data-testid="bt-import-error">
+          <Text
+            size="small"
+            className="text-ui-fg-error"
+            data-testid="bt-import-error"
+          >
             {problem}
           </Text>
         )}
       </div>
 
-      {preview && <ImportPreview preview={preview} committing={commit.isPending} onCommit={doCommit} onCancel={() => setPreview(null)} />}
+      {preview && (
+        <ImportPreview
+          preview={preview}
+          committing={commit.isPending}
+          onCommit={doCommit}
+          onCancel={() => setPreview(null)}
+        />
+      )}
 
-      {committed && <CommitResult result={committed} onClose={() => setCommitted(null)} />}
+      {committed && (
+        <CommitResult result={committed} onClose={() => setCommitted(null)} />
+      )}
 
       <ImportsHistory />
     </div>
@@ -194,12 +249,23 @@ const SUM_LABEL: Record<ImportSum["status"], string> = {
  * already received, held as possible duplicates, and the totals per currency (decimal strings from
  * the database, shown as they are).
  */
-function CommitResult({ result, onClose }: { result: { import: StatementImport; added: number }; onClose: () => void }) {
+function CommitResult({
+  result,
+  onClose,
+}: {
+  result: { import: StatementImport; added: number }
+  onClose: () => void
+}) {
   const c = result.import.counts
   const order = Object.keys(SUM_LABEL)
-  const sums = [...(c.sums ?? [])].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status))
+  const sums = [...(c.sums ?? [])].sort(
+    (a, b) => order.indexOf(a.status) - order.indexOf(b.status)
+  )
   return (
-    <div className="flex flex-col gap-y-2 rounded-lg border px-4 py-3" data-testid="bt-import-result">
+    <div
+      className="flex flex-col gap-y-2 rounded-lg border px-4 py-3"
+      data-testid="bt-import-result"
+    >
       <div className="flex items-center justify-between gap-x-3">
         <Heading level="h3">{result.import.file_name} imported</Heading>
         <Button size="small" variant="transparent" onClick={onClose}>
@@ -210,17 +276,33 @@ function CommitResult({ result, onClose }: { result: { import: StatementImport; 
         {commitSummary(c, result.added)}
       </Text>
       {sums.length > 0 && (
-        <div className="flex flex-wrap gap-2" data-testid="bt-import-result-sums">
+        <div
+          className="flex flex-wrap gap-2"
+          data-testid="bt-import-result-sums"
+        >
           {sums.map((s) => (
-            <Badge key={`${s.status}-${s.currency_code}`} size="2xsmall" color={s.status === "possible_duplicate" ? "orange" : s.status === "new_movement" ? "green" : "grey"}>
-              {SUM_LABEL[s.status] ?? s.status}: {s.lines} line{s.lines === 1 ? "" : "s"}, {formatMoney(s.total, s.currency_code)}
+            <Badge
+              key={`${s.status}-${s.currency_code}`}
+              size="2xsmall"
+              color={
+                s.status === "possible_duplicate"
+                  ? "orange"
+                  : s.status === "new_movement"
+                    ? "green"
+                    : "grey"
+              }
+            >
+              {SUM_LABEL[s.status] ?? s.status}: {s.lines} line
+              {s.lines === 1 ? "" : "s"},{" "}
+              {formatMoney(s.total, s.currency_code)}
             </Badge>
           ))}
         </div>
       )}
       {!!c.possible_duplicates && (
         <Text size="xsmall" className="text-ui-fg-subtle">
-          Held lines are applied to no order until you decide in Possible duplicates.
+          Held lines are applied to no order until you decide in Possible
+          duplicates.
         </Text>
       )}
     </div>

@@ -10,7 +10,10 @@ const PAGE = 10
 /** Who imported which file when, and what it added. */
 export function ImportsHistory() {
   const [offset, setOffset] = useState(0)
-  const { data, isLoading, isError, error } = useImports({ limit: PAGE, offset })
+  const { data, isLoading, isError, error } = useImports({
+    limit: PAGE,
+    offset,
+  })
   const rows = data?.imports ?? []
   const count = data?.count ?? 0
 
@@ -18,8 +21,15 @@ export function ImportsHistory() {
     <div className="flex flex-col gap-y-3" data-testid="bt-imports-history">
       <Heading level="h3">Past imports</Heading>
       {isError ? (
-        <Text size="small" className={isMissingRoute(error) ? "text-ui-fg-muted" : "text-ui-fg-error"}>
-          {isMissingRoute(error) ? "Statement imports are not available on this server yet." : `Could not load imports: ${errorMessage(error)}`}
+        <Text
+          size="small"
+          className={
+            isMissingRoute(error) ? "text-ui-fg-muted" : "text-ui-fg-error"
+          }
+        >
+          {isMissingRoute(error)
+            ? "Statement imports are not available on this server yet."
+            : `Could not load imports: ${errorMessage(error)}`}
         </Text>
       ) : (
         <div className="overflow-x-auto rounded-lg border">
@@ -36,10 +46,14 @@ export function ImportsHistory() {
             <Table.Body>
               {rows.map((i) => (
                 <Table.Row key={i.id} data-testid="bt-import-row">
-                  <Table.Cell className="whitespace-nowrap">{formatDateTime(i.created_at)}</Table.Cell>
+                  <Table.Cell className="whitespace-nowrap">
+                    {formatDateTime(i.created_at)}
+                  </Table.Cell>
                   <Table.Cell>
                     {i.file_name}
-                    <div className="text-ui-fg-muted txt-compact-xsmall">{i.format}</div>
+                    <div className="text-ui-fg-muted txt-compact-xsmall">
+                      {i.format}
+                    </div>
                   </Table.Cell>
                   <Table.Cell className="txt-compact-xsmall text-ui-fg-subtle">
                     {i.committed_by ?? i.uploaded_by ?? "—"}
@@ -52,7 +66,8 @@ export function ImportsHistory() {
                   <Table.Cell>
                     {i.status === "committed" ? (
                       <Badge size="2xsmall" color="green">
-                        Committed {i.committed_at ? formatDateTime(i.committed_at) : ""}
+                        Committed{" "}
+                        {i.committed_at ? formatDateTime(i.committed_at) : ""}
                       </Badge>
                     ) : (
                       <Badge size="2xsmall" color="orange">

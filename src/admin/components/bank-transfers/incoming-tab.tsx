@@ -22,7 +22,8 @@ const PAGE = 20
  * first on screen like every Medusa list.
  */
 export function IncomingTab({ queue = false }: { queue?: boolean }) {
-  const initial = () => emptyFilters(queue ? { status: "unmatched", direction: "in" } : {})
+  const initial = () =>
+    emptyFilters(queue ? { status: "unmatched", direction: "in" } : {})
   const [filters, setFilters] = useState<FilterState>(initial)
   const [offset, setOffset] = useState(0)
   const [matching, setMatching] = useState<BankTransaction | null>(null)
@@ -30,15 +31,26 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
   const timeZone = useShopTimeZone()
   const debounced = useDebounced(filters)
   useEffect(() => setOffset(0), [debounced])
-  const query = useMemo(() => toQuery(debounced, PAGE, offset), [debounced, offset])
+  const query = useMemo(
+    () => toQuery(debounced, PAGE, offset),
+    [debounced, offset]
+  )
   const { data, isLoading, isError, error } = useTransactions(query)
   const rows = data?.transactions ?? []
   const count = data?.count ?? 0
 
   return (
-    <div className="flex flex-col gap-y-4" data-testid={queue ? "bt-unmatched-tab" : "bt-incoming-tab"}>
+    <div
+      className="flex flex-col gap-y-4"
+      data-testid={queue ? "bt-unmatched-tab" : "bt-incoming-tab"}
+    >
       <div className="px-6">
-        <TransactionFilterBar value={filters} onChange={setFilters} showStatus={!queue} showDirection={!queue} />
+        <TransactionFilterBar
+          value={filters}
+          onChange={setFilters}
+          showStatus={!queue}
+          showDirection={!queue}
+        />
       </div>
       {isError ? (
         <Text size="small" className="text-ui-fg-error px-6">
@@ -50,7 +62,9 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
             <Table.Header>
               <Table.Row>
                 <Table.HeaderCell>Booked</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Amount</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  Amount
+                </Table.HeaderCell>
                 <Table.HeaderCell>Memo</Table.HeaderCell>
                 <Table.HeaderCell>From</Table.HeaderCell>
                 <Table.HeaderCell>Source</Table.HeaderCell>
@@ -60,37 +74,66 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
             </Table.Header>
             <Table.Body>
               {rows.map((tx) => (
-                <Table.Row key={tx.id} data-testid="bt-tx-row" data-transaction-id={tx.id} data-status={tx.status}>
-                  <Table.Cell className="whitespace-nowrap">{formatDateTime(tx.booked_at, timeZone)}</Table.Cell>
+                <Table.Row
+                  key={tx.id}
+                  data-testid="bt-tx-row"
+                  data-transaction-id={tx.id}
+                  data-status={tx.status}
+                >
+                  <Table.Cell className="whitespace-nowrap">
+                    {formatDateTime(tx.booked_at, timeZone)}
+                  </Table.Cell>
                   <Table.Cell className="whitespace-nowrap text-right">
                     {tx.direction === "out" ? "−" : ""}
                     {formatMoney(tx.amount, tx.currency_code)}
-                    {amountNumber(tx.amount_allocated) > 0 && amountNumber(tx.amount_allocated) < amountNumber(tx.amount) && (
-                      <div className="text-ui-fg-muted txt-compact-xsmall">
-                        {formatMoney(tx.amount_allocated, tx.currency_code)} applied
-                      </div>
-                    )}
+                    {amountNumber(tx.amount_allocated) > 0 &&
+                      amountNumber(tx.amount_allocated) <
+                        amountNumber(tx.amount) && (
+                        <div className="text-ui-fg-muted txt-compact-xsmall">
+                          {formatMoney(tx.amount_allocated, tx.currency_code)}{" "}
+                          applied
+                        </div>
+                      )}
                   </Table.Cell>
                   <Table.Cell className="max-w-[320px]">
-                    <span className="break-all font-mono" data-testid="bt-tx-memo">
+                    <span
+                      className="break-all font-mono"
+                      data-testid="bt-tx-memo"
+                    >
                       {tx.memo || "—"}
                     </span>
                   </Table.Cell>
-                  <Table.Cell className="max-w-[200px] truncate">{tx.counterparty_name ?? "—"}</Table.Cell>
-                  <Table.Cell className="text-ui-fg-subtle">{sourceLabel(tx.source)}</Table.Cell>
+                  <Table.Cell className="max-w-[200px] truncate">
+                    {tx.counterparty_name ?? "—"}
+                  </Table.Cell>
+                  <Table.Cell className="text-ui-fg-subtle">
+                    {sourceLabel(tx.source)}
+                  </Table.Cell>
                   <Table.Cell>
                     <TransactionStatusBadge status={tx.status} />
                   </Table.Cell>
                   <Table.Cell className="text-right">
-                    <TransactionRowActions tx={tx} onMatch={setMatching} onReports={setReports} />
+                    <TransactionRowActions
+                      tx={tx}
+                      onMatch={setMatching}
+                      onReports={setReports}
+                    />
                   </Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
           </Table>
           {!rows.length && (
-            <Text size="small" className="text-ui-fg-muted px-6 py-6" data-testid="bt-tx-empty">
-              {isLoading ? "Loading…" : queue ? "Nothing waits in the unmatched queue." : "No transaction matches these filters."}
+            <Text
+              size="small"
+              className="text-ui-fg-muted px-6 py-6"
+              data-testid="bt-tx-empty"
+            >
+              {isLoading
+                ? "Loading…"
+                : queue
+                  ? "Nothing waits in the unmatched queue."
+                  : "No transaction matches these filters."}
             </Text>
           )}
           <Table.Pagination
@@ -105,8 +148,14 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
           />
         </div>
       )}
-      <MatchOrderDrawer transaction={matching} onClose={() => setMatching(null)} />
-      <TransactionReportsDrawer transaction={reports} onClose={() => setReports(null)} />
+      <MatchOrderDrawer
+        transaction={matching}
+        onClose={() => setMatching(null)}
+      />
+      <TransactionReportsDrawer
+        transaction={reports}
+        onClose={() => setReports(null)}
+      />
     </div>
   )
 }

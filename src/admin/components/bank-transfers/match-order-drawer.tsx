@@ -1,4 +1,12 @@
-import { Button, Drawer, IconButton, Input, Label, Text, toast } from "@medusajs/ui"
+import {
+  Button,
+  Drawer,
+  IconButton,
+  Input,
+  Label,
+  Text,
+  toast,
+} from "@medusajs/ui"
 import { Plus, Trash } from "@medusajs/icons"
 import { useEffect, useState } from "react"
 import { HighlightedMemo } from "../common/highlighted-memo"
@@ -6,9 +14,18 @@ import { useMatchTransaction } from "../../hooks/mutations"
 import { findOrder } from "../../lib/orders"
 import { API, get } from "../../lib/sdk"
 import { errorMessage } from "../../lib/errors"
-import { formatMoney, parseAmountInput, remainingOf, amountNumber } from "../../lib/money"
+import {
+  formatMoney,
+  parseAmountInput,
+  remainingOf,
+  amountNumber,
+} from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
-import type { BankTransaction, Expectation, OrderTransfer } from "../../../types/http"
+import type {
+  BankTransaction,
+  Expectation,
+  OrderTransfer,
+} from "../../../types/http"
 
 type Row = {
   input: string
@@ -26,44 +43,95 @@ const emptyRow = (): Row => ({ input: "", amount: "" })
  * orders is common for businesses). Each order is looked up first, so that the accountant sees
  * what it still expects before money is applied.
  */
-export function MatchOrderDrawer({ transaction, onClose }: { transaction: BankTransaction | null; onClose: () => void }) {
+export function MatchOrderDrawer({
+  transaction,
+  onClose,
+}: {
+  transaction: BankTransaction | null
+  onClose: () => void
+}) {
   const [rows, setRows] = useState<Row[]>([emptyRow()])
   const match = useMatchTransaction()
   useEffect(() => setRows([emptyRow()]), [transaction?.id])
 
-  if (!transaction) return null
-  const available = remainingOf(transaction.amount, transaction.amount_allocated)
-  const update = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))
+  if (!transaction) {
+    return null
+  }
+  const available = remainingOf(
+    transaction.amount,
+    transaction.amount_allocated
+  )
+  const update = (i: number, patch: Partial<Row>) =>
+    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))
 
   const lookUp = async (i: number) => {
     const input = rows[i].input
-    if (!input.trim()) return
-    update(i, { looking: true, error: undefined, order: undefined, expectation: undefined })
+    if (!input.trim()) {
+      return
+    }
+    update(i, {
+      looking: true,
+      error: undefined,
+      order: undefined,
+      expectation: undefined,
+    })
     try {
       const order = await findOrder(input)
-      if (!order) return update(i, { looking: false, error: `No order "${input}"` })
+      if (!order) {
+        return update(i, { looking: false, error: `No order "${input}"` })
+      }
       const t = await get<OrderTransfer>(`${API}/orders/${order.id}`)
-      if (!t.expectation) return update(i, { looking: false, order, error: `Order #${order.display_id} is not paid by bank transfer` })
-      const usedElsewhere = rows.reduce((s, r, j) => s + (j === i ? 0 : Number(parseAmountInput(r.amount)) || 0), 0)
-      const amount = Math.min(Math.max(0, available - usedElsewhere), amountNumber(t.expectation.amount_remaining))
-      update(i, { looking: false, order, expectation: t.expectation, amount: amount > 0 ? String(amount) : rows[i].amount })
+      if (!t.expectation) {
+        return update(i, {
+          looking: false,
+          order,
+          error: `Order #${order.display_id} is not paid by bank transfer`,
+        })
+      }
+      const usedElsewhere = rows.reduce(
+        (s, r, j) =>
+          s + (j === i ? 0 : Number(parseAmountInput(r.amount)) || 0),
+        0
+      )
+      const amount = Math.min(
+        Math.max(0, available - usedElsewhere),
+        amountNumber(t.expectation.amount_remaining)
+      )
+      update(i, {
+        looking: false,
+        order,
+        expectation: t.expectation,
+        amount: amount > 0 ? String(amount) : rows[i].amount,
+      })
     } catch (e) {
       update(i, { looking: false, error: errorMessage(e) })
     }
   }
 
-  const ready = rows.every((r) => r.order && r.expectation && parseAmountInput(r.amount))
-  const total = rows.reduce((s, r) => s + (Number(parseAmountInput(r.amount)) || 0), 0)
+  const ready = rows.every(
+    (r) => r.order && r.expectation && parseAmountInput(r.amount)
+  )
+  const total = rows.reduce(
+    (s, r) => s + (Number(parseAmountInput(r.amount)) || 0),
+    0
+  )
 
   const submit = () =>
     match.mutate(
       {
         transaction_id: transaction.id,
-        allocations: rows.map((r) => ({ order_id: r.order!.id, amount: parseAmountInput(r.amount)! })),
+        allocations: rows.map((r) => ({
+          order_id: r.order!.id,
+          amount: parseAmountInput(r.amount)!,
+        })),
       },
       {
         onSuccess: () => {
-          toast.success(rows.length === 1 ? `Matched to order #${rows[0].order!.display_id}` : `Matched to ${rows.length} orders`)
+          toast.success(
+            rows.length === 1
+              ? `Matched to order #${rows[0].order!.display_id}`
+              : `Matched to ${rows.length} orders`
+          )
           onClose()
         },
       }
@@ -78,20 +146,33 @@ export function MatchOrderDrawer({ transaction, onClose }: { transaction: BankTr
         <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
           <div className="bg-ui-bg-subtle flex flex-col gap-y-1 rounded-lg border px-4 py-3">
             <Text size="small" weight="plus">
-              {formatMoney(transaction.amount, transaction.currency_code)} · {formatDateTime(transaction.booked_at)}
+              {formatMoney(transaction.amount, transaction.currency_code)} ·{" "}
+              {formatDateTime(transaction.booked_at)}
             </Text>
             <Text size="small">
-              <HighlightedMemo memo={transaction.memo} ids={rows[0]?.expectation ?? {}} />
+              <HighlightedMemo
+                memo={transaction.memo}
+                ids={rows[0]?.expectation ?? {}}
+              />
             </Text>
             <Text size="xsmall" className="text-ui-fg-subtle">
-              Available to apply: {formatMoney(available, transaction.currency_code)}
+              Available to apply:{" "}
+              {formatMoney(available, transaction.currency_code)}
             </Text>
           </div>
           {rows.map((r, i) => (
-            <div key={i} className="flex flex-col gap-y-2 rounded-lg border px-4 py-3" data-testid="bt-match-row">
+            <div
+              key={i}
+              className="flex flex-col gap-y-2 rounded-lg border px-4 py-3"
+              data-testid="bt-match-row"
+            >
               <div className="grid grid-cols-[1fr_140px_auto] items-end gap-x-2">
                 <div className="flex flex-col gap-y-1">
-                  <Label size="xsmall" weight="plus" htmlFor={`bt-match-order-${i}`}>
+                  <Label
+                    size="xsmall"
+                    weight="plus"
+                    htmlFor={`bt-match-order-${i}`}
+                  >
                     Order number, reference or id
                   </Label>
                   <Input
@@ -100,13 +181,24 @@ export function MatchOrderDrawer({ transaction, onClose }: { transaction: BankTr
                     placeholder="#1042, DH1042K or order_…"
                     value={r.input}
                     data-testid="bt-match-order"
-                    onChange={(e) => update(i, { input: e.target.value, order: undefined, expectation: undefined, error: undefined })}
+                    onChange={(e) =>
+                      update(i, {
+                        input: e.target.value,
+                        order: undefined,
+                        expectation: undefined,
+                        error: undefined,
+                      })
+                    }
                     onBlur={() => !r.order && lookUp(i)}
                     onKeyDown={(e) => e.key === "Enter" && lookUp(i)}
                   />
                 </div>
                 <div className="flex flex-col gap-y-1">
-                  <Label size="xsmall" weight="plus" htmlFor={`bt-match-amount-${i}`}>
+                  <Label
+                    size="xsmall"
+                    weight="plus"
+                    htmlFor={`bt-match-amount-${i}`}
+                  >
                     Amount
                   </Label>
                   <Input
@@ -135,21 +227,42 @@ export function MatchOrderDrawer({ transaction, onClose }: { transaction: BankTr
                 </Text>
               )}
               {r.expectation && (
-                <Text size="xsmall" className="text-ui-fg-subtle" data-testid="bt-match-found">
-                  Order #{r.order!.display_id} · {r.expectation.reference} · remaining{" "}
-                  {formatMoney(r.expectation.amount_remaining, r.expectation.currency_code)}
+                <Text
+                  size="xsmall"
+                  className="text-ui-fg-subtle"
+                  data-testid="bt-match-found"
+                >
+                  Order #{r.order!.display_id} · {r.expectation.reference} ·
+                  remaining{" "}
+                  {formatMoney(
+                    r.expectation.amount_remaining,
+                    r.expectation.currency_code
+                  )}
                 </Text>
               )}
             </div>
           ))}
-          <Button size="small" variant="secondary" className="self-start" onClick={() => setRows([...rows, emptyRow()])}>
+          <Button
+            size="small"
+            variant="secondary"
+            className="self-start"
+            onClick={() => setRows([...rows, emptyRow()])}
+          >
             <Plus />
             Split with another order
           </Button>
         </Drawer.Body>
         <Drawer.Footer>
-          <Text size="small" className={total > available ? "text-ui-fg-error mr-auto" : "text-ui-fg-subtle mr-auto"}>
-            {formatMoney(total, transaction.currency_code)} of {formatMoney(available, transaction.currency_code)}
+          <Text
+            size="small"
+            className={
+              total > available
+                ? "text-ui-fg-error mr-auto"
+                : "text-ui-fg-subtle mr-auto"
+            }
+          >
+            {formatMoney(total, transaction.currency_code)} of{" "}
+            {formatMoney(available, transaction.currency_code)}
           </Text>
           <Drawer.Close asChild>
             <Button size="small" variant="secondary">

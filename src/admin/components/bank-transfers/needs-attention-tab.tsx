@@ -18,7 +18,10 @@ const PAGE = 20
  */
 export function NeedsAttentionTab() {
   const [offset, setOffset] = useState(0)
-  const { data, isLoading, isError, error } = useNeedsAttention({ limit: PAGE, offset })
+  const { data, isLoading, isError, error } = useNeedsAttention({
+    limit: PAGE,
+    offset,
+  })
   const timeZone = useShopTimeZone()
   const rows = data?.transactions ?? []
   const count = data?.count ?? 0
@@ -26,12 +29,22 @@ export function NeedsAttentionTab() {
   return (
     <div className="flex flex-col gap-y-4" data-testid="bt-attention-tab">
       <Text size="small" className="text-ui-fg-subtle px-6">
-        Matching these transfers failed with an error five times in a row, so it is not retried on its own any more. Fix
-        the cause (the error says what went wrong), then retry.
+        Matching these transfers failed with an error five times in a row, so it
+        is not retried on its own any more. Fix the cause (the error says what
+        went wrong), then retry.
       </Text>
       {isError ? (
-        <Text size="small" className={isMissingRoute(error) ? "text-ui-fg-muted px-6" : "text-ui-fg-error px-6"}>
-          {isMissingRoute(error) ? "This list is not available on this server yet." : `Could not load transactions: ${errorMessage(error)}`}
+        <Text
+          size="small"
+          className={
+            isMissingRoute(error)
+              ? "text-ui-fg-muted px-6"
+              : "text-ui-fg-error px-6"
+          }
+        >
+          {isMissingRoute(error)
+            ? "This list is not available on this server yet."
+            : `Could not load transactions: ${errorMessage(error)}`}
         </Text>
       ) : (
         <div className="overflow-x-auto border-t">
@@ -39,7 +52,9 @@ export function NeedsAttentionTab() {
             <Table.Header>
               <Table.Row>
                 <Table.HeaderCell>Booked</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Amount</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  Amount
+                </Table.HeaderCell>
                 <Table.HeaderCell>Memo</Table.HeaderCell>
                 <Table.HeaderCell>Source</Table.HeaderCell>
                 <Table.HeaderCell>Error</Table.HeaderCell>
@@ -54,8 +69,14 @@ export function NeedsAttentionTab() {
             </Table.Body>
           </Table>
           {!rows.length && (
-            <Text size="small" className="text-ui-fg-muted px-6 py-6" data-testid="bt-attention-empty">
-              {isLoading ? "Loading…" : "Nothing needs attention: every transfer was matched or is waiting in the queues."}
+            <Text
+              size="small"
+              className="text-ui-fg-muted px-6 py-6"
+              data-testid="bt-attention-empty"
+            >
+              {isLoading
+                ? "Loading…"
+                : "Nothing needs attention: every transfer was matched or is waiting in the queues."}
             </Text>
           )}
           <Table.Pagination
@@ -74,11 +95,19 @@ export function NeedsAttentionTab() {
   )
 }
 
-function AttentionRow({ tx, timeZone }: { tx: BankTransaction; timeZone?: string }) {
+function AttentionRow({
+  tx,
+  timeZone,
+}: {
+  tx: BankTransaction
+  timeZone?: string
+}) {
   const retry = useRetryMatching()
   return (
     <Table.Row data-testid="bt-attention-row" data-transaction-id={tx.id}>
-      <Table.Cell className="whitespace-nowrap">{formatDateTime(tx.booked_at, timeZone)}</Table.Cell>
+      <Table.Cell className="whitespace-nowrap">
+        {formatDateTime(tx.booked_at, timeZone)}
+      </Table.Cell>
       <Table.Cell className="whitespace-nowrap text-right">
         {tx.direction === "out" ? "−" : ""}
         {formatMoney(tx.amount, tx.currency_code)}
@@ -86,16 +115,24 @@ function AttentionRow({ tx, timeZone }: { tx: BankTransaction; timeZone?: string
       <Table.Cell className="max-w-[260px]">
         <span className="break-all font-mono">{tx.memo || "—"}</span>
       </Table.Cell>
-      <Table.Cell className="text-ui-fg-subtle">{sourceLabel(tx.source)}</Table.Cell>
+      <Table.Cell className="text-ui-fg-subtle">
+        {sourceLabel(tx.source)}
+      </Table.Cell>
       <Table.Cell className="max-w-[360px]">
-        <span className="text-ui-fg-error txt-compact-small break-words" data-testid="bt-attention-error">
+        <span
+          className="text-ui-fg-error txt-compact-small break-words"
+          data-testid="bt-attention-error"
+        >
           {tx.match_error || "(no message)"}
         </span>
         <div className="text-ui-fg-muted txt-compact-xsmall">
-          {tx.match_attempts ?? 0} failed run{tx.match_attempts === 1 ? "" : "s"}
+          {tx.match_attempts ?? 0} failed run
+          {tx.match_attempts === 1 ? "" : "s"}
         </div>
       </Table.Cell>
-      <Table.Cell className="whitespace-nowrap">{formatDateTime(tx.needs_attention_at, timeZone)}</Table.Cell>
+      <Table.Cell className="whitespace-nowrap">
+        {formatDateTime(tx.needs_attention_at, timeZone)}
+      </Table.Cell>
       <Table.Cell className="text-right">
         <Button
           size="small"
@@ -108,7 +145,11 @@ function AttentionRow({ tx, timeZone }: { tx: BankTransaction; timeZone?: string
           onClick={() =>
             retry
               .mutateAsync({ id: tx.id })
-              .then((res) => toast.success(`Matching ran again: now ${transactionStatus(res.transaction.status).label}`))
+              .then((res) =>
+                toast.success(
+                  `Matching ran again: now ${transactionStatus(res.transaction.status).label}`
+                )
+              )
               .catch(() => {
                 // The server's message is already a toast (useAction).
               })

@@ -10,7 +10,10 @@ type Props = { form: SettingsForm; onChange: (f: SettingsForm) => void }
  */
 export function PoliciesEditor({ form, onChange }: Props) {
   const set = (i: number, patch: Partial<PolicyRow>) =>
-    onChange({ ...form, policies: form.policies.map((p, j) => (j === i ? { ...p, ...patch } : p)) })
+    onChange({
+      ...form,
+      policies: form.policies.map((p, j) => (j === i ? { ...p, ...patch } : p)),
+    })
   return (
     <div className="flex flex-col gap-y-2" data-testid="bt-policies">
       <div className="overflow-x-auto rounded-lg border">
@@ -18,7 +21,9 @@ export function PoliciesEditor({ form, onChange }: Props) {
           <Table.Header>
             <Table.Row>
               <Table.HeaderCell>Policy</Table.HeaderCell>
-              <Table.HeaderCell>Ask to confirm after (business days)</Table.HeaderCell>
+              <Table.HeaderCell>
+                Ask to confirm after (business days)
+              </Table.HeaderCell>
               <Table.HeaderCell>On hold after</Table.HeaderCell>
               <Table.HeaderCell>Cancel after (empty: never)</Table.HeaderCell>
               <Table.HeaderCell />
@@ -26,21 +31,66 @@ export function PoliciesEditor({ form, onChange }: Props) {
           </Table.Header>
           <Table.Body>
             {form.policies.map((p, i) => (
-              <Table.Row key={i} data-testid="bt-policy-row" data-policy={p.name}>
+              <Table.Row
+                key={i}
+                data-testid="bt-policy-row"
+                data-policy={p.name}
+              >
                 <Table.Cell>
-                  <Input size="small" value={p.name} aria-label="Policy name" onChange={(e) => set(i, { name: e.target.value })} />
+                  <Input
+                    size="small"
+                    value={p.name}
+                    aria-label="Policy name"
+                    onChange={(e) => set(i, { name: e.target.value })}
+                  />
                 </Table.Cell>
                 <Table.Cell>
-                  <Input size="small" value={p.confirmation_after} placeholder="2, 4" aria-label="Ask to confirm after" data-testid="bt-policy-confirm" onChange={(e) => set(i, { confirmation_after: e.target.value })} />
+                  <Input
+                    size="small"
+                    value={p.confirmation_after}
+                    placeholder="2, 4"
+                    aria-label="Ask to confirm after"
+                    data-testid="bt-policy-confirm"
+                    onChange={(e) =>
+                      set(i, { confirmation_after: e.target.value })
+                    }
+                  />
                 </Table.Cell>
                 <Table.Cell>
-                  <Input size="small" inputMode="numeric" value={p.tentative_cancel_after} aria-label="On hold after" data-testid="bt-policy-hold" onChange={(e) => set(i, { tentative_cancel_after: e.target.value })} />
+                  <Input
+                    size="small"
+                    inputMode="numeric"
+                    value={p.tentative_cancel_after}
+                    aria-label="On hold after"
+                    data-testid="bt-policy-hold"
+                    onChange={(e) =>
+                      set(i, { tentative_cancel_after: e.target.value })
+                    }
+                  />
                 </Table.Cell>
                 <Table.Cell>
-                  <Input size="small" inputMode="numeric" value={p.final_cancel_after} aria-label="Cancel after" onChange={(e) => set(i, { final_cancel_after: e.target.value })} />
+                  <Input
+                    size="small"
+                    inputMode="numeric"
+                    value={p.final_cancel_after}
+                    aria-label="Cancel after"
+                    onChange={(e) =>
+                      set(i, { final_cancel_after: e.target.value })
+                    }
+                  />
                 </Table.Cell>
                 <Table.Cell className="text-right">
-                  <IconButton size="small" variant="transparent" aria-label="Remove policy" onClick={() => onChange({ ...form, policies: form.policies.filter((_, j) => j !== i) })}>
+                  <IconButton
+                    size="small"
+                    variant="transparent"
+                    aria-label="Remove policy"
+                    onClick={() =>
+                      onChange({
+                        ...form,
+                        policies: form.policies.filter((_, j) => j !== i),
+                      })
+                    }
+                  >
                     <Trash />
                   </IconButton>
                 </Table.Cell>
@@ -53,7 +103,20 @@ export function PoliciesEditor({ form, onChange }: Props) {
         size="small"
         variant="transparent"
         className="self-start"
-        onClick={() => onChange({ ...form, policies: [...form.policies, { name: "", confirmation_after: "3", tentative_cancel_after: "5", final_cancel_after: "" }] })}
+        onClick={() =>
+          onChange({
+            ...form,
+            policies: [
+              ...form.policies,
+              {
+                name: "",
+                confirmation_after: "3",
+                tentative_cancel_after: "5",
+                final_cancel_after: "",
+              },
+            ],
+          })
+        }
       >
         <Plus />
         Add a policy

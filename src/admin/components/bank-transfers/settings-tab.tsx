@@ -1,4 +1,12 @@
-import { Button, Heading, Label, Switch, Text, Textarea, toast } from "@medusajs/ui"
+import {
+  Button,
+  Heading,
+  Label,
+  Switch,
+  Text,
+  Textarea,
+  toast,
+} from "@medusajs/ui"
 import { useEffect, useRef, useState } from "react"
 import { useSettings } from "../../hooks/queries"
 import { useSaveSettings } from "../../hooks/mutations"
@@ -10,7 +18,15 @@ import { AccountsList } from "./accounts-list"
 import { CalendarSettings } from "./calendar-settings"
 import { WebhooksList } from "./webhooks-list"
 
-function Section({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }) {
+function Section({
+  title,
+  hint,
+  children,
+}: {
+  title: string
+  hint?: string
+  children: React.ReactNode
+}) {
   return (
     <section className="flex flex-col gap-y-3 border-t px-6 py-5">
       <div>
@@ -39,54 +55,83 @@ export function SettingsTab() {
   // follows the server only while it still shows what the server said last.
   const synced = useRef<string | null>(null)
   useEffect(() => {
-    if (!data?.settings) return
+    if (!data?.settings) {
+      return
+    }
     const next = toForm(data.settings)
-    setForm((current) => (!current || JSON.stringify(current) === synced.current ? next : current))
+    setForm((current) =>
+      !current || JSON.stringify(current) === synced.current ? next : current
+    )
     synced.current = JSON.stringify(next)
   }, [data])
 
   if (isError) {
     return (
       <Text size="small" className="text-ui-fg-error px-6">
-        {isMissingRoute(error) ? "Settings are not available on this server yet." : `Could not load settings: ${errorMessage(error)}`}
+        {isMissingRoute(error)
+          ? "Settings are not available on this server yet."
+          : `Could not load settings: ${errorMessage(error)}`}
       </Text>
     )
   }
-  if (isLoading || !data || !form) return <Text size="small" className="text-ui-fg-muted px-6">Loading…</Text>
+  if (isLoading || !data || !form) {
+    return (
+      <Text size="small" className="text-ui-fg-muted px-6">
+        Loading…
+      </Text>
+    )
+  }
 
   const onSave = () => {
     const { update, error } = fromForm(form)
-    if (!update) return toast.error(error ?? "Check the settings")
+    if (!update) {
+      return toast.error(error ?? "Check the settings")
+    }
     save.mutate(update, { onSuccess: () => toast.success("Settings saved") })
   }
   const dirty = JSON.stringify(form) !== JSON.stringify(toForm(data.settings))
 
   return (
     <div className="flex flex-col" data-testid="bt-settings-tab">
-      <Section title="Receiving accounts" hint={`Set in medusa-config.ts. Payment references start with ${data.settings.reference_prefix}.`}>
+      <Section
+        title="Receiving accounts"
+        hint={`Set in medusa-config.ts. Payment references start with ${data.settings.reference_prefix}.`}
+      >
         <AccountsList accounts={data.settings.accounts} />
       </Section>
 
-      <Section title="Matching" hint="How far an amount may be off for a transfer to be suggested, and what counts as paid.">
+      <Section
+        title="Matching"
+        hint="How far an amount may be off for a transfer to be suggested, and what counts as paid."
+      >
         <TolerancesEditor form={form} onChange={setForm} />
         <div className="flex items-center gap-x-2">
           <Switch
             id="bt-partials"
             checked={form.allow_automatic_partials}
-            onCheckedChange={(v) => setForm({ ...form, allow_automatic_partials: v })}
+            onCheckedChange={(v) =>
+              setForm({ ...form, allow_automatic_partials: v })
+            }
             data-testid="bt-setting-partials"
           />
           <Label htmlFor="bt-partials" size="small">
-            Apply a certain transfer for less than due as a partial payment (otherwise suggest it)
+            Apply a certain transfer for less than due as a partial payment
+            (otherwise suggest it)
           </Label>
         </div>
       </Section>
 
-      <Section title="Reminders and holds" hint="Business days after the order is placed: ask the shopper to confirm, put the order on hold, cancel it.">
+      <Section
+        title="Reminders and holds"
+        hint="Business days after the order is placed: ask the shopper to confirm, put the order on hold, cancel it."
+      >
         <PoliciesEditor form={form} onChange={setForm} />
       </Section>
 
-      <Section title="Instructions for the shopper" hint="Shown with the account, amount and memo at checkout, on the payment page and in emails.">
+      <Section
+        title="Instructions for the shopper"
+        hint="Shown with the account, amount and memo at checkout, on the payment page and in emails."
+      >
         <Textarea
           rows={3}
           value={form.instructions}
@@ -96,19 +141,39 @@ export function SettingsTab() {
       </Section>
 
       <div className="flex justify-end gap-x-2 border-t px-6 py-4">
-        <Button size="small" variant="secondary" disabled={!dirty || save.isPending} onClick={() => setForm(toForm(data.settings))}>
+        <Button
+          size="small"
+          variant="secondary"
+          disabled={!dirty || save.isPending}
+          onClick={() => setForm(toForm(data.settings))}
+        >
           Reset
         </Button>
-        <Button size="small" disabled={!dirty || save.isPending} isLoading={save.isPending} onClick={onSave} data-testid="bt-settings-save">
+        <Button
+          size="small"
+          disabled={!dirty || save.isPending}
+          isLoading={save.isPending}
+          onClick={onSave}
+          data-testid="bt-settings-save"
+        >
           Save settings
         </Button>
       </div>
 
-      <Section title="Business-day calendar" hint="Weekends and public holidays do not count towards reminders and holds.">
-        <CalendarSettings calendar={data.settings.calendar} overrides={data.overrides ?? []} />
+      <Section
+        title="Business-day calendar"
+        hint="Weekends and public holidays do not count towards reminders and holds."
+      >
+        <CalendarSettings
+          calendar={data.settings.calendar}
+          overrides={data.overrides ?? []}
+        />
       </Section>
 
-      <Section title="Bank webhooks" hint="Where your bank or aggregator sends incoming transfers. Secrets come from medusa-config.ts.">
+      <Section
+        title="Bank webhooks"
+        hint="Where your bank or aggregator sends incoming transfers. Secrets come from medusa-config.ts."
+      >
         <WebhooksList webhooks={data.webhooks ?? []} />
       </Section>
     </div>

@@ -5,9 +5,20 @@ import { formatDateTime } from "../../lib/dates"
 import { sourceLabel } from "../../lib/status"
 import type { Sighting } from "../../../types/http"
 
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+function Fact({
+  label,
+  children,
+  testId,
+}: {
+  label: string
+  children: ReactNode
+  testId?: string
+}) {
   return (
-    <div className="grid grid-cols-[7rem_1fr] items-start gap-x-3 py-0.5" data-testid={testId}>
+    <div
+      className="grid grid-cols-[7rem_1fr] items-start gap-x-3 py-0.5"
+      data-testid={testId}
+    >
       <Text size="xsmall" className="text-ui-fg-subtle">
         {label}
       </Text>
@@ -26,13 +37,31 @@ export function reportOrigin(s: Pick<Sighting, "source" | "line">): string {
  * it: where it came from, when the bank booked it (in the shop's time zone), the amount, the
  * account, the memo as the bank wrote it, and its place in its file.
  */
-export function SightingFacts({ sighting: s, timeZone, className }: { sighting: Sighting; timeZone?: string; className?: string }) {
+export function SightingFacts({
+  sighting: s,
+  timeZone,
+  className,
+}: {
+  sighting: Sighting
+  timeZone?: string
+  className?: string
+}) {
   const refs = (s.bank_references ?? []).filter(Boolean)
   return (
-    <div className={clx("flex flex-col", className)} data-testid="bt-sighting" data-sighting-id={s.id} data-source={s.source}>
+    <div
+      className={clx("flex flex-col", className)}
+      data-testid="bt-sighting"
+      data-sighting-id={s.id}
+      data-source={s.source}
+    >
       <Fact label="Source" testId="bt-sighting-source">
         {sourceLabel(s.source)}
-        {s.external_id && <span className="text-ui-fg-muted txt-compact-xsmall"> · id {s.external_id}</span>}
+        {s.external_id && (
+          <span className="text-ui-fg-muted txt-compact-xsmall">
+            {" "}
+            · id {s.external_id}
+          </span>
+        )}
       </Fact>
       <Fact label="Booked" testId="bt-sighting-booked">
         {formatDateTime(s.booked_at, timeZone)}
@@ -41,9 +70,15 @@ export function SightingFacts({ sighting: s, timeZone, className }: { sighting: 
         {s.direction === "out" ? "−" : ""}
         {formatMoney(s.amount, s.currency_code)}
       </Fact>
-      <Fact label="Account">{s.account ?? <span className="text-ui-fg-muted">not given</span>}</Fact>
+      <Fact label="Account">
+        {s.account ?? <span className="text-ui-fg-muted">not given</span>}
+      </Fact>
       <Fact label="Memo" testId="bt-sighting-memo">
-        {s.memo ? <span className="break-all font-mono">{s.memo}</span> : <span className="text-ui-fg-muted">(no memo)</span>}
+        {s.memo ? (
+          <span className="break-all font-mono">{s.memo}</span>
+        ) : (
+          <span className="text-ui-fg-muted">(no memo)</span>
+        )}
       </Fact>
       {s.counterparty_name && <Fact label="From">{s.counterparty_name}</Fact>}
       {s.line && (

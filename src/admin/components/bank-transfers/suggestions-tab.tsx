@@ -5,7 +5,10 @@ import { HighlightedMemo } from "../common/highlighted-memo"
 import { SuggestionStatusBadge } from "../common/badges"
 import { ReasonPrompt } from "../common/reason-prompt"
 import { useSuggestions } from "../../hooks/queries"
-import { useConfirmSuggestion, useRejectSuggestion } from "../../hooks/mutations"
+import {
+  useConfirmSuggestion,
+  useRejectSuggestion,
+} from "../../hooks/mutations"
 import { formatMoney } from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
 import { errorMessage } from "../../lib/errors"
@@ -18,7 +21,11 @@ const PAGE = 20
 export function SuggestionsTab() {
   const [status, setStatus] = useState("pending")
   const [offset, setOffset] = useState(0)
-  const { data, isLoading, isError, error } = useSuggestions({ status, limit: PAGE, offset })
+  const { data, isLoading, isError, error } = useSuggestions({
+    status,
+    limit: PAGE,
+    offset,
+  })
   const rows = data?.suggestions ?? []
   const count = data?.count ?? 0
 
@@ -58,7 +65,9 @@ export function SuggestionsTab() {
             <Table.Header>
               <Table.Row>
                 <Table.HeaderCell>Booked</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Amount</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  Amount
+                </Table.HeaderCell>
                 <Table.HeaderCell>Memo</Table.HeaderCell>
                 <Table.HeaderCell>Order</Table.HeaderCell>
                 <Table.HeaderCell>Why</Table.HeaderCell>
@@ -73,7 +82,11 @@ export function SuggestionsTab() {
           </Table>
           {!rows.length && (
             <Text size="small" className="text-ui-fg-muted px-6 py-6">
-              {isLoading ? "Loading…" : status === "pending" ? "No suggestion waits for a decision." : "Nothing here."}
+              {isLoading
+                ? "Loading…"
+                : status === "pending"
+                  ? "No suggestion waits for a decision."
+                  : "Nothing here."}
             </Text>
           )}
           <Table.Pagination
@@ -102,14 +115,21 @@ function SuggestionRow({ suggestion: s }: { suggestion: Suggestion }) {
 
   return (
     <Table.Row data-testid="bt-inbox-row" data-suggestion-id={s.id}>
-      <Table.Cell className="whitespace-nowrap">{tx ? formatDateTime(tx.booked_at) : "—"}</Table.Cell>
-      <Table.Cell className="whitespace-nowrap text-right">{tx ? formatMoney(tx.amount, tx.currency_code) : "—"}</Table.Cell>
+      <Table.Cell className="whitespace-nowrap">
+        {tx ? formatDateTime(tx.booked_at) : "—"}
+      </Table.Cell>
+      <Table.Cell className="whitespace-nowrap text-right">
+        {tx ? formatMoney(tx.amount, tx.currency_code) : "—"}
+      </Table.Cell>
       <Table.Cell className="max-w-[280px]">
         <HighlightedMemo memo={tx?.memo} ids={e ?? {}} />
       </Table.Cell>
       <Table.Cell className="whitespace-nowrap">
         {e ? (
-          <Link to={`/orders/${e.order_id}`} className="text-ui-fg-interactive hover:underline">
+          <Link
+            to={`/orders/${e.order_id}`}
+            className="text-ui-fg-interactive hover:underline"
+          >
             #{e.order_number}
           </Link>
         ) : (
@@ -134,7 +154,13 @@ function SuggestionRow({ suggestion: s }: { suggestion: Suggestion }) {
       <Table.Cell className="text-right">
         {s.status === "pending" ? (
           <div className="flex justify-end gap-x-2">
-            <Button size="small" variant="secondary" disabled={busy} onClick={() => setRejecting(true)} data-testid="bt-inbox-reject">
+            <Button
+              size="small"
+              variant="secondary"
+              disabled={busy}
+              onClick={() => setRejecting(true)}
+              data-testid="bt-inbox-reject"
+            >
               Reject
             </Button>
             <Button
@@ -143,7 +169,15 @@ function SuggestionRow({ suggestion: s }: { suggestion: Suggestion }) {
               isLoading={confirm.isPending}
               data-testid="bt-inbox-confirm"
               onClick={() =>
-                confirm.mutate({ id: s.id }, { onSuccess: () => toast.success(`Applied to order #${e?.order_number ?? ""}`) })
+                confirm.mutate(
+                  { id: s.id },
+                  {
+                    onSuccess: () =>
+                      toast.success(
+                        `Applied to order #${e?.order_number ?? ""}`
+                      ),
+                  }
+                )
               }
             >
               Confirm
@@ -159,7 +193,9 @@ function SuggestionRow({ suggestion: s }: { suggestion: Suggestion }) {
           description="This transaction will never be suggested for this order again."
           confirmText="Reject"
           onConfirm={(reason) =>
-            reject.mutateAsync({ id: s.id, reason: reason || undefined }).then(() => toast.success("Suggestion rejected"))
+            reject
+              .mutateAsync({ id: s.id, reason: reason || undefined })
+              .then(() => toast.success("Suggestion rejected"))
           }
         />
       </Table.Cell>

@@ -1,5 +1,11 @@
 import { DropdownMenu, IconButton, toast } from "@medusajs/ui"
-import { ArrowUturnLeft, DocumentText, EllipsisHorizontal, Link, XCircle } from "@medusajs/icons"
+import {
+  ArrowUturnLeft,
+  DocumentText,
+  EllipsisHorizontal,
+  Link,
+  XCircle,
+} from "@medusajs/icons"
 import { useState } from "react"
 import { ReasonPrompt } from "../common/reason-prompt"
 import { useIgnoreTransaction } from "../../hooks/mutations"
@@ -32,28 +38,49 @@ export function TransactionRowActions({
       {/* Not modal: a modal menu that opens a dialog leaves the page unclickable (Radix). */}
       <DropdownMenu modal={false}>
         <DropdownMenu.Trigger asChild>
-          <IconButton size="small" variant="transparent" aria-label="Actions" data-testid="bt-tx-actions">
+          <IconButton
+            size="small"
+            variant="transparent"
+            aria-label="Actions"
+            data-testid="bt-tx-actions"
+          >
             <EllipsisHorizontal />
           </IconButton>
         </DropdownMenu.Trigger>
         <DropdownMenu.Content align="end">
-          <DropdownMenu.Item className="gap-x-2" onClick={() => onReports(tx)} data-testid="bt-tx-reports">
+          <DropdownMenu.Item
+            className="gap-x-2"
+            onClick={() => onReports(tx)}
+            data-testid="bt-tx-reports"
+          >
             <DocumentText />
             Reports of this transfer…
           </DropdownMenu.Item>
           {canMatch && (
-            <DropdownMenu.Item className="gap-x-2" onClick={() => onMatch(tx)} data-testid="bt-tx-match">
+            <DropdownMenu.Item
+              className="gap-x-2"
+              onClick={() => onMatch(tx)}
+              data-testid="bt-tx-match"
+            >
               <Link />
               Match to an order…
             </DropdownMenu.Item>
           )}
           {canDismiss && (
             <>
-              <DropdownMenu.Item className="gap-x-2" onClick={() => setPrompt("ignore")} data-testid="bt-tx-ignore">
+              <DropdownMenu.Item
+                className="gap-x-2"
+                onClick={() => setPrompt("ignore")}
+                data-testid="bt-tx-ignore"
+              >
                 <XCircle />
                 Not ours (ignore)…
               </DropdownMenu.Item>
-              <DropdownMenu.Item className="gap-x-2" onClick={() => setPrompt("return")} data-testid="bt-tx-return">
+              <DropdownMenu.Item
+                className="gap-x-2"
+                onClick={() => setPrompt("return")}
+                data-testid="bt-tx-return"
+              >
                 <ArrowUturnLeft />
                 Mark for return…
               </DropdownMenu.Item>
@@ -64,7 +91,9 @@ export function TransactionRowActions({
       <ReasonPrompt
         open={!!prompt}
         onOpenChange={(o) => !o && setPrompt(null)}
-        title={prompt === "return" ? "Mark for return?" : "Ignore this transaction?"}
+        title={
+          prompt === "return" ? "Mark for return?" : "Ignore this transaction?"
+        }
         description={
           prompt === "return"
             ? "The money is to be sent back to the sender. It leaves the unmatched queue."
@@ -73,8 +102,18 @@ export function TransactionRowActions({
         confirmText={prompt === "return" ? "Mark for return" : "Ignore"}
         onConfirm={(reason) =>
           ignore
-            .mutateAsync({ id: tx.id, reason: reason || undefined, return: prompt === "return" })
-            .then(() => toast.success(prompt === "return" ? "Marked for return" : "Transaction ignored"))
+            .mutateAsync({
+              id: tx.id,
+              reason: reason || undefined,
+              return: prompt === "return",
+            })
+            .then(() =>
+              toast.success(
+                prompt === "return"
+                  ? "Marked for return"
+                  : "Transaction ignored"
+              )
+            )
         }
       />
     </>

@@ -3,12 +3,19 @@ import { useTestWebhook } from "../../hooks/mutations"
 import { sdk } from "../../lib/sdk"
 import type { WebhookChannel } from "../../../types/http"
 
-const NAMES: Record<string, string> = { sepay: "SePay", casso: "Casso", generic: "Generic (signed JSON)" }
+const NAMES: Record<string, string> = {
+  sepay: "SePay",
+  casso: "Casso",
+  generic: "Generic (signed JSON)",
+}
 
 /** The backend's own origin: what the bank must call, even when the admin is served elsewhere. */
 function absolute(path: string) {
   try {
-    return new URL(path, (sdk.client as any).config?.baseUrl ?? window.location.origin).toString()
+    return new URL(
+      path,
+      (sdk.client as any).config?.baseUrl ?? window.location.origin
+    ).toString()
   } catch {
     return path
   }
@@ -22,15 +29,28 @@ export function WebhooksList({ webhooks }: { webhooks: WebhookChannel[] }) {
       { channel },
       {
         onSuccess: (res) => {
-          const body = res.body === null || res.body === undefined ? "" : ` ${JSON.stringify(res.body).slice(0, 200)}`
-          if (res.status >= 200 && res.status < 300) toast.success(`${NAMES[channel] ?? channel}: answered ${res.status}${body}`)
-          else toast.error(`${NAMES[channel] ?? channel}: answered ${res.status}${body}`)
+          const body =
+            res.body === null || res.body === undefined
+              ? ""
+              : ` ${JSON.stringify(res.body).slice(0, 200)}`
+          if (res.status >= 200 && res.status < 300) {
+            toast.success(
+              `${NAMES[channel] ?? channel}: answered ${res.status}${body}`
+            )
+          } else {
+            toast.error(
+              `${NAMES[channel] ?? channel}: answered ${res.status}${body}`
+            )
+          }
         },
       }
     )
 
   return (
-    <div className="overflow-x-auto rounded-lg border" data-testid="bt-webhooks">
+    <div
+      className="overflow-x-auto rounded-lg border"
+      data-testid="bt-webhooks"
+    >
       <Table>
         <Table.Header>
           <Table.Row>
@@ -42,10 +62,17 @@ export function WebhooksList({ webhooks }: { webhooks: WebhookChannel[] }) {
         </Table.Header>
         <Table.Body>
           {webhooks.map((w) => (
-            <Table.Row key={w.channel} data-testid="bt-webhook-row" data-channel={w.channel}>
+            <Table.Row
+              key={w.channel}
+              data-testid="bt-webhook-row"
+              data-channel={w.channel}
+            >
               <Table.Cell>{NAMES[w.channel] ?? w.channel}</Table.Cell>
               <Table.Cell>
-                <span className="font-mono txt-compact-xsmall break-all">{absolute(w.url)}</span> <Copy content={absolute(w.url)} variant="mini" />
+                <span className="font-mono txt-compact-xsmall break-all">
+                  {absolute(w.url)}
+                </span>{" "}
+                <Copy content={absolute(w.url)} variant="mini" />
               </Table.Cell>
               <Table.Cell>
                 {w.configured ? (
@@ -63,7 +90,9 @@ export function WebhooksList({ webhooks }: { webhooks: WebhookChannel[] }) {
                   size="small"
                   variant="secondary"
                   disabled={!w.configured || test.isPending}
-                  isLoading={test.isPending && test.variables?.channel === w.channel}
+                  isLoading={
+                    test.isPending && test.variables?.channel === w.channel
+                  }
                   onClick={() => send(w.channel)}
                   data-testid="bt-webhook-test"
                 >

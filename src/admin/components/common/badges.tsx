@@ -1,10 +1,19 @@
 import { StatusBadge } from "@medusajs/ui"
-import { expectationStatus, suggestionStatus, transactionStatus } from "../../lib/status"
+import {
+  expectationStatus,
+  suggestionStatus,
+  transactionStatus,
+} from "../../lib/status"
 
 export function ExpectationStatusBadge({ status }: { status: string }) {
   const { label, color } = expectationStatus(status)
   return (
-    <StatusBadge color={color} className="text-nowrap" data-testid="bt-expectation-status" data-status={status}>
+    <StatusBadge
+      color={color}
+      className="text-nowrap"
+      data-testid="bt-expectation-status"
+      data-status={status}
+    >
       {label}
     </StatusBadge>
   )

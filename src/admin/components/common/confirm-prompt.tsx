@@ -16,7 +16,15 @@ type Props = {
  * Medusa's Prompt asking yes or no, controlled by the caller (unlike usePrompt(), which mounts a
  * root of its own): the confirm button waits for the action and the prompt stays open when it fails.
  */
-export function ConfirmPrompt({ open, onOpenChange, title, description, confirmText, variant = "confirmation", onConfirm }: Props) {
+export function ConfirmPrompt({
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmText,
+  variant = "confirmation",
+  onConfirm,
+}: Props) {
   const [busy, setBusy] = useState(false)
   const submit = async () => {
     setBusy(true)

@@ -6,10 +6,23 @@ import { highlightMemo, type Identifiers } from "../../lib/highlight"
  * was suggested (and what the shopper got wrong). Rendered as text nodes only: memos come from
  * banks and shoppers and are never trusted as markup.
  */
-export function HighlightedMemo({ memo, ids, className }: { memo: string | null | undefined; ids: Identifiers; className?: string }) {
-  if (!memo) return <span className="text-ui-fg-muted">(no memo)</span>
+export function HighlightedMemo({
+  memo,
+  ids,
+  className,
+}: {
+  memo: string | null | undefined
+  ids: Identifiers
+  className?: string
+}) {
+  if (!memo) {
+    return <span className="text-ui-fg-muted">(no memo)</span>
+  }
   return (
-    <span className={clx("break-all font-mono", className)} data-testid="bt-memo">
+    <span
+      className={clx("break-all font-mono", className)}
+      data-testid="bt-memo"
+    >
       {highlightMemo(memo, ids).map((s, i) =>
         s.match ? (
           <mark

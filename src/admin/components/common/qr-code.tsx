@@ -6,7 +6,10 @@ import { useMemo } from "react"
  * of being injected as markup.
  */
 export function QrCode({ svg, label }: { svg: string; label: string }) {
-  const src = useMemo(() => `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`, [svg])
+  const src = useMemo(
+    () => `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`,
+    [svg]
+  )
   return (
     <img
       src={src}

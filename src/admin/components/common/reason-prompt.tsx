@@ -18,11 +18,22 @@ type Props = {
  * Medusa's Prompt with a reason field. usePrompt() only asks yes/no, and these actions are audited
  * with the accountant's words, so the prompt is composed here.
  */
-export function ReasonPrompt({ open, onOpenChange, title, description, confirmText, required, variant = "danger", onConfirm }: Props) {
+export function ReasonPrompt({
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmText,
+  required,
+  variant = "danger",
+  onConfirm,
+}: Props) {
   const [reason, setReason] = useState("")
   const [busy, setBusy] = useState(false)
   useEffect(() => {
-    if (open) setReason("")
+    if (open) {
+      setReason("")
+    }
   }, [open])
 
   const submit = async () => {
@@ -42,7 +53,9 @@ export function ReasonPrompt({ open, onOpenChange, title, description, confirmTe
       <Prompt.Content>
         <Prompt.Header>
           <Prompt.Title>{title}</Prompt.Title>
-          {description && <Prompt.Description>{description}</Prompt.Description>}
+          {description && (
+            <Prompt.Description>{description}</Prompt.Description>
+          )}
         </Prompt.Header>
         <div className="flex flex-col gap-y-2 px-6 pt-4">
           <Label htmlFor="bt-reason" size="small" weight="plus">

@@ -10,10 +10,23 @@ type Props = {
   showDirection?: boolean
 }
 
-function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+function Field({
+  id,
+  label,
+  children,
+}: {
+  id: string
+  label: string
+  children: React.ReactNode
+}) {
   return (
     <div className="flex min-w-0 flex-col gap-y-1">
-      <Label htmlFor={id} size="xsmall" weight="plus" className="text-ui-fg-subtle">
+      <Label
+        htmlFor={id}
+        size="xsmall"
+        weight="plus"
+        className="text-ui-fg-subtle"
+      >
         {label}
       </Label>
       {children}
@@ -22,30 +35,82 @@ function Field({ id, label, children }: { id: string; label: string; children: R
 }
 
 /** Date range, amount range and text search over the ledger, shared by the page and the order. */
-export function TransactionFilterBar({ value, onChange, showStatus, showDirection }: Props) {
-  const set = (k: keyof FilterState) => (e: React.ChangeEvent<HTMLInputElement>) => onChange({ ...value, [k]: e.target.value })
+export function TransactionFilterBar({
+  value,
+  onChange,
+  showStatus,
+  showDirection,
+}: Props) {
+  const set =
+    (k: keyof FilterState) => (e: React.ChangeEvent<HTMLInputElement>) =>
+      onChange({ ...value, [k]: e.target.value })
   return (
-    <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8" data-testid="bt-filters">
+    <div
+      className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8"
+      data-testid="bt-filters"
+    >
       <div className="col-span-2">
         <Field id="bt-f-q" label="Memo, sender or bank id">
-          <Input id="bt-f-q" size="small" type="search" placeholder="DH1042, 0912…" value={value.q} onChange={set("q")} data-testid="bt-filter-q" />
+          <Input
+            id="bt-f-q"
+            size="small"
+            type="search"
+            placeholder="DH1042, 0912…"
+            value={value.q}
+            onChange={set("q")}
+            data-testid="bt-filter-q"
+          />
         </Field>
       </div>
       <Field id="bt-f-from" label="From">
-        <Input id="bt-f-from" size="small" type="date" value={value.from} onChange={set("from")} data-testid="bt-filter-from" />
+        <Input
+          id="bt-f-from"
+          size="small"
+          type="date"
+          value={value.from}
+          onChange={set("from")}
+          data-testid="bt-filter-from"
+        />
       </Field>
       <Field id="bt-f-to" label="To">
-        <Input id="bt-f-to" size="small" type="date" value={value.to} onChange={set("to")} data-testid="bt-filter-to" />
+        <Input
+          id="bt-f-to"
+          size="small"
+          type="date"
+          value={value.to}
+          onChange={set("to")}
+          data-testid="bt-filter-to"
+        />
       </Field>
       <Field id="bt-f-min" label="Min amount">
-        <Input id="bt-f-min" size="small" inputMode="decimal" placeholder="0" value={value.min} onChange={set("min")} data-testid="bt-filter-min" />
+        <Input
+          id="bt-f-min"
+          size="small"
+          inputMode="decimal"
+          placeholder="0"
+          value={value.min}
+          onChange={set("min")}
+          data-testid="bt-filter-min"
+        />
       </Field>
       <Field id="bt-f-max" label="Max amount">
-        <Input id="bt-f-max" size="small" inputMode="decimal" placeholder="any" value={value.max} onChange={set("max")} data-testid="bt-filter-max" />
+        <Input
+          id="bt-f-max"
+          size="small"
+          inputMode="decimal"
+          placeholder="any"
+          value={value.max}
+          onChange={set("max")}
+          data-testid="bt-filter-max"
+        />
       </Field>
       {showStatus && (
         <Field id="bt-f-status" label="Status">
-          <Select size="small" value={value.status} onValueChange={(status) => onChange({ ...value, status })}>
+          <Select
+            size="small"
+            value={value.status}
+            onValueChange={(status) => onChange({ ...value, status })}
+          >
             <Select.Trigger id="bt-f-status" data-testid="bt-filter-status">
               <Select.Value />
             </Select.Trigger>
@@ -62,8 +127,15 @@ export function TransactionFilterBar({ value, onChange, showStatus, showDirectio
       )}
       {showDirection && (
         <Field id="bt-f-direction" label="Direction">
-          <Select size="small" value={value.direction} onValueChange={(direction) => onChange({ ...value, direction })}>
-            <Select.Trigger id="bt-f-direction" data-testid="bt-filter-direction">
+          <Select
+            size="small"
+            value={value.direction}
+            onValueChange={(direction) => onChange({ ...value, direction })}
+          >
+            <Select.Trigger
+              id="bt-f-direction"
+              data-testid="bt-filter-direction"
+            >
               <Select.Value />
             </Select.Trigger>
             <Select.Content>

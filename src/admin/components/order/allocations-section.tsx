@@ -1,4 +1,4 @@
-import { Badge, Button, Heading, Table, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Heading, Table, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { ReasonPrompt } from "../common/reason-prompt"
 import { formatMoney } from "../../lib/money"
@@ -8,13 +8,24 @@ import { actorLabel } from "../../lib/status"
 import type { Allocation } from "../../../types/http"
 
 /** The money applied to this order, transaction by transaction, each one undoable with a reason. */
-export function AllocationsSection({ allocations, currency }: { allocations: Allocation[]; currency: string }) {
+export function AllocationsSection({
+  allocations,
+  currency,
+}: {
+  allocations: Allocation[]
+  currency: string
+}) {
   const [undoing, setUndoing] = useState<Allocation | null>(null)
   const undo = useUndoAllocation()
-  if (!allocations.length) return null
+  if (!allocations.length) {
+    return null
+  }
 
   return (
-    <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="bt-allocations">
+    <div
+      className="flex flex-col gap-y-3 px-6 py-4"
+      data-testid="bt-allocations"
+    >
       <Heading level="h3">Applied transactions</Heading>
       <div className="overflow-x-auto rounded-lg border">
         <Table>
@@ -29,22 +40,39 @@ export function AllocationsSection({ allocations, currency }: { allocations: All
           </Table.Header>
           <Table.Body>
             {allocations.map((a) => (
-              <Table.Row key={a.id} data-testid="bt-allocation" className={a.reversed_at ? "opacity-60" : undefined}>
-                <Table.Cell className="whitespace-nowrap">{formatDateTime(a.created_at)}</Table.Cell>
+              <Table.Row
+                key={a.id}
+                data-testid="bt-allocation"
+                className={a.reversed_at ? "opacity-60" : undefined}
+              >
+                <Table.Cell className="whitespace-nowrap">
+                  {formatDateTime(a.created_at)}
+                </Table.Cell>
                 <Table.Cell className="max-w-[280px]">
                   {a.transaction ? (
                     <>
-                      <div className="truncate font-mono">{a.transaction.memo || "(no memo)"}</div>
+                      <div className="truncate font-mono">
+                        {a.transaction.memo || "(no memo)"}
+                      </div>
                       <div className="text-ui-fg-muted txt-compact-xsmall">
-                        {formatDateTime(a.transaction.booked_at)} · {formatMoney(a.transaction.amount, a.transaction.currency_code)}
+                        {formatDateTime(a.transaction.booked_at)} ·{" "}
+                        {formatMoney(
+                          a.transaction.amount,
+                          a.transaction.currency_code
+                        )}
                       </div>
                     </>
                   ) : (
                     <span className="text-ui-fg-muted">{a.transaction_id}</span>
                   )}
                 </Table.Cell>
-                <Table.Cell className="whitespace-nowrap text-right">{formatMoney(a.amount, currency)}</Table.Cell>
-                <Table.Cell className="txt-compact-xsmall text-ui-fg-subtle whitespace-nowrap" title={a.created_by}>
+                <Table.Cell className="whitespace-nowrap text-right">
+                  {formatMoney(a.amount, currency)}
+                </Table.Cell>
+                <Table.Cell
+                  className="txt-compact-xsmall text-ui-fg-subtle whitespace-nowrap"
+                  title={a.created_by}
+                >
                   {actorLabel(a.created_by)}
                 </Table.Cell>
                 <Table.Cell className="text-right">
@@ -53,7 +81,12 @@ export function AllocationsSection({ allocations, currency }: { allocations: All
                       Undone
                     </Badge>
                   ) : (
-                    <Button size="small" variant="transparent" onClick={() => setUndoing(a)} data-testid="bt-allocation-undo">
+                    <Button
+                      size="small"
+                      variant="transparent"
+                      onClick={() => setUndoing(a)}
+                      data-testid="bt-allocation-undo"
+                    >
                       Undo
                     </Button>
                   )}
@@ -78,7 +111,9 @@ export function AllocationsSection({ allocations, currency }: { allocations: All
         onConfirm={async (reason) => {
           const res = await undo.mutateAsync({ id: undoing!.id, reason })
           toast.success("Allocation undone")
-          if (res?.warning) toast.warning(res.warning)
+          if (res?.warning) {
+            toast.warning(res.warning)
+          }
         }}
       />
     </div>

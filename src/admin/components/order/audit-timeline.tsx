@@ -5,17 +5,26 @@ import type { AuditEvent } from "../../../types/http"
 
 /** Every change with who made it and why, newest first like Medusa's own order activity. */
 export function AuditTimeline({ audit }: { audit: AuditEvent[] }) {
-  if (!audit.length) return null
+  if (!audit.length) {
+    return null
+  }
   const events = [...audit].reverse()
   return (
     <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="bt-timeline">
       <Heading level="h3">Transfer history</Heading>
       <ol className="flex flex-col">
         {events.map((e, i) => (
-          <li key={e.id} className="grid grid-cols-[12px_1fr] gap-x-3" data-testid="bt-timeline-event" data-action={e.action}>
+          <li
+            key={e.id}
+            className="grid grid-cols-[12px_1fr] gap-x-3"
+            data-testid="bt-timeline-event"
+            data-action={e.action}
+          >
             <div className="flex flex-col items-center">
               <span className="bg-ui-fg-muted mt-1.5 h-2 w-2 rounded-full" />
-              {i < events.length - 1 && <span className="bg-ui-border-base w-px flex-1" />}
+              {i < events.length - 1 && (
+                <span className="bg-ui-border-base w-px flex-1" />
+              )}
             </div>
             <div className="pb-3">
               <div className="flex flex-wrap items-baseline justify-between gap-x-2">
@@ -26,12 +35,19 @@ export function AuditTimeline({ audit }: { audit: AuditEvent[] }) {
                   {formatDateTime(e.created_at)}
                 </Text>
               </div>
-              <Text size="xsmall" className="text-ui-fg-subtle truncate" title={e.actor_id ?? undefined}>
+              <Text
+                size="xsmall"
+                className="text-ui-fg-subtle truncate"
+                title={e.actor_id ?? undefined}
+              >
                 {actorTypeLabel(e.actor_type)}
                 {e.actor_id ? ` · ${e.actor_id}` : ""}
               </Text>
               {e.message && (
-                <Text size="small" className="text-ui-fg-subtle whitespace-pre-wrap">
+                <Text
+                  size="small"
+                  className="text-ui-fg-subtle whitespace-pre-wrap"
+                >
                   {e.message}
                 </Text>
               )}

@@ -7,19 +7,35 @@ import { toastError } from "../../lib/errors"
 import type { Confirmation } from "../../../types/http"
 
 /** What the shopper said when they confirmed ("I have paid"), with their proof files. */
-export function ConfirmationsList({ confirmations, currency }: { confirmations: Confirmation[]; currency: string }) {
-  if (!confirmations.length) return null
+export function ConfirmationsList({
+  confirmations,
+  currency,
+}: {
+  confirmations: Confirmation[]
+  currency: string
+}) {
+  if (!confirmations.length) {
+    return null
+  }
   return (
-    <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="bt-confirmations">
+    <div
+      className="flex flex-col gap-y-3 px-6 py-4"
+      data-testid="bt-confirmations"
+    >
       <Text size="small" weight="plus">
         The shopper says they paid
       </Text>
       {confirmations.map((c) => (
-        <div key={c.id} className="bg-ui-bg-subtle flex flex-col gap-y-1 rounded-md border px-3 py-2">
+        <div
+          key={c.id}
+          className="bg-ui-bg-subtle flex flex-col gap-y-1 rounded-md border px-3 py-2"
+        >
           <Text size="xsmall" className="text-ui-fg-muted">
             {formatDateTime(c.created_at)}
             {c.paid_on ? ` · paid on ${formatDate(c.paid_on)}` : ""}
-            {c.amount !== null && c.amount !== undefined ? ` · ${formatMoney(c.amount, currency)}` : ""}
+            {c.amount !== null && c.amount !== undefined
+              ? ` · ${formatMoney(c.amount, currency)}`
+              : ""}
           </Text>
           {c.message && (
             <Text size="small" className="whitespace-pre-wrap">
@@ -32,7 +48,11 @@ export function ConfirmationsList({ confirmations, currency }: { confirmations: 
               size="small"
               variant="transparent"
               className="self-start"
-              onClick={() => download(f.url, f.filename).catch((e) => toastError(e, "Download"))}
+              onClick={() =>
+                download(f.url, f.filename).catch((e) =>
+                  toastError(e, "Download")
+                )
+              }
             >
               <ArrowDownTray />
               {f.filename}

@@ -1,4 +1,15 @@
-import { Button, Checkbox, FocusModal, Heading, Input, Label, Switch, Table, Text, toast } from "@medusajs/ui"
+import {
+  Button,
+  Checkbox,
+  FocusModal,
+  Heading,
+  Input,
+  Label,
+  Switch,
+  Table,
+  Text,
+  toast,
+} from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
 import { TransactionFilterBar } from "../common/transaction-filter-bar"
 import { HighlightedMemo } from "../common/highlighted-memo"
@@ -7,23 +18,40 @@ import { useTransactions } from "../../hooks/queries"
 import { useMatchTransaction } from "../../hooks/mutations"
 import { useDebounced } from "../../hooks/use-debounced"
 import { emptyFilters, toQuery, type FilterState } from "../../lib/filters"
-import { amountNumber, formatMoney, parseAmountInput, remainingOf } from "../../lib/money"
+import {
+  amountNumber,
+  formatMoney,
+  parseAmountInput,
+  remainingOf,
+} from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
 import type { BankTransaction, Expectation } from "../../../types/http"
 
 const PAGE = 20
 
-type Props = { open: boolean; onOpenChange: (o: boolean) => void; expectation: Expectation }
+type Props = {
+  open: boolean
+  onOpenChange: (o: boolean) => void
+  expectation: Expectation
+}
 
 /**
  * "The shopper says they paid, the matcher found nothing": search incoming money by date, amount
  * and text, pick one or several transactions and say how much of each goes to this order.
  */
-export function FindTransactionModal({ open, onOpenChange, expectation }: Props) {
-  const [filters, setFilters] = useState<FilterState>(() => emptyFilters({ status: "unmatched" }))
+export function FindTransactionModal({
+  open,
+  onOpenChange,
+  expectation,
+}: Props) {
+  const [filters, setFilters] = useState<FilterState>(() =>
+    emptyFilters({ status: "unmatched" })
+  )
   const [offset, setOffset] = useState(0)
   // transaction id → the amount typed for it (text, as typed)
-  const [picked, setPicked] = useState<Record<string, { tx: BankTransaction; amount: string }>>({})
+  const [picked, setPicked] = useState<
+    Record<string, { tx: BankTransaction; amount: string }>
+  >({})
   const [applying, setApplying] = useState(false)
   const match = useMatchTransaction()
 
@@ -37,14 +65,22 @@ export function FindTransactionModal({ open, onOpenChange, expectation }: Props)
 
   const debounced = useDebounced(filters)
   useEffect(() => setOffset(0), [debounced])
-  const query = useMemo(() => toQuery(debounced, PAGE, offset), [debounced, offset])
+  const query = useMemo(
+    () => toQuery(debounced, PAGE, offset),
+    [debounced, offset]
+  )
   const { data, isLoading, isError, error } = useTransactions(query, open)
   const rows = data?.transactions ?? []
   const count = data?.count ?? 0
 
   const remaining = amountNumber(expectation.amount_remaining)
   const pickedList = Object.values(picked)
-  const total = pickedList.reduce((sum, p) => sum + (Number(parseAmountInput(p.amount, expectation.currency_code)) || 0), 0)
+  const total = pickedList.reduce(
+    (sum, p) =>
+      sum +
+      (Number(parseAmountInput(p.amount, expectation.currency_code)) || 0),
+    0
+  )
   const invalid = pickedList.some((p) => {
     const a = parseAmountInput(p.amount, expectation.currency_code)
     return !a || Number(a) > remainingOf(p.tx.amount, p.tx.amount_allocated)
@@ -58,9 +94,22 @@ export function FindTransactionModal({ open, onOpenChange, expectation }: Props)
         return next
       }
       // By default take what this order still needs, within what the transaction still holds.
-      const stillNeeded = Math.max(0, remaining - Object.values(prev).reduce((s, p) => s + (Number(parseAmountInput(p.amount, expectation.currency_code)) || 0), 0))
+      const stillNeeded = Math.max(
+        0,
+        remaining -
+          Object.values(prev).reduce(
+            (s, p) =>
+              s +
+              (Number(parseAmountInput(p.amount, expectation.currency_code)) ||
+                0),
+            0
+          )
+      )
       const available = remainingOf(tx.amount, tx.amount_allocated)
-      next[tx.id] = { tx, amount: String(Math.min(available, stillNeeded || available)) }
+      next[tx.id] = {
+        tx,
+        amount: String(Math.min(available, stillNeeded || available)),
+      }
       return next
     })
 
@@ -73,14 +122,27 @@ export function FindTransactionModal({ open, onOpenChange, expectation }: Props)
       for (const p of pickedList) {
         await match.mutateAsync({
           transaction_id: p.tx.id,
-          allocations: [{ order_id: expectation.order_id, amount: parseAmountInput(p.amount, expectation.currency_code)! }],
+          allocations: [
+            {
+              order_id: expectation.order_id,
+              amount: parseAmountInput(p.amount, expectation.currency_code)!,
+            },
+          ],
         })
         done++
       }
-      toast.success(done === 1 ? "Transaction applied to the order" : `${done} transactions applied to the order`)
+      toast.success(
+        done === 1
+          ? "Transaction applied to the order"
+          : `${done} transactions applied to the order`
+      )
       onOpenChange(false)
     } catch {
-      if (done) toast.info(`${done} of ${pickedList.length} transactions were applied before the error`)
+      if (done) {
+        toast.info(
+          `${done} of ${pickedList.length} transactions were applied before the error`
+        )
+      }
       setPicked((prev) => Object.fromEntries(Object.entries(prev).slice(done)))
     } finally {
       setApplying(false)
@@ -100,8 +162,15 @@ export function FindTransactionModal({ open, onOpenChange, expectation }: Props)
         <FocusModal.Body className="flex flex-col gap-y-4 overflow-y-auto px-6 py-4">
           <FocusModal.Description asChild>
             <Text size="small" className="text-ui-fg-subtle">
-              Remaining on this order: <b>{formatMoney(expectation.amount_remaining, expectation.currency_code)}</b> ·
-              reference <span className="font-mono">{expectation.reference}</span>
+              Remaining on this order:{" "}
+              <b>
+                {formatMoney(
+                  expectation.amount_remaining,
+                  expectation.currency_code
+                )}
+              </b>{" "}
+              · reference{" "}
+              <span className="font-mono">{expectation.reference}</span>
             </Text>
           </FocusModal.Description>
           <TransactionFilterBar value={filters} onChange={setFilters} />
@@ -109,7 +178,9 @@ export function FindTransactionModal({ open, onOpenChange, expectation }: Props)
             <Switch
               id="bt-all-statuses"
               checked={filters.status === "all"}
-              onCheckedChange={(on) => setFilters({ ...filters, status: on ? "all" : "unmatched" })}
+              onCheckedChange={(on) =>
+                setFilters({ ...filters, status: on ? "all" : "unmatched" })
+              }
               data-testid="bt-all-statuses"
             />
             <Label htmlFor="bt-all-statuses" size="small">
@@ -128,17 +199,28 @@ export function FindTransactionModal({ open, onOpenChange, expectation }: Props)
                   <Table.Row>
                     <Table.HeaderCell className="w-8" />
                     <Table.HeaderCell>Booked</Table.HeaderCell>
-                    <Table.HeaderCell className="text-right">Amount</Table.HeaderCell>
-                    <Table.HeaderCell className="text-right">Available</Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">
+                      Amount
+                    </Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">
+                      Available
+                    </Table.HeaderCell>
                     <Table.HeaderCell>Memo</Table.HeaderCell>
                     <Table.HeaderCell>Status</Table.HeaderCell>
                   </Table.Row>
                 </Table.Header>
                 <Table.Body>
                   {rows.map((tx) => {
-                    const available = remainingOf(tx.amount, tx.amount_allocated)
+                    const available = remainingOf(
+                      tx.amount,
+                      tx.amount_allocated
+                    )
                     return (
-                      <Table.Row key={tx.id} data-testid="bt-find-row" data-transaction-id={tx.id}>
+                      <Table.Row
+                        key={tx.id}
+                        data-testid="bt-find-row"
+                        data-transaction-id={tx.id}
+                      >
                         <Table.Cell>
                           <Checkbox
                             checked={!!picked[tx.id]}
@@ -148,12 +230,22 @@ export function FindTransactionModal({ open, onOpenChange, expectation }: Props)
                             data-testid="bt-find-pick"
                           />
                         </Table.Cell>
-                        <Table.Cell className="whitespace-nowrap">{formatDateTime(tx.booked_at)}</Table.Cell>
-                        <Table.Cell className="whitespace-nowrap text-right">{formatMoney(tx.amount, tx.currency_code)}</Table.Cell>
-                        <Table.Cell className="whitespace-nowrap text-right">{formatMoney(available, tx.currency_code)}</Table.Cell>
+                        <Table.Cell className="whitespace-nowrap">
+                          {formatDateTime(tx.booked_at)}
+                        </Table.Cell>
+                        <Table.Cell className="whitespace-nowrap text-right">
+                          {formatMoney(tx.amount, tx.currency_code)}
+                        </Table.Cell>
+                        <Table.Cell className="whitespace-nowrap text-right">
+                          {formatMoney(available, tx.currency_code)}
+                        </Table.Cell>
                         <Table.Cell className="max-w-[360px]">
                           <HighlightedMemo memo={tx.memo} ids={expectation} />
-                          {tx.counterparty_name && <div className="text-ui-fg-muted txt-compact-xsmall">{tx.counterparty_name}</div>}
+                          {tx.counterparty_name && (
+                            <div className="text-ui-fg-muted txt-compact-xsmall">
+                              {tx.counterparty_name}
+                            </div>
+                          )}
                         </Table.Cell>
                         <Table.Cell>
                           <TransactionStatusBadge status={tx.status} />
@@ -165,7 +257,9 @@ export function FindTransactionModal({ open, onOpenChange, expectation }: Props)
               </Table>
               {!rows.length && (
                 <Text size="small" className="text-ui-fg-muted px-6 py-4">
-                  {isLoading ? "Loading…" : "No incoming transaction matches these filters."}
+                  {isLoading
+                    ? "Loading…"
+                    : "No incoming transaction matches these filters."}
                 </Text>
               )}
               <Table.Pagination
@@ -187,9 +281,13 @@ export function FindTransactionModal({ open, onOpenChange, expectation }: Props)
                 Amount to apply to this order
               </Text>
               {pickedList.map((p) => (
-                <div key={p.tx.id} className="grid grid-cols-[1fr_200px] items-center gap-x-4">
+                <div
+                  key={p.tx.id}
+                  className="grid grid-cols-[1fr_200px] items-center gap-x-4"
+                >
                   <Text size="small" className="truncate">
-                    {formatDateTime(p.tx.booked_at)} · {formatMoney(p.tx.amount, p.tx.currency_code)} ·{" "}
+                    {formatDateTime(p.tx.booked_at)} ·{" "}
+                    {formatMoney(p.tx.amount, p.tx.currency_code)} ·{" "}
                     <span className="font-mono">{p.tx.memo}</span>
                   </Text>
                   <Input
@@ -198,7 +296,12 @@ export function FindTransactionModal({ open, onOpenChange, expectation }: Props)
                     value={p.amount}
                     aria-label="Amount to apply"
                     data-testid="bt-find-amount"
-                    onChange={(e) => setPicked({ ...picked, [p.tx.id]: { ...p, amount: e.target.value } })}
+                    onChange={(e) =>
+                      setPicked({
+                        ...picked,
+                        [p.tx.id]: { ...p, amount: e.target.value },
+                      })
+                    }
                   />
                 </div>
               ))}
@@ -207,10 +310,17 @@ export function FindTransactionModal({ open, onOpenChange, expectation }: Props)
         </FocusModal.Body>
         <FocusModal.Footer>
           <div className="flex w-full items-center justify-between gap-x-4">
-            <Text size="small" className={total > remaining ? "text-ui-fg-error" : "text-ui-fg-subtle"}>
+            <Text
+              size="small"
+              className={
+                total > remaining ? "text-ui-fg-error" : "text-ui-fg-subtle"
+              }
+            >
               {pickedList.length
                 ? `Applying ${formatMoney(total, expectation.currency_code)} of ${formatMoney(remaining, expectation.currency_code)} remaining` +
-                  (total > remaining ? " (the excess is recorded as surplus)" : "")
+                  (total > remaining
+                    ? " (the excess is recorded as surplus)"
+                    : "")
                 : "Pick one or more transactions"}
             </Text>
             <div className="flex gap-x-2">

@@ -5,7 +5,11 @@ import { AuditTimeline } from "./audit-timeline"
 import type { Expectation, OrderTransfer } from "../../../types/http"
 
 /** The accountant's side of one order: what might pay it, what did, and what happened. */
-export function ReconciliationPanel({ transfer }: { transfer: OrderTransfer & { expectation: Expectation } }) {
+export function ReconciliationPanel({
+  transfer,
+}: {
+  transfer: OrderTransfer & { expectation: Expectation }
+}) {
   const e = transfer.expectation
   return (
     <Container className="divide-y p-0" data-testid="bt-reconciliation">
@@ -15,8 +19,14 @@ export function ReconciliationPanel({ transfer }: { transfer: OrderTransfer & { 
           {e.reference}
         </Text>
       </div>
-      <SuggestionsSection expectation={e} suggestions={transfer.suggestions ?? []} />
-      <AllocationsSection allocations={transfer.allocations ?? []} currency={e.currency_code} />
+      <SuggestionsSection
+        expectation={e}
+        suggestions={transfer.suggestions ?? []}
+      />
+      <AllocationsSection
+        allocations={transfer.allocations ?? []}
+        currency={e.currency_code}
+      />
       <AuditTimeline audit={transfer.audit ?? []} />
     </Container>
   )

@@ -8,11 +8,21 @@ const DEFAULT_MESSAGE =
   "We have not received your transfer for this order yet. If you have paid, please confirm and attach the receipt."
 
 /** Asks the shopper, in the admin's own words, to confirm a payment we cannot find. */
-export function RequestConfirmationDrawer({ orderId, open, onOpenChange }: { orderId: string; open: boolean; onOpenChange: (o: boolean) => void }) {
+export function RequestConfirmationDrawer({
+  orderId,
+  open,
+  onOpenChange,
+}: {
+  orderId: string
+  open: boolean
+  onOpenChange: (o: boolean) => void
+}) {
   const [message, setMessage] = useState(DEFAULT_MESSAGE)
   const request = useRequestConfirmation()
   useEffect(() => {
-    if (open) setMessage(DEFAULT_MESSAGE)
+    if (open) {
+      setMessage(DEFAULT_MESSAGE)
+    }
   }, [open])
 
   const send = () =>
@@ -34,8 +44,8 @@ export function RequestConfirmationDrawer({ orderId, open, onOpenChange }: { ord
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-3">
           <Text size="small" className="text-ui-fg-subtle">
-            The shopper gets this message with a link to confirm their payment and attach a receipt. Their answer
-            appears on this order.
+            The shopper gets this message with a link to confirm their payment
+            and attach a receipt. Their answer appears on this order.
           </Text>
           <div className="flex flex-col gap-y-2">
             <Label htmlFor="bt-confirm-message" size="small" weight="plus">
@@ -57,7 +67,13 @@ export function RequestConfirmationDrawer({ orderId, open, onOpenChange }: { ord
               Cancel
             </Button>
           </Drawer.Close>
-          <Button size="small" onClick={send} isLoading={request.isPending} disabled={!message.trim()} data-testid="bt-confirm-send">
+          <Button
+            size="small"
+            onClick={send}
+            isLoading={request.isPending}
+            disabled={!message.trim()}
+            data-testid="bt-confirm-send"
+          >
             Send
           </Button>
         </Drawer.Footer>

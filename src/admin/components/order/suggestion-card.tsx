@@ -4,7 +4,10 @@ import { HighlightedMemo } from "../common/highlighted-memo"
 import { ReasonPrompt } from "../common/reason-prompt"
 import { formatMoney } from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
-import { useConfirmSuggestion, useRejectSuggestion } from "../../hooks/mutations"
+import {
+  useConfirmSuggestion,
+  useRejectSuggestion,
+} from "../../hooks/mutations"
 import type { Expectation, Suggestion } from "../../../types/http"
 
 /**
@@ -12,7 +15,13 @@ import type { Expectation, Suggestion } from "../../../types/http"
  * captures the Medusa payment when the order becomes paid); "Not this transaction" suppresses the
  * pair for good, so it asks first.
  */
-export function SuggestionCard({ suggestion, expectation }: { suggestion: Suggestion; expectation: Expectation }) {
+export function SuggestionCard({
+  suggestion,
+  expectation,
+}: {
+  suggestion: Suggestion
+  expectation: Expectation
+}) {
   const tx = suggestion.transaction
   const confirm = useConfirmSuggestion()
   const reject = useRejectSuggestion()
@@ -20,7 +29,11 @@ export function SuggestionCard({ suggestion, expectation }: { suggestion: Sugges
   const busy = confirm.isPending || reject.isPending
 
   return (
-    <div className="flex flex-col gap-y-2 rounded-lg border px-4 py-3" data-testid="bt-suggestion" data-suggestion-id={suggestion.id}>
+    <div
+      className="flex flex-col gap-y-2 rounded-lg border px-4 py-3"
+      data-testid="bt-suggestion"
+      data-suggestion-id={suggestion.id}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex items-baseline gap-x-2">
           <Text size="base" weight="plus" data-testid="bt-suggestion-amount">
@@ -30,7 +43,16 @@ export function SuggestionCard({ suggestion, expectation }: { suggestion: Sugges
             {tx ? formatDateTime(tx.booked_at) : ""}
           </Text>
         </div>
-        <Badge size="2xsmall" color={suggestion.score >= 70 ? "green" : suggestion.score >= 40 ? "orange" : "grey"}>
+        <Badge
+          size="2xsmall"
+          color={
+            suggestion.score >= 70
+              ? "green"
+              : suggestion.score >= 40
+                ? "orange"
+                : "grey"
+          }
+        >
           Score {Math.round(suggestion.score)}
         </Badge>
       </div>
@@ -44,14 +66,23 @@ export function SuggestionCard({ suggestion, expectation }: { suggestion: Sugges
         </Text>
       )}
       {!!suggestion.reasons?.length && (
-        <ul className="text-ui-fg-subtle txt-compact-small list-inside list-disc" data-testid="bt-suggestion-reasons">
+        <ul
+          className="text-ui-fg-subtle txt-compact-small list-inside list-disc"
+          data-testid="bt-suggestion-reasons"
+        >
           {suggestion.reasons.map((r, i) => (
             <li key={i}>{r.message}</li>
           ))}
         </ul>
       )}
       <div className="flex justify-end gap-x-2">
-        <Button size="small" variant="secondary" disabled={busy} onClick={() => setRejecting(true)} data-testid="bt-suggestion-reject">
+        <Button
+          size="small"
+          variant="secondary"
+          disabled={busy}
+          onClick={() => setRejecting(true)}
+          data-testid="bt-suggestion-reject"
+        >
           Not this transaction
         </Button>
         <Button
@@ -60,7 +91,13 @@ export function SuggestionCard({ suggestion, expectation }: { suggestion: Sugges
           isLoading={confirm.isPending}
           data-testid="bt-suggestion-confirm"
           onClick={() =>
-            confirm.mutate({ id: suggestion.id }, { onSuccess: () => toast.success("Transaction applied to the order") })
+            confirm.mutate(
+              { id: suggestion.id },
+              {
+                onSuccess: () =>
+                  toast.success("Transaction applied to the order"),
+              }
+            )
           }
         >
           Confirm
@@ -73,7 +110,9 @@ export function SuggestionCard({ suggestion, expectation }: { suggestion: Sugges
         description="This transaction will never be suggested for this order again."
         confirmText="Not this transaction"
         onConfirm={(reason) =>
-          reject.mutateAsync({ id: suggestion.id, reason: reason || undefined }).then(() => toast.success("Suggestion rejected"))
+          reject
+            .mutateAsync({ id: suggestion.id, reason: reason || undefined })
+            .then(() => toast.success("Suggestion rejected"))
         }
       />
     </div>

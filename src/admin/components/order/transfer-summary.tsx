@@ -10,10 +10,20 @@ import type { OrderTransfer, Expectation } from "../../../types/http"
 import { RequestConfirmationDrawer } from "./request-confirmation-drawer"
 import { ConfirmationsList } from "./confirmations-list"
 
-const OPEN = ["awaiting_transfer", "partially_paid", "awaiting_customer_confirmation", "customer_confirmed", "tentatively_canceled"]
+const OPEN = [
+  "awaiting_transfer",
+  "partially_paid",
+  "awaiting_customer_confirmation",
+  "customer_confirmed",
+  "tentatively_canceled",
+]
 
 /** The transfer at a glance: what is due and received, what the shopper must write, and the QR. */
-export function TransferSummary({ transfer }: { transfer: OrderTransfer & { expectation: Expectation } }) {
+export function TransferSummary({
+  transfer,
+}: {
+  transfer: OrderTransfer & { expectation: Expectation }
+}) {
   const { expectation: e, instructions } = transfer
   const [asking, setAsking] = useState(false)
   const currency = e.currency_code
@@ -36,10 +46,14 @@ export function TransferSummary({ transfer }: { transfer: OrderTransfer & { expe
           {formatMoney(e.amount_received, currency)}
         </KeyValue>
         <KeyValue label="Remaining" testId="bt-amount-remaining">
-          <span className="text-ui-fg-base font-medium">{formatMoney(e.amount_remaining, currency)}</span>
+          <span className="text-ui-fg-base font-medium">
+            {formatMoney(e.amount_remaining, currency)}
+          </span>
         </KeyValue>
         {amountNumber(e.surplus) > 0 && (
-          <KeyValue label="Surplus (to refund or credit)">{formatMoney(e.surplus, currency)}</KeyValue>
+          <KeyValue label="Surplus (to refund or credit)">
+            {formatMoney(e.surplus, currency)}
+          </KeyValue>
         )}
       </div>
 
@@ -55,13 +69,20 @@ export function TransferSummary({ transfer }: { transfer: OrderTransfer & { expe
         {account && (
           <KeyValue label="To account">
             <span className="break-all">
-              {account.bank_name ?? account.swift ?? account.bank_bin} · {account.account_number}
+              {account.bank_name ?? account.swift ?? account.bank_bin} ·{" "}
+              {account.account_number}
             </span>
             <Copy content={account.account_number} variant="mini" />
           </KeyValue>
         )}
-        {isOpen && <KeyValue label="Pay by">{formatDateTime(e.due_at ?? instructions?.deadline)}</KeyValue>}
-        {e.paid_at && <KeyValue label="Paid">{formatDateTime(e.paid_at)}</KeyValue>}
+        {isOpen && (
+          <KeyValue label="Pay by">
+            {formatDateTime(e.due_at ?? instructions?.deadline)}
+          </KeyValue>
+        )}
+        {e.paid_at && (
+          <KeyValue label="Paid">{formatDateTime(e.paid_at)}</KeyValue>
+        )}
         {isOpen && step && (
           <KeyValue label="Next step" testId="bt-next-step">
             {step}, {formatDateTime(e.next_step_at)}
@@ -71,32 +92,54 @@ export function TransferSummary({ transfer }: { transfer: OrderTransfer & { expe
 
       {instructions?.qr?.svg && (
         <div className="flex flex-col items-center gap-y-2 px-6 py-4">
-          <QrCode svg={instructions.qr.svg} label={`VietQR for ${formatMoney(instructions.amount_remaining, currency)}`} />
+          <QrCode
+            svg={instructions.qr.svg}
+            label={`VietQR for ${formatMoney(instructions.amount_remaining, currency)}`}
+          />
           <Text size="xsmall" className="text-ui-fg-subtle text-center">
-            VietQR for the remaining {formatMoney(instructions.amount_remaining, currency)}
+            VietQR for the remaining{" "}
+            {formatMoney(instructions.amount_remaining, currency)}
           </Text>
         </div>
       )}
 
       {instructions?.instructions && (
         <div className="px-6 py-3">
-          <Text size="xsmall" className="text-ui-fg-muted">Shown to the shopper</Text>
-          <Text size="small" className="text-ui-fg-subtle" data-testid="bt-instructions">
+          <Text size="xsmall" className="text-ui-fg-muted">
+            Shown to the shopper
+          </Text>
+          <Text
+            size="small"
+            className="text-ui-fg-subtle"
+            data-testid="bt-instructions"
+          >
             {instructions.instructions}
           </Text>
         </div>
       )}
 
-      <ConfirmationsList confirmations={transfer.confirmations ?? []} currency={currency} />
+      <ConfirmationsList
+        confirmations={transfer.confirmations ?? []}
+        currency={currency}
+      />
 
       {isOpen && (
         <div className="flex justify-end px-6 py-4">
-          <Button size="small" variant="secondary" onClick={() => setAsking(true)} data-testid="bt-ask-confirm">
+          <Button
+            size="small"
+            variant="secondary"
+            onClick={() => setAsking(true)}
+            data-testid="bt-ask-confirm"
+          >
             Ask shopper to confirm payment
           </Button>
         </div>
       )}
-      <RequestConfirmationDrawer orderId={e.order_id} open={asking} onOpenChange={setAsking} />
+      <RequestConfirmationDrawer
+        orderId={e.order_id}
+        open={asking}
+        onOpenChange={setAsking}
+      />
     </Container>
   )
 }

@@ -6,7 +6,9 @@ import { errorMessage, errorStatus, isMissingRoute } from "../../lib/errors"
  * accountant's business on this page (Medusa handles the session): render nothing then.
  */
 export function WidgetError({ error }: { error: unknown }) {
-  if (isMissingRoute(error) || errorStatus(error) === 401) return null
+  if (isMissingRoute(error) || errorStatus(error) === 401) {
+    return null
+  }
   return (
     <Container className="px-6 py-4" data-testid="bt-widget-error">
       <Text size="small" weight="plus">

@@ -10,31 +10,48 @@ const line = (over: Partial<ImportLine>): ImportLine => ({
   memo: "DH47V",
   ...over,
 })
-const via = (source: string) => ({ transaction_id: "bttx_1", source, booked_at: "2026-11-30T02:15:00.000Z", basis: "memo" })
+const via = (source: string) => ({
+  transaction_id: "bttx_1",
+  source,
+  booked_at: "2026-11-30T02:15:00.000Z",
+  basis: "memo",
+})
 const TZ = "Asia/Ho_Chi_Minh"
 
 describe("import preview lines", () => {
   it("says how and when a known line was first received", () => {
-    expect(lineStatus(line({ state: "known_other_channel", known_via: via("sepay") }), TZ).label).toBe(
-      "Already received via SePay on 30/11/2026 09:15"
-    )
-    expect(lineStatus(line({ state: "known", known_via: via("statement") }), TZ).label).toBe(
-      "Already received via Statement on 30/11/2026 09:15"
-    )
-    expect(lineStatus(line({ state: "known_other_channel", known_via: via("generic") }), TZ).label).toBe(
-      "Already received via Generic webhook on 30/11/2026 09:15"
-    )
+    expect(
+      lineStatus(
+        line({ state: "known_other_channel", known_via: via("sepay") }),
+        TZ
+      ).label
+    ).toBe("Already received via SePay on 30/11/2026 09:15")
+    expect(
+      lineStatus(line({ state: "known", known_via: via("statement") }), TZ)
+        .label
+    ).toBe("Already received via Statement on 30/11/2026 09:15")
+    expect(
+      lineStatus(
+        line({ state: "known_other_channel", known_via: via("generic") }),
+        TZ
+      ).label
+    ).toBe("Already received via Generic webhook on 30/11/2026 09:15")
   })
 
   it("holds a possible duplicate for review, naming the transfer it may repeat", () => {
-    const s = lineStatus(line({ state: "possible_duplicate", known_via: via("casso") }), TZ)
+    const s = lineStatus(
+      line({ state: "possible_duplicate", known_via: via("casso") }),
+      TZ
+    )
     expect(s.state).toBe("possible_duplicate")
     expect(s.label).toBe("Possible duplicate — will be held for review")
     expect(s.detail).toContain("Casso on 30/11/2026 09:15")
   })
 
   it("reads older answers without known_via or state", () => {
-    expect(lineStatus(line({ state: "known_other_channel" })).label).toBe("Already received by webhook")
+    expect(lineStatus(line({ state: "known_other_channel" })).label).toBe(
+      "Already received by webhook"
+    )
     expect(lineStatus(line({ state: "known" })).label).toBe("Already imported")
     expect(lineState(line({ known: true }))).toBe("known")
     expect(lineStatus(line({ state: "new" })).label).toBe("New")
@@ -45,11 +62,23 @@ describe("import preview lines", () => {
 describe("commit summary", () => {
   it("lists what the commit stored", () => {
     expect(
-      commitSummary({ lines: 4, incoming: 4, outgoing: 0, new: 2, known: 1, possible_duplicates: 1, added: 2, already_received: 1, stored: 4 })
+      commitSummary({
+        lines: 4,
+        incoming: 4,
+        outgoing: 0,
+        new: 2,
+        known: 1,
+        possible_duplicates: 1,
+        added: 2,
+        already_received: 1,
+        stored: 4,
+      })
     ).toBe("2 added · 1 already received · 1 held for review · 4 lines stored")
   })
 
   it("leaves out what an older server did not send", () => {
-    expect(commitSummary({ lines: 1, incoming: 1, outgoing: 0, new: 1, known: 0 }, 1)).toBe("1 added")
+    expect(
+      commitSummary({ lines: 1, incoming: 1, outgoing: 0, new: 1, known: 0 }, 1)
+    ).toBe("1 added")
   })
 })

@@ -1,7 +1,15 @@
-import { amountString, currencyDecimals, formatMoney, isNonZero, parseAmountInput, remainingOf } from "../money"
+import {
+  amountString,
+  currencyDecimals,
+  formatMoney,
+  isNonZero,
+  parseAmountInput,
+  remainingOf,
+} from "../money"
 
 // Intl puts a no-break space before the currency sign.
-const vnd = (a: Parameters<typeof formatMoney>[0], c?: string) => formatMoney(a, c).replace(/\s/g, " ")
+const vnd = (a: Parameters<typeof formatMoney>[0], c?: string) =>
+  formatMoney(a, c).replace(/\s/g, " ")
 
 describe("money", () => {
   it("formats VND the Vietnamese way, whether the amount is a number, a string or a raw bigNumber", () => {
@@ -29,12 +37,19 @@ describe("money", () => {
 
 describe("money in the currency's ISO 4217 minor units", () => {
   it("knows the exponents the server uses, and no others", () => {
-    expect([currencyDecimals("VND"), currencyDecimals("usd"), currencyDecimals("IDR"), currencyDecimals("KWD")]).toEqual([0, 2, 2, 3])
+    expect([
+      currencyDecimals("VND"),
+      currencyDecimals("usd"),
+      currencyDecimals("IDR"),
+      currencyDecimals("KWD"),
+    ]).toEqual([0, 2, 2, 3])
     expect(currencyDecimals("XYZ")).toBeNull()
   })
 
   it("shows the ISO decimals, where Intl alone would drop IDR's", () => {
-    expect(formatMoney("1250.5", "IDR").replace(/\s/g, " ")).toBe("IDR 1,250.50")
+    expect(formatMoney("1250.5", "IDR").replace(/\s/g, " ")).toBe(
+      "IDR 1,250.50"
+    )
     expect(formatMoney("1.5", "KWD").replace(/\s/g, " ")).toBe("KWD 1.500")
     expect(formatMoney("12.5", "USD")).toBe("$12.50")
     expect(formatMoney("12.5", "XYZ")).toBe("12.5 XYZ")

@@ -6,11 +6,24 @@ const settings = {
   reference_prefix: "DH",
   instructions: "Pay",
   qr: true,
-  tolerances: { VND: { type: "fixed", amount: "50000" }, EUR: { type: "percent", percent: 1 } },
+  tolerances: {
+    VND: { type: "fixed", amount: "50000" },
+    EUR: { type: "percent", percent: 1 },
+  },
   write_off: { VND: "1000" },
   allow_automatic_partials: true,
-  policies: { digital: { confirmation_after: [2, 4], tentative_cancel_after: 5, final_cancel_after: null } },
-  calendar: { time_zone: "Asia/Ho_Chi_Minh", weekend_days: [6, 0], country: "VN" },
+  policies: {
+    digital: {
+      confirmation_after: [2, 4],
+      tentative_cancel_after: 5,
+      final_cancel_after: null,
+    },
+  },
+  calendar: {
+    time_zone: "Asia/Ho_Chi_Minh",
+    weekend_days: [6, 0],
+    country: "VN",
+  },
 } as Settings
 
 describe("settings form", () => {

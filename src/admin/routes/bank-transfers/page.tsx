@@ -28,7 +28,9 @@ const TABS = [
  */
 const BankTransfersPage = () => {
   const [params, setParams] = useSearchParams()
-  const tab = TABS.some((t) => t.value === params.get("tab")) ? (params.get("tab") as string) : "incoming"
+  const tab = TABS.some((t) => t.value === params.get("tab"))
+    ? (params.get("tab") as string)
+    : "incoming"
   const counts = useReviewCounts()
 
   return (
@@ -36,17 +38,31 @@ const BankTransfersPage = () => {
       <div className="px-6 pt-4">
         <Heading level="h1">Bank transfers</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          Money received by bank transfer, how it was matched to orders, and what still needs a person.
+          Money received by bank transfer, how it was matched to orders, and
+          what still needs a person.
         </Text>
       </div>
-      <Tabs value={tab} onValueChange={(v) => setParams({ tab: v }, { replace: true })}>
+      <Tabs
+        value={tab}
+        onValueChange={(v) => setParams({ tab: v }, { replace: true })}
+      >
         <div className="overflow-x-auto px-6">
           <Tabs.List>
             {TABS.map((t) => (
-              <Tabs.Trigger key={t.value} value={t.value} data-testid={`bt-tab-${t.value}`}>
+              <Tabs.Trigger
+                key={t.value}
+                value={t.value}
+                data-testid={`bt-tab-${t.value}`}
+              >
                 {t.label}
                 {counts[t.value] !== undefined && (
-                  <Badge size="2xsmall" rounded="full" color={counts[t.value] ? "orange" : "grey"} className="ml-1.5" data-testid={`bt-tab-count-${t.value}`}>
+                  <Badge
+                    size="2xsmall"
+                    rounded="full"
+                    color={counts[t.value] ? "orange" : "grey"}
+                    className="ml-1.5"
+                    data-testid={`bt-tab-count-${t.value}`}
+                  >
                     {counts[t.value]}
                   </Badge>
                 )}

@@ -5,7 +5,9 @@ import type BankTransferModuleService from "../../../modules/bank-transfer/servi
 import type { Actor } from "../../../modules/bank-transfer"
 
 /** The bank-transfer module's service, resolved from the request's scope. */
-export function bankTransferModule(req: AuthenticatedMedusaRequest): BankTransferModuleService {
+export function bankTransferModule(
+  req: AuthenticatedMedusaRequest
+): BankTransferModuleService {
   return req.scope.resolve(BANK_TRANSFER_MODULE)
 }
 
@@ -14,10 +16,16 @@ export function adminActor(req: AuthenticatedMedusaRequest): Actor {
 }
 
 /** The expectation of an order, or a 404 that says the order is not paid by bank transfer. */
-export async function expectationForOrder(service: BankTransferModuleService, orderId: string) {
+export async function expectationForOrder(
+  service: BankTransferModuleService,
+  orderId: string
+) {
   const [expectation] = await service.listExpectations({ order_id: orderId })
   if (!expectation) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} has no bank-transfer payment`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Order ${orderId} has no bank-transfer payment`
+    )
   }
   return expectation
 }

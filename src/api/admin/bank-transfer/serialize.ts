@@ -1,8 +1,12 @@
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import type { BankTransaction, Sighting } from "../../../types/http"
 
-type TransactionRecord = Awaited<ReturnType<BankTransferModuleService["retrieveBankTransaction"]>>
-type SightingRecord = Awaited<ReturnType<BankTransferModuleService["retrieveSighting"]>>
+type TransactionRecord = Awaited<
+  ReturnType<BankTransferModuleService["retrieveBankTransaction"]>
+>
+type SightingRecord = Awaited<
+  ReturnType<BankTransferModuleService["retrieveSighting"]>
+>
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 const isoOrNull = (d: Date | string | null | undefined) => (d ? iso(d) : null)
@@ -30,6 +34,8 @@ export function sightingJson(s: SightingRecord): Sighting {
     created_at: iso(s.created_at),
     resolved_at: isoOrNull(s.resolved_at),
     // A json column: the module writes the bank's keys there as an array of strings.
-    bank_references: Array.isArray(s.bank_references) ? (s.bank_references as string[]) : null,
+    bank_references: Array.isArray(s.bank_references)
+      ? (s.bank_references as string[])
+      : null,
   }
 }

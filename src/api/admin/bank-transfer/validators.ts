@@ -3,7 +3,10 @@ import { z } from "@medusajs/framework/zod"
 const decimal = z
   .union([z.string(), z.number()])
   .transform(String)
-  .refine((v) => /^\d{1,15}(\.\d{1,4})?$/.test(v) && Number(v) > 0, "must be a positive amount such as 1250000")
+  .refine(
+    (v) => /^\d{1,15}(\.\d{1,4})?$/.test(v) && Number(v) > 0,
+    "must be a positive amount such as 1250000"
+  )
 
 /** "2026-02-30" is not (zod runs this check even when the format check failed: never throw). */
 export function isRealDate(text: string) {
@@ -14,11 +17,24 @@ export function isRealDate(text: string) {
 /** A date the database and the day arithmetic can hold (JavaScript's own range is wider). */
 const date = z.coerce
   .date()
-  .refine((d) => d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 2999, "must be a date between the years 1900 and 2999")
+  .refine(
+    (d) => d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 2999,
+    "must be a date between the years 1900 and 2999"
+  )
 
 export const ListTransactionsQuery = z.object({
   status: z
-    .union([z.enum(["unmatched", "matched", "suggested", "partially_applied", "ignored", "returned"]), z.array(z.string())])
+    .union([
+      z.enum([
+        "unmatched",
+        "matched",
+        "suggested",
+        "partially_applied",
+        "ignored",
+        "returned",
+      ]),
+      z.array(z.string()),
+    ])
     .optional(),
   direction: z.enum(["in", "out"]).optional(),
   from: date.optional(),
@@ -47,18 +63,33 @@ export const MatchTransactionBody = z
   })
   .strict()
 
-export const ConfirmSuggestionBody = z.object({ amount: decimal.optional(), reason: z.string().max(500).optional() }).strict()
-export const RejectSuggestionBody = z.object({ reason: z.string().max(500).optional() }).strict()
-export const UndoAllocationBody = z.object({ reason: z.string().min(1).max(500) }).strict()
+export const ConfirmSuggestionBody = z
+  .object({
+    amount: decimal.optional(),
+    reason: z.string().max(500).optional(),
+  })
+  .strict()
+export const RejectSuggestionBody = z
+  .object({ reason: z.string().max(500).optional() })
+  .strict()
+export const UndoAllocationBody = z
+  .object({ reason: z.string().min(1).max(500) })
+  .strict()
 export const IgnoreTransactionBody = z
-  .object({ reason: z.string().max(500).optional(), return: z.boolean().default(false) })
+  .object({
+    reason: z.string().max(500).optional(),
+    return: z.boolean().default(false),
+  })
   .strict()
 
 export const SimulateTransferBody = z
   .object({
     memo: z.string().max(500),
     amount: decimal,
-    currency: z.string().regex(/^[A-Za-z]{3}$/).default("VND"),
+    currency: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/)
+      .default("VND"),
     account: z.string().max(64).optional(),
     direction: z.enum(["in", "out"]).default("in"),
     counterparty_name: z.string().max(200).optional(),
@@ -67,7 +98,9 @@ export const SimulateTransferBody = z
   .strict()
 
 export const ListSuggestionsQuery = z.object({
-  status: z.enum(["pending", "confirmed", "rejected", "superseded"]).default("pending"),
+  status: z
+    .enum(["pending", "confirmed", "rejected", "superseded"])
+    .default("pending"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 })
@@ -83,7 +116,9 @@ export const CalendarOverrideBody = z
   })
   .strict()
 
-export const RequestConfirmationBody = z.object({ message: z.string().min(1).max(2000) }).strict()
+export const RequestConfirmationBody = z
+  .object({ message: z.string().min(1).max(2000) })
+  .strict()
 
 const column = z.string().min(1).max(100)
 export const ColumnMappingSchema = z
@@ -102,7 +137,9 @@ export const ColumnMappingSchema = z
     decimal_separator: z.enum([",", "."]).optional(),
   })
   .strict()
-  .refine((m) => m.amount || m.credit, { message: "needs an amount column or a credit column" })
+  .refine((m) => m.amount || m.credit, {
+    message: "needs an amount column or a credit column",
+  })
 
 /** Multipart text fields arrive as strings: the mapping is JSON. */
 export const ImportFields = z
@@ -131,7 +168,11 @@ export const ListImportsQuery = z.object({
 })
 
 export const SaveColumnMappingBody = z
-  .object({ name: z.string().min(1).max(100), bank_code: z.string().max(20).optional(), mapping: ColumnMappingSchema })
+  .object({
+    name: z.string().min(1).max(100),
+    bank_code: z.string().max(20).optional(),
+    mapping: ColumnMappingSchema,
+  })
   .strict()
 
 /** "Same transfer" (true) or "different transfers" (false). */

@@ -10,10 +10,17 @@ import type { IncomingLine } from "../../../lib/ingest/webhooks/types"
 type Channel = {
   source: string
   /** Throws WebhookError(401) unless the request is signed; runs before the body is looked at. */
-  verify: (req: MedusaRequest, rawBody: Buffer, options: BankTransferOptions) => void
+  verify: (
+    req: MedusaRequest,
+    rawBody: Buffer,
+    options: BankTransferOptions
+  ) => void
   /** Throws WebhookError(400) for a malformed body. */
   parse: (body: unknown) => IncomingLine[]
-  reply: (result: { created: number; duplicates: number }) => Record<string, unknown>
+  reply: (result: {
+    created: number
+    duplicates: number
+  }) => Record<string, unknown>
 }
 
 /**
@@ -21,14 +28,23 @@ type Channel = {
  * body (400, nothing stored), store the lines once (2xx with what the provider expects). Matching
  * happens afterwards, in a subscriber, so that the bank is answered quickly.
  */
-export async function handleWebhook(req: MedusaRequest, res: MedusaResponse, channel: Channel) {
-  const service: BankTransferModuleService = req.scope.resolve(BANK_TRANSFER_MODULE)
+export async function handleWebhook(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  channel: Channel
+) {
+  const service: BankTransferModuleService =
+    req.scope.resolve(BANK_TRANSFER_MODULE)
   const rawBody = (req as any).rawBody as Buffer | undefined
   try {
-    if (!rawBody?.length) throw new WebhookError(400, "Empty body: a JSON object was expected")
+    if (!rawBody?.length) {
+      throw new WebhookError(400, "Empty body: a JSON object was expected")
+    }
     // Before the signature too: Casso's is computed over the parsed body, which must be sane to walk.
     const unstorable = unstorableInput(req.body)
-    if (unstorable) throw new WebhookError(400, `Malformed body: ${unstorable}`)
+    if (unstorable) {
+      throw new WebhookError(400, `Malformed body: ${unstorable}`)
+    }
     channel.verify(req, rawBody, service.getOptions())
     const lines = channel.parse(req.body)
     if (req.headers["x-bank-transfer-test"] === "1") {
@@ -37,7 +53,9 @@ export async function handleWebhook(req: MedusaRequest, res: MedusaResponse, cha
       return
     }
     // Stored and announced; the matching that follows runs in a subscriber.
-    const { result } = await recordBankTransactionsWorkflow(req.scope).run({ input: { source: channel.source, lines } })
+    const { result } = await recordBankTransactionsWorkflow(req.scope).run({
+      input: { source: channel.source, lines },
+    })
     res.status(200).json(channel.reply(result))
   } catch (e) {
     if (e instanceof WebhookError) {
@@ -49,5 +67,8 @@ export async function handleWebhook(req: MedusaRequest, res: MedusaResponse, cha
 }
 
 export function notConfigured(channel: string): never {
-  throw new WebhookError(401, `The ${channel} webhook is not configured (no secret in the plugin options)`)
+  throw new WebhookError(
+    401,
+    `The ${channel} webhook is not configured (no secret in the plugin options)`
+  )
 }

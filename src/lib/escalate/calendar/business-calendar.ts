@@ -1,6 +1,13 @@
 import Holidays from "date-holidays"
 import type { HolidaysTypes } from "date-holidays"
-import { addDays, dayOfWeek, DAY_MS, LocalDate, parseLocalDate, ZoneClock } from "./local-date"
+import {
+  addDays,
+  dayOfWeek,
+  DAY_MS,
+  LocalDate,
+  parseLocalDate,
+  ZoneClock,
+} from "./local-date"
 import { VN_OVERRIDES } from "./vn-overrides"
 
 export type { LocalDate } from "./local-date"
@@ -33,7 +40,9 @@ export interface BusinessCalendarOptions {
 }
 
 /** Shipped, editable corrections to date-holidays per country. */
-export const DEFAULT_OVERRIDES: Readonly<Record<string, readonly CalendarOverride[]>> = {
+export const DEFAULT_OVERRIDES: Readonly<
+  Record<string, readonly CalendarOverride[]>
+> = {
   VN: VN_OVERRIDES,
 }
 
@@ -73,16 +82,32 @@ export class BusinessCalendar {
     this.clock = new ZoneClock(timeZone) // throws on an unknown zone
     this.timeZone = timeZone
     if (!weekendDays.every((d) => Number.isInteger(d) && d >= 0 && d <= 6)) {
-      throw new RangeError(`weekendDays must be numbers 0-6 (0 = Sunday): ${JSON.stringify(weekendDays)}`)
+      throw new RangeError(
+        `weekendDays must be numbers 0-6 (0 = Sunday): ${JSON.stringify(weekendDays)}`
+      )
     }
     this.weekendDays = new Set(weekendDays)
-    this.base = country ? baseHolidaysFor(country, options.state, options.region, options.language, holidayTypes) : null
+    this.base = country
+      ? baseHolidaysFor(
+          country,
+          options.state,
+          options.region,
+          options.language,
+          holidayTypes
+        )
+      : null
 
-    const defaults = (useDefaultOverrides && country && DEFAULT_OVERRIDES[country.toUpperCase()]) || []
+    const defaults =
+      (useDefaultOverrides &&
+        country &&
+        DEFAULT_OVERRIDES[country.toUpperCase()]) ||
+      []
     for (const o of [...defaults, ...overrides]) {
       parseLocalDate(o.date)
       if (o.kind !== "day_off" && o.kind !== "working_day") {
-        throw new RangeError(`Override ${o.date}: kind must be "day_off" or "working_day"`)
+        throw new RangeError(
+          `Override ${o.date}: kind must be "day_off" or "working_day"`
+        )
       }
       this.overrides.set(o.date, o)
     }
@@ -103,7 +128,10 @@ export class BusinessCalendar {
     if (override) {
       return override.kind === "working_day"
     }
-    return !this.weekendDays.has(dayOfWeek(date)) && !this.baseHolidays(year(date)).has(date)
+    return (
+      !this.weekendDays.has(dayOfWeek(date)) &&
+      !this.baseHolidays(year(date)).has(date)
+    )
   }
 
   /**
@@ -114,7 +142,7 @@ export class BusinessCalendar {
   holidayName(date: LocalDate): string | null {
     const override = this.overrides.get(date)
     if (override) {
-      return override.kind === "day_off" ? override.name ?? "Day off" : null
+      return override.kind === "day_off" ? (override.name ?? "Day off") : null
     }
     return this.baseHolidays(year(date)).get(date) ?? null
   }
@@ -130,8 +158,12 @@ export class BusinessCalendar {
     const key = `${this.localDate(instant)}|${n}`
     let due = this.deadlines.get(key)
     if (due === undefined) {
-      due = this.startOfDay(addDays(this.nthBusinessDay(this.localDate(instant), n, 1), 1)).getTime()
-      if (this.deadlines.size >= 10_000) this.deadlines.clear()
+      due = this.startOfDay(
+        addDays(this.nthBusinessDay(this.localDate(instant), n, 1), 1)
+      ).getTime()
+      if (this.deadlines.size >= 10_000) {
+        this.deadlines.clear()
+      }
       this.deadlines.set(key, due)
     }
     return new Date(due)
@@ -157,8 +189,14 @@ export class BusinessCalendar {
   businessDaysBetween(from: Date, to: Date): number {
     const last = this.localDate(to)
     let count = 0
-    for (let day = addDays(this.localDate(from), 1); day < last; day = addDays(day, 1)) {
-      if (this.isBusinessDay(day)) count++
+    for (
+      let day = addDays(this.localDate(from), 1);
+      day < last;
+      day = addDays(day, 1)
+    ) {
+      if (this.isBusinessDay(day)) {
+        count++
+      }
     }
     return count
   }
@@ -167,13 +205,15 @@ export class BusinessCalendar {
   private nthBusinessDay(from: LocalDate, n: number, step: 1 | -1): LocalDate {
     let day = from
     let idle = 0
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day = addDays(day, step)
       if (this.isBusinessDay(day)) {
         counted++
         idle = 0
       } else if (++idle > 3660) {
-        throw new Error("No business day within 10 years: check weekendDays and overrides")
+        throw new Error(
+          "No business day within 10 years: check weekendDays and overrides"
+        )
       }
     }
     return day
@@ -206,9 +246,16 @@ class BaseHolidays {
       return days
     }
     // A span starting late in the previous year can run into this one, so read both years.
-    const entries = [...this.holidays.getHolidays(y - 1, this.language), ...this.holidays.getHolidays(y, this.language)]
+    const entries = [
+      ...this.holidays.getHolidays(y - 1, this.language),
+      ...this.holidays.getHolidays(y, this.language),
+    ]
       .filter((h) => this.types.has(h.type))
-      .map((h) => ({ first: h.date.slice(0, 10), span: spanDays(h), name: h.name }))
+      .map((h) => ({
+        first: h.date.slice(0, 10),
+        span: spanDays(h),
+        name: h.name,
+      }))
       // Longest spans first, so a one-day holiday inside a block (Tết's first day inside the Tết
       // block) keeps its own name.
       .sort((a, b) => b.span - a.span)
@@ -216,7 +263,9 @@ class BaseHolidays {
     for (const h of entries) {
       for (let i = 0; i < h.span; i++) {
         const date = addDays(h.first, i)
-        if (year(date) === y) map.set(date, h.name)
+        if (year(date) === y) {
+          map.set(date, h.name)
+        }
       }
     }
     days = map
@@ -236,15 +285,27 @@ function baseHolidaysFor(
   types: HolidaysTypes.HolidayType[]
 ): BaseHolidays {
   const code = country.toUpperCase()
-  const key = JSON.stringify([code, state ?? "", region ?? "", language ?? "", [...types].sort()])
+  const key = JSON.stringify([
+    code,
+    state ?? "",
+    region ?? "",
+    language ?? "",
+    [...types].sort(),
+  ])
   let base = baseCache.get(key)
   if (!base) {
     // date-holidays silently returns no holidays for an unknown country; fail loudly instead.
     if (!(code in new Holidays().getCountries())) {
-      throw new RangeError(`date-holidays does not know the country ${JSON.stringify(country)}`)
+      throw new RangeError(
+        `date-holidays does not know the country ${JSON.stringify(country)}`
+      )
     }
     const opts = language ? { languages: [language] } : {}
-    base = new BaseHolidays(new Holidays(code, state ?? "", region ?? "", opts), new Set(types), language)
+    base = new BaseHolidays(
+      new Holidays(code, state ?? "", region ?? "", opts),
+      new Set(types),
+      language
+    )
     baseCache.set(key, base)
   }
   return base
@@ -258,7 +319,9 @@ function assertCount(n: number): void {
 
 function validTime(d: Date): number {
   const t = d.getTime()
-  if (Number.isNaN(t)) throw new RangeError("Invalid Date")
+  if (Number.isNaN(t)) {
+    throw new RangeError("Invalid Date")
+  }
   return t
 }
 

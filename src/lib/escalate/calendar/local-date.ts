@@ -17,11 +17,17 @@ export function parseLocalDate(date: LocalDate): [number, number, number] {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
     // Date.UTC rolls 2025-02-30 over to March: the date is real when nothing rolled over.
     const day = new Date(Date.UTC(y, mo - 1, d))
-    if (day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d) {
+    if (
+      day.getUTCFullYear() === y &&
+      day.getUTCMonth() === mo - 1 &&
+      day.getUTCDate() === d
+    ) {
       return [y, mo, d]
     }
   }
-  throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`)
+  throw new RangeError(
+    `Not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`
+  )
 }
 
 function formatUtcDate(ms: number): LocalDate {
@@ -71,9 +77,14 @@ export class ZoneClock {
   private formattedOffset(ms: number): number {
     const f: Record<string, number> = {}
     for (const p of this.fmt.formatToParts(new Date(ms))) {
-      if (p.type !== "literal") f[p.type] = Number(p.value)
+      if (p.type !== "literal") {
+        f[p.type] = Number(p.value)
+      }
     }
-    return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - Math.floor(ms / 1000) * 1000
+    return (
+      Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) -
+      Math.floor(ms / 1000) * 1000
+    )
   }
 
   /** Offset of the zone from UTC at an instant, in ms (Asia/Ho_Chi_Minh: +7h). */
@@ -87,8 +98,13 @@ export class ZoneClock {
       // Same offset at both ends: the same throughout (offsets never change twice in 15 minutes).
       const start = quarter * QUARTER_HOUR_MS
       const first = this.formattedOffset(start)
-      offset = first === this.formattedOffset(start + QUARTER_HOUR_MS - 1) ? first : null
-      if (this.offsets.size >= 50_000) this.offsets.clear()
+      offset =
+        first === this.formattedOffset(start + QUARTER_HOUR_MS - 1)
+          ? first
+          : null
+      if (this.offsets.size >= 50_000) {
+        this.offsets.clear()
+      }
       this.offsets.set(quarter, offset)
     }
     return offset ?? this.formattedOffset(ms)
@@ -97,7 +113,11 @@ export class ZoneClock {
   /** Wall-clock fields of an instant in this zone (seconds precision). */
   private wall(ms: number): { y: number; mo: number; d: number } {
     const local = new Date(Math.floor(ms / 1000) * 1000 + this.offsetMs(ms))
-    return { y: local.getUTCFullYear(), mo: local.getUTCMonth() + 1, d: local.getUTCDate() }
+    return {
+      y: local.getUTCFullYear(),
+      mo: local.getUTCMonth() + 1,
+      d: local.getUTCDate(),
+    }
   }
 
   localDate(instant: Date | number): LocalDate {
@@ -125,8 +145,11 @@ export class ZoneClock {
     let hi = wallMidnight + 36 * 3_600_000
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2)
-      if (this.localDate(mid) >= date) hi = mid
-      else lo = mid
+      if (this.localDate(mid) >= date) {
+        hi = mid
+      } else {
+        lo = mid
+      }
     }
     return new Date(hi)
   }

@@ -22,18 +22,34 @@ export const VN_OVERRIDES: readonly CalendarOverride[] = [
   // 2024
   { date: "2024-02-08", kind: "day_off", name: "29 of Lunar New Year" },
   { date: "2024-02-14", kind: "day_off", name: "Fifth Day of Lunar New Year" },
-  { date: "2024-04-29", kind: "day_off", name: "Day off (substituted from 2024-05-04)" },
-  { date: "2024-05-04", kind: "working_day", name: "Saturday worked in exchange for 2024-04-29" },
+  {
+    date: "2024-04-29",
+    kind: "day_off",
+    name: "Day off (substituted from 2024-05-04)",
+  },
+  {
+    date: "2024-05-04",
+    kind: "working_day",
+    name: "Saturday worked in exchange for 2024-04-29",
+  },
   { date: "2024-09-03", kind: "day_off", name: "National Day (second day)" },
   // 2025
   { date: "2025-01-27", kind: "day_off", name: "29 of Lunar New Year" },
   { date: "2025-09-01", kind: "day_off", name: "National Day (second day)" },
   // 2026 (Hùng Kings falls on Sunday 2026-04-26)
-  { date: "2026-04-27", kind: "day_off", name: "Hung Kings' Commemoration Day (observed)" },
+  {
+    date: "2026-04-27",
+    kind: "day_off",
+    name: "Hung Kings' Commemoration Day (observed)",
+  },
   { date: "2026-09-01", kind: "day_off", name: "National Day (second day)" },
   // 2027 (Labour Day falls on Saturday 2027-05-01)
   { date: "2027-02-04", kind: "day_off", name: "29 of Lunar New Year" },
   { date: "2027-02-10", kind: "day_off", name: "Fifth Day of Lunar New Year" },
-  { date: "2027-05-03", kind: "day_off", name: "International Labor Day (observed)" },
+  {
+    date: "2027-05-03",
+    kind: "day_off",
+    name: "International Labor Day (observed)",
+  },
   { date: "2027-09-03", kind: "day_off", name: "National Day (second day)" },
 ]

@@ -10,9 +10,15 @@ describe("VietQR", () => {
   // VietQR strings published by others (a payment gateway's live QR, a generator's reference vector, a
   // shop's sample): decoded, re-encoded by us, compared byte for byte.
   it.each([
-    ["00020101021238570010A00000072701270006970415011300110019324180208QRIBFTTA530370454061200005802VN62170813ung ho lu lut6304C15C"],
-    ["00020101021238570010A000000727012700069704220113VQRQADAIJ55120208QRIBFTTA5303704540470005802VN62120808TL89 1006304E346"],
-    ["00020101021238540010A00000072701240006970436011010234567890208QRIBFTTA5303704540719430005802VN62120808TT0000696304A8E5"],
+    [
+      "00020101021238570010A00000072701270006970415011300110019324180208QRIBFTTA530370454061200005802VN62170813ung ho lu lut6304C15C",
+    ],
+    [
+      "00020101021238570010A000000727012700069704220113VQRQADAIJ55120208QRIBFTTA5303704540470005802VN62120808TL89 1006304E346",
+    ],
+    [
+      "00020101021238540010A00000072701240006970436011010234567890208QRIBFTTA5303704540719430005802VN62120808TT0000696304A8E5",
+    ],
   ])("re-encodes the public VietQR %s byte for byte", (published) => {
     const p = parseVietQrPayload(published)
     const again = buildVietQrPayload({
@@ -27,21 +33,36 @@ describe("VietQR", () => {
 
   it("matches a published CRC of a payload with other sub-fields", () => {
     expect(
-      crc16("00020101021238600010A00000072701300006970403011697040311012345670208QRIBFTTC530370454061800005802VN62340107NPS68690819thanh toan don hang6304")
+      crc16(
+        "00020101021238600010A00000072701300006970403011697040311012345670208QRIBFTTC530370454061800005802VN62340107NPS68690819thanh toan don hang6304"
+      )
     ).toBe("A203")
   })
 
   it("builds the NAPAS payload field by field", () => {
-    const payload = buildVietQrPayload({ bin: "970436", accountNumber: "0071000123456", amount: 2430000n, memo: "DH1042K 0101234567001", currency: "VND" })
+    const payload = buildVietQrPayload({
+      bin: "970436",
+      accountNumber: "0071000123456",
+      amount: 2430000n,
+      memo: "DH1042K 0101234567001",
+      currency: "VND",
+    })
     expect(payload).toBe(
       "000201" +
         "010212" +
-        "3857" + "0010A000000727" + "0127" + "0006970436" + "01130071000123456" + "0208QRIBFTTA" +
+        "3857" +
+        "0010A000000727" +
+        "0127" +
+        "0006970436" +
+        "01130071000123456" +
+        "0208QRIBFTTA" +
         "5303704" +
         "54072430000" +
         "5802VN" +
-        "6225" + "0821DH1042K 0101234567001" +
-        "6304" + crc16(payload.slice(0, -4))
+        "6225" +
+        "0821DH1042K 0101234567001" +
+        "6304" +
+        crc16(payload.slice(0, -4))
     )
     expect(parseVietQrPayload(payload)).toEqual({
       version: "01",
@@ -58,26 +79,60 @@ describe("VietQR", () => {
   })
 
   it("is static without an amount", () => {
-    const p = parseVietQrPayload(buildVietQrPayload({ bin: "546034", accountNumber: "123", currency: "VND" }))
-    expect(p).toMatchObject({ initiation: "static", amount: null, memo: null, bin: "546034" })
+    const p = parseVietQrPayload(
+      buildVietQrPayload({
+        bin: "546034",
+        accountNumber: "123",
+        currency: "VND",
+      })
+    )
+    expect(p).toMatchObject({
+      initiation: "static",
+      amount: null,
+      memo: null,
+      bin: "546034",
+    })
   })
 
   it("refuses what banks would reject", () => {
-    const base = { bin: "970436", accountNumber: "0071000123456", currency: "VND" as const }
-    expect(() => buildVietQrPayload({ ...base, bin: "9704" })).toThrow(/6 digits/)
-    expect(() => buildVietQrPayload({ ...base, accountNumber: "12 34" })).toThrow(/account number/)
-    expect(() => buildVietQrPayload({ ...base, amount: 0n })).toThrow(/positive/)
-    expect(() => buildVietQrPayload({ ...base, memo: "Thanh toán đơn" })).toThrow(/ASCII/)
-    expect(() => buildVietQrPayload({ ...base, memo: "X".repeat(26) })).toThrow(/25/)
+    const base = {
+      bin: "970436",
+      accountNumber: "0071000123456",
+      currency: "VND" as const,
+    }
+    expect(() => buildVietQrPayload({ ...base, bin: "9704" })).toThrow(
+      /6 digits/
+    )
+    expect(() =>
+      buildVietQrPayload({ ...base, accountNumber: "12 34" })
+    ).toThrow(/account number/)
+    expect(() => buildVietQrPayload({ ...base, amount: 0n })).toThrow(
+      /positive/
+    )
+    expect(() =>
+      buildVietQrPayload({ ...base, memo: "Thanh toán đơn" })
+    ).toThrow(/ASCII/)
+    expect(() => buildVietQrPayload({ ...base, memo: "X".repeat(26) })).toThrow(
+      /25/
+    )
   })
 
   it("detects a corrupted payload", () => {
-    const payload = buildVietQrPayload({ bin: "970436", accountNumber: "1", amount: 1000n, currency: "VND" })
-    expect(() => parseVietQrPayload(payload.replace("1000", "9000"))).toThrow(/CRC/)
+    const payload = buildVietQrPayload({
+      bin: "970436",
+      accountNumber: "1",
+      amount: 1000n,
+      currency: "VND",
+    })
+    expect(() => parseVietQrPayload(payload.replace("1000", "9000"))).toThrow(
+      /CRC/
+    )
   })
 
   it("renders an SVG QR code", async () => {
-    const svg = await renderQrSvg(buildVietQrPayload({ bin: "970436", accountNumber: "1", currency: "VND" }))
+    const svg = await renderQrSvg(
+      buildVietQrPayload({ bin: "970436", accountNumber: "1", currency: "VND" })
+    )
     expect(svg.startsWith("<svg")).toBe(true)
     expect(svg).toContain("<path")
   })

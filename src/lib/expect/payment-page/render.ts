@@ -8,24 +8,45 @@ type Instructions = {
   amount_remaining: string
   memo: string
   deadline: string | null
-  accounts: { bank_name: string | null; bank_bin: string | null; swift: string | null; account_number: string; account_holder: string }[]
+  accounts: {
+    bank_name: string | null
+    bank_bin: string | null
+    swift: string | null
+    account_number: string
+    account_holder: string
+  }[]
   qr: { svg: string | null } | null
 }
 
 const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
+  s.replace(
+    /[&<>"']/g,
+    (c) =>
+      ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[
+        c
+      ]!
+  )
 
 /**
  * The hosted payment page: mobile-first, only what payment needs (no items, no address). Its
  * status polls the JSON endpoint and turns to "paid" without a reload.
  */
-export function renderPaymentPage(i: Instructions, lang: Lang, token: string): string {
+export function renderPaymentPage(
+  i: Instructions,
+  lang: Lang,
+  token: string
+): string {
   const t = TEXTS[lang]
   const account = i.accounts[0]
-  const money = formatMoney(toMinorUnits(i.amount_remaining, i.currency_code), i.currency_code)
+  const money = formatMoney(
+    toMinorUnits(i.amount_remaining, i.currency_code),
+    i.currency_code
+  )
   const row = (label: string, value: string, copy = false) =>
     `<div class="row"><span>${escape(label)}</span><b>${escape(value)}</b>${
-      copy ? `<button type="button" data-copy="${escape(value)}">${escape(t.copy)}</button>` : ""
+      copy
+        ? `<button type="button" data-copy="${escape(value)}">${escape(t.copy)}</button>`
+        : ""
     }</div>`
   const base = `/bank-transfer/pay/${encodeURIComponent(token)}`
   return `<!doctype html>

@@ -68,7 +68,12 @@ export const TEXTS = {
 
 export type Lang = keyof typeof TEXTS
 
-export function pickLang(query: unknown, acceptLanguage: string | undefined): Lang {
-  if (query === "en" || query === "vi") return query
+export function pickLang(
+  query: unknown,
+  acceptLanguage: string | undefined
+): Lang {
+  if (query === "en" || query === "vi") {
+    return query
+  }
   return /^\s*vi\b/i.test(acceptLanguage ?? "") || !acceptLanguage ? "vi" : "en"
 }

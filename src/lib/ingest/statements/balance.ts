@@ -17,9 +17,12 @@ export function checkBalance(
       throw new StatementError(`amount: ${e.message}`, at)
     }
   }
-  const signed = (a: { amount: string; negative: boolean }) => (a.negative ? -1n : 1n) * minor(a.amount, where)
+  const signed = (a: { amount: string; negative: boolean }) =>
+    (a.negative ? -1n : 1n) * minor(a.amount, where)
   let total = signed(opening)
-  for (const l of lines) total += (l.direction === "in" ? 1n : -1n) * minor(l.amount, l.line)
+  for (const l of lines) {
+    total += (l.direction === "in" ? 1n : -1n) * minor(l.amount, l.line)
+  }
   if (total !== signed(closing)) {
     throw new StatementError(
       `balances do not add up: opening ${fromMinorUnits(signed(opening), currency)} + movements = ${fromMinorUnits(total, currency)}, but the closing balance is ${fromMinorUnits(signed(closing), currency)} ${currency}`,

@@ -4,11 +4,21 @@ import { StatementError } from "./types"
 import { checkBalance } from "./balance"
 import { guardXml } from "./guard"
 import { parseAmount } from "./values"
-import { cleanReference, distinctReferences, withPayerReference } from "./line-identity"
+import {
+  cleanReference,
+  distinctReferences,
+  withPayerReference,
+} from "./line-identity"
 import { fromMinorUnits, toMinorUnits } from "../../money/minor-units"
 
-const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v])
-const text = (v: any): string | null => (v === undefined || v === null ? null : typeof v === "object" ? (v["#text"] ?? null) : String(v))
+const list = <T>(v: T | T[] | undefined): T[] =>
+  v === undefined ? [] : Array.isArray(v) ? v : [v]
+const text = (v: any): string | null =>
+  v === undefined || v === null
+    ? null
+    : typeof v === "object"
+      ? (v["#text"] ?? null)
+      : String(v)
 
 /**
  * ISO 20022 camt.053 (any version: namespaces are dropped), parsed with fast-xml-parser with
@@ -26,18 +36,25 @@ export function parseCamt053(xml: string): ParsedStatement {
       removeNSPrefix: true,
       processEntities: false,
       parseTagValue: false,
-      isArray: (name) => ["Stmt", "Ntry", "NtryDtls", "TxDtls", "Bal", "Ustrd"].includes(name),
+      isArray: (name) =>
+        ["Stmt", "Ntry", "NtryDtls", "TxDtls", "Bal", "Ustrd"].includes(name),
     }).parse(xml, true)
   } catch (e: any) {
     throw new StatementError(`not well-formed XML: ${e.message}`)
   }
   const statements = list(doc?.Document?.BkToCstmrStmt?.Stmt)
-  if (!statements.length) throw new StatementError("no Document/BkToCstmrStmt/Stmt element: not a camt.053 statement")
+  if (!statements.length) {
+    throw new StatementError(
+      "no Document/BkToCstmrStmt/Stmt element: not a camt.053 statement"
+    )
+  }
   const out: ParsedStatement = { format: "camt053", accounts: [], lines: [] }
   statements.forEach((stmt: any, s) => {
     const where = `Stmt[${s + 1}]`
     const account = text(stmt.Acct?.Id?.IBAN) ?? text(stmt.Acct?.Id?.Othr?.Id)
-    if (!account) throw new StatementError("no account (Acct/Id)", where)
+    if (!account) {
+      throw new StatementError("no account (Acct/Id)", where)
+    }
     const balances = list(stmt.Bal).map((b: any) => ({
       code: text(b.Tp?.CdOrPrtry?.Cd) ?? text(b.Tp?.CdOrPrtry?.Prtry),
       amount: requireAmount(b.Amt, `${where}/Bal`),
@@ -46,18 +63,37 @@ export function parseCamt053(xml: string): ParsedStatement {
     }))
     const opening = balances.find((b) => b.code === "OPBD" || b.code === "PRCD")
     const closing = balances.find((b) => b.code === "CLBD")
-    const currency = (text(stmt.Acct?.Ccy) ?? opening?.currency ?? closing?.currency ?? "").toUpperCase() || null
+    const currency =
+      (
+        text(stmt.Acct?.Ccy) ??
+        opening?.currency ??
+        closing?.currency ??
+        ""
+      ).toUpperCase() || null
     const lines: StatementLine[] = []
     list(stmt.Ntry).forEach((ntry: any, n) => {
       const at = `${where}/Ntry[${n + 1}]`
       const status = text(ntry.Sts?.Cd) ?? text(ntry.Sts)
-      if (status !== "BOOK") return
+      if (status !== "BOOK") {
+        return
+      }
       lines.push(...entryLines(ntry, at, account, currency))
     })
     if (opening && closing) {
-      checkBalance(where, currency ?? "VND", { amount: opening.amount, negative: opening.negative }, { amount: closing.amount, negative: closing.negative }, lines)
+      checkBalance(
+        where,
+        currency ?? "VND",
+        { amount: opening.amount, negative: opening.negative },
+        { amount: closing.amount, negative: closing.negative },
+        lines
+      )
     }
-    out.accounts.push({ account, currency, opening: opening?.amount, closing: closing?.amount })
+    out.accounts.push({
+      account,
+      currency,
+      opening: opening?.amount,
+      closing: closing?.amount,
+    })
     out.lines.push(...lines)
   })
   return out
@@ -65,27 +101,35 @@ export function parseCamt053(xml: string): ParsedStatement {
 
 function requireAmount(amt: any, where: string) {
   const parsed = parseAmount(text(amt), where, ".")
-  if (!parsed) throw new StatementError("missing amount (Amt)", where)
+  if (!parsed) {
+    throw new StatementError("missing amount (Amt)", where)
+  }
   return parsed.value
 }
 
 /** The detail's own amount in the entry's currency: `Amt` (camt.053.001.03+) or `AmtDtls/TxAmt/Amt`. */
 function detailAmount(tx: any, ccy: string): any {
   for (const amt of [tx?.Amt, tx?.AmtDtls?.TxAmt?.Amt]) {
-    if (amt === undefined || amt === null) continue
+    if (amt === undefined || amt === null) {
+      continue
+    }
     const c = typeof amt === "object" ? amt["@Ccy"] : undefined
-    if (!c || String(c).toUpperCase() === ccy) return amt
+    if (!c || String(c).toUpperCase() === ccy) {
+      return amt
+    }
   }
   return undefined
 }
 
 function detailMemo(tx: any): string[] {
-  return [...list(tx?.RmtInf?.Ustrd).map(text), ...list(tx?.RmtInf?.Strd).map((st: any) => text(st?.CdtrRefInf?.Ref))].filter(
-    (v): v is string => !!v
-  )
+  return [
+    ...list(tx?.RmtInf?.Ustrd).map(text),
+    ...list(tx?.RmtInf?.Strd).map((st: any) => text(st?.CdtrRefInf?.Ref)),
+  ].filter((v): v is string => !!v)
 }
 
-const oneSpace = (parts: (string | null)[]) => parts.filter(Boolean).join(" ").replace(/\s+/g, " ").trim()
+const oneSpace = (parts: (string | null)[]) =>
+  parts.filter(Boolean).join(" ").replace(/\s+/g, " ").trim()
 
 /**
  * One line per booked entry, or one per transaction detail when an entry (a batch) holds several
@@ -93,15 +137,28 @@ const oneSpace = (parts: (string | null)[]) => parts.filter(Boolean).join(" ").r
  * file is refused naming the entry. No detail is ever dropped: an entry that is not split keeps
  * the memos and references of all its details.
  */
-function entryLines(ntry: any, at: string, account: string, currency: string | null): StatementLine[] {
+function entryLines(
+  ntry: any,
+  at: string,
+  account: string,
+  currency: string | null
+): StatementLine[] {
   const amount = requireAmount(ntry.Amt, `${at}/Amt`)
   const direction: "in" | "out" = text(ntry.CdtDbtInd) === "DBIT" ? "out" : "in"
   const ccy: string = (ntry.Amt?.["@Ccy"] ?? currency ?? "").toUpperCase()
-  if (!ccy) throw new StatementError("no currency (Amt/@Ccy)", at)
+  if (!ccy) {
+    throw new StatementError("no currency (Amt/@Ccy)", at)
+  }
   const date = text(ntry.BookgDt?.DtTm) ?? text(ntry.BookgDt?.Dt)
-  if (!date) throw new StatementError("no booking date (BookgDt)", at)
-  const bookedAt = /T/.test(date) ? new Date(date) : new Date(`${date}T00:00:00+07:00`)
-  if (isNaN(bookedAt.getTime())) throw new StatementError(`"${date}" is not a date`, `${at}/BookgDt`)
+  if (!date) {
+    throw new StatementError("no booking date (BookgDt)", at)
+  }
+  const bookedAt = /T/.test(date)
+    ? new Date(date)
+    : new Date(`${date}T00:00:00+07:00`)
+  if (isNaN(bookedAt.getTime())) {
+    throw new StatementError(`"${date}" is not a date`, `${at}/BookgDt`)
+  }
   const entryRef = cleanReference(text(ntry.AcctSvcrRef))
   const ntryRef = cleanReference(text(ntry.NtryRef))
   const details = list(ntry.NtryDtls).flatMap((d: any) => list(d.TxDtls))
@@ -109,10 +166,22 @@ function entryLines(ntry: any, at: string, account: string, currency: string | n
   // A batch: each transaction detail is its own line when it carries its own amount.
   const split = details.length > 1 && amounts.every((a) => a !== undefined)
   const txRef = (tx: any) => cleanReference(text(tx?.Refs?.AcctSvcrRef))
-  const payerRef = (tx: any) => cleanReference(text(tx?.Refs?.EndToEndId)) ?? cleanReference(text(tx?.RmtInf?.Strd?.CdtrRefInf?.Ref))
-  const party = (tx: any) => (direction === "in" ? tx?.RltdPties?.Dbtr : tx?.RltdPties?.Cdtr)
-  const partyAccount = (tx: any) => (direction === "in" ? tx?.RltdPties?.DbtrAcct : tx?.RltdPties?.CdtrAcct)
-  const line = (tx: any, where: string, lineAmount: string, memoParts: string[], payer: string | null, refs: string[], externalId: string | null): StatementLine => ({
+  const payerRef = (tx: any) =>
+    cleanReference(text(tx?.Refs?.EndToEndId)) ??
+    cleanReference(text(tx?.RmtInf?.Strd?.CdtrRefInf?.Ref))
+  const party = (tx: any) =>
+    direction === "in" ? tx?.RltdPties?.Dbtr : tx?.RltdPties?.Cdtr
+  const partyAccount = (tx: any) =>
+    direction === "in" ? tx?.RltdPties?.DbtrAcct : tx?.RltdPties?.CdtrAcct
+  const line = (
+    tx: any,
+    where: string,
+    lineAmount: string,
+    memoParts: string[],
+    payer: string | null,
+    refs: string[],
+    externalId: string | null
+  ): StatementLine => ({
     line: where,
     external_id: externalId,
     account,
@@ -120,12 +189,21 @@ function entryLines(ntry: any, at: string, account: string, currency: string | n
     amount: lineAmount,
     currency_code: ccy,
     direction,
-    memo: withPayerReference(oneSpace([...memoParts, text(ntry.AddtlNtryInf)]), payer),
+    memo: withPayerReference(
+      oneSpace([...memoParts, text(ntry.AddtlNtryInf)]),
+      payer
+    ),
     counterparty_name: text(party(tx)?.Nm) ?? text(party(tx)?.Pty?.Nm),
-    counterparty_account: text(partyAccount(tx)?.Id?.IBAN) ?? text(partyAccount(tx)?.Id?.Othr?.Id),
+    counterparty_account:
+      text(partyAccount(tx)?.Id?.IBAN) ?? text(partyAccount(tx)?.Id?.Othr?.Id),
     payer_reference: payer,
     bank_references: refs,
-    raw: { entry: ntryRef, acct_svcr_ref: entryRef, tx_ref: txRef(tx), end_to_end: text(tx?.Refs?.EndToEndId) },
+    raw: {
+      entry: ntryRef,
+      acct_svcr_ref: entryRef,
+      tx_ref: txRef(tx),
+      end_to_end: text(tx?.Refs?.EndToEndId),
+    },
   })
 
   if (!split) {
@@ -133,10 +211,28 @@ function entryLines(ntry: any, at: string, account: string, currency: string | n
     // amounts of their own still names every order it pays).
     const first = details[0]
     const payers = distinctReferences(...details.map(payerRef))
-    const refs = distinctReferences(entryRef, ntryRef, ...details.flatMap((tx: any) => [txRef(tx), text(tx?.Refs?.TxId)]))
+    const refs = distinctReferences(
+      entryRef,
+      ntryRef,
+      ...details.flatMap((tx: any) => [txRef(tx), text(tx?.Refs?.TxId)])
+    )
     const memoParts = details.flatMap(detailMemo)
-    for (const p of payers.slice(1)) if (!memoParts.some((m) => m.includes(p))) memoParts.push(p)
-    return [line(first, at, amount, memoParts, payers[0] ?? null, refs, entryRef ?? (details.length === 1 ? txRef(first) : null))]
+    for (const p of payers.slice(1)) {
+      if (!memoParts.some((m) => m.includes(p))) {
+        memoParts.push(p)
+      }
+    }
+    return [
+      line(
+        first,
+        at,
+        amount,
+        memoParts,
+        payers[0] ?? null,
+        refs,
+        entryRef ?? (details.length === 1 ? txRef(first) : null)
+      ),
+    ]
   }
 
   const parsed = details.map((tx: any, i: number) => {
@@ -145,7 +241,9 @@ function entryLines(ntry: any, at: string, account: string, currency: string | n
   })
   let sum = 0n
   try {
-    for (const p of parsed) sum += toMinorUnits(p.amount, ccy)
+    for (const p of parsed) {
+      sum += toMinorUnits(p.amount, ccy)
+    }
     const total = toMinorUnits(amount, ccy)
     if (sum !== total) {
       throw new StatementError(
@@ -154,17 +252,29 @@ function entryLines(ntry: any, at: string, account: string, currency: string | n
       )
     }
   } catch (e: any) {
-    throw e instanceof StatementError ? e : new StatementError(`amount: ${e.message}`, at)
+    throw e instanceof StatementError
+      ? e
+      : new StatementError(`amount: ${e.message}`, at)
   }
   // A detail's own bank id is its external id, unless the details of this entry share one (then
   // the entry's id and the detail's place in it, which is unique).
   const ids = parsed.map((p) => txRef(p.tx))
   const distinct = ids.every((id, i) => id && ids.indexOf(id) === i)
   // A detail's keys are its own: none that the entry or another detail of it also carries.
-  const keys = parsed.map((p) => distinctReferences(txRef(p.tx), text(p.tx?.Refs?.TxId)))
+  const keys = parsed.map((p) =>
+    distinctReferences(txRef(p.tx), text(p.tx?.Refs?.TxId))
+  )
   const upper = (k: string) => k.toUpperCase()
-  const shared = new Set([entryRef, ntryRef].filter((k): k is string => !!k).map(upper))
-  keys.flat().forEach((k, i, all) => all.findIndex((o) => upper(o) === upper(k)) !== i && shared.add(upper(k)))
+  const shared = new Set(
+    [entryRef, ntryRef].filter((k): k is string => !!k).map(upper)
+  )
+  keys
+    .flat()
+    .forEach(
+      (k, i, all) =>
+        all.findIndex((o) => upper(o) === upper(k)) !== i &&
+        shared.add(upper(k))
+    )
   return parsed.map((p, i) =>
     line(
       p.tx,

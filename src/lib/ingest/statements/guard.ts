@@ -4,20 +4,32 @@ import { StatementError } from "./types"
 export function guardText(buf: Buffer, maxBytes: number): string {
   guardSize(buf, maxBytes)
   const nul = buf.indexOf(0)
-  if (nul !== -1) throw new StatementError("binary content (a NUL byte): not a statement file", `byte ${nul}`)
+  if (nul !== -1) {
+    throw new StatementError(
+      "binary content (a NUL byte): not a statement file",
+      `byte ${nul}`
+    )
+  }
   const text = new TextDecoder("utf-8", { fatal: false }).decode(buf)
   const bad = text.indexOf("\uFFFD")
   if (bad !== -1) {
     const line = text.slice(0, bad).split("\n").length
-    throw new StatementError("is not valid UTF-8 (export the file as UTF-8)", `line ${line}`)
+    throw new StatementError(
+      "is not valid UTF-8 (export the file as UTF-8)",
+      `line ${line}`
+    )
   }
   return text.replace(/^\uFEFF/, "")
 }
 
 export function guardSize(buf: Buffer, maxBytes: number) {
-  if (buf.length === 0) throw new StatementError("the file is empty")
+  if (buf.length === 0) {
+    throw new StatementError("the file is empty")
+  }
   if (buf.length > maxBytes) {
-    throw new StatementError(`the file is ${buf.length} bytes, more than the ${maxBytes} allowed`)
+    throw new StatementError(
+      `the file is ${buf.length} bytes, more than the ${maxBytes} allowed`
+    )
   }
 }
 
@@ -26,7 +38,10 @@ export function guardXml(text: string) {
   const m = text.match(/<!(DOCTYPE|ENTITY)/i)
   if (m) {
     const line = text.slice(0, m.index).split("\n").length
-    throw new StatementError(`<!${m[1]}> is not allowed in a statement (entity expansion)`, `line ${line}`)
+    throw new StatementError(
+      `<!${m[1]}> is not allowed in a statement (entity expansion)`,
+      `line ${line}`
+    )
   }
 }
 
@@ -38,12 +53,19 @@ export function guardXml(text: string) {
  */
 export function guardCell(value: string, location: string) {
   if (isFormula(value)) {
-    throw new StatementError(`the cell starts with "${value.slice(0, 12)}", a spreadsheet formula (formula injection)`, location)
+    throw new StatementError(
+      `the cell starts with "${value.slice(0, 12)}", a spreadsheet formula (formula injection)`,
+      location
+    )
   }
 }
 
 export function isFormula(value: string): boolean {
-  return /^\s*[=+@]/.test(value) || /^\s*-(?!\s*[\d.,]+\s*$)/.test(value) || /^[\t\r]/.test(value)
+  return (
+    /^\s*[=+@]/.test(value) ||
+    /^\s*-(?!\s*[\d.,]+\s*$)/.test(value) ||
+    /^[\t\r]/.test(value)
+  )
 }
 
 /**

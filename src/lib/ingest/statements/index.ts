@@ -23,16 +23,30 @@ export type ParseOptions = {
 
 /** Recognises the format from the content (the file name only breaks ties). */
 export function detectFormat(buf: Buffer, fileName = ""): StatementFormat {
-  if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return "xlsx"
+  if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    return "xlsx"
+  }
   const head = buf.subarray(0, 4096).toString("utf8")
-  if (/<OFX>|OFXHEADER/i.test(head)) return "ofx"
-  if (/camt\.053|BkToCstmrStmt/.test(head) || (/^\s*<\?xml/.test(head) && /\.xml$/i.test(fileName))) return "camt053"
-  if (/^\s*(\{1:|:20:)/.test(head) || /:60F:|:61:/.test(head)) return "mt940"
+  if (/<OFX>|OFXHEADER/i.test(head)) {
+    return "ofx"
+  }
+  if (
+    /camt\.053|BkToCstmrStmt/.test(head) ||
+    (/^\s*<\?xml/.test(head) && /\.xml$/i.test(fileName))
+  ) {
+    return "camt053"
+  }
+  if (/^\s*(\{1:|:20:)/.test(head) || /:60F:|:61:/.test(head)) {
+    return "mt940"
+  }
   return "csv"
 }
 
 /** Parses a statement file completely, or throws a StatementError naming what is wrong: all or nothing. */
-export async function parseStatement(buf: Buffer, opts: ParseOptions): Promise<ParsedStatement> {
+export async function parseStatement(
+  buf: Buffer,
+  opts: ParseOptions
+): Promise<ParsedStatement> {
   guardSize(buf, opts.maxBytes)
   const format = detectFormat(buf, opts.fileName)
   let parsed: ParsedStatement
@@ -40,13 +54,20 @@ export async function parseStatement(buf: Buffer, opts: ParseOptions): Promise<P
     parsed = rowsToStatement(await readXlsxRows(buf), "xlsx", opts)
   } else {
     const text = guardText(buf, opts.maxBytes)
-    if (format === "camt053") parsed = parseCamt053(text)
-    else if (format === "mt940") parsed = parseMt940(text)
-    else if (format === "ofx") parsed = parseOfx(text)
-    else parsed = rowsToStatement(readCsvRows(text), "csv", opts)
+    if (format === "camt053") {
+      parsed = parseCamt053(text)
+    } else if (format === "mt940") {
+      parsed = parseMt940(text)
+    } else if (format === "ofx") {
+      parsed = parseOfx(text)
+    } else {
+      parsed = rowsToStatement(readCsvRows(text), "csv", opts)
+    }
   }
   finishStatement(parsed)
-  if (opts.expectedAccounts?.length) refuseOtherAccounts(parsed, opts.expectedAccounts)
+  if (opts.expectedAccounts?.length) {
+    refuseOtherAccounts(parsed, opts.expectedAccounts)
+  }
   return parsed
 }
 
@@ -55,11 +76,21 @@ const compact = (s: string) => s.replace(/[\s-]/g, "").toUpperCase()
 /** An IBAN contains the local account number; either form of a receiving account is accepted. */
 function refuseOtherAccounts(parsed: ParsedStatement, expected: string[]) {
   const ours = expected.map(compact)
-  const known = (account: string) => ours.some((o) => compact(account) === o || compact(account).endsWith(o))
+  const known = (account: string) =>
+    ours.some((o) => compact(account) === o || compact(account).endsWith(o))
   for (const a of parsed.accounts) {
-    if (!known(a.account)) throw new StatementError(`account ${a.account} is not one of the shop's receiving accounts`)
+    if (!known(a.account)) {
+      throw new StatementError(
+        `account ${a.account} is not one of the shop's receiving accounts`
+      )
+    }
   }
   for (const l of parsed.lines) {
-    if (l.account && !known(l.account)) throw new StatementError(`account ${l.account} is not one of the shop's receiving accounts`, l.line)
+    if (l.account && !known(l.account)) {
+      throw new StatementError(
+        `account ${l.account} is not one of the shop's receiving accounts`,
+        l.line
+      )
+    }
   }
 }

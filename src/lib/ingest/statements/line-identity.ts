@@ -3,21 +3,38 @@ import type { ParsedStatement, StatementLine } from "./types"
 import { StatementError } from "./types"
 
 /** Placeholders banks write where a reference is absent. */
-const NO_REFERENCE = new Set(["NONREF", "NOTPROVIDED", "NOTPROVIDE", "NONE", "NA", "N/A", "-", "0"])
+const NO_REFERENCE = new Set([
+  "NONREF",
+  "NOTPROVIDED",
+  "NOTPROVIDE",
+  "NONE",
+  "NA",
+  "N/A",
+  "-",
+  "0",
+])
 
 /** A reference as the file gives it, or null when it is empty or a placeholder (NONREF, NOTPROVIDED). */
-export function cleanReference(value: string | null | undefined): string | null {
+export function cleanReference(
+  value: string | null | undefined
+): string | null {
   const v = (value ?? "").replace(/\s+/g, " ").trim()
-  if (!v || NO_REFERENCE.has(v.toUpperCase())) return null
+  if (!v || NO_REFERENCE.has(v.toUpperCase())) {
+    return null
+  }
   return v
 }
 
 /** The distinct, non-placeholder references among `values`, in order. */
-export function distinctReferences(...values: (string | null | undefined)[]): string[] {
+export function distinctReferences(
+  ...values: (string | null | undefined)[]
+): string[] {
   const out: string[] = []
   for (const v of values) {
     const c = cleanReference(v)
-    if (c && !out.some((o) => o.toUpperCase() === c.toUpperCase())) out.push(c)
+    if (c && !out.some((o) => o.toUpperCase() === c.toUpperCase())) {
+      out.push(c)
+    }
   }
   return out
 }
@@ -31,10 +48,17 @@ const squash = (s: string) =>
     .replace(/[^A-Z0-9]/g, "")
 
 /** The memo with the payer's reference added at the end, unless the memo already holds it. */
-export function withPayerReference(memo: string, payerReference: string | null): string {
-  if (!payerReference) return memo
+export function withPayerReference(
+  memo: string,
+  payerReference: string | null
+): string {
+  if (!payerReference) {
+    return memo
+  }
   const ref = squash(payerReference)
-  if (!ref || squash(memo).includes(ref)) return memo
+  if (!ref || squash(memo).includes(ref)) {
+    return memo
+  }
   return memo ? `${memo} ${payerReference}` : payerReference
 }
 
@@ -48,19 +72,42 @@ export function withPayerReference(memo: string, payerReference: string | null):
  *   Without it, a line is keyed by its content and its occurrence in the file, which keeps them.
  */
 export function finishStatement(parsed: ParsedStatement): ParsedStatement {
-  for (const line of parsed.lines) normaliseAmount(line)
+  for (const line of parsed.lines) {
+    normaliseAmount(line)
+  }
   const counts = new Map<string, number>()
-  const key = (l: StatementLine) => `${(l.account ?? "").replace(/\s/g, "").toUpperCase()}|${l.external_id!.trim().toUpperCase()}`
-  for (const l of parsed.lines) if (l.external_id) counts.set(key(l), (counts.get(key(l)) ?? 0) + 1)
-  for (const l of parsed.lines) if (l.external_id && counts.get(key(l))! > 1) l.external_id = null
+  const key = (l: StatementLine) =>
+    `${(l.account ?? "").replace(/\s/g, "").toUpperCase()}|${l.external_id!.trim().toUpperCase()}`
+  for (const l of parsed.lines) {
+    if (l.external_id) {
+      counts.set(key(l), (counts.get(key(l)) ?? 0) + 1)
+    }
+  }
+  for (const l of parsed.lines) {
+    if (l.external_id && counts.get(key(l))! > 1) {
+      l.external_id = null
+    }
+  }
   return parsed
 }
 
 function normaliseAmount(line: StatementLine) {
   try {
-    line.amount = parseAmountInCurrency(line.amount, line.currency_code, "amount", { allowZero: true })
+    line.amount = parseAmountInCurrency(
+      line.amount,
+      line.currency_code,
+      "amount",
+      { allowZero: true }
+    )
   } catch (e) {
-    if (e instanceof AmountError) throw new StatementError(e.reason === "unknown_currency" ? `currency: ${e.message.slice("amount: ".length)}` : e.message, line.line)
+    if (e instanceof AmountError) {
+      throw new StatementError(
+        e.reason === "unknown_currency"
+          ? `currency: ${e.message.slice("amount: ".length)}`
+          : e.message,
+        line.line
+      )
+    }
     throw e
   }
 }

@@ -17,10 +17,16 @@ export function parseMt940(text: string): ParsedStatement {
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/\s+$/, "")
     const m = line.match(/^:(\d{2}[A-Z]?):(.*)$/)
-    if (m) fields.push({ tag: m[1], value: m[2], line: i + 1 })
-    else if (fields.length && line && !/^[-}{]/.test(line)) fields[fields.length - 1].value += `\n${line}`
+    if (m) {
+      fields.push({ tag: m[1], value: m[2], line: i + 1 })
+    } else if (fields.length && line && !/^[-}{]/.test(line)) {
+      fields[fields.length - 1].value += `\n${line}`
+    }
   })
-  if (!fields.some((f) => f.tag === "61") && !fields.some((f) => f.tag.startsWith("60"))) {
+  if (
+    !fields.some((f) => f.tag === "61") &&
+    !fields.some((f) => f.tag.startsWith("60"))
+  ) {
     throw new StatementError("no :60F: or :61: field: not an MT940 statement")
   }
   const out: ParsedStatement = { format: "mt940", accounts: [], lines: [] }
@@ -29,45 +35,99 @@ export function parseMt940(text: string): ParsedStatement {
   let current: StatementLine[] = []
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]
-    if (f.tag === "25") account = f.value.trim()
-    else if (f.tag === "60F" || f.tag === "60M") {
+    if (f.tag === "25") {
+      account = f.value.trim()
+    } else if (f.tag === "60F" || f.tag === "60M") {
       // Lines read since the last closing balance would be dropped here without a word.
-      if (current.length) throw new StatementError(`:${f.tag}: opens a statement while ${current.length} :61: line(s) before it have no closing balance (:62F:)`, `line ${f.line}`)
+      if (current.length) {
+        throw new StatementError(
+          `:${f.tag}: opens a statement while ${current.length} :61: line(s) before it have no closing balance (:62F:)`,
+          `line ${f.line}`
+        )
+      }
       opening = balance(f)
       current = []
     } else if (f.tag === "61") {
       const details = fields[i + 1]?.tag === "86" ? fields[i + 1] : null
-      current.push(statementLine(f, details, account, opening?.currency ?? null))
+      current.push(
+        statementLine(f, details, account, opening?.currency ?? null)
+      )
     } else if (f.tag === "62F" || f.tag === "62M") {
       const closing = balance(f)
-      if (!opening) throw new StatementError(":62F: without an opening :60F:", `line ${f.line}`)
-      if (!account) throw new StatementError("no account (:25:)", `line ${f.line}`)
-      checkBalance(`statement ending line ${f.line}`, closing.currency, opening, closing, current)
-      out.accounts.push({ account, currency: closing.currency, opening: opening.amount, closing: closing.amount })
+      if (!opening) {
+        throw new StatementError(
+          ":62F: without an opening :60F:",
+          `line ${f.line}`
+        )
+      }
+      if (!account) {
+        throw new StatementError("no account (:25:)", `line ${f.line}`)
+      }
+      checkBalance(
+        `statement ending line ${f.line}`,
+        closing.currency,
+        opening,
+        closing,
+        current
+      )
+      out.accounts.push({
+        account,
+        currency: closing.currency,
+        opening: opening.amount,
+        closing: closing.amount,
+      })
       out.lines.push(...current)
       opening = null
       current = []
     }
   }
-  if (current.length) throw new StatementError("the last statement has no closing balance (:62F:)")
+  if (current.length) {
+    throw new StatementError(
+      "the last statement has no closing balance (:62F:)"
+    )
+  }
   return out
 }
 
 function balance(f: Field) {
   const m = f.value.match(/^([CD])(\d{6})([A-Z]{3})([\d,]+)$/)
-  if (!m) throw new StatementError(`malformed balance "${f.value}"`, `line ${f.line} (:${f.tag}:)`)
+  if (!m) {
+    throw new StatementError(
+      `malformed balance "${f.value}"`,
+      `line ${f.line} (:${f.tag}:)`
+    )
+  }
   const amount = parseAmount(m[4], `line ${f.line}`, ",")!
   return { negative: m[1] === "D", amount: amount.value, currency: m[3] }
 }
 
-function statementLine(f: Field, details: Field | null, account: string | null, currency: string | null): StatementLine {
+function statementLine(
+  f: Field,
+  details: Field | null,
+  account: string | null,
+  currency: string | null
+): StatementLine {
   const [first, ...rest] = f.value.split("\n")
   // The customer reference runs to "//" (it may hold a single "/"); the bank's reference follows.
-  const m = first.match(/^(\d{6})(\d{4})?(R?[CD])([A-Z])?([\d,]+)([NSF][A-Z0-9]{3})(.*?)(?:\/\/(.*))?$/)
-  if (!m) throw new StatementError(`malformed statement line "${first}"`, `line ${f.line} (:61:)`)
+  const m = first.match(
+    /^(\d{6})(\d{4})?(R?[CD])([A-Z])?([\d,]+)([NSF][A-Z0-9]{3})(.*?)(?:\/\/(.*))?$/
+  )
+  if (!m) {
+    throw new StatementError(
+      `malformed statement line "${first}"`,
+      `line ${f.line} (:61:)`
+    )
+  }
   const [, date, , mark, , amountText, , customerRef, bankRef] = m
   const amount = parseAmount(amountText, `line ${f.line}`, ",")!
-  const bookedAt = new Date(Date.UTC(2000 + Number(date.slice(0, 2)), Number(date.slice(2, 4)) - 1, Number(date.slice(4, 6))) - 7 * 3600_000)
+  const bookedAt = new Date(
+    Date.UTC(
+      2000 + Number(date.slice(0, 2)),
+      Number(date.slice(2, 4)) - 1,
+      Number(date.slice(4, 6))
+    ) -
+      7 * 3600_000
+  )
   const info = details ? detailFields(details.value) : null
   // A reversal of a debit (RD) brings money back in; of a credit (RC) takes it out.
   const direction = mark === "C" || mark === "RD" ? "in" : "out"
@@ -84,7 +144,10 @@ function statementLine(f: Field, details: Field | null, account: string | null, 
     amount: amount.value,
     currency_code: currency ?? "VND",
     direction,
-    memo: withPayerReference((info?.memo ?? rest.join(" ")).replace(/\s+/g, " ").trim(), payerReference),
+    memo: withPayerReference(
+      (info?.memo ?? rest.join(" ")).replace(/\s+/g, " ").trim(),
+      payerReference
+    ),
     counterparty_name: info?.name ?? null,
     counterparty_account: info?.account ?? null,
     payer_reference: payerReference,
@@ -96,14 +159,22 @@ function statementLine(f: Field, details: Field | null, account: string | null, 
 /** `:86:` details: structured (?20-?29 memo, ?31 account, ?32/?33 name) or free text. */
 function detailFields(value: string) {
   const flat = value.replace(/\n/g, "")
-  if (!/\?\d{2}/.test(flat)) return { memo: value.replace(/\n/g, " "), name: null, account: null }
+  if (!/\?\d{2}/.test(flat)) {
+    return { memo: value.replace(/\n/g, " "), name: null, account: null }
+  }
   const parts: Record<string, string> = {}
-  for (const m of flat.matchAll(/\?(\d{2})([^?]*)/g)) parts[m[1]] = (parts[m[1]] ?? "") + m[2]
+  for (const m of flat.matchAll(/\?(\d{2})([^?]*)/g)) {
+    parts[m[1]] = (parts[m[1]] ?? "") + m[2]
+  }
   const pick = (from: number, to: number) =>
     Object.keys(parts)
       .filter((k) => +k >= from && +k <= to)
       .sort()
       .map((k) => parts[k])
       .join("")
-  return { memo: pick(20, 29) || pick(60, 63), name: pick(32, 33) || null, account: parts["31"] ?? null }
+  return {
+    memo: pick(20, 29) || pick(60, 63),
+    name: pick(32, 33) || null,
+    account: parts["31"] ?? null,
+  }
 }

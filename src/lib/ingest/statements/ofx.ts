@@ -11,36 +11,78 @@ import { cleanReference, withPayerReference } from "./line-identity"
  */
 export function parseOfx(text: string): ParsedStatement {
   guardXml(text)
-  if (!/<OFX>/i.test(text)) throw new StatementError("no <OFX> element: not an OFX file")
+  if (!/<OFX>/i.test(text)) {
+    throw new StatementError("no <OFX> element: not an OFX file")
+  }
   const out: ParsedStatement = { format: "ofx", accounts: [], lines: [] }
   const statements = blocks(text, "STMTRS").concat(blocks(text, "CCSTMTRS"))
-  if (!statements.length) throw new StatementError("no <STMTRS> statement in the OFX file")
+  if (!statements.length) {
+    throw new StatementError("no <STMTRS> statement in the OFX file")
+  }
   statements.forEach((stmt, st) => {
     const currency = (value(stmt.body, "CURDEF") ?? "").toUpperCase() || null
     const account = value(stmt.body, "ACCTID")
-    if (!account) throw new StatementError("no <ACCTID>", `line ${stmt.line}`)
+    if (!account) {
+      throw new StatementError("no <ACCTID>", `line ${stmt.line}`)
+    }
     out.accounts.push({ account, currency })
     // Numbered as well as placed: an OFX file may be written on a single line.
     blocks(stmt.body, "STMTTRN", stmt.line).forEach((trn, k) => {
-      out.lines.push(transaction(trn.body, `<STMTTRN> ${st + 1}.${k + 1} at line ${trn.line}`, account, currency))
+      out.lines.push(
+        transaction(
+          trn.body,
+          `<STMTTRN> ${st + 1}.${k + 1} at line ${trn.line}`,
+          account,
+          currency
+        )
+      )
     })
   })
   return out
 }
 
-function transaction(body: string, where: string, account: string, currency: string | null): StatementLine {
+function transaction(
+  body: string,
+  where: string,
+  account: string,
+  currency: string | null
+): StatementLine {
   const amountText = value(body, "TRNAMT")
-  const amount = parseAmount(amountText, `${where}, TRNAMT`, amountText?.includes(",") && !amountText.includes(".") ? "," : ".")
-  if (!amount || amount.value === "0") throw new StatementError("no amount (TRNAMT)", where)
+  const amount = parseAmount(
+    amountText,
+    `${where}, TRNAMT`,
+    amountText?.includes(",") && !amountText.includes(".") ? "," : "."
+  )
+  if (!amount || amount.value === "0") {
+    throw new StatementError("no amount (TRNAMT)", where)
+  }
   const posted = value(body, "DTPOSTED")
-  const m = posted?.match(/^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?(?:\.\d+)?(?:\[([+-]?\d+(?:\.\d+)?)(?::\w+)?\])?/)
-  if (!m) throw new StatementError(`"${posted}" is not an OFX date (DTPOSTED)`, where)
+  const m = posted?.match(
+    /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?(?:\.\d+)?(?:\[([+-]?\d+(?:\.\d+)?)(?::\w+)?\])?/
+  )
+  if (!m) {
+    throw new StatementError(`"${posted}" is not an OFX date (DTPOSTED)`, where)
+  }
   const offsetHours = m[7] !== undefined ? Number(m[7]) : m[4] ? 0 : 7
-  const bookedAt = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)) - offsetHours * 3600_000)
+  const bookedAt = new Date(
+    Date.UTC(
+      +m[1],
+      +m[2] - 1,
+      +m[3],
+      +(m[4] ?? 0),
+      +(m[5] ?? 0),
+      +(m[6] ?? 0)
+    ) -
+      offsetHours * 3600_000
+  )
   const fitid = value(body, "FITID")
-  if (!fitid) throw new StatementError("no FITID", where)
+  if (!fitid) {
+    throw new StatementError("no FITID", where)
+  }
   const name = value(body, "NAME") ?? value(body, "PAYEE")
-  const payerReference = cleanReference(value(body, "REFNUM")) ?? cleanReference(value(body, "CHECKNUM"))
+  const payerReference =
+    cleanReference(value(body, "REFNUM")) ??
+    cleanReference(value(body, "CHECKNUM"))
   return {
     line: where,
     external_id: fitid,
@@ -49,13 +91,27 @@ function transaction(body: string, where: string, account: string, currency: str
     amount: amount.value,
     currency_code: (value(body, "CURRENCY") ?? currency ?? "VND").toUpperCase(),
     direction: amount.negative ? "out" : "in",
-    memo: withPayerReference([value(body, "MEMO"), name].filter(Boolean).join(" ").replace(/\s+/g, " ").trim(), payerReference),
+    memo: withPayerReference(
+      [value(body, "MEMO"), name]
+        .filter(Boolean)
+        .join(" ")
+        .replace(/\s+/g, " ")
+        .trim(),
+      payerReference
+    ),
     counterparty_name: name,
-    counterparty_account: value(body, "BANKACCTTO") ? value(value(body, "BANKACCTTO")!, "ACCTID") : null,
+    counterparty_account: value(body, "BANKACCTTO")
+      ? value(value(body, "BANKACCTTO")!, "ACCTID")
+      : null,
     payer_reference: payerReference,
     // A FITID is unique only within its account: the key is "<ACCTID>:<FITID>".
     bank_references: [`${account}:${fitid}`],
-    raw: { fitid, trntype: value(body, "TRNTYPE"), dtposted: posted, trnamt: amountText },
+    raw: {
+      fitid,
+      trntype: value(body, "TRNTYPE"),
+      dtposted: posted,
+      trnamt: amountText,
+    },
   }
 }
 
@@ -63,7 +119,12 @@ function transaction(body: string, where: string, account: string, currency: str
 function blocks(text: string, tag: string, baseLine = 1) {
   const out: { body: string; line: number }[] = []
   const re = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, "gi")
-  for (const m of text.matchAll(re)) out.push({ body: m[1], line: baseLine + text.slice(0, m.index).split("\n").length - 1 })
+  for (const m of text.matchAll(re)) {
+    out.push({
+      body: m[1],
+      line: baseLine + text.slice(0, m.index).split("\n").length - 1,
+    })
+  }
   return out
 }
 
@@ -73,4 +134,5 @@ function value(text: string, tag: string): string | null {
   return m ? decode(m[1].trim()) || null : null
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")
+const decode = (s: string) =>
+  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")

@@ -13,7 +13,11 @@ function findHeader(rows: unknown[][], mapping?: ColumnMapping) {
   for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
     const names = rows[r].map(normaliseHeader)
     const columns = mapping ? fromMapping(names, mapping) : guessColumns(names)
-    if (columns.date !== undefined && columns.memo !== undefined && (columns.amount !== undefined || columns.credit !== undefined)) {
+    if (
+      columns.date !== undefined &&
+      columns.memo !== undefined &&
+      (columns.amount !== undefined || columns.credit !== undefined)
+    ) {
       return { row: r, columns }
     }
   }
@@ -24,13 +28,20 @@ function findHeader(rows: unknown[][], mapping?: ColumnMapping) {
   )
 }
 
-function fromMapping(names: string[], mapping: ColumnMapping): Partial<Record<Field, number>> {
+function fromMapping(
+  names: string[],
+  mapping: ColumnMapping
+): Partial<Record<Field, number>> {
   const out: Partial<Record<Field, number>> = {}
   for (const field of Object.keys(HEADER_SYNONYMS) as Field[]) {
     const wanted = mapping[field]
-    if (!wanted) continue
+    if (!wanted) {
+      continue
+    }
     const i = names.indexOf(normaliseHeader(wanted))
-    if (i !== -1) out[field] = i
+    if (i !== -1) {
+      out[field] = i
+    }
   }
   return out
 }
@@ -39,8 +50,21 @@ function guessColumns(names: string[]): Partial<Record<Field, number>> {
   const out: Partial<Record<Field, number>> = {}
   const taken = new Set<number>()
   // Exact names first, so "so tien ghi co" is credit before "so tien" can claim it as amount.
-  for (const field of ["credit", "debit", "date", "memo", "reference", "counterparty_account", "counterparty_name", "currency", "account", "amount"] as Field[]) {
-    const i = names.findIndex((n, idx) => !taken.has(idx) && HEADER_SYNONYMS[field].includes(n))
+  for (const field of [
+    "credit",
+    "debit",
+    "date",
+    "memo",
+    "reference",
+    "counterparty_account",
+    "counterparty_name",
+    "currency",
+    "account",
+    "amount",
+  ] as Field[]) {
+    const i = names.findIndex(
+      (n, idx) => !taken.has(idx) && HEADER_SYNONYMS[field].includes(n)
+    )
     if (i !== -1) {
       out[field] = i
       taken.add(i)
@@ -60,32 +84,62 @@ export function rowsToStatement(
   for (let r = headerRow + 1; r < rows.length; r++) {
     const cells = rows[r]
     const location = `row ${r + 1}`
-    if (cells.every((c) => c === null || c === undefined || String(c).trim() === "")) continue
-    const cell = (f: Field) => (columns[f] === undefined ? null : cells[columns[f]!])
+    if (
+      cells.every(
+        (c) => c === null || c === undefined || String(c).trim() === ""
+      )
+    ) {
+      continue
+    }
+    const cell = (f: Field) =>
+      columns[f] === undefined ? null : cells[columns[f]!]
     const text = (f: Field) => {
       const v = cell(f)
-      if (v === null || v === undefined) return null
+      if (v === null || v === undefined) {
+        return null
+      }
       const s = String(v)
-      guardCell(s, `${location}, column "${String(rows[headerRow][columns[f]!])}"`)
+      guardCell(
+        s,
+        `${location}, column "${String(rows[headerRow][columns[f]!])}"`
+      )
       return s.replace(/\s+/g, " ").trim() || null
     }
     // Summary rows ("Tổng cộng", "Số dư cuối kỳ") have no date: the table ends there.
     const dateCell = cell("date")
-    if (dateCell === null || dateCell === undefined || String(dateCell).trim() === "") {
-      if (columns.memo !== undefined) text("memo")
+    if (
+      dateCell === null ||
+      dateCell === undefined ||
+      String(dateCell).trim() === ""
+    ) {
+      if (columns.memo !== undefined) {
+        text("memo")
+      }
       continue
     }
-    const bookedAt = parseDate(dateCell, `${location}, date`, opts.mapping?.date_format)
+    const bookedAt = parseDate(
+      dateCell,
+      `${location}, date`,
+      opts.mapping?.date_format
+    )
     const sep = opts.mapping?.decimal_separator
-    let amount = columns.amount !== undefined ? parseAmount(cell("amount"), `${location}, amount`, sep) : null
+    let amount =
+      columns.amount !== undefined
+        ? parseAmount(cell("amount"), `${location}, amount`, sep)
+        : null
     let direction: "in" | "out" = amount?.negative ? "out" : "in"
     if (!amount) {
       const credit = parseAmount(cell("credit"), `${location}, credit`, sep)
       const debit = parseAmount(cell("debit"), `${location}, debit`, sep)
-      if (credit && credit.value !== "0") [amount, direction] = [credit, "in"]
-      else if (debit && debit.value !== "0") [amount, direction] = [debit, "out"]
+      if (credit && credit.value !== "0") {
+        ;[amount, direction] = [credit, "in"]
+      } else if (debit && debit.value !== "0") {
+        ;[amount, direction] = [debit, "out"]
+      }
     }
-    if (!amount || amount.value === "0") throw new StatementError("no amount", location)
+    if (!amount || amount.value === "0") {
+      throw new StatementError("no amount", location)
+    }
     const memo = text("memo") ?? ""
     const reference = cleanReference(text("reference"))
     lines.push({
@@ -94,16 +148,27 @@ export function rowsToStatement(
       account: text("account"),
       booked_at: bookedAt,
       amount: amount.value,
-      currency_code: (text("currency") ?? opts.defaultCurrency ?? "VND").toUpperCase(),
+      currency_code: (
+        text("currency") ??
+        opts.defaultCurrency ??
+        "VND"
+      ).toUpperCase(),
       direction,
       memo,
       counterparty_name: text("counterparty_name"),
       counterparty_account: text("counterparty_account"),
       // The reference column of a bank's export is the bank's transaction number.
       bank_references: reference ? [reference] : [],
-      raw: Object.fromEntries(rows[headerRow].map((h, i) => [String(inertCell(h ?? i)), inertCell(cells[i] ?? null)])),
+      raw: Object.fromEntries(
+        rows[headerRow].map((h, i) => [
+          String(inertCell(h ?? i)),
+          inertCell(cells[i] ?? null),
+        ])
+      ),
     })
   }
-  if (!lines.length) throw new StatementError("the table has no transaction rows")
+  if (!lines.length) {
+    throw new StatementError("the table has no transaction rows")
+  }
   return { format, accounts: [], lines }
 }

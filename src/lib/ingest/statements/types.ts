@@ -7,7 +7,12 @@ export type StatementFormat = "csv" | "xlsx" | "camt053" | "mt940" | "ofx"
 
 export type ParsedStatement = {
   format: StatementFormat
-  accounts: { account: string; currency: string | null; opening?: string; closing?: string }[]
+  accounts: {
+    account: string
+    currency: string | null
+    opening?: string
+    closing?: string
+  }[]
   lines: StatementLine[]
 }
 
@@ -29,7 +34,10 @@ export type ColumnMapping = {
 
 /** Why a file is refused, naming the line or element at fault. Nothing of the file is kept. */
 export class StatementError extends Error {
-  constructor(message: string, public readonly location?: string) {
+  constructor(
+    message: string,
+    public readonly location?: string
+  ) {
     super(location ? `${location}: ${message}` : message)
   }
 }

@@ -6,29 +6,57 @@ const VIETNAM_OFFSET_MS = 7 * 3600 * 1000
  * Amounts as Vietnamese and other banks print them: "1.250.000", "1,250,000", "1.250.000,50",
  * "12.50", "(1,000)", "-500". Returns a decimal string (no float), sign separate.
  */
-export function parseAmount(raw: unknown, location: string, decimalSeparator?: "," | "."): { value: string; negative: boolean } | null {
-  if (raw === null || raw === undefined || raw === "") return null
+export function parseAmount(
+  raw: unknown,
+  location: string,
+  decimalSeparator?: "," | "."
+): { value: string; negative: boolean } | null {
+  if (raw === null || raw === undefined || raw === "") {
+    return null
+  }
   if (typeof raw === "number") {
-    if (!Number.isFinite(raw) || Math.abs(raw) > Number.MAX_SAFE_INTEGER) throw new StatementError(`${raw} is not an amount`, location)
+    if (!Number.isFinite(raw) || Math.abs(raw) > Number.MAX_SAFE_INTEGER) {
+      throw new StatementError(`${raw} is not an amount`, location)
+    }
     return { value: String(Math.abs(raw)), negative: raw < 0 }
   }
-  let text = String(raw).trim().replace(/\s|VND|VNĐ|đ|₫|USD|EUR|\$/gi, "")
-  if (!text) return null
+  let text = String(raw)
+    .trim()
+    .replace(/\s|VND|VNĐ|đ|₫|USD|EUR|\$/gi, "")
+  if (!text) {
+    return null
+  }
   let negative = false
-  if (/^\(.*\)$/.test(text)) [negative, text] = [true, text.slice(1, -1)]
-  if (text.startsWith("-")) [negative, text] = [true, text.slice(1)]
-  if (text.startsWith("+")) text = text.slice(1)
-  if (!/^[\d.,]+$/.test(text)) throw new StatementError(`"${raw}" is not an amount`, location)
+  if (/^\(.*\)$/.test(text)) {
+    ;[negative, text] = [true, text.slice(1, -1)]
+  }
+  if (text.startsWith("-")) {
+    ;[negative, text] = [true, text.slice(1)]
+  }
+  if (text.startsWith("+")) {
+    text = text.slice(1)
+  }
+  if (!/^[\d.,]+$/.test(text)) {
+    throw new StatementError(`"${raw}" is not an amount`, location)
+  }
   let decimal: string | null = decimalSeparator ?? null
   if (!decimal) {
     const last = Math.max(text.lastIndexOf("."), text.lastIndexOf(","))
-    const thousands = /^\d{1,3}([.,]\d{3})+$/.test(text) && !(text.includes(".") && text.includes(","))
-    if (last !== -1 && !thousands) decimal = text[last]
+    const thousands =
+      /^\d{1,3}([.,]\d{3})+$/.test(text) &&
+      !(text.includes(".") && text.includes(","))
+    if (last !== -1 && !thousands) {
+      decimal = text[last]
+    }
   }
   const [whole, fraction = ""] = decimal ? splitLast(text, decimal) : [text, ""]
   const digits = whole.replace(/[.,]/g, "")
-  if (!/^\d+$/.test(digits) || /[.,]/.test(fraction)) throw new StatementError(`"${raw}" is not an amount`, location)
-  const value = fraction.replace(/0+$/, "") ? `${BigInt(digits)}.${fraction}` : String(BigInt(digits))
+  if (!/^\d+$/.test(digits) || /[.,]/.test(fraction)) {
+    throw new StatementError(`"${raw}" is not an amount`, location)
+  }
+  const value = fraction.replace(/0+$/, "")
+    ? `${BigInt(digits)}.${fraction}`
+    : String(BigInt(digits))
   return { value, negative }
 }
 
@@ -38,9 +66,15 @@ function splitLast(text: string, sep: string): [string, string] {
 }
 
 /** Dates such as "23/11/2026", "23-11-2026 14:05", "2026-11-23": Vietnam time unless a zone is given. */
-export function parseDate(raw: unknown, location: string, format: "dd/mm/yyyy" | "yyyy-mm-dd" | "mm/dd/yyyy" = "dd/mm/yyyy"): Date {
+export function parseDate(
+  raw: unknown,
+  location: string,
+  format: "dd/mm/yyyy" | "yyyy-mm-dd" | "mm/dd/yyyy" = "dd/mm/yyyy"
+): Date {
   if (raw instanceof Date) {
-    if (isNaN(raw.getTime())) throw new StatementError("invalid date", location)
+    if (isNaN(raw.getTime())) {
+      throw new StatementError("invalid date", location)
+    }
     // Spreadsheet dates have no zone: their wall-clock value is Vietnamese time.
     return new Date(raw.getTime() - VIETNAM_OFFSET_MS)
   }
@@ -49,12 +83,28 @@ export function parseDate(raw: unknown, location: string, format: "dd/mm/yyyy" |
   const time = text.match(/(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/)
   const iso = text.match(/^(\d{4})-(\d{2})-(\d{2})/)
   const local = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/)
-  if (iso && format !== "mm/dd/yyyy") [y, mo, d] = [+iso[1], +iso[2], +iso[3]]
-  else if (local) [y, mo, d] = format === "mm/dd/yyyy" ? [+local[3], +local[1], +local[2]] : [+local[3], +local[2], +local[1]]
-  else throw new StatementError(`"${text}" is not a date (expected ${format})`, location)
+  if (iso && format !== "mm/dd/yyyy") {
+    ;[y, mo, d] = [+iso[1], +iso[2], +iso[3]]
+  } else if (local) {
+    ;[y, mo, d] =
+      format === "mm/dd/yyyy"
+        ? [+local[3], +local[1], +local[2]]
+        : [+local[3], +local[2], +local[1]]
+  } else {
+    throw new StatementError(
+      `"${text}" is not a date (expected ${format})`,
+      location
+    )
+  }
   const [h, mi, s] = time ? [+time[1], +time[2], +(time[3] ?? 0)] : [0, 0, 0]
   const utc = new Date(Date.UTC(y, mo - 1, d, h, mi, s))
-  if (utc.getUTCMonth() !== mo - 1 || utc.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+  if (
+    utc.getUTCMonth() !== mo - 1 ||
+    utc.getUTCDate() !== d ||
+    h > 23 ||
+    mi > 59 ||
+    s > 59
+  ) {
     throw new StatementError(`"${text}" is not a real date`, location)
   }
   return new Date(utc.getTime() - VIETNAM_OFFSET_MS)

@@ -1,5 +1,11 @@
 import { z } from "@medusajs/framework/zod"
-import { hmacHex, isFresh, parseSignatureHeader, safeEqual, WebhookError } from "./signature"
+import {
+  hmacHex,
+  isFresh,
+  parseSignatureHeader,
+  safeEqual,
+  WebhookError,
+} from "./signature"
 import { parseVietnamTime } from "./vn-time"
 import type { IncomingLine } from "./types"
 import { sortKeysDeep } from "./sample-delivery"
@@ -8,7 +14,10 @@ const transactionSchema = z.object({
   id: z.union([z.number().int(), z.string().min(1).max(64)]),
   reference: z.string().max(100).nullish(),
   description: z.string().max(1000).nullish(),
-  amount: z.number().int().refine((n) => n !== 0, "must not be 0"),
+  amount: z
+    .number()
+    .int()
+    .refine((n) => n !== 0, "must not be 0"),
   runningBalance: z.number().nullish(),
   transactionDateTime: z.string(),
   accountNumber: z.string().max(64).nullish(),
@@ -25,24 +34,52 @@ const payloadSchema = z.object({
 })
 
 /** Casso v2: `X-Casso-Signature: t=<ms>,v1=<hex>`, HMAC-SHA512 over "<t>.<key-sorted JSON body>". */
-export function verifyCasso(headerValue: string | undefined, body: unknown, secret: string, now = new Date()) {
+export function verifyCasso(
+  headerValue: string | undefined,
+  body: unknown,
+  secret: string,
+  now = new Date()
+) {
   const { t, v1 } = parseSignatureHeader(headerValue)
-  if (!t || !v1) throw new WebhookError(401, "Missing or malformed X-Casso-Signature")
-  if (!isFresh(t, now)) throw new WebhookError(401, "X-Casso-Signature timestamp is more than 5 minutes from now")
-  const expected = hmacHex("sha512", secret, `${t}.${JSON.stringify(sortKeysDeep(body))}`)
-  if (!safeEqual(v1.toLowerCase(), expected)) throw new WebhookError(401, "Invalid X-Casso-Signature")
+  if (!t || !v1) {
+    throw new WebhookError(401, "Missing or malformed X-Casso-Signature")
+  }
+  if (!isFresh(t, now)) {
+    throw new WebhookError(
+      401,
+      "X-Casso-Signature timestamp is more than 5 minutes from now"
+    )
+  }
+  const expected = hmacHex(
+    "sha512",
+    secret,
+    `${t}.${JSON.stringify(sortKeysDeep(body))}`
+  )
+  if (!safeEqual(v1.toLowerCase(), expected)) {
+    throw new WebhookError(401, "Invalid X-Casso-Signature")
+  }
 }
 
 /** Casso gives signed amounts: negative is money out. */
 export function parseCasso(body: unknown): IncomingLine[] {
   const parsed = payloadSchema.safeParse(body)
   if (!parsed.success) {
-    throw new WebhookError(400, `Invalid Casso payload: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`)
+    throw new WebhookError(
+      400,
+      `Invalid Casso payload: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`
+    )
   }
-  const list = Array.isArray(parsed.data.data) ? parsed.data.data : [parsed.data.data]
+  const list = Array.isArray(parsed.data.data)
+    ? parsed.data.data
+    : [parsed.data.data]
   return list.map((t, i) => {
     const bookedAt = parseVietnamTime(t.transactionDateTime)
-    if (!bookedAt) throw new WebhookError(400, `Invalid Casso payload: data${Array.isArray(parsed.data.data) ? `.${i}` : ""}.transactionDateTime is not a date`)
+    if (!bookedAt) {
+      throw new WebhookError(
+        400,
+        `Invalid Casso payload: data${Array.isArray(parsed.data.data) ? `.${i}` : ""}.transactionDateTime is not a date`
+      )
+    }
     return {
       external_id: String(t.id),
       account: t.virtualAccountNumber || t.accountNumber || null,

@@ -25,7 +25,12 @@ const payloadSchema = z.object({
  * (hex HMAC-SHA256 of "<timestamp>.<raw body>", optionally prefixed "sha256=") with
  * `X-SePay-Timestamp` (unix seconds) within five minutes of now.
  */
-export function verifySepay(headers: Record<string, string | string[] | undefined>, rawBody: Buffer, config: SepayConfig, now = new Date()) {
+export function verifySepay(
+  headers: Record<string, string | string[] | undefined>,
+  rawBody: Buffer,
+  config: SepayConfig,
+  now = new Date()
+) {
   const header = (name: string) => {
     const v = headers[name]
     return Array.isArray(v) ? v[0] : v
@@ -34,9 +39,16 @@ export function verifySepay(headers: Record<string, string | string[] | undefine
   if (config.hmac_secret && signature) {
     const timestamp = header("x-sepay-timestamp")
     if (!isFresh(timestamp, now)) {
-      throw new WebhookError(401, "X-SePay-Timestamp is missing or more than 5 minutes from now")
+      throw new WebhookError(
+        401,
+        "X-SePay-Timestamp is missing or more than 5 minutes from now"
+      )
     }
-    const expected = hmacHex("sha256", config.hmac_secret, `${timestamp}.${rawBody.toString("utf8")}`)
+    const expected = hmacHex(
+      "sha256",
+      config.hmac_secret,
+      `${timestamp}.${rawBody.toString("utf8")}`
+    )
     if (!safeEqual(signature.replace(/^sha256=/, "").toLowerCase(), expected)) {
       throw new WebhookError(401, "Invalid X-SePay-Signature")
     }
@@ -49,20 +61,36 @@ export function verifySepay(headers: Record<string, string | string[] | undefine
     }
     return
   }
-  throw new WebhookError(401, "Missing SePay authentication (Authorization: Apikey … or X-SePay-Signature)")
+  throw new WebhookError(
+    401,
+    "Missing SePay authentication (Authorization: Apikey … or X-SePay-Signature)"
+  )
 }
 
 /** One SePay notification is one transaction; VND only (SePay serves Vietnamese accounts). */
 export function parseSepay(body: unknown): IncomingLine[] {
   const parsed = payloadSchema.safeParse(body)
   if (!parsed.success) {
-    throw new WebhookError(400, `Invalid SePay payload: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`)
+    throw new WebhookError(
+      400,
+      `Invalid SePay payload: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`
+    )
   }
   const p = parsed.data
   const bookedAt = parseVietnamTime(p.transactionDate)
-  if (!bookedAt) throw new WebhookError(400, `Invalid SePay payload: transactionDate "${p.transactionDate}" is not a date`)
+  if (!bookedAt) {
+    throw new WebhookError(
+      400,
+      `Invalid SePay payload: transactionDate "${p.transactionDate}" is not a date`
+    )
+  }
   // The memo as the shopper wrote it is in `content`; `code` is SePay's own payment-code detection.
-  const memo = [p.content, p.code && !(p.content ?? "").includes(p.code) ? p.code : null].filter(Boolean).join(" ")
+  const memo = [
+    p.content,
+    p.code && !(p.content ?? "").includes(p.code) ? p.code : null,
+  ]
+    .filter(Boolean)
+    .join(" ")
   return [
     {
       external_id: String(p.id),

@@ -1,4 +1,9 @@
-import { companyKey, companyLookupToken, companySimilarity, withinOneEdit } from "../company"
+import {
+  companyKey,
+  companyLookupToken,
+  companySimilarity,
+  withinOneEdit,
+} from "../company"
 import { normaliseMemo } from "../memo"
 
 const tokens = (memo: string) => normaliseMemo(memo).split(" ")
@@ -50,7 +55,12 @@ describe("withinOneEdit (Damerau-Levenshtein ≤ 1)", () => {
 
 describe("companySimilarity", () => {
   it("is 1 when every word of the key is in the memo", () => {
-    expect(companySimilarity("HOANG PHAT", tokens("CK tu CTY TNHH HOANG PHAT thanh toan"))).toBe(1)
+    expect(
+      companySimilarity(
+        "HOANG PHAT",
+        tokens("CK tu CTY TNHH HOANG PHAT thanh toan")
+      )
+    ).toBe(1)
   })
   it("tolerates one typo in a word of 5+ letters, slightly less than exact", () => {
     const s = companySimilarity("KHANG THINH", tokens("cty khang thinhh"))
@@ -58,14 +68,20 @@ describe("companySimilarity", () => {
     expect(s).toBeLessThan(1)
   })
   it("does not tolerate typos in short words", () => {
-    expect(companySimilarity("HOANG PHAT", tokens("HOANG PHATT"))).toBeLessThan(0.8)
+    expect(companySimilarity("HOANG PHAT", tokens("HOANG PHATT"))).toBeLessThan(
+      0.8
+    )
   })
   it("is the share of key words found", () => {
-    expect(companySimilarity("AN KHANG PHAT", tokens("AN KHANG"))).toBeCloseTo(2 / 3)
+    expect(companySimilarity("AN KHANG PHAT", tokens("AN KHANG"))).toBeCloseTo(
+      2 / 3
+    )
     expect(companySimilarity("HOANG PHAT", tokens("NGUYEN VAN A"))).toBe(0)
   })
   it("finds a key in a memo whose spaces the bank removed", () => {
-    expect(companySimilarity("HOANG PHAT", tokens("CTYTNHHHOANGPHATTT"))).toBe(1)
+    expect(companySimilarity("HOANG PHAT", tokens("CTYTNHHHOANGPHATTT"))).toBe(
+      1
+    )
   })
   it("is 0 for an empty key", () => {
     expect(companySimilarity("", tokens("HOANG PHAT"))).toBe(0)

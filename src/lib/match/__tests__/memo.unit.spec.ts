@@ -1,9 +1,12 @@
 import { checkLetter, isValidCheck } from "../../identifiers/check-letter"
 import { extractIdentifiers, normaliseMemo } from "../memo"
 
-const ids = (memo: string, prefixes = ["DH"]) => extractIdentifiers(memo, { prefixes })
+const ids = (memo: string, prefixes = ["DH"]) =>
+  extractIdentifiers(memo, { prefixes })
 const refs = (memo: string) =>
-  ids(memo).references.map((r) => `${r.body}:${r.check ?? "-"}:${r.checkValid ? "ok" : "bad"}`)
+  ids(memo).references.map(
+    (r) => `${r.body}:${r.check ?? "-"}:${r.checkValid ? "ok" : "bad"}`
+  )
 
 describe("check letter", () => {
   it("is Σ base36 × position mod 23 over an alphabet without I, L, O", () => {
@@ -13,7 +16,9 @@ describe("check letter", () => {
     expect(isValidCheck("DH1042", "Q")).toBe(true)
     expect(isValidCheck("DH1042", "K")).toBe(false)
     expect(isValidCheck("DH1042", null)).toBe(false)
-    for (let n = 1; n < 3000; n++) expect("ILO").not.toContain(checkLetter(`DH${n}`))
+    for (let n = 1; n < 3000; n++) {
+      expect("ILO").not.toContain(checkLetter(`DH${n}`))
+    }
   })
 })
 
@@ -65,13 +70,17 @@ describe("references", () => {
   })
 
   it("works with several prefixes, the longest first", () => {
-    const r = extractIdentifiers("SHOP1042 and DH7Z", { prefixes: ["dh", "SHOP"] }).references
+    const r = extractIdentifiers("SHOP1042 and DH7Z", {
+      prefixes: ["dh", "SHOP"],
+    }).references
     expect(r.map((x) => x.body)).toEqual(["SHOP1042", "DH7"])
     expect(r[1].checkValid).toBe(true)
   })
 
   it("finds nothing with no prefixes configured", () => {
-    expect(extractIdentifiers("DH1042Q", { prefixes: [] }).references).toEqual([])
+    expect(extractIdentifiers("DH1042Q", { prefixes: [] }).references).toEqual(
+      []
+    )
   })
 })
 
@@ -150,6 +159,11 @@ describe("phones", () => {
 
 describe("tokens", () => {
   it("are the normalised words, each once", () => {
-    expect(ids("Cty TNHH Hoàng Phát - Hoàng Phát").tokens).toEqual(["CTY", "TNHH", "HOANG", "PHAT"])
+    expect(ids("Cty TNHH Hoàng Phát - Hoàng Phát").tokens).toEqual([
+      "CTY",
+      "TNHH",
+      "HOANG",
+      "PHAT",
+    ])
   })
 })

@@ -1,4 +1,13 @@
-import { AmountError, currencyDecimals, formatMoney, fromMinorUnits, isCurrencyCode, parseAmountInCurrency, toMinorUnits, UnknownCurrencyError } from "../minor-units"
+import {
+  AmountError,
+  currencyDecimals,
+  formatMoney,
+  fromMinorUnits,
+  isCurrencyCode,
+  parseAmountInCurrency,
+  toMinorUnits,
+  UnknownCurrencyError,
+} from "../minor-units"
 
 describe("exact money", () => {
   it("converts decimal strings without floats", () => {
@@ -37,7 +46,12 @@ describe("ISO 4217 minor units", () => {
     // Intl (CLDR) shows these without decimals; ISO gives them two, and banks book cents in them.
     for (const code of ["IDR", "HUF", "COP"]) {
       expect(currencyDecimals(code)).toBe(2)
-      expect(new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits).toBe(0)
+      expect(
+        new Intl.NumberFormat("en", {
+          style: "currency",
+          currency: code,
+        }).resolvedOptions().maximumFractionDigits
+      ).toBe(0)
     }
     expect(toMinorUnits("1250.75", "IDR")).toBe(125075n)
     expect(fromMinorUnits(1500n, "KWD")).toBe("1.500")
@@ -48,8 +62,12 @@ describe("ISO 4217 minor units", () => {
     expect(isCurrencyCode("XYZ")).toBe(false)
     expect(isCurrencyCode("HRK")).toBe(false) // withdrawn in 2023
     expect(() => currencyDecimals("XYZ")).toThrow(UnknownCurrencyError)
-    expect(() => currencyDecimals("XYZ")).toThrow('"XYZ" is not an ISO 4217 currency code')
-    expect(() => toMinorUnits("10", "ABC")).toThrow(/"ABC" is not an ISO 4217 currency code/)
+    expect(() => currencyDecimals("XYZ")).toThrow(
+      '"XYZ" is not an ISO 4217 currency code'
+    )
+    expect(() => toMinorUnits("10", "ABC")).toThrow(
+      /"ABC" is not an ISO 4217 currency code/
+    )
     expect(() => fromMinorUnits(10n, "")).toThrow(UnknownCurrencyError)
   })
 })
@@ -60,7 +78,11 @@ describe("parseAmountInCurrency", () => {
       fn()
     } catch (e) {
       expect(e).toBeInstanceOf(AmountError)
-      return { field: (e as AmountError).field, reason: (e as AmountError).reason, message: (e as Error).message }
+      return {
+        field: (e as AmountError).field,
+        reason: (e as AmountError).reason,
+        message: (e as Error).message,
+      }
     }
     throw new Error("not refused")
   }
@@ -70,33 +92,78 @@ describe("parseAmountInCurrency", () => {
     expect(parseAmountInCurrency("2430000.00", "vnd", "amount")).toBe("2430000")
     expect(parseAmountInCurrency(" 0012.5 ", "USD", "amount")).toBe("12.50")
     expect(parseAmountInCurrency(12.5, "EUR", "amount")).toBe("12.50")
-    expect(parseAmountInCurrency(1000000, "VND", "transferAmount")).toBe("1000000")
+    expect(parseAmountInCurrency(1000000, "VND", "transferAmount")).toBe(
+      "1000000"
+    )
     expect(parseAmountInCurrency(7n, "JPY", "amount")).toBe("7")
     expect(parseAmountInCurrency("1.5", "KWD", "amount")).toBe("1.500")
-    expect(parseAmountInCurrency("0", "VND", "tolerance", { allowZero: true })).toBe("0")
-    expect(parseAmountInCurrency("-12.5", "USD", "amount", { allowNegative: true })).toBe("-12.50")
+    expect(
+      parseAmountInCurrency("0", "VND", "tolerance", { allowZero: true })
+    ).toBe("0")
+    expect(
+      parseAmountInCurrency("-12.5", "USD", "amount", { allowNegative: true })
+    ).toBe("-12.50")
   })
 
   it("names the field and says what is wrong", () => {
-    expect(refusal(() => parseAmountInCurrency("1000.5", "VND", "amount"))).toEqual({
+    expect(
+      refusal(() => parseAmountInCurrency("1000.5", "VND", "amount"))
+    ).toEqual({
       field: "amount",
       reason: "too_many_decimals",
       message: "amount: 1000.5 has more decimals than VND allows (0)",
     })
-    expect(refusal(() => parseAmountInCurrency("2430000.5", "VND", "transactions.0.amount")).message).toBe(
+    expect(
+      refusal(() =>
+        parseAmountInCurrency("2430000.5", "VND", "transactions.0.amount")
+      ).message
+    ).toBe(
       "transactions.0.amount: 2430000.5 has more decimals than VND allows (0)"
     )
-    expect(refusal(() => parseAmountInCurrency("1.234", "USD", "allocations.0.amount")).message).toBe(
-      "allocations.0.amount: 1.234 has more decimals than USD allows (2)"
+    expect(
+      refusal(() =>
+        parseAmountInCurrency("1.234", "USD", "allocations.0.amount")
+      ).message
+    ).toBe("allocations.0.amount: 1.234 has more decimals than USD allows (2)")
+    expect(
+      refusal(() => parseAmountInCurrency("1.250.000,50", "VND", "amount"))
+    ).toMatchObject({
+      reason: "not_an_amount",
+      message:
+        'amount: "1.250.000,50" is not a decimal amount such as "1250000" or "12.50"',
+    })
+    expect(
+      refusal(() => parseAmountInCurrency("10", "XYZ", "amount"))
+    ).toMatchObject({
+      reason: "unknown_currency",
+      message: 'amount: "XYZ" is not an ISO 4217 currency code',
+    })
+    expect(
+      refusal(() => parseAmountInCurrency("0", "VND", "amount"))
+    ).toMatchObject({
+      reason: "not_positive",
+      message: "amount: 0 is not a positive amount",
+    })
+    expect(
+      refusal(() => parseAmountInCurrency("-5", "VND", "amount"))
+    ).toMatchObject({ reason: "negative", message: "amount: -5 is negative" })
+    expect(
+      refusal(() => parseAmountInCurrency("1e6", "VND", "amount")).reason
+    ).toBe("not_an_amount")
+    expect(
+      refusal(() => parseAmountInCurrency(1e21, "VND", "amount")).reason
+    ).toBe("not_an_amount")
+    expect(
+      refusal(() => parseAmountInCurrency(Number.NaN, "VND", "amount")).reason
+    ).toBe("not_an_amount")
+    expect(
+      refusal(() => parseAmountInCurrency(null, "VND", "amount")).message
+    ).toBe(
+      'amount: missing, expected a decimal amount such as "1250000" or "12.50"'
     )
-    expect(refusal(() => parseAmountInCurrency("1.250.000,50", "VND", "amount"))).toMatchObject({ reason: "not_an_amount", message: 'amount: "1.250.000,50" is not a decimal amount such as "1250000" or "12.50"' })
-    expect(refusal(() => parseAmountInCurrency("10", "XYZ", "amount"))).toMatchObject({ reason: "unknown_currency", message: 'amount: "XYZ" is not an ISO 4217 currency code' })
-    expect(refusal(() => parseAmountInCurrency("0", "VND", "amount"))).toMatchObject({ reason: "not_positive", message: "amount: 0 is not a positive amount" })
-    expect(refusal(() => parseAmountInCurrency("-5", "VND", "amount"))).toMatchObject({ reason: "negative", message: "amount: -5 is negative" })
-    expect(refusal(() => parseAmountInCurrency("1e6", "VND", "amount")).reason).toBe("not_an_amount")
-    expect(refusal(() => parseAmountInCurrency(1e21, "VND", "amount")).reason).toBe("not_an_amount")
-    expect(refusal(() => parseAmountInCurrency(Number.NaN, "VND", "amount")).reason).toBe("not_an_amount")
-    expect(refusal(() => parseAmountInCurrency(null, "VND", "amount")).message).toBe('amount: missing, expected a decimal amount such as "1250000" or "12.50"')
-    expect(refusal(() => parseAmountInCurrency("1234567890123456", "VND", "amount")).reason).toBe("too_large")
+    expect(
+      refusal(() => parseAmountInCurrency("1234567890123456", "VND", "amount"))
+        .reason
+    ).toBe("too_large")
   })
 })

@@ -16,7 +16,15 @@ import { Sighting } from "../models/sighting"
 
 jest.setTimeout(60 * 1000)
 
-const options = { accounts: [{ bank_bin: "970436", account_number: "0071000123456", account_holder: "DEMO" }] }
+const options = {
+  accounts: [
+    {
+      bank_bin: "970436",
+      account_number: "0071000123456",
+      account_holder: "DEMO",
+    },
+  ],
+}
 
 let n = 0
 const expectation = (over: Record<string, unknown> = {}) => ({
@@ -49,34 +57,74 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
   moduleName: BANK_TRANSFER_MODULE,
   resolve: "./src/modules/bank-transfer",
   moduleOptions: options,
-  moduleModels: [Expectation, BankTransaction, Allocation, Suggestion, RejectedPair, AuditEvent, CalendarOverride, PaymentConfirmation, StatementImport, ColumnMapping, Setting, Sighting],
+  moduleModels: [
+    Expectation,
+    BankTransaction,
+    Allocation,
+    Suggestion,
+    RejectedPair,
+    AuditEvent,
+    CalendarOverride,
+    PaymentConfirmation,
+    StatementImport,
+    ColumnMapping,
+    Setting,
+    Sighting,
+  ],
   testSuite: ({ service }) => {
     describe("ledger", () => {
       it("stores a transaction once however often and however concurrently it is delivered", async () => {
-        const results = await Promise.all(Array.from({ length: 8 }, () => service.recordTransactions([line("SP-1")])))
+        const results = await Promise.all(
+          Array.from({ length: 8 }, () =>
+            service.recordTransactions([line("SP-1")])
+          )
+        )
         expect(results.flat().filter((r) => r.created)).toHaveLength(1)
         expect(new Set(results.flat().map((r) => r.id)).size).toBe(1)
-        expect(await service.listBankTransactions({ external_id: "SP-1" })).toHaveLength(1)
+        expect(
+          await service.listBankTransactions({ external_id: "SP-1" })
+        ).toHaveLength(1)
       })
 
       it("inserts large batches in chunks", async () => {
-        const rows = Array.from({ length: 2500 }, (_, i) => line(`BULK-${i}`, "1000"))
+        const rows = Array.from({ length: 2500 }, (_, i) =>
+          line(`BULK-${i}`, "1000")
+        )
         const out = await service.recordTransactions(rows)
         expect(out.filter((r) => r.created)).toHaveLength(2500)
-        expect((await service.recordTransactions(rows)).filter((r) => r.created)).toHaveLength(0)
+        expect(
+          (await service.recordTransactions(rows)).filter((r) => r.created)
+        ).toHaveLength(0)
       })
     })
 
     describe("allocation", () => {
       it("never allocates more than a transaction holds, even when two requests race", async () => {
-        const [a, b] = await service.createExpectations([expectation(), expectation()])
+        const [a, b] = await service.createExpectations([
+          expectation(),
+          expectation(),
+        ])
         const [{ id }] = await service.recordTransactions([line("SP-RACE")])
         const attempts = await Promise.allSettled([
-          service.allocate({ transaction_id: id, allocations: [{ expectation_id: a.id, amount: "1000000" }], actor: { type: "system" } }),
-          service.allocate({ transaction_id: id, allocations: [{ expectation_id: b.id, amount: "1000000" }], actor: { type: "admin", id: "user_1" } }),
+          service.allocate({
+            transaction_id: id,
+            allocations: [{ expectation_id: a.id, amount: "1000000" }],
+            actor: { type: "system" },
+          }),
+          service.allocate({
+            transaction_id: id,
+            allocations: [{ expectation_id: b.id, amount: "1000000" }],
+            actor: { type: "admin", id: "user_1" },
+          }),
         ])
         expect(attempts.filter((r) => r.status === "fulfilled")).toHaveLength(1)
-        expect((attempts.find((r) => r.status === "rejected") as PromiseRejectedResult).reason.message).toMatch(/left to allocate/)
+        expect(
+          (
+            attempts.find(
+              (r) => r.status === "rejected"
+            ) as PromiseRejectedResult
+          ).reason.message
+        ).toMatch(/left to allocate/)
         const tx = await service.retrieveBankTransaction(id)
         expect(Number(tx.amount_allocated)).toBe(1000000)
         expect(tx.status).toBe("matched")
@@ -84,58 +132,159 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
 
       it("pays, part-pays and undoes, keeping exact sums and an audit trail", async () => {
         const e = await service.createExpectations(expectation())
-        const [{ id: t1 }, { id: t2 }] = await service.recordTransactions([line("P-1", "400000"), line("P-2", "700000")])
-        const first = await service.allocate({ transaction_id: t1, allocations: [{ expectation_id: e.id, amount: "400000" }], actor: { type: "system" } })
-        expect(first.expectations[0]).toMatchObject({ previous_status: "awaiting_transfer", status: "partially_paid", amount_remaining: "600000" })
-        await service.allocate({ transaction_id: t2, allocations: [{ expectation_id: e.id, amount: "700000" }], actor: { type: "system" } })
+        const [{ id: t1 }, { id: t2 }] = await service.recordTransactions([
+          line("P-1", "400000"),
+          line("P-2", "700000"),
+        ])
+        const first = await service.allocate({
+          transaction_id: t1,
+          allocations: [{ expectation_id: e.id, amount: "400000" }],
+          actor: { type: "system" },
+        })
+        expect(first.expectations[0]).toMatchObject({
+          previous_status: "awaiting_transfer",
+          status: "partially_paid",
+          amount_remaining: "600000",
+        })
+        await service.allocate({
+          transaction_id: t2,
+          allocations: [{ expectation_id: e.id, amount: "700000" }],
+          actor: { type: "system" },
+        })
         let now = await service.retrieveExpectation(e.id)
         expect(now.status).toBe("paid")
-        expect([Number(now.amount_received), Number(now.amount_remaining), Number(now.surplus)]).toEqual([1100000, 0, 100000])
+        expect([
+          Number(now.amount_received),
+          Number(now.amount_remaining),
+          Number(now.surplus),
+        ]).toEqual([1100000, 0, 100000])
 
         const [undo] = await service.listAllocations({ transaction_id: t2 })
-        await service.reverseAllocations({ allocation_ids: [undo.id], actor: { type: "admin", id: "user_1" }, reason: "wrong order" })
+        await service.reverseAllocations({
+          allocation_ids: [undo.id],
+          actor: { type: "admin", id: "user_1" },
+          reason: "wrong order",
+        })
         now = await service.retrieveExpectation(e.id)
-        expect([now.status, Number(now.amount_received), Number(now.amount_remaining)]).toEqual(["partially_paid", 400000, 600000])
-        expect((await service.retrieveBankTransaction(t2)).status).toBe("unmatched")
-        const audit = await service.listAuditEvents({ expectation_id: e.id }, { order: { created_at: "ASC" } })
-        expect(audit.map((a) => `${a.action}:${a.actor_type}`)).toEqual(["allocated:system", "allocated:system", "allocation_reversed:admin"])
+        expect([
+          now.status,
+          Number(now.amount_received),
+          Number(now.amount_remaining),
+        ]).toEqual(["partially_paid", 400000, 600000])
+        expect((await service.retrieveBankTransaction(t2)).status).toBe(
+          "unmatched"
+        )
+        const audit = await service.listAuditEvents(
+          { expectation_id: e.id },
+          { order: { created_at: "ASC" } }
+        )
+        expect(audit.map((a) => `${a.action}:${a.actor_type}`)).toEqual([
+          "allocated:system",
+          "allocated:system",
+          "allocation_reversed:admin",
+        ])
       })
 
       it("refuses outgoing money and other currencies", async () => {
         const e = await service.createExpectations(expectation())
-        const [{ id: out }] = await service.recordTransactions([{ ...line("OUT-1"), direction: "out" }])
-        await expect(service.allocate({ transaction_id: out, allocations: [{ expectation_id: e.id, amount: "1" }], actor: { type: "system" } })).rejects.toThrow(/Outgoing/)
-        const [{ id: usd }] = await service.recordTransactions([{ ...line("USD-1", "10.50"), currency_code: "USD" }])
-        await expect(service.allocate({ transaction_id: usd, allocations: [{ expectation_id: e.id, amount: "10.50" }], actor: { type: "system" } })).rejects.toThrow(/USD/)
+        const [{ id: out }] = await service.recordTransactions([
+          { ...line("OUT-1"), direction: "out" },
+        ])
+        await expect(
+          service.allocate({
+            transaction_id: out,
+            allocations: [{ expectation_id: e.id, amount: "1" }],
+            actor: { type: "system" },
+          })
+        ).rejects.toThrow(/Outgoing/)
+        const [{ id: usd }] = await service.recordTransactions([
+          { ...line("USD-1", "10.50"), currency_code: "USD" },
+        ])
+        await expect(
+          service.allocate({
+            transaction_id: usd,
+            allocations: [{ expectation_id: e.id, amount: "10.50" }],
+            actor: { type: "system" },
+          })
+        ).rejects.toThrow(/USD/)
       })
     })
 
     describe("candidates and escalations", () => {
       it("finds open expectations by identifiers and exact amount, not closed ones", async () => {
-        const open = await service.createExpectations(expectation({ tax_code: "0101234567", phone: "0912345678" }))
-        await service.createExpectations(expectation({ tax_code: "0101234567", status: "paid" }))
-        const found = await service.findMatchCandidates({ references: [], order_numbers: [], tax_codes: ["0101234567"], phones: [], company_tokens: [], customer_ids: [] })
+        const open = await service.createExpectations(
+          expectation({ tax_code: "0101234567", phone: "0912345678" })
+        )
+        await service.createExpectations(
+          expectation({ tax_code: "0101234567", status: "paid" })
+        )
+        const found = await service.findMatchCandidates({
+          references: [],
+          order_numbers: [],
+          tax_codes: ["0101234567"],
+          phones: [],
+          company_tokens: [],
+          customer_ids: [],
+        })
         expect(found.map((r) => r.id)).toEqual([open.id])
         const byAmount = await service.findMatchCandidates({
-          references: [], order_numbers: [], tax_codes: [], phones: [], company_tokens: [], customer_ids: [],
-          amount: { currency_code: "VND", value: "1000000", from: new Date(Date.now() - 86400000), to: new Date(Date.now() + 86400000) },
+          references: [],
+          order_numbers: [],
+          tax_codes: [],
+          phones: [],
+          company_tokens: [],
+          customer_ids: [],
+          amount: {
+            currency_code: "VND",
+            value: "1000000",
+            from: new Date(Date.now() - 86400000),
+            to: new Date(Date.now() + 86400000),
+          },
         })
         expect(byAmount.length).toBeGreaterThan(0)
         expect(byAmount.length).toBeLessThanOrEqual(3)
       })
 
       it("two concurrent escalation runs claim each due order once", async () => {
-        const due = await service.createExpectations(Array.from({ length: 30 }, () => expectation({ next_step: "confirmation_1", next_step_at: new Date(Date.now() - 1000) })))
-        const plan = () => ({ due: ["confirmation_1"], status: "awaiting_customer_confirmation", next_step: null, next_step_at: null })
+        const due = await service.createExpectations(
+          Array.from({ length: 30 }, () =>
+            expectation({
+              next_step: "confirmation_1",
+              next_step_at: new Date(Date.now() - 1000),
+            })
+          )
+        )
+        const plan = () => ({
+          due: ["confirmation_1"],
+          status: "awaiting_customer_confirmation",
+          next_step: null,
+          next_step_at: null,
+        })
         const [a, b] = await Promise.all([
           service.claimDueEscalations({ now: new Date(), limit: 20, plan }),
           service.claimDueEscalations({ now: new Date(), limit: 20, plan }),
         ])
-        const c = await service.claimDueEscalations({ now: new Date(), limit: 20, plan })
-        const claimed = [...a.claimed, ...b.claimed, ...c.claimed].map((x) => x.expectation_id)
+        const c = await service.claimDueEscalations({
+          now: new Date(),
+          limit: 20,
+          plan,
+        })
+        const claimed = [...a.claimed, ...b.claimed, ...c.claimed].map(
+          (x) => x.expectation_id
+        )
         expect(new Set(claimed).size).toBe(claimed.length)
-        expect(claimed.filter((id) => due.some((d) => d.id === id))).toHaveLength(30)
-        expect((await service.claimDueEscalations({ now: new Date(), limit: 20, plan })).claimed).toHaveLength(0)
+        expect(
+          claimed.filter((id) => due.some((d) => d.id === id))
+        ).toHaveLength(30)
+        expect(
+          (
+            await service.claimDueEscalations({
+              now: new Date(),
+              limit: 20,
+              plan,
+            })
+          ).claimed
+        ).toHaveLength(0)
       })
     })
   },

@@ -2,7 +2,11 @@ import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import type BankTransferModuleService from "../service"
 import { nextStatusAfterPayment } from "../status"
-import type { AllocateInput, AllocationResult, ExpectationStatus } from "../types"
+import type {
+  AllocateInput,
+  AllocationResult,
+  ExpectationStatus,
+} from "../types"
 import { actorLabel, money, placeholders } from "../utils"
 
 /**
@@ -23,14 +27,26 @@ export async function allocate(
     [input.transaction_id]
   )
   if (!tx) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Bank transaction ${input.transaction_id} was not found`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Bank transaction ${input.transaction_id} was not found`
+    )
   }
   if (tx.direction !== "in") {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Outgoing money cannot be allocated to an order")
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "Outgoing money cannot be allocated to an order"
+    )
   }
-  const total = input.allocations.reduce((sum, a) => MathBN.add(sum, a.amount), MathBN.convert(0))
+  const total = input.allocations.reduce(
+    (sum, a) => MathBN.add(sum, a.amount),
+    MathBN.convert(0)
+  )
   if (input.allocations.some((a) => MathBN.lte(a.amount, 0))) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "Every allocated amount must be positive")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "Every allocated amount must be positive"
+    )
   }
   const available = MathBN.sub(tx.amount, tx.amount_allocated)
   if (MathBN.gt(total, available)) {
@@ -51,18 +67,35 @@ export async function allocate(
   for (const a of input.allocations) {
     const exp = byId.get(a.expectation_id)
     if (!exp) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Expectation ${a.expectation_id} was not found`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Expectation ${a.expectation_id} was not found`
+      )
     }
     if (exp.currency_code !== tx.currency_code) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Transaction is in ${tx.currency_code}, order expects ${exp.currency_code}`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Transaction is in ${tx.currency_code}, order expects ${exp.currency_code}`
+      )
     }
     const received = MathBN.add(exp.amount_received, a.amount)
     const remaining = MathBN.max(MathBN.sub(exp.amount_due, received), 0)
     const surplus = MathBN.max(MathBN.sub(received, exp.amount_due), 0)
     const writeOff = writeOffs[exp.currency_code] ?? "0"
-    const status = nextStatusAfterPayment(exp.status, MathBN.lte(remaining, writeOff), MathBN.gt(received, 0))
+    const status = nextStatusAfterPayment(
+      exp.status,
+      MathBN.lte(remaining, writeOff),
+      MathBN.gt(received, 0)
+    )
     const [allocation] = await this.createAllocations(
-      [{ transaction_id: tx.id, expectation_id: exp.id, amount: money(a.amount), created_by: actorLabel(input.actor) }],
+      [
+        {
+          transaction_id: tx.id,
+          expectation_id: exp.id,
+          amount: money(a.amount),
+          created_by: actorLabel(input.actor),
+        },
+      ],
       sharedContext
     )
     await this.updateExpectations(
@@ -72,7 +105,9 @@ export async function allocate(
         amount_remaining: money(remaining),
         surplus: money(surplus),
         status: status as ExpectationStatus,
-        ...(status === "paid" && exp.status !== "paid" ? { paid_at: new Date() } : {}),
+        ...(status === "paid" && exp.status !== "paid"
+          ? { paid_at: new Date() }
+          : {}),
       },
       sharedContext
     )

@@ -1,7 +1,10 @@
 import type { Context } from "@medusajs/framework/types"
 import type BankTransferModuleService from "../service"
 import { insertSystemAuditEvents } from "../repositories/audit-event"
-import { lockDueExpectations, updateEscalations } from "../repositories/expectation"
+import {
+  lockDueExpectations,
+  updateEscalations,
+} from "../repositories/expectation"
 import type { ClaimedEscalation, EscalationPlan, EscalationRow } from "../types"
 
 /**
@@ -12,23 +15,46 @@ import type { ClaimedEscalation, EscalationPlan, EscalationRow } from "../types"
  */
 export async function claimDueEscalations(
   this: BankTransferModuleService,
-  input: { now: Date; limit: number; plan: (row: EscalationRow) => EscalationPlan },
+  input: {
+    now: Date
+    limit: number
+    plan: (row: EscalationRow) => EscalationPlan
+  },
   sharedContext: Context
 ): Promise<{ scanned: number; claimed: ClaimedEscalation[] }> {
   const manager = sharedContext.transactionManager as any
   const rows: any[] = await lockDueExpectations(manager, input.now, input.limit)
   const claimed: ClaimedEscalation[] = []
   const updates = rows.map((row) => {
-    const plan = input.plan({ ...row, placed_at: new Date(row.placed_at), steps_done: row.steps_done ?? {} })
+    const plan = input.plan({
+      ...row,
+      placed_at: new Date(row.placed_at),
+      steps_done: row.steps_done ?? {},
+    })
     const stepsDone = { ...(row.steps_done ?? {}) }
-    for (const step of plan.due) stepsDone[step] = input.now.toISOString()
+    for (const step of plan.due) {
+      stepsDone[step] = input.now.toISOString()
+    }
     const status = plan.status ?? row.status
     // After an outage several steps can be due at once: only the latest one is acted on.
     const step = plan.due[plan.due.length - 1]
     if (step) {
-      claimed.push({ expectation_id: row.id, order_id: row.order_id, step, from_status: row.status, to_status: status, expectation: { ...row, status } })
+      claimed.push({
+        expectation_id: row.id,
+        order_id: row.order_id,
+        step,
+        from_status: row.status,
+        to_status: status,
+        expectation: { ...row, status },
+      })
     }
-    return { id: row.id, status, steps_done: stepsDone, next_step: plan.next_step, next_step_at: plan.next_step_at }
+    return {
+      id: row.id,
+      status,
+      steps_done: stepsDone,
+      next_step: plan.next_step,
+      next_step_at: plan.next_step_at,
+    }
   })
   await updateEscalations(manager, updates)
   await insertSystemAuditEvents(
@@ -36,8 +62,16 @@ export async function claimDueEscalations(
     claimed.map((c) => ({
       expectation_id: c.expectation_id,
       action: `escalation:${c.step}`,
-      message: c.from_status === c.to_status ? null : `${c.from_status} → ${c.to_status}`,
-      data: { step: c.step, from_status: c.from_status, to_status: c.to_status, at: input.now.toISOString() },
+      message:
+        c.from_status === c.to_status
+          ? null
+          : `${c.from_status} → ${c.to_status}`,
+      data: {
+        step: c.step,
+        from_status: c.from_status,
+        to_status: c.to_status,
+        at: input.now.toISOString(),
+      },
     }))
   )
   return { scanned: rows.length, claimed }

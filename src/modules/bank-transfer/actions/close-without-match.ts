@@ -7,7 +7,11 @@ import { insertSystemAuditEvents } from "../repositories/audit-event"
  * nothing has been allocated from and no run has closed yet; returns whether this call closed it.
  */
 export async function closeWithoutMatch(
-  input: { transaction_id: string; status: "unmatched" | "ignored"; reasons: unknown[] },
+  input: {
+    transaction_id: string
+    status: "unmatched" | "ignored"
+    reasons: unknown[]
+  },
   sharedContext: Context
 ): Promise<boolean> {
   const manager = sharedContext.transactionManager as any
@@ -17,9 +21,15 @@ export async function closeWithoutMatch(
       RETURNING id`,
     [input.status, input.transaction_id]
   )
-  if (!closed.length) return false
+  if (!closed.length) {
+    return false
+  }
   await insertSystemAuditEvents(manager, [
-    { transaction_id: input.transaction_id, action: input.status, data: { reasons: input.reasons } },
+    {
+      transaction_id: input.transaction_id,
+      action: input.status,
+      data: { reasons: input.reasons },
+    },
   ])
   return true
 }

@@ -11,19 +11,54 @@ import { actorLabel } from "../utils"
  */
 export async function ignoreTransaction(
   this: BankTransferModuleService,
-  input: { transaction_id: string; status: "ignored" | "returned"; actor: Actor; reason?: string },
+  input: {
+    transaction_id: string
+    status: "ignored" | "returned"
+    actor: Actor
+    reason?: string
+  },
   sharedContext: Context
 ) {
-  const [tx] = await this.listBankTransactions({ id: input.transaction_id }, {}, sharedContext)
-  if (!tx) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Bank transaction ${input.transaction_id} was not found`)
-  if (!MathBN.eq(tx.amount_allocated, 0)) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Transaction ${tx.id} is allocated to orders; undo those allocations first`)
+  const [tx] = await this.listBankTransactions(
+    { id: input.transaction_id },
+    {},
+    sharedContext
+  )
+  if (!tx) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Bank transaction ${input.transaction_id} was not found`
+    )
   }
-  await this.updateBankTransactions({ id: tx.id, status: input.status, reconciled_at: tx.reconciled_at ?? new Date() }, sharedContext)
-  const pending = await this.listSuggestions({ transaction_id: tx.id, status: "pending" }, {}, sharedContext)
+  if (!MathBN.eq(tx.amount_allocated, 0)) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Transaction ${tx.id} is allocated to orders; undo those allocations first`
+    )
+  }
+  await this.updateBankTransactions(
+    {
+      id: tx.id,
+      status: input.status,
+      reconciled_at: tx.reconciled_at ?? new Date(),
+    },
+    sharedContext
+  )
+  const pending = await this.listSuggestions(
+    { transaction_id: tx.id, status: "pending" },
+    {},
+    sharedContext
+  )
   if (pending.length) {
-    const decided = { status: "superseded" as const, decided_by: actorLabel(input.actor), decided_at: new Date() }
-    await this.updateSuggestions(pending.map((s) => ({ id: s.id, ...decided })), sharedContext)
+    const decided = {
+      status: "superseded" as const,
+      decided_by: actorLabel(input.actor),
+      decided_at: new Date(),
+    }
+    await this.updateSuggestions(
+      pending.map((s) => ({ id: s.id, ...decided })),
+      sharedContext
+    )
   }
   await this.createAuditEvents(
     {

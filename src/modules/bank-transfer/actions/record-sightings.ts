@@ -33,9 +33,13 @@ export async function recordSightings(
   sharedContext: Context
 ): Promise<SightingOutcome[]> {
   const manager = sharedContext.transactionManager as any
-  if (!rows.length) return []
+  if (!rows.length) {
+    return []
+  }
   await lockIdentityBuckets(manager, rows)
-  const known = await findSightingsByKey(manager, [...new Set(rows.map((r) => r.dedupe_key))])
+  const known = await findSightingsByKey(manager, [
+    ...new Set(rows.map((r) => r.dedupe_key)),
+  ])
   const outcomes: (SightingOutcome | null)[] = rows.map(() => null)
   const fresh: number[] = []
   // A report given twice in this batch: the second is a repeat of the first (filled in at the end).
@@ -45,40 +49,78 @@ export async function recordSightings(
     const seen = known.get(r.dedupe_key)
     const first = firstInBatch.get(r.dedupe_key)
     if (seen) {
-      outcomes[i] = { sighting_id: seen.id, transaction_id: seen.transaction_id, candidate_transaction_id: seen.candidate_transaction_id, outcome: "repeat", basis: seen.basis }
+      outcomes[i] = {
+        sighting_id: seen.id,
+        transaction_id: seen.transaction_id,
+        candidate_transaction_id: seen.candidate_transaction_id,
+        outcome: "repeat",
+        basis: seen.basis,
+      }
     } else if (first !== undefined) {
       repeatsInBatch.push([i, first])
     } else {
       firstInBatch.set(r.dedupe_key, i)
       fresh.push(i)
-      outcomes[i] = { sighting_id: newSightingId(), transaction_id: null, candidate_transaction_id: null, outcome: "new_movement", basis: null }
+      outcomes[i] = {
+        sighting_id: newSightingId(),
+        transaction_id: null,
+        candidate_transaction_id: null,
+        outcome: "new_movement",
+        basis: null,
+      }
     }
   })
   const freshRows = fresh.map((i) => rows[i])
-  const pairings = pairWithRecorded(freshRows, await loadRecordedSightings(manager, freshRows))
+  const pairings = pairWithRecorded(
+    freshRows,
+    await loadRecordedSightings(manager, freshRows)
+  )
 
   const movements: number[] = []
   pairings.forEach((p, k) => {
     const o = outcomes[fresh[k]]!
     o.basis = p.basis
-    if (p.verdict === "same") Object.assign(o, { outcome: "same_movement", transaction_id: p.movement_id })
-    else if (p.verdict === "possible_duplicate") Object.assign(o, { outcome: "possible_duplicate", candidate_transaction_id: p.movement_id })
-    else movements.push(fresh[k])
+    if (p.verdict === "same") {
+      Object.assign(o, {
+        outcome: "same_movement",
+        transaction_id: p.movement_id,
+      })
+    } else if (p.verdict === "possible_duplicate") {
+      Object.assign(o, {
+        outcome: "possible_duplicate",
+        candidate_transaction_id: p.movement_id,
+      })
+    } else {
+      movements.push(fresh[k])
+    }
   })
   for (let i = 0; i < movements.length; i += transactions.INSERT_CHUNK) {
     const chunk = movements.slice(i, i + transactions.INSERT_CHUNK)
     const created = await transactions.insertTransactions(
       manager,
-      chunk.map((j) => ({ ...rows[j], booked_at: new Date(rows[j].booked_at), raw: rows[j].raw ?? null }))
+      chunk.map((j) => ({
+        ...rows[j],
+        booked_at: new Date(rows[j].booked_at),
+        raw: rows[j].raw ?? null,
+      }))
     )
     created.forEach((c, k) => (outcomes[chunk[k]]!.transaction_id = c.id))
   }
-  for (const [i, first] of repeatsInBatch) outcomes[i] = { ...outcomes[first]!, outcome: "repeat" }
+  for (const [i, first] of repeatsInBatch) {
+    outcomes[i] = { ...outcomes[first]!, outcome: "repeat" }
+  }
   await insertSightings(
     manager,
     fresh.map((i) => {
       const o = outcomes[i]!
-      return { ...rows[i], id: o.sighting_id, transaction_id: o.transaction_id, candidate_transaction_id: o.candidate_transaction_id, status: o.outcome, basis: o.basis }
+      return {
+        ...rows[i],
+        id: o.sighting_id,
+        transaction_id: o.transaction_id,
+        candidate_transaction_id: o.candidate_transaction_id,
+        status: o.outcome,
+        basis: o.basis,
+      }
     })
   )
   await insertSystemAuditEvents(
@@ -94,7 +136,13 @@ export async function recordSightings(
           message: held
             ? `A ${rows[i].source} report could be this transfer again: held for an accountant`
             : `Also reported by ${rows[i].source}: not applied again`,
-          data: { sighting_id: o.sighting_id, source: rows[i].source, channel: rows[i].channel, basis: o.basis, line: rows[i].line ?? null },
+          data: {
+            sighting_id: o.sighting_id,
+            source: rows[i].source,
+            channel: rows[i].channel,
+            basis: o.basis,
+            line: rows[i].line ?? null,
+          },
         }
       })
   )

@@ -22,28 +22,52 @@ export async function resolvePossibleDuplicate(
     `SELECT *, amount::text AS amount FROM bank_transfer_sighting WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
     [input.sighting_id]
   )
-  if (!s) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Sighting ${input.sighting_id} was not found`)
+  if (!s) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Sighting ${input.sighting_id} was not found`
+    )
+  }
   if (s.status !== "possible_duplicate") {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Sighting ${s.id} is not held as a possible duplicate (it is ${s.status})`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Sighting ${s.id} is not held as a possible duplicate (it is ${s.status})`
+    )
   }
   let transactionId: string = s.candidate_transaction_id
   if (!input.same) {
     const line = { ...s, booked_at: new Date(s.booked_at) }
-    const [created] = await transactions.insertTransactions(manager, [{ ...line, fingerprint: fingerprint(line) }])
+    const [created] = await transactions.insertTransactions(manager, [
+      { ...line, fingerprint: fingerprint(line) },
+    ])
     transactionId = created.id
   }
   await manager.execute(
     `UPDATE bank_transfer_sighting SET status = ?, transaction_id = ?, resolved_by = ?, resolved_at = now(), updated_at = now() WHERE id = ?`,
-    [input.same ? "same_movement" : "new_movement", transactionId, actorLabel(input.actor), s.id]
+    [
+      input.same ? "same_movement" : "new_movement",
+      transactionId,
+      actorLabel(input.actor),
+      s.id,
+    ]
   )
   await this.createAuditEvents(
     {
       transaction_id: transactionId,
-      action: input.same ? "duplicate_confirmed_same" : "duplicate_confirmed_different",
+      action: input.same
+        ? "duplicate_confirmed_same"
+        : "duplicate_confirmed_different",
       actor_type: input.actor.type,
       actor_id: input.actor.id ?? null,
-      message: input.same ? "Same transfer as this one: not applied again" : "A different transfer: recorded as a movement of its own",
-      data: { sighting_id: s.id, candidate_transaction_id: s.candidate_transaction_id, source: s.source, line: s.line },
+      message: input.same
+        ? "Same transfer as this one: not applied again"
+        : "A different transfer: recorded as a movement of its own",
+      data: {
+        sighting_id: s.id,
+        candidate_transaction_id: s.candidate_transaction_id,
+        source: s.source,
+        line: s.line,
+      },
     },
     sharedContext
   )

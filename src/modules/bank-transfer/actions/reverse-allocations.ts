@@ -15,7 +15,9 @@ export async function reverseAllocations(
   sharedContext: Context
 ) {
   const manager = sharedContext.transactionManager as any
-  if (!input.allocation_ids.length) return []
+  if (!input.allocation_ids.length) {
+    return []
+  }
   const allocations: any[] = await manager.execute(
     `SELECT id, transaction_id, expectation_id, amount FROM bank_transfer_allocation
       WHERE id IN (${placeholders(input.allocation_ids)}) AND reversed_at IS NULL FOR UPDATE`,
@@ -32,12 +34,16 @@ export async function reverseAllocations(
       [alloc.expectation_id]
     )
     const received = MathBN.sub(exp.amount_received, alloc.amount)
-    const status = MathBN.gt(received, 0) ? "partially_paid" : "awaiting_transfer"
+    const status = MathBN.gt(received, 0)
+      ? "partially_paid"
+      : "awaiting_transfer"
     await this.updateExpectations(
       {
         id: exp.id,
         amount_received: money(received),
-        amount_remaining: money(MathBN.max(MathBN.sub(exp.amount_due, received), 0)),
+        amount_remaining: money(
+          MathBN.max(MathBN.sub(exp.amount_due, received), 0)
+        ),
         surplus: money(MathBN.max(MathBN.sub(received, exp.amount_due), 0)),
         status,
         paid_at: null,
@@ -46,10 +52,21 @@ export async function reverseAllocations(
     )
     const allocated = MathBN.sub(tx.amount_allocated, alloc.amount)
     await this.updateBankTransactions(
-      { id: tx.id, amount_allocated: money(allocated), status: MathBN.gt(allocated, 0) ? "partially_applied" : "unmatched" },
+      {
+        id: tx.id,
+        amount_allocated: money(allocated),
+        status: MathBN.gt(allocated, 0) ? "partially_applied" : "unmatched",
+      },
       sharedContext
     )
-    await this.updateAllocations({ id: alloc.id, reversed_at: new Date(), reversed_by: actorLabel(input.actor) }, sharedContext)
+    await this.updateAllocations(
+      {
+        id: alloc.id,
+        reversed_at: new Date(),
+        reversed_by: actorLabel(input.actor),
+      },
+      sharedContext
+    )
     await this.createAuditEvents(
       {
         expectation_id: exp.id,
@@ -58,7 +75,12 @@ export async function reverseAllocations(
         actor_type: input.actor.type,
         actor_id: input.actor.id ?? null,
         message: input.reason ?? null,
-        data: { allocation_id: alloc.id, amount: String(alloc.amount), from_status: exp.status, to_status: status },
+        data: {
+          allocation_id: alloc.id,
+          amount: String(alloc.amount),
+          from_status: exp.status,
+          to_status: status,
+        },
       },
       sharedContext
     )

@@ -18,17 +18,40 @@ export async function unfinishedAllocation(
     sharedContext
   )
   const expectations = allocations.length
-    ? await this.listExpectations({ id: allocations.map((a) => a.expectation_id) }, {}, sharedContext)
+    ? await this.listExpectations(
+        { id: allocations.map((a) => a.expectation_id) },
+        {},
+        sharedContext
+      )
     : []
-  const audit = await this.listAuditEvents({ transaction_id: transactionId, action: "allocated" }, {}, sharedContext)
-  const before = new Map(audit.map((a) => [(a.data as any)?.allocation_id, (a.data as any)?.from_status as string | undefined]))
+  const audit = await this.listAuditEvents(
+    { transaction_id: transactionId, action: "allocated" },
+    {},
+    sharedContext
+  )
+  const before = new Map(
+    audit.map((a) => [
+      (a.data as any)?.allocation_id,
+      (a.data as any)?.from_status as string | undefined,
+    ])
+  )
   const byId = new Map(expectations.map((e) => [e.id, e]))
   return {
     allocation_ids: allocations.map((a) => a.id),
     expectations: allocations.flatMap((a) => {
       const e = byId.get(a.expectation_id)
-      if (!e) return []
-      return [{ id: e.id, order_id: e.order_id, previous_status: before.get(a.id) ?? "unknown", status: e.status, amount_remaining: String(e.amount_remaining) }]
+      if (!e) {
+        return []
+      }
+      return [
+        {
+          id: e.id,
+          order_id: e.order_id,
+          previous_status: before.get(a.id) ?? "unknown",
+          status: e.status,
+          amount_remaining: String(e.amount_remaining),
+        },
+      ]
     }),
     resumed: true,
   }

@@ -16,42 +16,49 @@ export const EXPECTATION_STATUSES = [
 
 /** What one order still expects to receive by bank transfer. */
 export const Expectation = model
-  .define({ name: "Expectation", tableName: "bank_transfer_expectation" }, {
-    id: model.id({ prefix: "btexp" }).primaryKey(),
-    order_id: model.text(),
-    order_number: model.text(),
-    payment_collection_id: model.text().nullable(),
-    customer_id: model.text().nullable(),
-    email: model.text().nullable(),
-    reference: model.text(),
-    memo: model.text(),
-    currency_code: model.text(),
-    amount_due: model.bigNumber(),
-    amount_received: model.bigNumber().default(0),
-    // Kept alongside due/received so that candidates can be found by amount through an index.
-    amount_remaining: model.bigNumber(),
-    surplus: model.bigNumber().default(0),
-    tax_code: model.text().nullable(),
-    phone: model.text().nullable(),
-    company_name: model.text().nullable(),
-    company_key: model.text().nullable(),
-    company_token: model.text().nullable(),
-    status: model.enum([...EXPECTATION_STATUSES]).default("awaiting_transfer"),
-    policy: model.text().default("physical"),
-    placed_at: model.dateTime(),
-    due_at: model.dateTime().nullable(),
-    next_step: model.text().nullable(),
-    next_step_at: model.dateTime().nullable(),
-    steps_done: model.json().default({} as Record<string, unknown>),
-    account: model.json(),
-    paid_at: model.dateTime().nullable(),
-    // Unguessable: the payment page link in every message. Knowing it shows only what payment needs.
-    page_token: model.text(),
-    metadata: model.json().nullable(),
-    allocations: model.hasMany(() => Allocation, { mappedBy: "expectation" }),
-    suggestions: model.hasMany(() => Suggestion, { mappedBy: "expectation" }),
-    confirmations: model.hasMany(() => PaymentConfirmation, { mappedBy: "expectation" }),
-  })
+  .define(
+    { name: "Expectation", tableName: "bank_transfer_expectation" },
+    {
+      id: model.id({ prefix: "btexp" }).primaryKey(),
+      order_id: model.text(),
+      order_number: model.text(),
+      payment_collection_id: model.text().nullable(),
+      customer_id: model.text().nullable(),
+      email: model.text().nullable(),
+      reference: model.text(),
+      memo: model.text(),
+      currency_code: model.text(),
+      amount_due: model.bigNumber(),
+      amount_received: model.bigNumber().default(0),
+      // Kept alongside due/received so that candidates can be found by amount through an index.
+      amount_remaining: model.bigNumber(),
+      surplus: model.bigNumber().default(0),
+      tax_code: model.text().nullable(),
+      phone: model.text().nullable(),
+      company_name: model.text().nullable(),
+      company_key: model.text().nullable(),
+      company_token: model.text().nullable(),
+      status: model
+        .enum([...EXPECTATION_STATUSES])
+        .default("awaiting_transfer"),
+      policy: model.text().default("physical"),
+      placed_at: model.dateTime(),
+      due_at: model.dateTime().nullable(),
+      next_step: model.text().nullable(),
+      next_step_at: model.dateTime().nullable(),
+      steps_done: model.json().default({} as Record<string, unknown>),
+      account: model.json(),
+      paid_at: model.dateTime().nullable(),
+      // Unguessable: the payment page link in every message. Knowing it shows only what payment needs.
+      page_token: model.text(),
+      metadata: model.json().nullable(),
+      allocations: model.hasMany(() => Allocation, { mappedBy: "expectation" }),
+      suggestions: model.hasMany(() => Suggestion, { mappedBy: "expectation" }),
+      confirmations: model.hasMany(() => PaymentConfirmation, {
+        mappedBy: "expectation",
+      }),
+    }
+  )
   .indexes([
     { on: ["order_id"], unique: true },
     { on: ["reference"], unique: true },

@@ -5,10 +5,13 @@ import { model } from "@medusajs/framework/utils"
  * the plugin options from medusa-config.ts. One row per key.
  */
 export const Setting = model
-  .define({ name: "Setting", tableName: "bank_transfer_setting" }, {
-    id: model.id({ prefix: "btset" }).primaryKey(),
-    key: model.text(),
-    value: model.json(),
-    updated_by: model.text().nullable(),
-  })
+  .define(
+    { name: "Setting", tableName: "bank_transfer_setting" },
+    {
+      id: model.id({ prefix: "btset" }).primaryKey(),
+      key: model.text(),
+      value: model.json(),
+      updated_by: model.text().nullable(),
+    }
+  )
   .indexes([{ on: ["key"], unique: true }])

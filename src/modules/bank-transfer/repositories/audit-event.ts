@@ -13,8 +13,13 @@ type SystemAuditRow = {
  * System audit rows in one INSERT: on the job's and the matcher's hot paths the ORM's create costs
  * more than the work being audited.
  */
-export async function insertSystemAuditEvents(manager: SqlManager, rows: SystemAuditRow[]) {
-  if (!rows.length) return
+export async function insertSystemAuditEvents(
+  manager: SqlManager,
+  rows: SystemAuditRow[]
+) {
+  if (!rows.length) {
+    return
+  }
   await manager.execute(
     `INSERT INTO bank_transfer_audit_event (id, expectation_id, transaction_id, action, actor_type, message, data)
      VALUES ${rows.map(() => "(?, ?, ?, ?, 'system', ?, ?::jsonb)").join(",")}`,

@@ -3,7 +3,9 @@ import type { NewBankTransaction } from "../types"
 import { dedupeKey, placeholders } from "../utils"
 
 /** A MikroORM entity manager, as Medusa hands it to module methods (raw SQL with `?` placeholders). */
-export type SqlManager = { execute: (sql: string, params?: unknown[]) => Promise<any[]> }
+export type SqlManager = {
+  execute: (sql: string, params?: unknown[]) => Promise<any[]>
+}
 
 /** PostgreSQL takes at most 65,535 parameters per statement (17 per row here): rows are inserted in chunks. */
 export const INSERT_CHUNK = 1000
@@ -13,8 +15,13 @@ export const INSERT_CHUNK = 1000
  * atomic by itself. Returns every row's id (the existing one for a known key) and whether this
  * statement created it.
  */
-export async function insertTransactions(manager: SqlManager, rows: NewBankTransaction[]) {
-  if (!rows.length) return []
+export async function insertTransactions(
+  manager: SqlManager,
+  rows: NewBankTransaction[]
+) {
+  if (!rows.length) {
+    return []
+  }
   const keyed = rows.map((r) => ({ ...r, dedupe_key: dedupeKey(r) }))
   const values: unknown[] = []
   const tuples = keyed.map((r) => {
@@ -37,7 +44,7 @@ export async function insertTransactions(manager: SqlManager, rows: NewBankTrans
       r.direction === "out" ? "ignored" : "unmatched",
       r.import_id ?? null
     )
-    return "(?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?::jsonb,?,0,'{\"value\":\"0\",\"precision\":20}'::jsonb,?)"
+    return '(?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?::jsonb,?,0,\'{"value":"0","precision":20}\'::jsonb,?)'
   })
   const inserted: { id: string; dedupe_key: string }[] = await manager.execute(
     `INSERT INTO bank_transfer_transaction
@@ -50,7 +57,9 @@ export async function insertTransactions(manager: SqlManager, rows: NewBankTrans
     values
   )
   const createdKeys = new Set(inserted.map((r) => r.dedupe_key))
-  const missing = keyed.filter((r) => !createdKeys.has(r.dedupe_key)).map((r) => r.dedupe_key)
+  const missing = keyed
+    .filter((r) => !createdKeys.has(r.dedupe_key))
+    .map((r) => r.dedupe_key)
   const existing: { id: string; dedupe_key: string }[] = missing.length
     ? await manager.execute(
         `SELECT id, dedupe_key FROM bank_transfer_transaction WHERE dedupe_key IN (${placeholders(missing)})`,
@@ -109,7 +118,10 @@ export type TransactionForMatching = {
 }
 
 /** One query: it runs for every incoming line. */
-export async function loadForMatching(manager: SqlManager, transactionId: string): Promise<TransactionForMatching | null> {
+export async function loadForMatching(
+  manager: SqlManager,
+  transactionId: string
+): Promise<TransactionForMatching | null> {
   const [row]: any[] = await manager.execute(
     `SELECT t.id, t.amount::text AS amount, t.amount_allocated::text AS amount_allocated, t.currency_code,
             t.direction, t.memo, t.booked_at, t.counterparty_name, t.status, t.reconciled_at,

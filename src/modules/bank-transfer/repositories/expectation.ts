@@ -8,13 +8,20 @@ import type { SqlManager } from "./bank-transaction"
  * of index look-ups, never a scan of every open order. Each look-up is bounded: the matcher needs
  * to tell one candidate from several, not every row.
  */
-export async function findCandidates(manager: SqlManager, keys: CandidateKeys): Promise<Record<string, any>[]> {
+export async function findCandidates(
+  manager: SqlManager,
+  keys: CandidateKeys
+): Promise<Record<string, any>[]> {
   const clauses: string[] = []
   const params: unknown[] = []
   const open = `status IN (${placeholders(OPEN_STATUSES)}) AND deleted_at IS NULL`
   const anyOf = (column: string, values: string[], limit = 50) => {
-    if (!values.length) return
-    clauses.push(`(SELECT * FROM bank_transfer_expectation WHERE ${column} IN (${placeholders(values)}) AND ${open} LIMIT ${limit})`)
+    if (!values.length) {
+      return
+    }
+    clauses.push(
+      `(SELECT * FROM bank_transfer_expectation WHERE ${column} IN (${placeholders(values)}) AND ${open} LIMIT ${limit})`
+    )
     params.push(...values, ...OPEN_STATUSES)
   }
   anyOf("reference", keys.references)
@@ -27,14 +34,29 @@ export async function findCandidates(manager: SqlManager, keys: CandidateKeys): 
     clauses.push(
       `(SELECT * FROM bank_transfer_expectation WHERE currency_code = ? AND amount_remaining = ? AND placed_at BETWEEN ? AND ? AND ${open} LIMIT 3)`
     )
-    params.push(keys.amount.currency_code, keys.amount.value, keys.amount.from, keys.amount.to, ...OPEN_STATUSES)
+    params.push(
+      keys.amount.currency_code,
+      keys.amount.value,
+      keys.amount.from,
+      keys.amount.to,
+      ...OPEN_STATUSES
+    )
   }
-  if (!clauses.length) return []
-  return manager.execute(`SELECT DISTINCT ON (id) * FROM (${clauses.join(" UNION ALL ")}) c`, params)
+  if (!clauses.length) {
+    return []
+  }
+  return manager.execute(
+    `SELECT DISTINCT ON (id) * FROM (${clauses.join(" UNION ALL ")}) c`,
+    params
+  )
 }
 
 /** Up to `limit` open expectations whose next escalation step is due, locked for this transaction. */
-export async function lockDueExpectations(manager: SqlManager, now: Date, limit: number) {
+export async function lockDueExpectations(
+  manager: SqlManager,
+  now: Date,
+  limit: number
+) {
   // Every column: the job tells the shopper from these rows, without reading them again.
   return manager.execute(
     `SELECT * FROM bank_transfer_expectation
@@ -47,15 +69,29 @@ export async function lockDueExpectations(manager: SqlManager, now: Date, limit:
 /** Writes a batch's escalation state in one statement. */
 export async function updateEscalations(
   manager: SqlManager,
-  rows: { id: string; status: string; steps_done: Record<string, string>; next_step: string | null; next_step_at: Date | null }[]
+  rows: {
+    id: string
+    status: string
+    steps_done: Record<string, string>
+    next_step: string | null
+    next_step_at: Date | null
+  }[]
 ) {
-  if (!rows.length) return
+  if (!rows.length) {
+    return
+  }
   await manager.execute(
     `UPDATE bank_transfer_expectation e
         SET status = v.status::text, steps_done = v.steps_done::jsonb, next_step = v.next_step::text,
             next_step_at = v.next_step_at::timestamptz, updated_at = now()
        FROM (VALUES ${rows.map(() => "(?, ?, ?, ?, ?)").join(",")}) AS v(id, status, steps_done, next_step, next_step_at)
       WHERE e.id = v.id`,
-    rows.flatMap((r) => [r.id, r.status, JSON.stringify(r.steps_done), r.next_step, r.next_step_at])
+    rows.flatMap((r) => [
+      r.id,
+      r.status,
+      JSON.stringify(r.steps_done),
+      r.next_step,
+      r.next_step_at,
+    ])
   )
 }

@@ -1,4 +1,10 @@
-import { KEY_WINDOW_DAYS, pairSightings, type Pairing, type RecordedSighting, type Sighting } from "../../../lib/ingest/identity"
+import {
+  KEY_WINDOW_DAYS,
+  pairSightings,
+  type Pairing,
+  type RecordedSighting,
+  type Sighting,
+} from "../../../lib/ingest/identity"
 import { toMinorUnits } from "../../../lib/money/minor-units"
 import { entityId } from "../../../lib/identifiers/entity-id"
 import type { NewSighting } from "../types"
@@ -12,7 +18,11 @@ const FACTS_CHUNK = 5000
 const INSERT_CHUNK = 1000
 
 /** Sightings that can only be one movement share currency, direction and exact amount. */
-export const factsKey = (s: { currency_code: string; direction: string; amount: string }) =>
+export const factsKey = (s: {
+  currency_code: string
+  direction: string
+  amount: string
+}) =>
   `${s.currency_code.toUpperCase()}|${s.direction}|${toMinorUnits(s.amount, s.currency_code)}`
 
 /** The sighting as the pure identity rules read it. */
@@ -27,16 +37,30 @@ export const asIdentitySighting = (s: NewSighting): Sighting => ({
   channel: s.channel,
 })
 
-export type RecordedMovementSighting = RecordedSighting & { source: string; booked_at: Date }
+export type RecordedMovementSighting = RecordedSighting & {
+  source: string
+  booked_at: Date
+}
 
 /**
  * The recorded sightings of every movement that may be one of `rows`: same currency, direction and
  * amount, booked within KEY_WINDOW_DAYS of the batch. Held possible duplicates are not movements.
  */
-export async function loadRecordedSightings(manager: SqlManager, rows: NewSighting[]): Promise<RecordedMovementSighting[]> {
-  if (!rows.length) return []
+export async function loadRecordedSightings(
+  manager: SqlManager,
+  rows: NewSighting[]
+): Promise<RecordedMovementSighting[]> {
+  if (!rows.length) {
+    return []
+  }
   const facts = new Map<string, [string, string, string]>()
-  for (const r of rows) facts.set(factsKey(r), [r.currency_code.toUpperCase(), r.direction, r.amount])
+  for (const r of rows) {
+    facts.set(factsKey(r), [
+      r.currency_code.toUpperCase(),
+      r.direction,
+      r.amount,
+    ])
+  }
   const times = rows.map((r) => new Date(r.booked_at).getTime())
   const from = new Date(Math.min(...times) - (KEY_WINDOW_DAYS + 1) * DAY_MS)
   const to = new Date(Math.max(...times) + (KEY_WINDOW_DAYS + 1) * DAY_MS)
@@ -64,7 +88,9 @@ export async function loadRecordedSightings(manager: SqlManager, rows: NewSighti
         currency_code: f.currency_code,
         direction: f.direction,
         memo: f.memo ?? "",
-        bank_references: Array.isArray(f.bank_references) ? f.bank_references : [],
+        bank_references: Array.isArray(f.bank_references)
+          ? f.bank_references
+          : [],
         channel: f.channel,
         source: f.source,
       })
@@ -78,17 +104,29 @@ export async function loadRecordedSightings(manager: SqlManager, rows: NewSighti
  * channel at a time, so that the work grows with the candidates of each line, not with the batch
  * times the ledger.
  */
-export function pairWithRecorded(rows: NewSighting[], recorded: RecordedMovementSighting[]): Pairing[] {
+export function pairWithRecorded(
+  rows: NewSighting[],
+  recorded: RecordedMovementSighting[]
+): Pairing[] {
   const byFacts = groupBy(recorded, (r) => factsKey(r))
   const groups = groupBy(
     rows.map((_, i) => i),
     (i) => `${factsKey(rows[i])}#${rows[i].channel}`
   )
-  const out: Pairing[] = rows.map(() => ({ movement_id: null, verdict: "different", basis: null }))
+  const out: Pairing[] = rows.map(() => ({
+    movement_id: null,
+    verdict: "different",
+    basis: null,
+  }))
   for (const indexes of groups.values()) {
     const candidates = byFacts.get(factsKey(rows[indexes[0]])) ?? []
-    if (!candidates.length) continue
-    const pairings = pairSightings(indexes.map((i) => asIdentitySighting(rows[i])), candidates)
+    if (!candidates.length) {
+      continue
+    }
+    const pairings = pairSightings(
+      indexes.map((i) => asIdentitySighting(rows[i])),
+      candidates
+    )
     pairings.forEach((p, k) => (out[indexes[k]] = p))
   }
   return out
@@ -96,7 +134,16 @@ export function pairWithRecorded(rows: NewSighting[], recorded: RecordedMovement
 
 /** Which of these dedupe keys are recorded already, with what became of them. */
 export async function findSightingsByKey(manager: SqlManager, keys: string[]) {
-  const found = new Map<string, { id: string; transaction_id: string | null; candidate_transaction_id: string | null; status: string; basis: string | null }>()
+  const found = new Map<
+    string,
+    {
+      id: string
+      transaction_id: string | null
+      candidate_transaction_id: string | null
+      status: string
+      basis: string | null
+    }
+  >()
   for (let i = 0; i < keys.length; i += FACTS_CHUNK) {
     const chunk = keys.slice(i, i + FACTS_CHUNK)
     const rows: any[] = await manager.execute(
@@ -112,7 +159,13 @@ export async function findSightingsByKey(manager: SqlManager, keys: string[]) {
 /** Inserts sightings (ids given); one statement per INSERT_CHUNK rows. */
 export async function insertSightings(
   manager: SqlManager,
-  rows: (NewSighting & { id: string; transaction_id: string | null; candidate_transaction_id: string | null; status: string; basis: string | null })[]
+  rows: (NewSighting & {
+    id: string
+    transaction_id: string | null
+    candidate_transaction_id: string | null
+    status: string
+    basis: string | null
+  })[]
 ) {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const chunk = rows.slice(i, i + INSERT_CHUNK)
@@ -157,8 +210,11 @@ function groupBy<T>(items: T[], key: (item: T) => string) {
   for (const item of items) {
     const k = key(item)
     const group = groups.get(k)
-    if (group) group.push(item)
-    else groups.set(k, [item])
+    if (group) {
+      group.push(item)
+    } else {
+      groups.set(k, [item])
+    }
   }
   return groups
 }
@@ -170,16 +226,28 @@ export const newSightingId = () => entityId("btsig")
  * lock per bucket of (currency, direction, amount), taken in a fixed order (no deadlock). Buckets
  * keep the lock count small whatever the statement's size.
  */
-export async function lockIdentityBuckets(manager: SqlManager, rows: NewSighting[]) {
-  const buckets = [...new Set(rows.map((r) => bucketOf(factsKey(r))))].sort((a, b) => a - b)
-  if (!buckets.length) return
-  await manager.execute(`SELECT ${buckets.map(() => "pg_advisory_xact_lock(7301, ?)").join(", ")}`, buckets)
+export async function lockIdentityBuckets(
+  manager: SqlManager,
+  rows: NewSighting[]
+) {
+  const buckets = [...new Set(rows.map((r) => bucketOf(factsKey(r))))].sort(
+    (a, b) => a - b
+  )
+  if (!buckets.length) {
+    return
+  }
+  await manager.execute(
+    `SELECT ${buckets.map(() => "pg_advisory_xact_lock(7301, ?)").join(", ")}`,
+    buckets
+  )
 }
 
 const BUCKETS = 256
 function bucketOf(key: string) {
   let h = 0
-  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0
+  for (let i = 0; i < key.length; i++) {
+    h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0
+  }
   return ((h % BUCKETS) + BUCKETS) % BUCKETS
 }
 
@@ -188,7 +256,12 @@ function bucketOf(key: string) {
  * number of lines and their sum (decimal string).
  */
 export async function summariseImport(manager: SqlManager, importId: string) {
-  const rows: { status: string; currency_code: string; lines: number; total: string }[] = await manager.execute(
+  const rows: {
+    status: string
+    currency_code: string
+    lines: number
+    total: string
+  }[] = await manager.execute(
     `SELECT status, currency_code, COUNT(*)::int AS lines, COALESCE(SUM(amount), 0)::text AS total
        FROM bank_transfer_sighting WHERE import_id = ? AND deleted_at IS NULL
       GROUP BY status, currency_code ORDER BY status, currency_code`,

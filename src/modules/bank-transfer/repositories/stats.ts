@@ -4,7 +4,10 @@ import type { SqlManager } from "./bank-transaction"
  * The figures of the Bank transfers page, from a few aggregate queries. Sums are decimal strings
  * per currency; `matched_automatically` is a percentage with one decimal, or null with no match.
  */
-export async function reconciliationStats(manager: SqlManager, input: { day_start: Date; week_start: Date }) {
+export async function reconciliationStats(
+  manager: SqlManager,
+  input: { day_start: Date; week_start: Date }
+) {
   const received = await manager.execute(
     `SELECT currency_code,
             COALESCE(SUM(amount) FILTER (WHERE booked_at >= ?), 0)::text AS today,
@@ -28,7 +31,9 @@ export async function reconciliationStats(manager: SqlManager, input: { day_star
   )
   return {
     received,
-    matched_automatically: matching.total ? Math.round((matching.automatic / matching.total) * 1000) / 10 : null,
+    matched_automatically: matching.total
+      ? Math.round((matching.automatic / matching.total) * 1000) / 10
+      : null,
     ...counts,
   }
 }

@@ -1,10 +1,18 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
+import {
+  ContainerRegistrationKeys,
+  MathBN,
+  Modules,
+} from "@medusajs/framework/utils"
 import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { BANK_TRANSFER_PROVIDER_PREFIX } from "../../expect/steps/load-order-for-expectation"
 import type { AllocationResult } from "../../../modules/bank-transfer"
 
-const sum = (values: unknown[]) => values.reduce<any>((total, v) => MathBN.add(total, (v as any) ?? 0), MathBN.convert(0))
+const sum = (values: unknown[]) =>
+  values.reduce<any>(
+    (total, v) => MathBN.add(total, (v as any) ?? 0),
+    MathBN.convert(0)
+  )
 
 /**
  * Captures the Medusa payment of every order that just became paid, through Medusa's own capture
@@ -19,10 +27,14 @@ export const capturePaidOrdersStep = createStep(
   "bank-transfer-capture-paid-orders",
   async (result: AllocationResult, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const paid = result.expectations.filter((e) => e.status === "paid" && e.previous_status !== "paid")
+    const paid = result.expectations.filter(
+      (e) => e.status === "paid" && e.previous_status !== "paid"
+    )
     const captured: string[] = []
     for (const e of paid) {
-      const { data: [order] } = await query.graph({
+      const {
+        data: [order],
+      } = await query.graph({
         entity: "order",
         filters: { id: e.order_id },
         fields: [
@@ -41,10 +53,21 @@ export const capturePaidOrdersStep = createStep(
       const payments = (order?.payment_collections ?? []).flatMap((pc: any) => {
         // What the collection says was captured, and what its payments' captures add up to.
         const recorded = pc?.captured_amount ?? 0
-        const captures = sum((pc?.payments ?? []).flatMap((p: any) => (p?.captures ?? []).map((c: any) => c?.amount)))
-        return (pc?.payments ?? []).map((p: any) => ({ ...p, collection_stale: MathBN.lt(recorded, captures) }))
+        const captures = sum(
+          (pc?.payments ?? []).flatMap((p: any) =>
+            (p?.captures ?? []).map((c: any) => c?.amount)
+          )
+        )
+        return (pc?.payments ?? []).map((p: any) => ({
+          ...p,
+          collection_stale: MathBN.lt(recorded, captures),
+        }))
       })
-      const ours = payments.filter((p: any) => p?.provider_id?.startsWith(BANK_TRANSFER_PROVIDER_PREFIX) && !p.canceled_at)
+      const ours = payments.filter(
+        (p: any) =>
+          p?.provider_id?.startsWith(BANK_TRANSFER_PROVIDER_PREFIX) &&
+          !p.canceled_at
+      )
       const payment = ours.find((p: any) => !p.captured_at)
       if (payment) {
         const already = sum((payment.captures ?? []).map((c: any) => c?.amount))
@@ -53,10 +76,18 @@ export const capturePaidOrdersStep = createStep(
           // mark it, and let the capture workflow finish the rest (it creates no second capture).
           const now = new Date()
           // (UpdatePaymentDTO does not declare captured_at; the payment module stores any of its fields.)
-          await container.resolve(Modules.PAYMENT).updatePayment({ id: payment.id, captured_at: now, data: { ...(payment.data ?? {}), captured_at: now.toISOString() } } as any)
-          await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id } })
+          await container.resolve(Modules.PAYMENT).updatePayment({
+            id: payment.id,
+            captured_at: now,
+            data: { ...(payment.data ?? {}), captured_at: now.toISOString() },
+          } as any)
+          await capturePaymentWorkflow(container).run({
+            input: { payment_id: payment.id },
+          })
         } else {
-          await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id } })
+          await capturePaymentWorkflow(container).run({
+            input: { payment_id: payment.id },
+          })
         }
         captured.push(payment.id)
         continue
@@ -66,7 +97,9 @@ export const capturePaidOrdersStep = createStep(
         // order recorded it: run on a captured payment, it completes exactly that, once.
         const stale = ours.find((p: any) => p.captured_at && p.collection_stale)
         if (stale) {
-          await capturePaymentWorkflow(container).run({ input: { payment_id: stale.id } })
+          await capturePaymentWorkflow(container).run({
+            input: { payment_id: stale.id },
+          })
           captured.push(stale.id)
         }
       }

@@ -9,8 +9,12 @@ import type BankTransferModuleService from "../../../modules/bank-transfer/servi
 export const closeTransactionStep = createStep(
   "bank-transfer-close-transaction",
   async (input: { transaction_id: string }, { container }) => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
-    await service.updateBankTransactions({ id: input.transaction_id, reconciled_at: new Date() })
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
+    await service.updateBankTransactions({
+      id: input.transaction_id,
+      reconciled_at: new Date(),
+    })
     return new StepResponse(input.transaction_id)
   }
 )

@@ -1,6 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
-import { BANK_TRANSFER_MODULE, type Actor } from "../../../modules/bank-transfer"
+import {
+  BANK_TRANSFER_MODULE,
+  type Actor,
+} from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 
 /**
@@ -9,14 +12,25 @@ import type BankTransferModuleService from "../../../modules/bank-transfer/servi
  */
 export const reverseAllocationStep = createStep(
   "bank-transfer-reverse-allocation",
-  async (input: { allocation_id: string; actor: Actor; reason?: string }, { container }) => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+  async (
+    input: { allocation_id: string; actor: Actor; reason?: string },
+    { container }
+  ) => {
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     const allocation = await service.retrieveAllocation(input.allocation_id)
     if (allocation.reversed_at) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Allocation ${allocation.id} was already undone`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Allocation ${allocation.id} was already undone`
+      )
     }
     const before = await service.retrieveExpectation(allocation.expectation_id)
-    const [reversed] = await service.reverseAllocations({ allocation_ids: [allocation.id], actor: input.actor, reason: input.reason })
+    const [reversed] = await service.reverseAllocations({
+      allocation_ids: [allocation.id],
+      actor: input.actor,
+      reason: input.reason,
+    })
     return new StepResponse({
       allocation_id: allocation.id,
       expectation_id: allocation.expectation_id,

@@ -35,15 +35,30 @@ export type EscalationTotals = {
 export const escalateDueTransfersStep = createStep(
   "bank-transfer-escalate-due-transfers",
   async (input: { now: Date | string; batch_size?: number }, { container }) =>
-    new StepResponse(await escalateDueTransfers(container, new Date(input.now), input.batch_size ?? 500))
+    new StepResponse(
+      await escalateDueTransfers(
+        container,
+        new Date(input.now),
+        input.batch_size ?? 500
+      )
+    )
 )
 
-async function escalateDueTransfers(container: MedusaContainer, now: Date, batchSize: number): Promise<EscalationTotals> {
-  const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+async function escalateDueTransfers(
+  container: MedusaContainer,
+  now: Date,
+  batchSize: number
+): Promise<EscalationTotals> {
+  const service: BankTransferModuleService =
+    container.resolve(BANK_TRANSFER_MODULE)
   const options = await service.loadOptions()
   const policies = policiesFromOptions(options)
   const calendar = await service.loadCalendar()
-  const totals = { scanned: 0, escalated: 0, by_step: {} as Record<string, number> }
+  const totals = {
+    scanned: 0,
+    escalated: 0,
+    by_step: {} as Record<string, number>,
+  }
   let firstClaimed: string | null = null
   // While one batch's shoppers are told, the next batch is claimed: at most two batches in memory.
   let announcing: Promise<unknown> = Promise.resolve()
@@ -52,21 +67,37 @@ async function escalateDueTransfers(container: MedusaContainer, now: Date, batch
     const { scanned, claimed } = await service.claimDueEscalations({
       now,
       limit: batchSize,
-      plan: (row) => planEscalation(row, policies[row.policy] ?? policies.physical, calendar, now),
+      plan: (row) =>
+        planEscalation(
+          row,
+          policies[row.policy] ?? policies.physical,
+          calendar,
+          now
+        ),
     })
     totals.scanned += scanned
     totals.escalated += claimed.length
-    for (const c of claimed) totals.by_step[c.step] = (totals.by_step[c.step] ?? 0) + 1
+    for (const c of claimed) {
+      totals.by_step[c.step] = (totals.by_step[c.step] ?? 0) + 1
+    }
     await announcing
-    if (failure) throw failure
+    if (failure) {
+      throw failure
+    }
     if (claimed.length) {
       firstClaimed ??= claimed[0].expectation_id
-      announcing = announce(container, service, claimed).catch((e) => (failure = e))
+      announcing = announce(container, service, claimed).catch(
+        (e) => (failure = e)
+      )
     }
-    if (scanned < batchSize) break
+    if (scanned < batchSize) {
+      break
+    }
   }
   await announcing
-  if (failure) throw failure
+  if (failure) {
+    throw failure
+  }
   return { ...totals, first_claimed: firstClaimed }
 }
 
@@ -76,22 +107,46 @@ async function escalateDueTransfers(container: MedusaContainer, now: Date, batch
  * steps are committed, and the failed notifications stay in Medusa's notification table (status
  * failure) for the merchant to see and resend.
  */
-async function announce(container: MedusaContainer, service: BankTransferModuleService, claimed: Claimed[]) {
+async function announce(
+  container: MedusaContainer,
+  service: BankTransferModuleService,
+  claimed: Claimed[]
+) {
   const options = await service.loadOptions()
   const notifications = (
-    await Promise.all(claimed.map((c) => shopperNotification(c.expectation as any, { name: EVENT_FOR_STEP(c.step), data: { step: c.step } }, options)))
+    await Promise.all(
+      claimed.map((c) =>
+        shopperNotification(
+          c.expectation as any,
+          { name: EVENT_FOR_STEP(c.step), data: { step: c.step } },
+          options
+        )
+      )
+    )
   ).filter((n) => n !== null)
   if (notifications.length) {
     try {
-      await container.resolve(Modules.NOTIFICATION).createNotifications(notifications)
+      await container
+        .resolve(Modules.NOTIFICATION)
+        .createNotifications(notifications)
     } catch (e) {
-      container.resolve(ContainerRegistrationKeys.LOGGER).error(`bank-transfer: escalation notifications: ${(e as Error).message}`)
+      container
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .error(
+          `bank-transfer: escalation notifications: ${(e as Error).message}`
+        )
     }
   }
   await container.resolve(Modules.EVENT_BUS).emit(
     claimed.map((c) => ({
       name: EVENT_FOR_STEP(c.step),
-      data: { id: c.expectation_id, order_id: c.order_id, step: c.step, reason: "overdue", shopper_notified: true },
+      data: {
+        id: c.expectation_id,
+        order_id: c.order_id,
+        step: c.step,
+        reason: "overdue",
+        shopper_notified: true,
+      },
     })),
     // Not one "Processing …" log line per order: the run's summary is logged by the job.
     { internal: true }

@@ -1,6 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
-import { BANK_TRANSFER_MODULE, type Actor } from "../../../modules/bank-transfer"
+import {
+  BANK_TRANSFER_MODULE,
+  type Actor,
+} from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 
 /**
@@ -10,13 +13,23 @@ import type BankTransferModuleService from "../../../modules/bank-transfer/servi
  */
 export const requestConfirmationStep = createStep(
   "bank-transfer-request-confirmation",
-  async (input: { expectation_id: string; message: string; actor: Actor }, { container }) => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+  async (
+    input: { expectation_id: string; message: string; actor: Actor },
+    { container }
+  ) => {
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     const expectation = await service.retrieveExpectation(input.expectation_id)
     if (["paid", "canceled", "refunded"].includes(expectation.status)) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `The order is ${expectation.status}: there is no payment to confirm`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `The order is ${expectation.status}: there is no payment to confirm`
+      )
     }
-    const status = expectation.status === "awaiting_transfer" ? "awaiting_customer_confirmation" : expectation.status
+    const status =
+      expectation.status === "awaiting_transfer"
+        ? "awaiting_customer_confirmation"
+        : expectation.status
     await service.updateExpectations({ id: expectation.id, status })
     const audit = await service.createAuditEvents({
       expectation_id: expectation.id,
@@ -26,13 +39,20 @@ export const requestConfirmationStep = createStep(
       message: input.message,
     })
     return new StepResponse(
-      { expectation_id: expectation.id, order_id: expectation.order_id, request_id: audit.id },
+      {
+        expectation_id: expectation.id,
+        order_id: expectation.order_id,
+        request_id: audit.id,
+      },
       { id: expectation.id, status: expectation.status }
     )
   },
   async (undo, { container }) => {
-    if (!undo) return
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    if (!undo) {
+      return
+    }
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     await service.updateExpectations({ id: undo.id, status: undo.status })
   }
 )

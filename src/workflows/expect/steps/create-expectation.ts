@@ -14,12 +14,27 @@ export const createExpectationStep = createStep(
   "bank-transfer-create-expectation",
   async ({ order }: { order: OrderForExpectation | null }, { container }) => {
     // Not paid by bank transfer: nothing to expect.
-    if (!order) return new StepResponse<Created, string | null>({ expectation: null, created: false }, null)
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    if (!order) {
+      return new StepResponse<Created, string | null>(
+        { expectation: null, created: false },
+        null
+      )
+    }
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     const [existing] = await service.listExpectations({ order_id: order.id })
-    if (existing) return new StepResponse<Created, string | null>({ expectation: existing, created: false }, null)
+    if (existing) {
+      return new StepResponse<Created, string | null>(
+        { expectation: existing, created: false },
+        null
+      )
+    }
 
-    const input = buildExpectation(order, await service.loadOptions(), await service.loadCalendar())
+    const input = buildExpectation(
+      order,
+      await service.loadOptions(),
+      await service.loadCalendar()
+    )
     try {
       // DML types bigNumber columns as number; the decimal strings are stored exactly.
       const expectation = await service.createExpectations(input as any)
@@ -30,17 +45,28 @@ export const createExpectationStep = createStep(
         message: `Awaiting ${input.amount_due} ${input.currency_code} with memo "${input.memo}"`,
         data: { reference: input.reference, policy: input.policy },
       })
-      return new StepResponse<Created, string | null>({ expectation, created: true }, expectation.id)
+      return new StepResponse<Created, string | null>(
+        { expectation, created: true },
+        expectation.id
+      )
     } catch (e) {
       // Lost a race with a concurrent run: the unique order_id index kept one row.
       const [raced] = await service.listExpectations({ order_id: order.id })
-      if (raced) return new StepResponse<Created, string | null>({ expectation: raced, created: false }, null)
+      if (raced) {
+        return new StepResponse<Created, string | null>(
+          { expectation: raced, created: false },
+          null
+        )
+      }
       throw e
     }
   },
   async (expectationId, { container }) => {
-    if (!expectationId) return
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    if (!expectationId) {
+      return
+    }
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     await service.deleteExpectations(expectationId)
   }
 )

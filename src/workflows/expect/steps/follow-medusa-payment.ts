@@ -22,7 +22,8 @@ const CHANGES: Record<string, { status: string; action: string }> = {
 export const followMedusaPaymentStep = createStep(
   "bank-transfer-follow-medusa-payment",
   async (input: MedusaPaymentEventInput, { container }) => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     let orderId: string | undefined = input.id
     if (input.name.startsWith("payment.")) {
@@ -31,18 +32,46 @@ export const followMedusaPaymentStep = createStep(
       } = await query.graph({
         entity: "payment",
         filters: { id: input.id },
-        fields: ["id", "provider_id", "amount", "refunds.amount", "payment_collection.order.id"],
+        fields: [
+          "id",
+          "provider_id",
+          "amount",
+          "refunds.amount",
+          "payment_collection.order.id",
+        ],
       })
-      if (!payment?.provider_id?.startsWith(BANK_TRANSFER_PROVIDER_PREFIX)) return new StepResponse(null)
-      const refunded = MathBN.sum(0, ...((payment as any).refunds ?? []).map((r: any) => r.amount))
-      if (input.name === "payment.refunded" && MathBN.lt(refunded, (payment as any).amount)) return new StepResponse(null)
+      if (!payment?.provider_id?.startsWith(BANK_TRANSFER_PROVIDER_PREFIX)) {
+        return new StepResponse(null)
+      }
+      const refunded = MathBN.sum(
+        0,
+        ...((payment as any).refunds ?? []).map((r: any) => r.amount)
+      )
+      if (
+        input.name === "payment.refunded" &&
+        MathBN.lt(refunded, (payment as any).amount)
+      ) {
+        return new StepResponse(null)
+      }
       orderId = (payment as any).payment_collection?.order?.id
     }
-    const [expectation] = orderId ? await service.listExpectations({ order_id: orderId }) : []
+    const [expectation] = orderId
+      ? await service.listExpectations({ order_id: orderId })
+      : []
     const next = CHANGES[input.name]
-    if (!expectation || !next || expectation.status === next.status) return new StepResponse(null)
-    if (input.name === "order.canceled" && expectation.status === "paid") return new StepResponse(null)
-    const before = { id: expectation.id, status: expectation.status, next_step: expectation.next_step, next_step_at: expectation.next_step_at, paid_at: expectation.paid_at }
+    if (!expectation || !next || expectation.status === next.status) {
+      return new StepResponse(null)
+    }
+    if (input.name === "order.canceled" && expectation.status === "paid") {
+      return new StepResponse(null)
+    }
+    const before = {
+      id: expectation.id,
+      status: expectation.status,
+      next_step: expectation.next_step,
+      next_step_at: expectation.next_step_at,
+      paid_at: expectation.paid_at,
+    }
     await service.updateExpectations({
       id: expectation.id,
       status: next.status as any,
@@ -56,11 +85,17 @@ export const followMedusaPaymentStep = createStep(
       actor_type: "admin",
       message: `${expectation.status} → ${next.status} (done in Medusa's order page)`,
     })
-    return new StepResponse({ expectation_id: expectation.id, status: next.status }, before)
+    return new StepResponse(
+      { expectation_id: expectation.id, status: next.status },
+      before
+    )
   },
   async (before, { container }) => {
-    if (!before) return
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    if (!before) {
+      return
+    }
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     await service.updateExpectations(before as any)
   }
 )

@@ -10,14 +10,23 @@ export type OrderForExpectation = {
   customer_id: string | null
   currency_code: string
   created_at: Date | string
-  customer?: { phone?: string | null; company_name?: string | null; metadata?: Record<string, unknown> | null } | null
+  customer?: {
+    phone?: string | null
+    company_name?: string | null
+    metadata?: Record<string, unknown> | null
+  } | null
   billing_address?: {
     phone?: string | null
     company?: string | null
     metadata?: Record<string, unknown> | null
   } | null
   payment_collection: { id: string; amount: unknown }
-  products: { id: string; metadata?: Record<string, unknown> | null; type?: { value: string } | null; tags?: { value: string }[] | null }[]
+  products: {
+    id: string
+    metadata?: Record<string, unknown> | null
+    type?: { value: string } | null
+    tags?: { value: string }[] | null
+  }[]
 }
 
 /** Reads what an expectation needs from an order; null when the order is not paid by bank transfer. */
@@ -53,12 +62,18 @@ export const loadOrderForExpectationStep = createStep(
       return new StepResponse(null)
     }
     const collection = (order.payment_collections ?? []).find((pc: any) =>
-      (pc?.payment_sessions ?? []).some((s: any) => s?.provider_id?.startsWith(BANK_TRANSFER_PROVIDER_PREFIX))
+      (pc?.payment_sessions ?? []).some((s: any) =>
+        s?.provider_id?.startsWith(BANK_TRANSFER_PROVIDER_PREFIX)
+      )
     )
     if (!collection) {
       return new StepResponse(null)
     }
-    const productIds = [...new Set((order.items ?? []).map((i: any) => i?.product_id).filter(Boolean))] as string[]
+    const productIds = [
+      ...new Set(
+        (order.items ?? []).map((i: any) => i?.product_id).filter(Boolean)
+      ),
+    ] as string[]
     const { data: products } = productIds.length
       ? await query.graph({
           entity: "product",

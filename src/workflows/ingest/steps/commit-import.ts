@@ -14,16 +14,21 @@ import { statementSightings, type PlannedLine } from "../utils/planned-lines"
 export const commitImportStep = createStep(
   "bank-transfer-commit-import",
   async (input: { import_id: string; actor: Actor }, { container }) => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     const statement = await service.retrieveStatementImport(input.import_id)
     // Every line is recorded as a report; which ones are new movements is decided now, under lock
     // (a webhook may have delivered some since the preview). A second commit records nothing.
     const outcomes = await service.recordSightings(
-      statementSightings(statement.lines as unknown as PlannedLine[], statement.id)
+      statementSightings(
+        statement.lines as unknown as PlannedLine[],
+        statement.id
+      )
     )
     const added = outcomes.filter((o) => o.outcome === "new_movement").length
     const stored = await service.summariseImport(statement.id)
-    const linesOf = (status: string) => stored.filter((r) => r.status === status).reduce((n, r) => n + r.lines, 0)
+    const linesOf = (status: string) =>
+      stored.filter((r) => r.status === status).reduce((n, r) => n + r.lines, 0)
     if (statement.status !== "committed") {
       await service.updateStatementImports({
         id: statement.id,
@@ -50,4 +55,3 @@ export const commitImportStep = createStep(
     return new StepResponse({ import_id: statement.id, added, stored })
   }
 )
-

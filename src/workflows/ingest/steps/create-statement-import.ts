@@ -16,7 +16,8 @@ export type CreateStatementImportInput = {
 export const createStatementImportStep = createStep(
   "bank-transfer-create-statement-import",
   async (input: CreateStatementImportInput, { container }) => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     const statement = await service.createStatementImports({
       file_name: input.file_name.slice(0, 255),
       format: input.format,
@@ -28,8 +29,11 @@ export const createStatementImportStep = createStep(
     return new StepResponse(statement, statement.id)
   },
   async (id, { container }) => {
-    if (!id) return
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    if (!id) {
+      return
+    }
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     await service.deleteStatementImports(id)
   }
 )

@@ -8,11 +8,14 @@ import { PREVIEW_MATCH_LIMIT, type PlannedLine } from "../utils/planned-lines"
 export const previewMatchesStep = createStep(
   "bank-transfer-preview-matches",
   async (planned: PlannedLine[], { container }) => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     let checked = 0
     const out = planned.map((p) => ({ ...p }))
     for (const [n, p] of out.entries()) {
-      if (p.state !== "new") continue
+      if (p.state !== "new") {
+        continue
+      }
       if (p.direction === "out") {
         p.outcome = "ignore"
         continue
@@ -21,10 +24,18 @@ export const previewMatchesStep = createStep(
         p.outcome = "not_previewed"
         continue
       }
-      const decision = await decideTransaction(service, { ...p, id: `preview:${n + 1}`, booked_at: new Date(p.booked_at) })
+      const decision = await decideTransaction(service, {
+        ...p,
+        id: `preview:${n + 1}`,
+        booked_at: new Date(p.booked_at),
+      })
       p.outcome = decision.kind
-      if (decision.kind === "apply") p.order_ids = decision.allocations.map((a) => a.expectation_id)
-      if (decision.kind === "suggest") p.order_ids = decision.suggestions.map((s) => s.expectation_id)
+      if (decision.kind === "apply") {
+        p.order_ids = decision.allocations.map((a) => a.expectation_id)
+      }
+      if (decision.kind === "suggest") {
+        p.order_ids = decision.suggestions.map((s) => s.expectation_id)
+      }
     }
     return new StepResponse(out)
   }

@@ -18,7 +18,8 @@ export type RecordTransactionsInput = { source: string; lines: IncomingLine[] }
 export const recordTransactionsStep = createStep(
   "bank-transfer-record-transactions",
   async (input: RecordTransactionsInput, { container }) => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     const outcomes = await service.recordSightings(
       input.lines.map((line) => {
         const l = { ...line, booked_at: new Date(line.booked_at) }
@@ -27,7 +28,11 @@ export const recordTransactionsStep = createStep(
           ...l,
           source: input.source,
           channel: input.source,
-          dedupe_key: dedupeKey({ source: input.source, external_id: l.external_id, fingerprint: fp }),
+          dedupe_key: dedupeKey({
+            source: input.source,
+            external_id: l.external_id,
+            fingerprint: fp,
+          }),
           fingerprint: fp,
           bank_references: l.bank_references ?? [],
           payer_reference: l.payer_reference ?? null,
@@ -46,7 +51,8 @@ export const recordTransactionsStep = createStep(
       transactions,
       created: transactions.filter((t) => t.created).length,
       duplicates: transactions.filter((t) => !t.created).length,
-      held: transactions.filter((t) => t.outcome === "possible_duplicate").length,
+      held: transactions.filter((t) => t.outcome === "possible_duplicate")
+        .length,
     })
   }
 )

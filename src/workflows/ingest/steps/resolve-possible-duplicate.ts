@@ -1,5 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { BANK_TRANSFER_MODULE, type Actor } from "../../../modules/bank-transfer"
+import {
+  BANK_TRANSFER_MODULE,
+  type Actor,
+} from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 
 /**
@@ -9,8 +12,12 @@ import type BankTransferModuleService from "../../../modules/bank-transfer/servi
  */
 export const resolvePossibleDuplicateStep = createStep(
   "bank-transfer-resolve-possible-duplicate",
-  async (input: { sighting_id: string; same: boolean; actor: Actor }, { container }) => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+  async (
+    input: { sighting_id: string; same: boolean; actor: Actor },
+    { container }
+  ) => {
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     return new StepResponse(await service.resolvePossibleDuplicate(input))
   }
 )

@@ -19,7 +19,12 @@ export type PlannedLine = Omit<StatementLine, "booked_at"> & {
   fingerprint: string
   state: "new" | "known" | "known_other_channel" | "possible_duplicate"
   /** The recorded movement it is (known) or may be (possible_duplicate), and how it was first reported. */
-  known_via?: { transaction_id: string; source: string; booked_at: string; basis: string | null } | null
+  known_via?: {
+    transaction_id: string
+    source: string
+    booked_at: string
+    basis: string | null
+  } | null
   outcome?: string
   order_ids?: string[]
 }
@@ -29,7 +34,10 @@ export type PlannedLine = Omit<StatementLine, "booked_at"> & {
  * each line's place in the file as its identity, so that no two lines ever merge, whatever
  * references they share, and committing the import again records nothing twice.
  */
-export function statementSightings(lines: (StatementLine | PlannedLine)[], importId: string | null): NewSighting[] {
+export function statementSightings(
+  lines: (StatementLine | PlannedLine)[],
+  importId: string | null
+): NewSighting[] {
   const channel = `${STATEMENT_SOURCE}:${importId ?? "preview"}`
   return lines.map((l, n) => {
     const booked_at = new Date(l.booked_at)
@@ -63,8 +71,11 @@ export function countPlanned(planned: PlannedLine[]) {
     incoming: planned.filter((p) => p.direction === "in").length,
     outgoing: planned.filter((p) => p.direction === "out").length,
     new: planned.filter((p) => p.state === "new").length,
-    known: planned.filter((p) => p.state === "known" || p.state === "known_other_channel").length,
-    possible_duplicates: planned.filter((p) => p.state === "possible_duplicate").length,
+    known: planned.filter(
+      (p) => p.state === "known" || p.state === "known_other_channel"
+    ).length,
+    possible_duplicates: planned.filter((p) => p.state === "possible_duplicate")
+      .length,
     would_apply: planned.filter((p) => p.outcome === "apply").length,
     would_suggest: planned.filter((p) => p.outcome === "suggest").length,
   }

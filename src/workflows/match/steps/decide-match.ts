@@ -1,12 +1,19 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MathBN } from "@medusajs/framework/utils"
-import { BANK_TRANSFER_MODULE, type AllocationResult } from "../../../modules/bank-transfer"
+import {
+  BANK_TRANSFER_MODULE,
+  type AllocationResult,
+} from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import { fromMinorUnits } from "../../../lib/money/minor-units"
 import { decide } from "../../../lib/match/decide"
 import type { Decision } from "../../../lib/match/types"
 import { matchConfigFromOptions } from "../../../lib/match/config"
-import { type MatchableTransaction, prepareMatch, toOpenExpectation } from "../../../lib/match/transaction-input"
+import {
+  type MatchableTransaction,
+  prepareMatch,
+  toOpenExpectation,
+} from "../../../lib/match/transaction-input"
 
 export type MatchPlan =
   | { kind: "skip"; transaction_id: string; reason: string }
@@ -18,7 +25,15 @@ export type MatchPlan =
       surplus: string
       reasons: unknown[]
     }
-  | { kind: "suggest"; transaction_id: string; suggestions: { expectation_id: string; score: number; reasons: unknown[] }[] }
+  | {
+      kind: "suggest"
+      transaction_id: string
+      suggestions: {
+        expectation_id: string
+        score: number
+        reasons: unknown[]
+      }[]
+    }
   | { kind: "unmatched" | "ignore"; transaction_id: string; reasons: unknown[] }
   /** Allocated by an earlier run that stopped before it finished (e.g. before the capture). */
   | { kind: "resume"; transaction_id: string; allocation: AllocationResult }
@@ -44,17 +59,35 @@ export async function decideTransaction(
  */
 export const decideMatchStep = createStep(
   "bank-transfer-decide-match",
-  async (input: { transaction_id: string }, { container }): Promise<StepResponse<MatchPlan>> => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+  async (
+    input: { transaction_id: string },
+    { container }
+  ): Promise<StepResponse<MatchPlan>> => {
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     const tx = await service.loadForMatching(input.transaction_id)
-    if (!tx) return new StepResponse({ kind: "skip", transaction_id: input.transaction_id, reason: "not found" })
+    if (!tx) {
+      return new StepResponse({
+        kind: "skip",
+        transaction_id: input.transaction_id,
+        reason: "not found",
+      })
+    }
     if (tx.reconciled_at || ["ignored", "returned"].includes(tx.status)) {
-      return new StepResponse({ kind: "skip", transaction_id: tx.id, reason: "already reconciled" })
+      return new StepResponse({
+        kind: "skip",
+        transaction_id: tx.id,
+        reason: "already reconciled",
+      })
     }
     if (!MathBN.eq(tx.amount_allocated, 0)) {
       // Money already applied, by a run that stopped before it was done (the server died between
       // the allocation and the capture): finish that run; never match the money a second time.
-      return new StepResponse({ kind: "resume", transaction_id: tx.id, allocation: await service.retrieveUnfinishedAllocation(tx.id) })
+      return new StepResponse({
+        kind: "resume",
+        transaction_id: tx.id,
+        allocation: await service.retrieveUnfinishedAllocation(tx.id),
+      })
     }
     const decision = await decideTransaction(service, tx, tx.rejected)
     const money = (v: bigint) => fromMinorUnits(v, tx.currency_code)
@@ -62,7 +95,8 @@ export const decideMatchStep = createStep(
       case "apply": {
         // An overpayment goes to the order it pays, as its surplus (to refund or credit), so
         // that the money is accounted for on the order rather than left loose on the transaction.
-        const overpaid = decision.surplus > 0n && decision.allocations.length === 1
+        const overpaid =
+          decision.surplus > 0n && decision.allocations.length === 1
         return new StepResponse({
           kind: "apply",
           transaction_id: tx.id,
@@ -75,9 +109,17 @@ export const decideMatchStep = createStep(
         })
       }
       case "suggest":
-        return new StepResponse({ kind: "suggest", transaction_id: tx.id, suggestions: decision.suggestions })
+        return new StepResponse({
+          kind: "suggest",
+          transaction_id: tx.id,
+          suggestions: decision.suggestions,
+        })
       default:
-        return new StepResponse({ kind: decision.kind, transaction_id: tx.id, reasons: decision.reasons })
+        return new StepResponse({
+          kind: decision.kind,
+          transaction_id: tx.id,
+          reasons: decision.reasons,
+        })
     }
   }
 )

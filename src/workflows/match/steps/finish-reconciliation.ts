@@ -1,5 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { BANK_TRANSFER_MODULE, type AllocationResult } from "../../../modules/bank-transfer"
+import {
+  BANK_TRANSFER_MODULE,
+  type AllocationResult,
+} from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import { BankTransferEvents } from "../../../lib/events"
 import type { PlannedEvent } from "../../common/utils/emit-events"
@@ -24,36 +27,65 @@ export const RECONCILIATION_EVENTS = [
  */
 export const finishReconciliationStep = createStep(
   "bank-transfer-finish-reconciliation",
-  async (input: { plan: MatchPlan; allocation?: AllocationResult | null }, { container }) => {
+  async (
+    input: { plan: MatchPlan; allocation?: AllocationResult | null },
+    { container }
+  ) => {
     const { plan } = input
-    if (plan.kind === "skip") return new StepResponse([] as PlannedEvent[])
-    const allocation = input.allocation ?? (plan.kind === "resume" ? plan.allocation : null)
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    if (plan.kind === "skip") {
+      return new StepResponse([] as PlannedEvent[])
+    }
+    const allocation =
+      input.allocation ?? (plan.kind === "resume" ? plan.allocation : null)
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     const events: PlannedEvent[] = []
     const tx = { transaction_id: plan.transaction_id }
 
     if (plan.kind === "unmatched" || plan.kind === "ignore") {
       const status = plan.kind === "ignore" ? "ignored" : "unmatched"
-      const closed = await service.closeWithoutMatch({ transaction_id: plan.transaction_id, status, reasons: plan.reasons })
-      if (closed && plan.kind === "unmatched") events.push({ name: BankTransferEvents.TRANSACTION_UNMATCHED, data: tx })
+      const closed = await service.closeWithoutMatch({
+        transaction_id: plan.transaction_id,
+        status,
+        reasons: plan.reasons,
+      })
+      if (closed && plan.kind === "unmatched") {
+        events.push({
+          name: BankTransferEvents.TRANSACTION_UNMATCHED,
+          data: tx,
+        })
+      }
     } else {
-      await service.updateBankTransactions({ id: plan.transaction_id, reconciled_at: new Date() })
+      await service.updateBankTransactions({
+        id: plan.transaction_id,
+        reconciled_at: new Date(),
+      })
     }
     if (plan.kind === "resume") {
       await service.createAuditEvents({
         transaction_id: plan.transaction_id,
         action: "reconciliation_resumed",
         actor_type: "system",
-        message: "Finished a matching run that had stopped after allocating (orders captured now)",
+        message:
+          "Finished a matching run that had stopped after allocating (orders captured now)",
       })
     }
     if (plan.kind === "suggest") {
-      events.push({ name: BankTransferEvents.TRANSACTION_SUGGESTED, data: { ...tx, expectation_ids: plan.suggestions.map((s) => s.expectation_id) } })
+      events.push({
+        name: BankTransferEvents.TRANSACTION_SUGGESTED,
+        data: {
+          ...tx,
+          expectation_ids: plan.suggestions.map((s) => s.expectation_id),
+        },
+      })
     }
     if (allocation) {
       events.push(...allocationEvents(allocation, plan.transaction_id))
       if (plan.kind === "apply" && plan.surplus !== "0") {
-        events.push({ name: BankTransferEvents.ORDER_OVERPAID, data: { ...tx, surplus: plan.surplus } })
+        events.push({
+          name: BankTransferEvents.ORDER_OVERPAID,
+          data: { ...tx, surplus: plan.surplus },
+        })
       }
     }
     return new StepResponse(events)

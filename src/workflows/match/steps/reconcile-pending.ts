@@ -22,7 +22,8 @@ export type ReconcilePendingInput = {
 export const reconcilePendingStep = createStep(
   "bank-transfer-reconcile-pending",
   async (input: ReconcilePendingInput, { container }) => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     const batchSize = input.batch_size ?? 200
     let done = 0
     let lastId = ""
@@ -36,20 +37,26 @@ export const reconcilePendingStep = createStep(
           needs_attention_at: null,
           id: { $gt: lastId },
           ...(input.import_id ? { import_id: input.import_id } : {}),
-          ...(input.created_before ? { created_at: { $lt: new Date(input.created_before) } } : {}),
+          ...(input.created_before
+            ? { created_at: { $lt: new Date(input.created_before) } }
+            : {}),
         } as any,
         { take: batchSize, order: { id: "ASC" }, select: ["id"] }
       )
       for (const tx of batch) {
         // One failing transaction must not stop the others: it stays pending for the next sweep.
         try {
-          await reconcileTransactionWorkflow(container).run({ input: { transaction_id: tx.id } })
+          await reconcileTransactionWorkflow(container).run({
+            input: { transaction_id: tx.id },
+          })
           done++
         } catch (e) {
           await recordMatchingFailure(container, tx.id, e)
         }
       }
-      if (batch.length < batchSize) return new StepResponse(done)
+      if (batch.length < batchSize) {
+        return new StepResponse(done)
+      }
       lastId = batch[batch.length - 1].id
     }
   }

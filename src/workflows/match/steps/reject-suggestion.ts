@@ -11,21 +11,51 @@ import { actorLabel, Actor } from "../../../modules/bank-transfer"
  */
 export const rejectSuggestionStep = createStep(
   "bank-transfer-reject-suggestion",
-  async (input: { suggestion_id: string; actor: Actor; reason?: string }, { container }) => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
-    const [suggestion] = await service.listSuggestions({ id: input.suggestion_id })
-    if (!suggestion) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Suggestion ${input.suggestion_id} was not found`)
-    if (suggestion.status !== "pending") {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Suggestion ${suggestion.id} is already ${suggestion.status}`)
+  async (
+    input: { suggestion_id: string; actor: Actor; reason?: string },
+    { container }
+  ) => {
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
+    const [suggestion] = await service.listSuggestions({
+      id: input.suggestion_id,
+    })
+    if (!suggestion) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Suggestion ${input.suggestion_id} was not found`
+      )
     }
-    const [tx] = await service.listBankTransactions({ id: suggestion.transaction_id })
-    await service.updateSuggestions({ id: suggestion.id, status: "rejected", decided_by: actorLabel(input.actor), decided_at: new Date() })
+    if (suggestion.status !== "pending") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Suggestion ${suggestion.id} is already ${suggestion.status}`
+      )
+    }
+    const [tx] = await service.listBankTransactions({
+      id: suggestion.transaction_id,
+    })
+    await service.updateSuggestions({
+      id: suggestion.id,
+      status: "rejected",
+      decided_by: actorLabel(input.actor),
+      decided_at: new Date(),
+    })
     const [pair] = await service.createRejectedPairs([
-      { transaction_id: suggestion.transaction_id, expectation_id: suggestion.expectation_id, rejected_by: actorLabel(input.actor) },
+      {
+        transaction_id: suggestion.transaction_id,
+        expectation_id: suggestion.expectation_id,
+        rejected_by: actorLabel(input.actor),
+      },
     ])
-    const stillPending = await service.listSuggestions({ transaction_id: suggestion.transaction_id, status: "pending" })
+    const stillPending = await service.listSuggestions({
+      transaction_id: suggestion.transaction_id,
+      status: "pending",
+    })
     const requeued = !stillPending.length && tx.status === "suggested"
-    if (requeued) await service.updateBankTransactions({ id: tx.id, status: "unmatched" })
+    if (requeued) {
+      await service.updateBankTransactions({ id: tx.id, status: "unmatched" })
+    }
     await service.createAuditEvents({
       expectation_id: suggestion.expectation_id,
       transaction_id: suggestion.transaction_id,
@@ -35,13 +65,31 @@ export const rejectSuggestionStep = createStep(
       message: input.reason ?? "Not this transaction",
       data: { suggestion_id: suggestion.id },
     })
-    return new StepResponse(suggestion, { suggestion_id: suggestion.id, pair_id: pair.id, requeued, transaction_id: tx.id })
+    return new StepResponse(suggestion, {
+      suggestion_id: suggestion.id,
+      pair_id: pair.id,
+      requeued,
+      transaction_id: tx.id,
+    })
   },
   async (undo, { container }) => {
-    if (!undo) return
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
-    await service.updateSuggestions({ id: undo.suggestion_id, status: "pending", decided_by: null, decided_at: null })
+    if (!undo) {
+      return
+    }
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
+    await service.updateSuggestions({
+      id: undo.suggestion_id,
+      status: "pending",
+      decided_by: null,
+      decided_at: null,
+    })
     await service.deleteRejectedPairs(undo.pair_id)
-    if (undo.requeued) await service.updateBankTransactions({ id: undo.transaction_id, status: "suggested" })
+    if (undo.requeued) {
+      await service.updateBankTransactions({
+        id: undo.transaction_id,
+        status: "suggested",
+      })
+    }
   }
 )

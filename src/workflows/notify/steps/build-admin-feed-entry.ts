@@ -8,16 +8,20 @@ import { adminFeedEntry, type AdminFeedEvent } from "../utils/admin-feed-entry"
 export const buildAdminFeedEntryStep = createStep(
   "bank-transfer-build-admin-feed-entry",
   async (event: AdminFeedEvent, { container }) => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     const entry = adminFeedEntry(event)
-    if (!entry || !(await service.loadOptions()).notifications.admin_feed) return new StepResponse([] as CreateNotificationDTO[])
+    if (!entry || !(await service.loadOptions()).notifications.admin_feed) {
+      return new StepResponse([] as CreateNotificationDTO[])
+    }
     return new StepResponse([
       {
         to: "",
         channel: "feed",
         template: "admin-ui",
         trigger_type: event.name,
-        resource_id: event.data.order_id ?? event.data.transaction_id ?? event.data.id,
+        resource_id:
+          event.data.order_id ?? event.data.transaction_id ?? event.data.id,
         idempotency_key: `bank-transfer:feed:${event.name}:${entry.key}`,
         data: { title: entry.title, description: entry.description },
       },

@@ -2,7 +2,13 @@ import { BankTransferEvents } from "../../../lib/events"
 
 export type AdminFeedEvent = {
   name: string
-  data: { id?: string; order_id?: string; transaction_id?: string; confirmation_id?: string; by_step?: Record<string, number> }
+  data: {
+    id?: string
+    order_id?: string
+    transaction_id?: string
+    confirmation_id?: string
+    by_step?: Record<string, number>
+  }
 }
 
 const STEP_LABELS: Record<string, string> = {
@@ -16,12 +22,26 @@ const STEP_LABELS: Record<string, string> = {
 export function adminFeedEntry(event: AdminFeedEvent) {
   switch (event.name) {
     case BankTransferEvents.CUSTOMER_CONFIRMED:
-      return { title: "Shopper says they paid", description: `Order ${event.data.order_id}`, key: event.data.confirmation_id ?? event.data.order_id }
+      return {
+        title: "Shopper says they paid",
+        description: `Order ${event.data.order_id}`,
+        key: event.data.confirmation_id ?? event.data.order_id,
+      }
     case BankTransferEvents.TRANSACTION_SUGGESTED:
-      return { title: "Transfer waiting for confirmation", description: `Transaction ${event.data.transaction_id}`, key: event.data.transaction_id }
+      return {
+        title: "Transfer waiting for confirmation",
+        description: `Transaction ${event.data.transaction_id}`,
+        key: event.data.transaction_id,
+      }
     case BankTransferEvents.ESCALATION_RUN_COMPLETED: {
-      const parts = Object.entries(event.data.by_step ?? {}).map(([step, n]) => `${n} ${STEP_LABELS[step] ?? step}`)
-      return { title: "Unpaid orders moved along", description: parts.join(", "), key: event.data.id }
+      const parts = Object.entries(event.data.by_step ?? {}).map(
+        ([step, n]) => `${n} ${STEP_LABELS[step] ?? step}`
+      )
+      return {
+        title: "Unpaid orders moved along",
+        description: parts.join(", "),
+        key: event.data.id,
+      }
     }
     default:
       return null

@@ -6,8 +6,12 @@ import type { RuntimeSettings } from "../../../lib/options"
 /** Saves run-time settings (validated by the route) with an audit entry; compensation restores them. */
 export const saveSettingsStep = createStep(
   "bank-transfer-save-settings",
-  async (input: { settings: RuntimeSettings; actor_id: string | null }, { container }) => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+  async (
+    input: { settings: RuntimeSettings; actor_id: string | null },
+    { container }
+  ) => {
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     const previous = await service.saveSettings(input.settings, input.actor_id)
     await service.createAuditEvents({
       action: "settings_changed",
@@ -18,8 +22,11 @@ export const saveSettingsStep = createStep(
     return new StepResponse(Object.keys(previous), previous)
   },
   async (previous, { container }) => {
-    if (!previous) return
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    if (!previous) {
+      return
+    }
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     await service.revertSettings(previous)
   }
 )

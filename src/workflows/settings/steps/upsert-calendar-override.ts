@@ -14,22 +14,49 @@ export type CalendarOverrideInput = {
 export const upsertCalendarOverrideStep = createStep(
   "bank-transfer-upsert-calendar-override",
   async (input: CalendarOverrideInput, { container }) => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     const [existing] = await service.listCalendarOverrides({ date: input.date })
     const override = existing
-      ? await service.updateCalendarOverrides({ id: existing.id, kind: input.kind, name: input.name ?? null })
-      : await service.createCalendarOverrides({ date: input.date, kind: input.kind, name: input.name ?? null, created_by: input.created_by })
+      ? await service.updateCalendarOverrides({
+          id: existing.id,
+          kind: input.kind,
+          name: input.name ?? null,
+        })
+      : await service.createCalendarOverrides({
+          date: input.date,
+          kind: input.kind,
+          name: input.name ?? null,
+          created_by: input.created_by,
+        })
     service.invalidateCalendar()
     return new StepResponse(
       { override, created: !existing },
-      existing ? { id: existing.id, kind: existing.kind, name: existing.name, created: false } : { id: override.id, created: true }
+      existing
+        ? {
+            id: existing.id,
+            kind: existing.kind,
+            name: existing.name,
+            created: false,
+          }
+        : { id: override.id, created: true }
     )
   },
   async (undo, { container }) => {
-    if (!undo) return
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
-    if (undo.created) await service.deleteCalendarOverrides(undo.id)
-    else await service.updateCalendarOverrides({ id: undo.id, kind: (undo as any).kind, name: (undo as any).name })
+    if (!undo) {
+      return
+    }
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
+    if (undo.created) {
+      await service.deleteCalendarOverrides(undo.id)
+    } else {
+      await service.updateCalendarOverrides({
+        id: undo.id,
+        kind: (undo as any).kind,
+        name: (undo as any).name,
+      })
+    }
     service.invalidateCalendar()
   }
 )
@@ -38,7 +65,8 @@ export const upsertCalendarOverrideStep = createStep(
 export const deleteCalendarOverrideStep = createStep(
   "bank-transfer-delete-calendar-override",
   async (input: { id: string }, { container }) => {
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     const existing = await service.retrieveCalendarOverride(input.id)
     await service.deleteCalendarOverrides(input.id)
     service.invalidateCalendar()
@@ -50,8 +78,11 @@ export const deleteCalendarOverrideStep = createStep(
     })
   },
   async (removed, { container }) => {
-    if (!removed) return
-    const service: BankTransferModuleService = container.resolve(BANK_TRANSFER_MODULE)
+    if (!removed) {
+      return
+    }
+    const service: BankTransferModuleService =
+      container.resolve(BANK_TRANSFER_MODULE)
     await service.createCalendarOverrides(removed)
     service.invalidateCalendar()
   }

@@ -1,10 +1,21 @@
 import crypto from "crypto"
-import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { bankTransferModule } from "../helpers"
-import { ColumnMappingSchema, ImportFields, ListImportsQuery } from "../validators"
-import { BANK_PRESETS, parseStatement, StatementError } from "../../../../lib/ingest/statements"
+import {
+  ColumnMappingSchema,
+  ImportFields,
+  ListImportsQuery,
+} from "../validators"
+import {
+  BANK_PRESETS,
+  parseStatement,
+  StatementError,
+} from "../../../../lib/ingest/statements"
 import { previewStatementImportWorkflow } from "../../../../workflows/ingest/preview-statement-import"
 
 /**
@@ -13,21 +24,44 @@ import { previewStatementImportWorkflow } from "../../../../workflows/ingest/pre
  * new or already known from any channel, and what the matcher would do. Nothing enters the ledger
  * until the import is committed; a file that fails to parse is refused whole (400, naming the line).
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function POST(
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse
+) {
   const service = bankTransferModule(req)
-  const [file] = ((req as any).files ?? []) as { originalname: string; buffer: Buffer }[]
-  if (!file) throw new MedusaError(MedusaError.Types.INVALID_DATA, 'No statement file: send it in the multipart field "file"')
+  const [file] = ((req as any).files ?? []) as {
+    originalname: string
+    buffer: Buffer
+  }[]
+  if (!file) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      'No statement file: send it in the multipart field "file"'
+    )
+  }
   const fields = ImportFields.safeParse(req.body ?? {})
   if (!fields.success) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, fields.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "))
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      fields.error.issues
+        .map((i) => `${i.path.join(".")}: ${i.message}`)
+        .join("; ")
+    )
   }
   let mapping = fields.data.mapping
   if (fields.data.preset) {
     mapping = BANK_PRESETS[fields.data.preset.toUpperCase()]
-    if (!mapping) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown preset "${fields.data.preset}" (${Object.keys(BANK_PRESETS).join(", ")})`)
+    if (!mapping) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Unknown preset "${fields.data.preset}" (${Object.keys(BANK_PRESETS).join(", ")})`
+      )
+    }
   }
   if (fields.data.mapping_id) {
-    mapping = ColumnMappingSchema.parse((await service.retrieveColumnMapping(fields.data.mapping_id)).mapping)
+    mapping = ColumnMappingSchema.parse(
+      (await service.retrieveColumnMapping(fields.data.mapping_id)).mapping
+    )
   }
   const options = await service.loadOptions()
   let parsed
@@ -40,15 +74,26 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       defaultCurrency: options.accounts[0].currency,
     })
   } catch (e) {
-    if (e instanceof StatementError) throw new MedusaError(MedusaError.Types.INVALID_DATA, `${file.originalname}: ${e.message}`)
+    if (e instanceof StatementError) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `${file.originalname}: ${e.message}`
+      )
+    }
     throw e
   }
   // A CSV export names no account: it is the shop's receiving account in that currency, if only one.
   for (const line of parsed.lines) {
-    const candidates = options.accounts.filter((a) => a.currency === line.currency_code)
-    if (!line.account && candidates.length === 1) line.account = candidates[0].account_number
+    const candidates = options.accounts.filter(
+      (a) => a.currency === line.currency_code
+    )
+    if (!line.account && candidates.length === 1) {
+      line.account = candidates[0].account_number
+    }
   }
-  const { result: statement } = await previewStatementImportWorkflow(req.scope).run({
+  const { result: statement } = await previewStatementImportWorkflow(
+    req.scope
+  ).run({
     input: {
       file_name: file.originalname,
       format: parsed.format,
@@ -61,15 +106,30 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
 }
 
 /** GET /admin/bank-transfer/imports — past imports (who, when, file, counts), newest first. */
-export async function GET(req: AuthenticatedMedusaRequest<unknown, z.infer<typeof ListImportsQuery>>, res: MedusaResponse) {
+export async function GET(
+  req: AuthenticatedMedusaRequest<unknown, z.infer<typeof ListImportsQuery>>,
+  res: MedusaResponse
+) {
   const q = req.validatedQuery as z.infer<typeof ListImportsQuery>
-  const [imports, count] = await bankTransferModule(req).listAndCountStatementImports(
+  const [imports, count] = await bankTransferModule(
+    req
+  ).listAndCountStatementImports(
     {},
     {
       take: q.limit,
       skip: q.offset,
       order: { created_at: "DESC" },
-      select: ["id", "file_name", "format", "status", "uploaded_by", "committed_by", "committed_at", "counts", "created_at"],
+      select: [
+        "id",
+        "file_name",
+        "format",
+        "status",
+        "uploaded_by",
+        "committed_by",
+        "committed_at",
+        "counts",
+        "created_at",
+      ],
     }
   )
   res.json({ imports, count, limit: q.limit, offset: q.offset })

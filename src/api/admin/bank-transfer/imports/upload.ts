@@ -5,5 +5,6 @@ export const statementUpload = memoryUpload({
   field: "file",
   maxFiles: 1,
   maxBytes: (options) => options.import_max_bytes,
-  tooLarge: (max) => `The statement is larger than the ${max} bytes allowed (option import_max_bytes)`,
+  tooLarge: (max) =>
+    `The statement is larger than the ${max} bytes allowed (option import_max_bytes)`,
 })

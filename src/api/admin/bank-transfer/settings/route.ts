@@ -1,4 +1,7 @@
-import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
 import type { RuntimeSettings } from "../../../../lib/options"
 import type { SettingsResponse } from "../../../../types/http"
 import { bankTransferModule } from "../helpers"
@@ -8,9 +11,14 @@ import type BankTransferModuleService from "../../../../modules/bank-transfer/se
 /** Shows the last four characters of a secret, never the secret. */
 const hint = (secret?: string) => (secret ? `••••${secret.slice(-4)}` : null)
 
-async function view(service: BankTransferModuleService): Promise<SettingsResponse> {
+async function view(
+  service: BankTransferModuleService
+): Promise<SettingsResponse> {
   const o = await service.loadOptions()
-  const overrides = await service.listCalendarOverrides({}, { order: { date: "ASC" } })
+  const overrides = await service.listCalendarOverrides(
+    {},
+    { order: { date: "ASC" } }
+  )
   return {
     settings: {
       accounts: o.accounts,
@@ -25,23 +33,51 @@ async function view(service: BankTransferModuleService): Promise<SettingsRespons
       calendar: o.calendar,
     },
     webhooks: [
-      { channel: "sepay", url: "/hooks/bank-transfer/sepay", configured: !!(o.webhooks.sepay?.api_key || o.webhooks.sepay?.hmac_secret), secret_hint: hint(o.webhooks.sepay?.hmac_secret ?? o.webhooks.sepay?.api_key) },
-      { channel: "casso", url: "/hooks/bank-transfer/casso", configured: !!o.webhooks.casso, secret_hint: hint(o.webhooks.casso?.secret) },
-      { channel: "generic", url: "/hooks/bank-transfer/generic", configured: !!o.webhooks.generic, secret_hint: hint(o.webhooks.generic?.secret) },
+      {
+        channel: "sepay",
+        url: "/hooks/bank-transfer/sepay",
+        configured: !!(
+          o.webhooks.sepay?.api_key || o.webhooks.sepay?.hmac_secret
+        ),
+        secret_hint: hint(
+          o.webhooks.sepay?.hmac_secret ?? o.webhooks.sepay?.api_key
+        ),
+      },
+      {
+        channel: "casso",
+        url: "/hooks/bank-transfer/casso",
+        configured: !!o.webhooks.casso,
+        secret_hint: hint(o.webhooks.casso?.secret),
+      },
+      {
+        channel: "generic",
+        url: "/hooks/bank-transfer/generic",
+        configured: !!o.webhooks.generic,
+        secret_hint: hint(o.webhooks.generic?.secret),
+      },
     ],
     overrides,
   }
 }
 
 /** GET /admin/bank-transfer/settings — options in force (secrets masked), webhooks, calendar overrides. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<SettingsResponse>) {
+export async function GET(
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<SettingsResponse>
+) {
   res.json(await view(bankTransferModule(req)))
 }
 
 /** POST /admin/bank-transfer/settings — change tolerances, partials, policies or instructions at run time. */
-export async function POST(req: AuthenticatedMedusaRequest<RuntimeSettings>, res: MedusaResponse<SettingsResponse>) {
+export async function POST(
+  req: AuthenticatedMedusaRequest<RuntimeSettings>,
+  res: MedusaResponse<SettingsResponse>
+) {
   await updateSettingsWorkflow(req.scope).run({
-    input: { settings: req.validatedBody, actor_id: req.auth_context?.actor_id ?? null },
+    input: {
+      settings: req.validatedBody,
+      actor_id: req.auth_context?.actor_id ?? null,
+    },
   })
   res.json(await view(bankTransferModule(req)))
 }

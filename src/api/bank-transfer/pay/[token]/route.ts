@@ -1,6 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { buildInstructions } from "../../../../lib/expect/instructions"
-import { renderNotFound, renderPaymentPage } from "../../../../lib/expect/payment-page/render"
+import {
+  renderNotFound,
+  renderPaymentPage,
+} from "../../../../lib/expect/payment-page/render"
 import { pickLang } from "../../../../lib/expect/payment-page/texts"
 import { expectationForToken } from "./page-expectation"
 
@@ -15,6 +18,9 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     res.status(404).send(renderNotFound(lang))
     return
   }
-  const instructions = await buildInstructions(expectation as any, await service.loadOptions())
+  const instructions = await buildInstructions(
+    expectation as any,
+    await service.loadOptions()
+  )
   res.send(renderPaymentPage(instructions, lang, expectation.page_token))
 }

@@ -8,7 +8,11 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     source: "casso",
     verify: (r, _raw, options) => {
       const secret = options.webhooks.casso?.secret ?? notConfigured("Casso")
-      verifyCasso(r.headers["x-casso-signature"] as string | undefined, r.body, secret)
+      verifyCasso(
+        r.headers["x-casso-signature"] as string | undefined,
+        r.body,
+        secret
+      )
     },
     parse: parseCasso,
     reply: (result) => ({ success: true, ...result }),

@@ -8,7 +8,9 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     source: "sepay",
     verify: (r, raw, options) => {
       const config = options.webhooks.sepay
-      if (!config?.api_key && !config?.hmac_secret) notConfigured("SePay")
+      if (!config?.api_key && !config?.hmac_secret) {
+        notConfigured("SePay")
+      }
       verifySepay(r.headers, raw, config!)
     },
     parse: parseSepay,

@@ -21,26 +21,52 @@ function prng(seed: number) {
   }
 }
 
-type Gen = { direction: "in" | "out"; minor: bigint; memo: string; ref: string; day: number }
+type Gen = {
+  direction: "in" | "out"
+  minor: bigint
+  memo: string
+  ref: string
+  day: number
+}
 type Generated = { text: string; currency: string; lines: Gen[] }
 
-const MEMOS = ["DH1042K chuyen khoan", "DH1042K chuyen khoan", "thanh toan", "Phi SMS", "CK", "DH2001A 0101234567001", "chuyen tien"]
-const REFS = ["FT26334000001", "FT26334000002", "FEE", "NONREF", "REF-7", "FT26334000009"]
+const MEMOS = [
+  "DH1042K chuyen khoan",
+  "DH1042K chuyen khoan",
+  "thanh toan",
+  "Phi SMS",
+  "CK",
+  "DH2001A 0101234567001",
+  "chuyen tien",
+]
+const REFS = [
+  "FT26334000001",
+  "FT26334000002",
+  "FEE",
+  "NONREF",
+  "REF-7",
+  "FT26334000009",
+]
 
 function makeLines(rand: () => number, currency: string, max = 14): Gen[] {
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]
   const scale = currency === "VND" ? 1000n : 1n
   return Array.from({ length: 1 + Math.floor(rand() * max) }, () => ({
     direction: rand() < 0.75 ? ("in" as const) : ("out" as const),
-    minor: BigInt(1 + Math.floor(rand() * 5000)) * scale * (rand() < 0.3 ? 1000n : 1n),
+    minor:
+      BigInt(1 + Math.floor(rand() * 5000)) *
+      scale *
+      (rand() < 0.3 ? 1000n : 1n),
     memo: pick(MEMOS),
     ref: pick(REFS),
     day: 1 + Math.floor(rand() * 2),
   }))
 }
 
-const signed = (l: { direction: "in" | "out"; minor: bigint }) => (l.direction === "in" ? l.minor : -l.minor)
-const total = (ls: { direction: "in" | "out"; minor: bigint }[]) => ls.reduce((s, l) => s + signed(l), 0n)
+const signed = (l: { direction: "in" | "out"; minor: bigint }) =>
+  l.direction === "in" ? l.minor : -l.minor
+const total = (ls: { direction: "in" | "out"; minor: bigint }[]) =>
+  ls.reduce((s, l) => s + signed(l), 0n)
 const dec = (minor: bigint, currency: string, comma = false) => {
   const s = fromMinorUnits(minor < 0n ? -minor : minor, currency)
   return comma ? s.replace(".", ",") : s
@@ -82,8 +108,11 @@ function camt(rand: () => number): Generated {
 /** Splits lines into groups of 1 to 3 (camt entries). */
 function chunk(lines: Gen[], rand: () => number): Gen[][] {
   const out: Gen[][] = []
-  for (let i = 0; i < lines.length; ) {
-    const n = Math.min(lines.length - i, rand() < 0.6 ? 1 : 2 + Math.floor(rand() * 2))
+  for (let i = 0; i < lines.length;) {
+    const n = Math.min(
+      lines.length - i,
+      rand() < 0.6 ? 1 : 2 + Math.floor(rand() * 2)
+    )
     out.push(lines.slice(i, i + n))
     i += n
   }
@@ -98,15 +127,29 @@ function mt940(rand: () => number): Generated {
   // One or two statements in the file.
   const cut = rand() < 0.5 ? lines.length : Math.floor(lines.length / 2)
   for (const part of [lines.slice(0, cut), lines.slice(cut)]) {
-    if (!part.length) continue
+    if (!part.length) {
+      continue
+    }
     const closing = opening + total(part)
-    out.push(`{1:F01BFTVVNVXAXXX0000000000}{2:I940BFTVVNVXXXXXN}{4:`, `:20:STMT`, `:25:0071000123456`, `:28C:1/1`, `:60F:${opening < 0n ? "D" : "C"}26120${part[0].day}${currency}${dec(opening, currency, true)}`)
+    out.push(
+      `{1:F01BFTVVNVXAXXX0000000000}{2:I940BFTVVNVXXXXXN}{4:`,
+      `:20:STMT`,
+      `:25:0071000123456`,
+      `:28C:1/1`,
+      `:60F:${opening < 0n ? "D" : "C"}26120${part[0].day}${currency}${dec(opening, currency, true)}`
+    )
     for (const l of part) {
       const bank = rand() < 0.2 ? "" : `//${l.ref}`
       const customer = rand() < 0.6 ? "NONREF" : l.ref
-      out.push(`:61:26120${l.day}120${l.day}${l.direction === "in" ? "C" : "D"}${dec(l.minor, currency, true)}NTRF${customer}${bank}`, `:86:${l.memo}`)
+      out.push(
+        `:61:26120${l.day}120${l.day}${l.direction === "in" ? "C" : "D"}${dec(l.minor, currency, true)}NTRF${customer}${bank}`,
+        `:86:${l.memo}`
+      )
     }
-    out.push(`:62F:${closing < 0n ? "D" : "C"}26120${part[part.length - 1].day}${currency}${dec(closing, currency, true)}`, "-}")
+    out.push(
+      `:62F:${closing < 0n ? "D" : "C"}26120${part[part.length - 1].day}${currency}${dec(closing, currency, true)}`,
+      "-}"
+    )
     opening = closing
   }
   return { text: out.join("\n") + "\n", currency, lines }
@@ -128,13 +171,24 @@ function csv(rand: () => number): Generated {
   const vietnamese = rand() < 0.5
   const currency = vietnamese ? "VND" : "USD"
   const lines = makeLines(rand, currency, 25)
-  const thousands = (minor: bigint) => minor.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".")
+  const thousands = (minor: bigint) =>
+    minor.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".")
   const rows = vietnamese
-    ? ["SAO KÊ TÀI KHOẢN", "", "Ngày giao dịch;Số tham chiếu;Số tiền ghi nợ;Số tiền ghi có;Nội dung"].concat(
-        lines.map((l) => `0${l.day}/12/2026;${l.ref};${l.direction === "out" ? thousands(l.minor) : ""};${l.direction === "in" ? thousands(l.minor) : ""};${l.memo}`)
+    ? [
+        "SAO KÊ TÀI KHOẢN",
+        "",
+        "Ngày giao dịch;Số tham chiếu;Số tiền ghi nợ;Số tiền ghi có;Nội dung",
+      ].concat(
+        lines.map(
+          (l) =>
+            `0${l.day}/12/2026;${l.ref};${l.direction === "out" ? thousands(l.minor) : ""};${l.direction === "in" ? thousands(l.minor) : ""};${l.memo}`
+        )
       )
     : ["Date,Amount,Description,Reference,Currency"].concat(
-        lines.map((l) => `2026-12-0${l.day},${l.direction === "out" ? "-" : ""}${dec(l.minor, currency)},${l.memo},${l.ref},USD`)
+        lines.map(
+          (l) =>
+            `2026-12-0${l.day},${l.direction === "out" ? "-" : ""}${dec(l.minor, currency)},${l.memo},${l.ref},USD`
+        )
       )
   return { text: rows.join("\n") + "\n", currency, lines }
 }
@@ -146,7 +200,9 @@ function importKeys(lines: StatementLine[]) {
     const fp = fingerprint(l)
     const n = (seen.get(fp) ?? 0) + 1
     seen.set(fp, n)
-    return l.external_id ? `statement:${(l.account ?? "").replace(/\s/g, "")}:${l.external_id}` : `statement:${fp}:${n}`
+    return l.external_id
+      ? `statement:${(l.account ?? "").replace(/\s/g, "")}:${l.external_id}`
+      : `statement:${fp}:${n}`
   })
 }
 
@@ -156,16 +212,47 @@ describe.each([
   ["OFX", ofx],
   ["CSV", csv],
 ])("%s: the parsed lines are the generated ones", (_name, generate) => {
-  it.each(Array.from({ length: 30 }, (_, i) => i + 1))("seed %i", async (seed) => {
-    const g = generate(prng(seed * 7919))
-    const parsed = await parseStatement(Buffer.from(g.text), { maxBytes: 10 * 1024 * 1024, mapping: g.text.startsWith("Date,") ? { date: "Date", amount: "Amount", memo: "Description", reference: "Reference", currency: "Currency", date_format: "yyyy-mm-dd", decimal_separator: "." } : undefined })
-    const minor = parsed.lines.map((l) => ({ direction: l.direction, minor: toMinorUnits(l.amount, l.currency_code) }))
-    expect(parsed.lines).toHaveLength(g.lines.length)
-    expect(minor).toEqual(g.lines.map((l) => ({ direction: l.direction, minor: l.minor })))
-    expect(total(minor)).toBe(total(g.lines))
-    expect(minor.filter((l) => l.direction === "in").reduce((s, l) => s + l.minor, 0n)).toBe(g.lines.filter((l) => l.direction === "in").reduce((s, l) => s + l.minor, 0n))
-    expect(new Set(parsed.lines.map((l) => l.currency_code))).toEqual(new Set([g.currency]))
-    expect(new Set(parsed.lines.map((l) => l.line)).size).toBe(g.lines.length)
-    expect(new Set(importKeys(parsed.lines)).size).toBe(g.lines.length)
-  })
+  it.each(Array.from({ length: 30 }, (_, i) => i + 1))(
+    "seed %i",
+    async (seed) => {
+      const g = generate(prng(seed * 7919))
+      const parsed = await parseStatement(Buffer.from(g.text), {
+        maxBytes: 10 * 1024 * 1024,
+        mapping: g.text.startsWith("Date,")
+          ? {
+              date: "Date",
+              amount: "Amount",
+              memo: "Description",
+              reference: "Reference",
+              currency: "Currency",
+              date_format: "yyyy-mm-dd",
+              decimal_separator: ".",
+            }
+          : undefined,
+      })
+      const minor = parsed.lines.map((l) => ({
+        direction: l.direction,
+        minor: toMinorUnits(l.amount, l.currency_code),
+      }))
+      expect(parsed.lines).toHaveLength(g.lines.length)
+      expect(minor).toEqual(
+        g.lines.map((l) => ({ direction: l.direction, minor: l.minor }))
+      )
+      expect(total(minor)).toBe(total(g.lines))
+      expect(
+        minor
+          .filter((l) => l.direction === "in")
+          .reduce((s, l) => s + l.minor, 0n)
+      ).toBe(
+        g.lines
+          .filter((l) => l.direction === "in")
+          .reduce((s, l) => s + l.minor, 0n)
+      )
+      expect(new Set(parsed.lines.map((l) => l.currency_code))).toEqual(
+        new Set([g.currency])
+      )
+      expect(new Set(parsed.lines.map((l) => l.line)).size).toBe(g.lines.length)
+      expect(new Set(importKeys(parsed.lines)).size).toBe(g.lines.length)
+    }
+  )
 })

@@ -4,10 +4,19 @@ import { parseStatement, StatementError } from "../index"
 import type { StatementLine } from "../types"
 import { fingerprint } from "../../fingerprint"
 
-const fixture = (name: string) => readFileSync(path.join(__dirname, "fixtures", name))
+const fixture = (name: string) =>
+  readFileSync(path.join(__dirname, "fixtures", name))
 const MAX = 10 * 1024 * 1024
-const parse = (text: string | Buffer, fileName?: string) => parseStatement(Buffer.isBuffer(text) ? text : Buffer.from(text), { maxBytes: MAX, fileName })
-const refusal = (text: string, fileName?: string) => parse(text, fileName).then(() => null, (e) => e)
+const parse = (text: string | Buffer, fileName?: string) =>
+  parseStatement(Buffer.isBuffer(text) ? text : Buffer.from(text), {
+    maxBytes: MAX,
+    fileName,
+  })
+const refusal = (text: string, fileName?: string) =>
+  parse(text, fileName).then(
+    () => null,
+    (e) => e
+  )
 
 /**
  * A key per line from what the line carries: its external_id when it has one, else its content
@@ -20,11 +29,17 @@ function importKeys(lines: StatementLine[]) {
     const fp = fingerprint(l)
     const n = (seen.get(fp) ?? 0) + 1
     seen.set(fp, n)
-    return l.external_id ? `statement:${(l.account ?? "").replace(/\s/g, "")}:${l.external_id}` : `statement:${fp}:${n}`
+    return l.external_id
+      ? `statement:${(l.account ?? "").replace(/\s/g, "")}:${l.external_id}`
+      : `statement:${fp}:${n}`
   })
 }
 
-const camt = (entries: string, closing: string, opening = "0") => `<?xml version="1.0" encoding="UTF-8"?>
+const camt = (
+  entries: string,
+  closing: string,
+  opening = "0"
+) => `<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><GrpHdr><MsgId>M1</MsgId><CreDtTm>2026-11-30T23:59:00</CreDtTm></GrpHdr>
 <Stmt><Id>S1</Id><Acct><Id><IBAN>CH9300762011623852957</IBAN></Id><Ccy>CHF</Ccy></Acct>
 <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="CHF">${opening}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-30</Dt></Dt></Bal>
@@ -55,27 +70,65 @@ describe("camt.053: one line per transaction detail that carries its own amount"
         "3726.00"
       )
     )
-    expect(s.lines.map((l) => [l.line, l.amount, l.memo, l.counterparty_name, l.counterparty_account, l.payer_reference, l.bank_references, l.external_id])).toEqual([
-      ["Stmt[1]/Ntry[1]/NtryDtls/TxDtls[1]", "2430.00", "Order DH1042K E2E-A", "Anna Muster", "CH5604835012345678009", "E2E-A", ["TX-A"], "ENTRY-1/1"],
-      ["Stmt[1]/Ntry[1]/NtryDtls/TxDtls[2]", "1296.00", "Order DH1043M", "Beat Beispiel", null, null, ["TX-B"], "ENTRY-1/2"],
+    expect(
+      s.lines.map((l) => [
+        l.line,
+        l.amount,
+        l.memo,
+        l.counterparty_name,
+        l.counterparty_account,
+        l.payer_reference,
+        l.bank_references,
+        l.external_id,
+      ])
+    ).toEqual([
+      [
+        "Stmt[1]/Ntry[1]/NtryDtls/TxDtls[1]",
+        "2430.00",
+        "Order DH1042K E2E-A",
+        "Anna Muster",
+        "CH5604835012345678009",
+        "E2E-A",
+        ["TX-A"],
+        "ENTRY-1/1",
+      ],
+      [
+        "Stmt[1]/Ntry[1]/NtryDtls/TxDtls[2]",
+        "1296.00",
+        "Order DH1043M",
+        "Beat Beispiel",
+        null,
+        null,
+        ["TX-B"],
+        "ENTRY-1/2",
+      ],
     ])
     expect(new Set(importKeys(s.lines)).size).toBe(2)
   })
 
   it("refuses a file whose details do not add up to their entry, naming the entry", async () => {
     const bad = camt(
-      entry("3726.00", `<NtryDtls><TxDtls><Amt Ccy="CHF">2430.00</Amt></TxDtls><TxDtls><Amt Ccy="CHF">1200.00</Amt></TxDtls></NtryDtls>`),
+      entry(
+        "3726.00",
+        `<NtryDtls><TxDtls><Amt Ccy="CHF">2430.00</Amt></TxDtls><TxDtls><Amt Ccy="CHF">1200.00</Amt></TxDtls></NtryDtls>`
+      ),
       "3726.00"
     )
     const e = await refusal(bad)
     expect(e).toBeInstanceOf(StatementError)
-    expect(e.message).toBe("Stmt[1]/Ntry[1]: its 2 transaction details add up to 3630.00 CHF, not the entry's 3726.00 CHF")
+    expect(e.message).toBe(
+      "Stmt[1]/Ntry[1]: its 2 transaction details add up to 3630.00 CHF, not the entry's 3726.00 CHF"
+    )
   })
 
   it("keeps an entry with one detail, or with details without amounts, as one line that names every order", async () => {
     const s = await parse(
       camt(
-        entry("100.00", `<NtryDtls><TxDtls><Refs><TxId>ONLY</TxId></Refs><Amt Ccy="CHF">100.00</Amt><RmtInf><Ustrd>DH2001A</Ustrd></RmtInf></TxDtls></NtryDtls>`, "E-1") +
+        entry(
+          "100.00",
+          `<NtryDtls><TxDtls><Refs><TxId>ONLY</TxId></Refs><Amt Ccy="CHF">100.00</Amt><RmtInf><Ustrd>DH2001A</Ustrd></RmtInf></TxDtls></NtryDtls>`,
+          "E-1"
+        ) +
           entry("50.00", "", "E-2") +
           entry(
             "300.00",
@@ -85,10 +138,33 @@ describe("camt.053: one line per transaction detail that carries its own amount"
         "450.00"
       )
     )
-    expect(s.lines.map((l) => [l.line, l.amount, l.memo, l.payer_reference, l.bank_references, l.external_id])).toEqual([
-      ["Stmt[1]/Ntry[1]", "100.00", "DH2001A", null, ["E-1", "N-E-1", "ONLY"], "E-1"],
+    expect(
+      s.lines.map((l) => [
+        l.line,
+        l.amount,
+        l.memo,
+        l.payer_reference,
+        l.bank_references,
+        l.external_id,
+      ])
+    ).toEqual([
+      [
+        "Stmt[1]/Ntry[1]",
+        "100.00",
+        "DH2001A",
+        null,
+        ["E-1", "N-E-1", "ONLY"],
+        "E-1",
+      ],
       ["Stmt[1]/Ntry[2]", "50.00", "", null, ["E-2", "N-E-2"], "E-2"],
-      ["Stmt[1]/Ntry[3]", "300.00", "first second DH2003C DH2002B", "DH2002B", ["E-3", "N-E-3"], "E-3"],
+      [
+        "Stmt[1]/Ntry[3]",
+        "300.00",
+        "first second DH2003C DH2002B",
+        "DH2002B",
+        ["E-3", "N-E-3"],
+        "E-3",
+      ],
     ])
   })
 
@@ -128,7 +204,10 @@ describe("MT940: every :61: line is a line, whatever its references", () => {
       ["line 43", "in", "99000"],
     ])
     expect(new Set(s.lines.map((l) => l.line)).size).toBe(16)
-    expect(s.accounts.map((a) => [a.opening, a.closing])).toEqual([["10000000", "15658000"], ["15658000", "17442000"]])
+    expect(s.accounts.map((a) => [a.opening, a.closing])).toEqual([
+      ["10000000", "15658000"],
+      ["15658000", "17442000"],
+    ])
   })
 
   it("keys no two lines alike for the import: a reference repeated in the file, or the payer's, is no external id", async () => {
@@ -153,16 +232,26 @@ describe("MT940: every :61: line is a line, whatever its references", () => {
     ])
     expect(new Set(importKeys(s.lines)).size).toBe(16)
     // The bank's keys and the payer's references are kept apart, as given.
-    expect(s.lines.map((l) => [l.payer_reference, l.bank_references])[1]).toEqual([null, ["FT26334000002"]])
-    expect(s.lines.map((l) => [l.payer_reference, l.bank_references, l.memo])[6]).toEqual(["DH1043M", [], "thanh toan DH1043M"])
-    expect(s.lines.map((l) => [l.payer_reference, l.bank_references, l.memo])[9]).toEqual(["INV/2026/001", ["FT26335000010"], "hoa don INV/2026/001"])
+    expect(
+      s.lines.map((l) => [l.payer_reference, l.bank_references])[1]
+    ).toEqual([null, ["FT26334000002"]])
+    expect(
+      s.lines.map((l) => [l.payer_reference, l.bank_references, l.memo])[6]
+    ).toEqual(["DH1043M", [], "thanh toan DH1043M"])
+    expect(
+      s.lines.map((l) => [l.payer_reference, l.bank_references, l.memo])[9]
+    ).toEqual(["INV/2026/001", ["FT26335000010"], "hoa don INV/2026/001"])
   })
 
   it("refuses a file where a statement opens before the previous one is closed, rather than drop its lines", async () => {
-    const text = fixture("statement-16.mt940").toString().replace(":62F:C261130VND15658000,\n-}\n", "-}\n")
+    const text = fixture("statement-16.mt940")
+      .toString()
+      .replace(":62F:C261130VND15658000,\n-}\n", "-}\n")
     const e = await refusal(text)
     expect(e).toBeInstanceOf(StatementError)
-    expect(e.message).toBe("line 27: :60F: opens a statement while 8 :61: line(s) before it have no closing balance (:62F:)")
+    expect(e.message).toBe(
+      "line 27: :60F: opens a statement while 8 :61: line(s) before it have no closing balance (:62F:)"
+    )
   })
 })
 
@@ -174,36 +263,73 @@ describe("OFX: payer references and account-qualified FITIDs", () => {
       "<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20261130<TRNAMT>24.30<FITID>F1<CHECKNUM>1042<MEMO>Payment</STMTTRN>" +
       "</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>"
     const s = await parse(ofx)
-    expect(s.lines.map((l) => [l.line, l.amount, l.memo, l.payer_reference, l.bank_references, l.external_id])).toEqual([
-      ["<STMTTRN> 1.1 at line 4", "24.30", "Payment DH1042K", "DH1042K", ["DE89370400440532013000:F1"], null],
-      ["<STMTTRN> 1.2 at line 4", "24.30", "Payment 1042", "1042", ["DE89370400440532013000:F1"], null],
+    expect(
+      s.lines.map((l) => [
+        l.line,
+        l.amount,
+        l.memo,
+        l.payer_reference,
+        l.bank_references,
+        l.external_id,
+      ])
+    ).toEqual([
+      [
+        "<STMTTRN> 1.1 at line 4",
+        "24.30",
+        "Payment DH1042K",
+        "DH1042K",
+        ["DE89370400440532013000:F1"],
+        null,
+      ],
+      [
+        "<STMTTRN> 1.2 at line 4",
+        "24.30",
+        "Payment 1042",
+        "1042",
+        ["DE89370400440532013000:F1"],
+        null,
+      ],
     ])
   })
 })
 
 describe("CSV and every format: amounts in the currency's minor units", () => {
   it("refuses a VND amount with cents, naming the row, instead of storing what no order can take", async () => {
-    const e = await refusal("Ngày giao dịch;Số tiền ghi có;Nội dung\n23/11/2026;1.250.000,50;DH1042K\n")
+    const e = await refusal(
+      "Ngày giao dịch;Số tiền ghi có;Nội dung\n23/11/2026;1.250.000,50;DH1042K\n"
+    )
     expect(e).toBeInstanceOf(StatementError)
-    expect(e.message).toBe("row 2: amount: 1250000.50 has more decimals than VND allows (0)")
+    expect(e.message).toBe(
+      "row 2: amount: 1250000.50 has more decimals than VND allows (0)"
+    )
   })
 
   it("refuses an unknown currency code, naming the row", async () => {
-    const e = await refusal("Date,Amount,Description,Currency\n2026-11-23,100,DH1042K,ABC\n")
+    const e = await refusal(
+      "Date,Amount,Description,Currency\n2026-11-23,100,DH1042K,ABC\n"
+    )
     expect(e).toBeInstanceOf(StatementError)
-    expect(e.message).toBe('row 2: currency: "ABC" is not an ISO 4217 currency code')
+    expect(e.message).toBe(
+      'row 2: currency: "ABC" is not an ISO 4217 currency code'
+    )
   })
 
   it("refuses a camt amount finer than its currency, naming the entry", async () => {
     const xml = camt(entry("10.005", ""), "10.005").replace(/CHF/g, "EUR")
     const e = await refusal(xml)
     expect(e).toBeInstanceOf(StatementError)
-    expect(e.message).toMatch(/^Stmt\[1\](\/Ntry\[1\])?: amount: 10\.005 has more decimals than EUR allows \(2\)$/)
+    expect(e.message).toMatch(
+      /^Stmt\[1\](\/Ntry\[1\])?: amount: 10\.005 has more decimals than EUR allows \(2\)$/
+    )
   })
 
   it("normalises amounts to the currency's decimals, and drops a CSV reference that repeats", async () => {
-    const s = await parse("Date,Amount,Description,Reference,Currency\n2026-11-23,12.5,A,R1,USD\n2026-11-23,12.5,A,R1,USD\n2026-11-23,7,B,R2,USD\n")
-    expect(s.lines.map((l) => [l.line, l.amount, l.external_id, l.bank_references])).toEqual([
+    const s = await parse(
+      "Date,Amount,Description,Reference,Currency\n2026-11-23,12.5,A,R1,USD\n2026-11-23,12.5,A,R1,USD\n2026-11-23,7,B,R2,USD\n"
+    )
+    expect(
+      s.lines.map((l) => [l.line, l.amount, l.external_id, l.bank_references])
+    ).toEqual([
       ["row 2", "12.50", null, ["R1"]],
       ["row 3", "12.50", null, ["R1"]],
       ["row 4", "7.00", "R2", ["R2"]],

@@ -1,4 +1,7 @@
-import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { bankTransferModule } from "../../helpers"
 import { buildInstructions } from "../../../../../lib/expect/instructions"
@@ -8,7 +11,10 @@ import { buildInstructions } from "../../../../../lib/expect/instructions"
  * allocations, suggestions (with their transactions) and audit trail.
  * An order paid another way answers { expectation: null } so that widgets render nothing.
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse
+) {
   const service = bankTransferModule(req)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
@@ -16,15 +22,26 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   } = await query.graph({
     entity: "expectation",
     filters: { order_id: req.params.order_id },
-    fields: ["*", "allocations.*", "allocations.transaction.*", "suggestions.*", "suggestions.transaction.*", "confirmations.*"],
+    fields: [
+      "*",
+      "allocations.*",
+      "allocations.transaction.*",
+      "suggestions.*",
+      "suggestions.transaction.*",
+      "confirmations.*",
+    ],
   })
   if (!expectation) {
     res.json({ expectation: null })
     return
   }
   const { allocations, suggestions, confirmations, ...own } = expectation as any
-  const audit = await service.listAuditEvents({ expectation_id: own.id }, { order: { created_at: "ASC" } })
-  const byCreated = (a: any, b: any) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime()
+  const audit = await service.listAuditEvents(
+    { expectation_id: own.id },
+    { order: { created_at: "ASC" } }
+  )
+  const byCreated = (a: any, b: any) =>
+    new Date(a.created_at).getTime() - new Date(b.created_at).getTime()
   res.json({
     expectation: own,
     instructions: await buildInstructions(own, await service.loadOptions()),

@@ -7,7 +7,12 @@ import { confirmationInput } from "../../../../confirmation-upload"
 /** POST /bank-transfer/pay/:token/confirm (multipart) — "I have paid" from the payment page. */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const { expectation } = await expectationForToken(req)
-  if (!expectation) throw new MedusaError(MedusaError.Types.NOT_FOUND, "This payment link is not valid")
+  if (!expectation) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      "This payment link is not valid"
+    )
+  }
   const { result } = await confirmPaymentWorkflow(req.scope).run({
     input: {
       expectation_id: expectation.id,
@@ -16,5 +21,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
       actor: { type: "shopper", id: expectation.customer_id },
     },
   })
-  res.status(201).json({ confirmation: { id: result.id, created_at: result.created_at } })
+  res
+    .status(201)
+    .json({ confirmation: { id: result.id, created_at: result.created_at } })
 }

@@ -5,7 +5,12 @@ import { expectationForToken } from "../page-expectation"
 /** GET /bank-transfer/pay/:token/status — what the payment page polls. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const { expectation } = await expectationForToken(req)
-  if (!expectation) throw new MedusaError(MedusaError.Types.NOT_FOUND, "This payment link is not valid")
+  if (!expectation) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      "This payment link is not valid"
+    )
+  }
   res.setHeader("Cache-Control", "no-store")
   res.json({
     status: expectation.status,

@@ -1,4 +1,7 @@
-import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import { ResolveDuplicateBody } from "../../../validators"
 import { adminActor, bankTransferModule } from "../../../helpers"
@@ -11,13 +14,24 @@ import { resolvePossibleDuplicateWorkflow } from "../../../../../../workflows/in
  * (nothing is applied again) or "different transfers" (recorded and matched as a new movement).
  * 404 for an unknown report, 400 when it was decided already.
  */
-export async function POST(req: AuthenticatedMedusaRequest<z.infer<typeof ResolveDuplicateBody>>, res: MedusaResponse<ResolveDuplicateResponse>) {
+export async function POST(
+  req: AuthenticatedMedusaRequest<z.infer<typeof ResolveDuplicateBody>>,
+  res: MedusaResponse<ResolveDuplicateResponse>
+) {
   const { result } = await resolvePossibleDuplicateWorkflow(req.scope).run({
-    input: { sighting_id: req.params.sighting_id, same: req.validatedBody.same, actor: adminActor(req) },
+    input: {
+      sighting_id: req.params.sighting_id,
+      same: req.validatedBody.same,
+      actor: adminActor(req),
+    },
   })
   const service = bankTransferModule(req)
   res.json({
-    transaction: transactionJson(await service.retrieveBankTransaction(result.transaction_id)),
-    sighting: sightingJson(await service.retrieveSighting(req.params.sighting_id)),
+    transaction: transactionJson(
+      await service.retrieveBankTransaction(result.transaction_id)
+    ),
+    sighting: sightingJson(
+      await service.retrieveSighting(req.params.sighting_id)
+    ),
   })
 }

@@ -1,22 +1,44 @@
-import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import { MatchTransactionBody } from "../../../validators"
-import { adminActor, bankTransferModule, expectationForOrder } from "../../../helpers"
+import {
+  adminActor,
+  bankTransferModule,
+  expectationForOrder,
+} from "../../../helpers"
 import { amountInCurrency } from "../../../../../amount-in-currency"
 import { applyAllocationWorkflow } from "../../../../../../workflows/allocate/apply-allocation"
 
 /** POST /admin/bank-transfer/transactions/:id/match — apply a transaction to orders by hand. */
-export async function POST(req: AuthenticatedMedusaRequest<z.infer<typeof MatchTransactionBody>>, res: MedusaResponse) {
+export async function POST(
+  req: AuthenticatedMedusaRequest<z.infer<typeof MatchTransactionBody>>,
+  res: MedusaResponse
+) {
   const service = bankTransferModule(req)
   const transaction = await service.retrieveBankTransaction(req.params.id)
   const allocations = await Promise.all(
     req.validatedBody.allocations.map(async (a, i) => ({
       expectation_id: (await expectationForOrder(service, a.order_id)).id,
-      amount: amountInCurrency(a.amount, transaction.currency_code, `allocations.${i}.amount`),
+      amount: amountInCurrency(
+        a.amount,
+        transaction.currency_code,
+        `allocations.${i}.amount`
+      ),
     }))
   )
   const { result } = await applyAllocationWorkflow(req.scope).run({
-    input: { transaction_id: transaction.id, allocations, actor: adminActor(req), reason: req.validatedBody.reason ?? "Matched by hand" },
+    input: {
+      transaction_id: transaction.id,
+      allocations,
+      actor: adminActor(req),
+      reason: req.validatedBody.reason ?? "Matched by hand",
+    },
   })
-  res.json({ allocation: result, transaction: await service.retrieveBankTransaction(transaction.id) })
+  res.json({
+    allocation: result,
+    transaction: await service.retrieveBankTransaction(transaction.id),
+  })
 }

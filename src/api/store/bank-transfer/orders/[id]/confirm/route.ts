@@ -1,5 +1,11 @@
-import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import {
+  ContainerRegistrationKeys,
+  MedusaError,
+} from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../../../../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../../../../modules/bank-transfer/service"
 import { confirmPaymentWorkflow } from "../../../../../../workflows/expect/confirm-payment"
@@ -9,16 +15,29 @@ import { confirmationInput } from "../../../../../confirmation-upload"
  * POST /store/bank-transfer/orders/:id/confirm (multipart: message, paid_on, amount, file…) —
  * the logged-in customer says they paid one of their orders.
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function POST(
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse
+) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: [order] } = await query.graph({
+  const {
+    data: [order],
+  } = await query.graph({
     entity: "order",
     filters: { id: req.params.id, customer_id: req.auth_context.actor_id },
     fields: ["id"],
   })
-  const service: BankTransferModuleService = req.scope.resolve(BANK_TRANSFER_MODULE)
-  const [expectation] = order ? await service.listExpectations({ order_id: order.id }) : []
-  if (!expectation) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${req.params.id} was not found`)
+  const service: BankTransferModuleService =
+    req.scope.resolve(BANK_TRANSFER_MODULE)
+  const [expectation] = order
+    ? await service.listExpectations({ order_id: order.id })
+    : []
+  if (!expectation) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Order with id: ${req.params.id} was not found`
+    )
+  }
 
   const { result } = await confirmPaymentWorkflow(req.scope).run({
     input: {
@@ -28,5 +47,11 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       actor: { type: "shopper", id: req.auth_context.actor_id },
     },
   })
-  res.status(201).json({ confirmation: { id: result.id, created_at: result.created_at, files: (result.files as unknown as any[]).length } })
+  res.status(201).json({
+    confirmation: {
+      id: result.id,
+      created_at: result.created_at,
+      files: (result.files as unknown as any[]).length,
+    },
+  })
 }
