@@ -10,8 +10,9 @@ export { pool, waitUntil } from "../../scripts/shop.mjs"
 const require = createRequire(path.join(root, "package.json"))
 export const pg = require("pg")
 
-export const PORT = 9500
-export const DB_PORT = 54380
+// Other ports with RELIABILITY_PORT / RELIABILITY_DB_PORT (two working trees running the suite at once).
+export const PORT = Number(process.env.RELIABILITY_PORT || 9500)
+export const DB_PORT = Number(process.env.RELIABILITY_DB_PORT || 54380)
 export const DATA_DIR = ".pgdata-reliability"
 export const BASE = `http://localhost:${PORT}`
 export const DB_URL = `postgres://postgres:postgres@localhost:${DB_PORT}/medusa_bank_transfer`

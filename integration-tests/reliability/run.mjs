@@ -12,6 +12,7 @@
 // iff none failed). The shop is always stopped (finally, SIGINT/SIGTERM, a hard time limit).
 //
 //   node integration-tests/reliability/run.mjs     RELIABILITY_ORDERS=100 (real orders matched in part 1)
+//     RELIABILITY_PORT=9500 RELIABILITY_DB_PORT=54380 (the shop's and PostgreSQL's ports)
 import os from "node:os"
 import path from "node:path"
 import fs from "node:fs"
