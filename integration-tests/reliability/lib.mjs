@@ -150,6 +150,41 @@ export function sepayPayload({ id, memo, amount, direction = "in", date = new Da
 export const deliverSepay = (payload, timeoutMs = 30_000) =>
   request("POST", "/hooks/bank-transfer/sepay", { body: JSON.stringify(payload), headers: { "content-type": "application/json", authorization: SEPAY_AUTH }, timeoutMs })
 
+/** A Casso webhook v2 delivery of one transaction as Casso sends it (`tid`: Casso's own id; signed amount). */
+export function cassoPayload({ tid, reference, description, amount, date = new Date() }) {
+  return {
+    error: 0,
+    data: {
+      id: tid,
+      reference,
+      description,
+      amount,
+      runningBalance: 25_000_000,
+      transactionDateTime: vietnamTime(date),
+      accountNumber: ACCOUNT,
+      bankName: "Vietcombank",
+      bankAbbreviation: "VCB",
+      virtualAccountNumber: "",
+      virtualAccountName: "",
+      counterAccountName: "NGUYEN VAN A",
+      counterAccountNumber: "0123456789",
+      counterAccountBankId: "970436",
+      counterAccountBankName: "Vietcombank",
+    },
+  }
+}
+
+/** Signed as Casso signs (X-Casso-Signature: t=<ms>,v1=HMAC-SHA512 of "<t>.<key-sorted JSON>"), at send time. */
+export function deliverCasso(payload, timeoutMs = 30_000) {
+  const t = Date.now()
+  const signature = hmac("sha512", SECRETS.casso, `${t}.${JSON.stringify(sortDeep(payload))}`)
+  return request("POST", "/hooks/bank-transfer/casso", {
+    body: JSON.stringify(payload),
+    headers: { "content-type": "application/json", "x-casso-signature": `t=${t},v1=${signature}` },
+    timeoutMs,
+  })
+}
+
 // ---------------------------------------------------------------------------------------------
 // The shop: its publishable key, region, product and shipping option; shoppers; checkout.
 // ---------------------------------------------------------------------------------------------

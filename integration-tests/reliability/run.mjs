@@ -7,15 +7,19 @@
 //      each answered 4xx with a JSON message, nothing written;
 //   3. crashes: the server SIGKILLed in the middle of a statement import's commit, and everything
 //      (PostgreSQL too) killed in the middle of a webhook burst; after a restart nothing is lost
-//      and nothing doubled.
+//      and nothing doubled;
+//   4. cross-channel: 500 transfers, each reported by SePay, by Casso and in (overlapping) bank
+//      statements, shuffled and concurrently: exactly 500 movements, nothing held, each order
+//      paid what was sent and captured once.
 // Prints every figure, one PASS/FAIL line per check, and ends with "N passed, N failed" (exit 0
 // iff none failed). The shop is always stopped (finally, SIGINT/SIGTERM, a hard time limit).
 //
 //   node integration-tests/reliability/run.mjs
 //     RELIABILITY_ORDERS=100            real orders matched in part 1
-//     RELIABILITY_GROUPS=import-crash   only these parts (comma-separated: duplicates, hostile,
-//                                       import-crash, webhook-crash; hostile needs duplicates)
-//     RELIABILITY_PORT=9500 RELIABILITY_DB_PORT=54380 (the shop's and PostgreSQL's ports)
+//     RELIABILITY_CROSS_TRANSFERS=500   transfers of part 4, RELIABILITY_CROSS_ORDERS (default 60 %) paying orders
+//     RELIABILITY_GROUPS=cross-channel  only these parts (comma-separated: duplicates, hostile,
+//                                       import-crash, webhook-crash, cross-channel; hostile needs duplicates)
+//     RELIABILITY_PORT=9500 RELIABILITY_DB_PORT=54380 RELIABILITY_LIMIT_S (default 15 min, 60 with part 4)
 import os from "node:os"
 import path from "node:path"
 import fs from "node:fs"
@@ -24,8 +28,9 @@ import { DATA_DIR, DB_PORT, DB_URL, PORT, check, checkout, expectationsFor, log,
 import { duplicateDelivery } from "./duplicates.mjs"
 import { hostileInput } from "./hostile.mjs"
 import { importCrash, webhookCrash } from "./crash.mjs"
+import { crossChannel } from "./cross-channel.mjs"
 
-const GROUPS = ["duplicates", "hostile", "import-crash", "webhook-crash"]
+const GROUPS = ["duplicates", "hostile", "import-crash", "webhook-crash", "cross-channel"]
 const selected = new Set((process.env.RELIABILITY_GROUPS || GROUPS.join(",")).split(",").map((g) => g.trim()).filter(Boolean))
 const unknownGroups = [...selected].filter((g) => !GROUPS.includes(g))
 if (unknownGroups.length) {
@@ -37,7 +42,7 @@ if (selected.has("hostile")) selected.add("duplicates")
 const ORDERS = selected.has("duplicates") ? Number(process.env.RELIABILITY_ORDERS ?? 100) : 0
 const IMPORT_ORDERS = selected.has("import-crash") ? 8 : 0
 const BURST_ORDERS = selected.has("webhook-crash") ? 16 : 0
-const HARD_LIMIT_MS = Number(process.env.RELIABILITY_LIMIT_S ?? 15 * 60) * 1000
+const HARD_LIMIT_MS = Number(process.env.RELIABILITY_LIMIT_S ?? (selected.has("cross-channel") ? 60 : 15) * 60) * 1000
 const LOG_PATH = path.join(os.tmpdir(), `medusa-bank-transfer-reliability-${PORT}.log`)
 
 // `medusa develop` restarts its server when any project file changes; others edit this working
@@ -145,6 +150,7 @@ async function main() {
     ["hostile", "2. hostile input", () => hostileInput(ctx)],
     ["import-crash", "3a. crash in the middle of a statement import", () => importCrash(ctx)],
     ["webhook-crash", "3b. crash in the middle of a webhook burst", () => webhookCrash(ctx)],
+    ["cross-channel", "4. one movement, three channels: SePay, Casso and overlapping statements", () => crossChannel(ctx)],
   ].filter(([group]) => selected.has(group))
   log(`groups: ${parts.map(([group]) => group).join(", ")}`)
   for (const [, title, part] of parts) {
