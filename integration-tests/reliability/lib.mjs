@@ -15,8 +15,9 @@ export { pool, waitUntil } from "../../scripts/shop.mjs"
 const require = createRequire(path.join(root, "package.json"))
 export const pg = require("pg")
 
-export const PORT = 9500
-export const DB_PORT = 54380
+// Other ports with RELIABILITY_PORT / RELIABILITY_DB_PORT (two working trees running the suite at once).
+export const PORT = Number(process.env.RELIABILITY_PORT || 9500)
+export const DB_PORT = Number(process.env.RELIABILITY_DB_PORT || 54380)
 export const DATA_DIR = ".pgdata-reliability"
 export const BASE = `http://localhost:${PORT}`
 export const DB_URL = `postgres://postgres:postgres@localhost:${DB_PORT}/medusa_bank_transfer`
@@ -213,6 +214,54 @@ export const deliverSepay = (payload, timeoutMs = 30_000) =>
     headers: { "content-type": "application/json", authorization: SEPAY_AUTH },
     timeoutMs,
   })
+
+/** A Casso webhook v2 delivery of one transaction as Casso sends it (`tid`: Casso's own id; signed amount). */
+export function cassoPayload({
+  tid,
+  reference,
+  description,
+  amount,
+  date = new Date(),
+}) {
+  return {
+    error: 0,
+    data: {
+      id: tid,
+      reference,
+      description,
+      amount,
+      runningBalance: 25_000_000,
+      transactionDateTime: vietnamTime(date),
+      accountNumber: ACCOUNT,
+      bankName: "Vietcombank",
+      bankAbbreviation: "VCB",
+      virtualAccountNumber: "",
+      virtualAccountName: "",
+      counterAccountName: "NGUYEN VAN A",
+      counterAccountNumber: "0123456789",
+      counterAccountBankId: "970436",
+      counterAccountBankName: "Vietcombank",
+    },
+  }
+}
+
+/** Signed as Casso signs (X-Casso-Signature: t=<ms>,v1=HMAC-SHA512 of "<t>.<key-sorted JSON>"), at send time. */
+export function deliverCasso(payload, timeoutMs = 30_000) {
+  const t = Date.now()
+  const signature = hmac(
+    "sha512",
+    SECRETS.casso,
+    `${t}.${JSON.stringify(sortDeep(payload))}`
+  )
+  return request("POST", "/hooks/bank-transfer/casso", {
+    body: JSON.stringify(payload),
+    headers: {
+      "content-type": "application/json",
+      "x-casso-signature": `t=${t},v1=${signature}`,
+    },
+    timeoutMs,
+  })
+}
 
 // ---------------------------------------------------------------------------------------------
 // The shop: its publishable key, region, product and shipping option; shoppers; checkout.

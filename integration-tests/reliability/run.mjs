@@ -7,11 +7,19 @@
 //      each answered 4xx with a JSON message, nothing written;
 //   3. crashes: the server SIGKILLed in the middle of a statement import's commit, and everything
 //      (PostgreSQL too) killed in the middle of a webhook burst; after a restart nothing is lost
-//      and nothing doubled.
+//      and nothing doubled;
+//   4. cross-channel: 500 transfers, each reported by SePay, by Casso and in (overlapping) bank
+//      statements, shuffled and concurrently: exactly 500 movements, nothing held, each order
+//      paid what was sent and captured once.
 // Prints every figure, one PASS/FAIL line per check, and ends with "N passed, N failed" (exit 0
 // iff none failed). The shop is always stopped (finally, SIGINT/SIGTERM, a hard time limit).
 //
-//   node integration-tests/reliability/run.mjs     RELIABILITY_ORDERS=100 (real orders matched in part 1)
+//   node integration-tests/reliability/run.mjs
+//     RELIABILITY_ORDERS=100            real orders matched in part 1
+//     RELIABILITY_CROSS_TRANSFERS=500   transfers of part 4, RELIABILITY_CROSS_ORDERS (default 60 %) paying orders
+//     RELIABILITY_GROUPS=cross-channel  only these parts (comma-separated: duplicates, hostile,
+//                                       import-crash, webhook-crash, cross-channel; hostile needs duplicates)
+//     RELIABILITY_PORT=9500 RELIABILITY_DB_PORT=54380 RELIABILITY_LIMIT_S (default 15 min, 60 with part 4)
 import os from "node:os"
 import path from "node:path"
 import fs from "node:fs"
@@ -36,11 +44,42 @@ import {
 import { duplicateDelivery } from "./duplicates.mjs"
 import { hostileInput } from "./hostile.mjs"
 import { importCrash, webhookCrash } from "./crash.mjs"
+import { crossChannel } from "./cross-channel.mjs"
 
-const ORDERS = Number(process.env.RELIABILITY_ORDERS ?? 100)
-const IMPORT_ORDERS = 8
-const BURST_ORDERS = 16
-const HARD_LIMIT_MS = Number(process.env.RELIABILITY_LIMIT_S ?? 15 * 60) * 1000
+const GROUPS = [
+  "duplicates",
+  "hostile",
+  "import-crash",
+  "webhook-crash",
+  "cross-channel",
+]
+const selected = new Set(
+  (process.env.RELIABILITY_GROUPS || GROUPS.join(","))
+    .split(",")
+    .map((g) => g.trim())
+    .filter(Boolean)
+)
+const unknownGroups = [...selected].filter((g) => !GROUPS.includes(g))
+if (unknownGroups.length) {
+  console.error(
+    `RELIABILITY_GROUPS: unknown ${unknownGroups.join(", ")} (known: ${GROUPS.join(", ")})`
+  )
+  process.exit(2)
+}
+// Part 2 aims at what part 1 stored.
+if (selected.has("hostile")) {
+  selected.add("duplicates")
+}
+const ORDERS = selected.has("duplicates")
+  ? Number(process.env.RELIABILITY_ORDERS ?? 100)
+  : 0
+const IMPORT_ORDERS = selected.has("import-crash") ? 8 : 0
+const BURST_ORDERS = selected.has("webhook-crash") ? 16 : 0
+const HARD_LIMIT_MS =
+  Number(
+    process.env.RELIABILITY_LIMIT_S ??
+      (selected.has("cross-channel") ? 60 : 15) * 60
+  ) * 1000
 const LOG_PATH = path.join(
   os.tmpdir(),
   `medusa-bank-transfer-reliability-${PORT}.log`
@@ -130,7 +169,8 @@ async function main() {
     `one checkout through the Store API: ${Date.now() - t} ms (the first, cold)`
   )
   ctx.shoppers = {}
-  for (const name of ["a", "b"]) {
+  const owners = selected.has("hostile") ? ["a", "b"] : []
+  for (const name of owners) {
     ctx.shoppers[name] = await registerShopper(
       info,
       `reliability-shopper-${name}-${Date.now()}@example.com`
@@ -139,19 +179,23 @@ async function main() {
   t = Date.now()
   const guest = await pool(
     Array.from(
-      { length: ORDERS + IMPORT_ORDERS + BURST_ORDERS - 1 },
+      { length: Math.max(0, ORDERS + IMPORT_ORDERS + BURST_ORDERS - 1) },
       (_, i) => i + 1
     ),
     3,
     (i) => checkout(info, { email: `reliability-${i}@example.com` })
   )
-  const owned = await pool(["a", "a", "b", "b"], 2, (name) =>
-    checkout(info, { shopper: ctx.shoppers[name] })
+  const owned = await pool(
+    owners.flatMap((name) => [name, name]),
+    2,
+    (name) => checkout(info, { shopper: ctx.shoppers[name] })
   )
   const total = guest.length + owned.length
-  log(
-    `${total} more checkouts in ${seconds(Date.now() - t)} (${Math.round((Date.now() - t) / total)} ms each, 3 at a time)`
-  )
+  if (total) {
+    log(
+      `${total} more checkouts in ${seconds(Date.now() - t)} (${Math.round((Date.now() - t) / total)} ms each, 3 at a time)`
+    )
+  }
   const all = [one, ...guest]
   const exps = await expectationsFor(
     ctx.db,
@@ -175,14 +219,29 @@ async function main() {
 
   const parts = [
     [
+      "duplicates",
       "1. duplicate and concurrent delivery at volume",
       () => duplicateDelivery(ctx),
     ],
-    ["2. hostile input", () => hostileInput(ctx)],
-    ["3a. crash in the middle of a statement import", () => importCrash(ctx)],
-    ["3b. crash in the middle of a webhook burst", () => webhookCrash(ctx)],
-  ]
-  for (const [title, part] of parts) {
+    ["hostile", "2. hostile input", () => hostileInput(ctx)],
+    [
+      "import-crash",
+      "3a. crash in the middle of a statement import",
+      () => importCrash(ctx),
+    ],
+    [
+      "webhook-crash",
+      "3b. crash in the middle of a webhook burst",
+      () => webhookCrash(ctx),
+    ],
+    [
+      "cross-channel",
+      "4. one movement, three channels: SePay, Casso and overlapping statements",
+      () => crossChannel(ctx),
+    ],
+  ].filter(([group]) => selected.has(group))
+  log(`groups: ${parts.map(([group]) => group).join(", ")}`)
+  for (const [, title, part] of parts) {
     section(title)
     const partStarted = Date.now()
     try {
