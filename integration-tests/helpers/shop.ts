@@ -123,3 +123,39 @@ export async function placeOrder(
   }
   return { order: done.order, payment_collection: session.payment_collection }
 }
+
+/**
+ * A new shopper places an order paid by bank transfer; returns the order, the shopper's headers
+ * and the order's payment instructions (`bt`: reference, memo, amounts, accounts).
+ */
+export async function placeBankTransferOrder(
+  api: AxiosInstance,
+  shop: SeededShop,
+  email: string
+) {
+  const buyer = await customerHeaders(api, shop, email)
+  const { order } = await placeOrder(api, shop, buyer)
+  const { data } = await api.get(
+    `/store/bank-transfer/orders/${order.id}`,
+    buyer
+  )
+  return { order, buyer, bt: data.bank_transfer }
+}
+
+/** Uploads a statement file for preview (multipart field "file"); answers the response, errors included. */
+export function uploadStatement(
+  api: AxiosInstance,
+  admin: { headers: Record<string, string> },
+  content: Buffer | string,
+  name: string,
+  fields: Record<string, string> = {}
+) {
+  const form = new FormData()
+  form.append("file", new Blob([content]), name)
+  for (const [k, v] of Object.entries(fields)) {
+    form.append(k, v)
+  }
+  return api
+    .post("/admin/bank-transfer/imports", form, admin)
+    .catch((e) => e.response)
+}

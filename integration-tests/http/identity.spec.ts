@@ -3,10 +3,10 @@ import path from "path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import {
   adminHeaders,
-  customerHeaders,
-  placeOrder,
   seedShop,
   SeededShop,
+  placeBankTransferOrder,
+  uploadStatement,
 } from "../helpers/shop"
 import { settle } from "../helpers/settle"
 import {
@@ -47,22 +47,13 @@ medusaIntegrationTestRunner({
     })
 
     let n = 0
-    async function newOrder() {
-      const buyer = await customerHeaders(api, shop, `id${++n}@example.com`)
-      const { order } = await placeOrder(api, shop, buyer)
-      const { data } = await api.get(
-        `/store/bank-transfer/orders/${order.id}`,
-        buyer
-      )
-      return { order, bt: data.bank_transfer }
-    }
-    const upload = (content: Buffer | string, name: string) => {
-      const form = new FormData()
-      form.append("file", new Blob([content]), name)
-      return api
-        .post("/admin/bank-transfer/imports", form, admin)
-        .catch((e) => e.response)
-    }
+    const newOrder = () =>
+      placeBankTransferOrder(api, shop, `id${++n}@example.com`)
+    const upload = (
+      content: Buffer | string,
+      name: string,
+      fields: Record<string, string> = {}
+    ) => uploadStatement(api, admin, content, name, fields)
     const commit = async (importId: string) =>
       (
         await api.post(

@@ -3,10 +3,10 @@ import path from "path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import {
   adminHeaders,
-  customerHeaders,
-  placeOrder,
   seedShop,
   SeededShop,
+  placeBankTransferOrder,
+  uploadStatement,
 } from "../helpers/shop"
 import { settle } from "../helpers/settle"
 import { postSepay, sepayPayload, waitFor } from "../helpers/webhooks"
@@ -40,29 +40,13 @@ medusaIntegrationTestRunner({
     })
 
     let n = 0
-    async function newOrder() {
-      const buyer = await customerHeaders(api, shop, `imp${++n}@example.com`)
-      const { order } = await placeOrder(api, shop, buyer)
-      const { data } = await api.get(
-        `/store/bank-transfer/orders/${order.id}`,
-        buyer
-      )
-      return { order, bt: data.bank_transfer }
-    }
+    const newOrder = () =>
+      placeBankTransferOrder(api, shop, `imp${++n}@example.com`)
     const upload = (
       content: Buffer | string,
       name: string,
       fields: Record<string, string> = {}
-    ) => {
-      const form = new FormData()
-      form.append("file", new Blob([content]), name)
-      for (const [k, v] of Object.entries(fields)) {
-        form.append(k, v)
-      }
-      return api
-        .post("/admin/bank-transfer/imports", form, admin)
-        .catch((e) => e.response)
-    }
+    ) => uploadStatement(api, admin, content, name, fields)
     const ledgerCount = async () =>
       (await api.get("/admin/bank-transfer/transactions?limit=1", admin)).data
         .count
