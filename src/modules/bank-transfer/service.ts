@@ -49,7 +49,6 @@ import type {
   ClaimedEscalation,
   EscalationPlan,
   EscalationRow,
-  NewBankTransaction,
   NewSighting,
   SightingOutcome,
 } from "./types"
@@ -193,44 +192,6 @@ class BankTransferModuleService extends MedusaService({
 
   invalidateCalendar() {
     this.calendarLoadedAt_ = 0
-  }
-
-  /**
-   * Stores bank transactions once: the unique dedupe key makes a second delivery, or a concurrent
-   * one, a no-op. Returns every row's id and whether this call created it. Up to one chunk (every
-   * webhook delivery) is one INSERT … ON CONFLICT, atomic by itself: the hot path needs no
-   * transaction around it. A larger statement's chunks share one transaction.
-   */
-  @InjectManager()
-  async recordTransactions(
-    rows: NewBankTransaction[],
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string; dedupe_key: string; created: boolean }[]> {
-    if (rows.length <= transactions.INSERT_CHUNK) {
-      return transactions.insertTransactions(
-        (sharedContext.transactionManager ?? sharedContext.manager) as any,
-        rows
-      )
-    }
-    return this.recordTransactionChunks_(rows, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async recordTransactionChunks_(
-    rows: NewBankTransaction[],
-    @MedusaContext() sharedContext: Context = {}
-  ) {
-    const out: { id: string; dedupe_key: string; created: boolean }[] = []
-    for (let i = 0; i < rows.length; i += transactions.INSERT_CHUNK) {
-      const chunk = rows.slice(i, i + transactions.INSERT_CHUNK)
-      out.push(
-        ...(await transactions.insertTransactions(
-          sharedContext.transactionManager as any,
-          chunk
-        ))
-      )
-    }
-    return out
   }
 
   /**

@@ -41,8 +41,11 @@ const expectation = (over: Record<string, unknown> = {}) => ({
   page_token: `token-${n}-${"x".repeat(20)}`,
   ...over,
 })
-const line = (id: string | null, amount = "1000000", memo = "DH1001X") => ({
+/** A SePay delivery as the module records it (a sighting of a bank movement). */
+const line = (id: string, amount = "1000000", memo = "DH1001X") => ({
   source: "sepay",
+  channel: "sepay",
+  dedupe_key: `sepay:${id}`,
   external_id: id,
   fingerprint: `fp-${id ?? memo}`,
   account: "0071000123456",
@@ -72,12 +75,17 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
     Sighting,
   ],
   testSuite: ({ service }) => {
+    /** Records deliveries; per row the movement's id and whether this call created it. */
+    const record = async (rows: ReturnType<typeof line>[]) =>
+      (await service.recordSightings(rows)).map((o) => ({
+        id: o.transaction_id!,
+        created: o.outcome === "new_movement",
+      }))
+
     describe("ledger", () => {
       it("stores a transaction once however often and however concurrently it is delivered", async () => {
         const results = await Promise.all(
-          Array.from({ length: 8 }, () =>
-            service.recordTransactions([line("SP-1")])
-          )
+          Array.from({ length: 8 }, () => record([line("SP-1")]))
         )
         expect(results.flat().filter((r) => r.created)).toHaveLength(1)
         expect(new Set(results.flat().map((r) => r.id)).size).toBe(1)
@@ -90,11 +98,9 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
         const rows = Array.from({ length: 2500 }, (_, i) =>
           line(`BULK-${i}`, "1000")
         )
-        const out = await service.recordTransactions(rows)
+        const out = await record(rows)
         expect(out.filter((r) => r.created)).toHaveLength(2500)
-        expect(
-          (await service.recordTransactions(rows)).filter((r) => r.created)
-        ).toHaveLength(0)
+        expect((await record(rows)).filter((r) => r.created)).toHaveLength(0)
       })
     })
 
@@ -104,7 +110,7 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
           expectation(),
           expectation(),
         ])
-        const [{ id }] = await service.recordTransactions([line("SP-RACE")])
+        const [{ id }] = await record([line("SP-RACE")])
         const attempts = await Promise.allSettled([
           service.allocate({
             transaction_id: id,
@@ -132,7 +138,7 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
 
       it("pays, part-pays and undoes, keeping exact sums and an audit trail", async () => {
         const e = await service.createExpectations(expectation())
-        const [{ id: t1 }, { id: t2 }] = await service.recordTransactions([
+        const [{ id: t1 }, { id: t2 }] = await record([
           line("P-1", "400000"),
           line("P-2", "700000"),
         ])
@@ -187,7 +193,7 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
 
       it("refuses outgoing money and other currencies", async () => {
         const e = await service.createExpectations(expectation())
-        const [{ id: out }] = await service.recordTransactions([
+        const [{ id: out }] = await record([
           { ...line("OUT-1"), direction: "out" },
         ])
         await expect(
@@ -197,7 +203,7 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
             actor: { type: "system" },
           })
         ).rejects.toThrow(/Outgoing/)
-        const [{ id: usd }] = await service.recordTransactions([
+        const [{ id: usd }] = await record([
           { ...line("USD-1", "10.50"), currency_code: "USD" },
         ])
         await expect(
