@@ -529,6 +529,61 @@ medusaIntegrationTestRunner({
       expect(captures[0].captures).toHaveLength(1)
     })
 
+    it("a capture cut short before the order recorded it is completed by the sweep, not made twice", async () => {
+      const { order, bt } = await newOrder()
+      await postSepay(api, sepayPayload(bt.memo, TOTAL))
+      await waitFor(
+        async () =>
+          (await medusaOrder(order.id)).payment_status === "captured"
+            ? true
+            : null,
+        "capture"
+      )
+      await settle(getContainer())
+      // The server died after Medusa stored the capture and updated the payment collection, before
+      // the order's capture transaction was written: take that transaction away, reopen the run.
+      const orders: any = getContainer().resolve("order")
+      const query = getContainer().resolve("query")
+      const orderCaptures = async () =>
+        (
+          await orders.listOrderTransactions({
+            order_id: order.id,
+            reference: "capture",
+          })
+        ).length
+      const [onOrder] = await orders.listOrderTransactions({
+        order_id: order.id,
+        reference: "capture",
+      })
+      await orders.deleteOrderTransactions([onOrder.id])
+      expect(await orderCaptures()).toBe(0)
+      const service: any = getContainer().resolve("bankTransfer")
+      const [allocation] = (await expectationOf(order.id)).allocations
+      await service.updateBankTransactions({
+        id: allocation.transaction_id,
+        reconciled_at: null,
+      })
+
+      const { reconcilePendingTransactionsWorkflow } =
+        await import("../../src/workflows/match/reconcile-pending-transactions")
+      await reconcilePendingTransactionsWorkflow(getContainer()).run({
+        input: {},
+      })
+      await reconcilePendingTransactionsWorkflow(getContainer()).run({
+        input: {},
+      })
+      expect(await orderCaptures()).toBe(1)
+      const { data: payments } = await query.graph({
+        entity: "payment",
+        filters: {
+          id: (await medusaOrder(order.id)).payment_collections[0].payments[0]
+            .id,
+        },
+        fields: ["captures.id"],
+      })
+      expect(payments[0].captures).toHaveLength(1)
+    })
+
     it("records an overpayment as surplus and captures once", async () => {
       const { order, bt } = await newOrder()
       await postSepay(api, sepayPayload(bt.memo, TOTAL + 100000))

@@ -47,9 +47,18 @@ export const capturePaidOrdersStep = createStep(
           "payment_collections.payments.provider_id",
           "payment_collections.payments.captured_at",
           "payment_collections.payments.canceled_at",
+          "payment_collections.payments.captures.id",
           "payment_collections.payments.captures.amount",
+          "transactions.reference",
+          "transactions.reference_id",
         ],
       })
+      // The captures the order has recorded as transactions (the capture workflow's last write).
+      const onOrder = new Set(
+        ((order as any)?.transactions ?? [])
+          .filter((t: any) => t?.reference === "capture")
+          .map((t: any) => t.reference_id)
+      )
       const payments = (order?.payment_collections ?? []).flatMap((pc: any) => {
         // What the collection says was captured, and what its payments' captures add up to.
         const recorded = pc?.captured_amount ?? 0
@@ -60,7 +69,9 @@ export const capturePaidOrdersStep = createStep(
         )
         return (pc?.payments ?? []).map((p: any) => ({
           ...p,
-          collection_stale: MathBN.lt(recorded, captures),
+          collection_stale:
+            MathBN.lt(recorded, captures) ||
+            (p?.captures ?? []).some((c: any) => !onOrder.has(c?.id)),
         }))
       })
       const ours = payments.filter(
@@ -93,8 +104,9 @@ export const capturePaidOrdersStep = createStep(
         continue
       }
       if (result.resumed) {
-        // Captured, but the capture workflow may have stopped before the payment collection and the
-        // order recorded it: run on a captured payment, it completes exactly that, once.
+        // Captured, but the capture workflow may have stopped before the payment collection or the
+        // order recorded it (a capture with no order transaction): run on a captured payment, it
+        // completes exactly that, once (Medusa's order transaction step skips what exists).
         const stale = ours.find((p: any) => p.captured_at && p.collection_stale)
         if (stale) {
           await capturePaymentWorkflow(container).run({
