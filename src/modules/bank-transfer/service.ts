@@ -29,6 +29,7 @@ import {
   Suggestion,
 } from "./models"
 import * as actions from "./actions"
+import type { PossibleDuplicateAnswer } from "./actions/resolve-possible-duplicate"
 import * as transactions from "./repositories/bank-transaction"
 import { findCandidates } from "./repositories/expectation"
 import { reconciliationStats } from "./repositories/stats"
@@ -242,14 +243,15 @@ class BankTransferModuleService extends MedusaService({
 
   /**
    * An accountant decides a held possible duplicate: the same transfer (it joins the movement) or
-   * a different one (it becomes a movement of its own, to match as usual). Audited. NOT_FOUND,
-   * or NOT_ALLOWED when it was decided already.
+   * a different one (paired again with the other movements: it joins the one it reports, is held
+   * again, or becomes a movement of its own). Audited. NOT_FOUND, or NOT_ALLOWED when it was
+   * decided already (see actions/resolve-possible-duplicate).
    */
   @InjectTransactionManager()
   async resolvePossibleDuplicate(
     input: { sighting_id: string; same: boolean; actor: Actor },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ transaction_id: string; created: boolean }> {
+  ): Promise<PossibleDuplicateAnswer> {
     return actions.resolvePossibleDuplicate.call(this, input, sharedContext)
   }
 

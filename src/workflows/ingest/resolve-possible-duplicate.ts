@@ -20,7 +20,7 @@ export const resolvePossibleDuplicateWorkflow = createWorkflow(
     emitEventStep({
       eventName: BankTransferEvents.TRANSACTION_RECEIVED,
       data: transform({ resolved }, ({ resolved }) =>
-        resolved.created ? [{ id: resolved.transaction_id }] : []
+        resolved.outcome === "created" ? [{ id: resolved.transaction_id }] : []
       ),
     })
     return new WorkflowResponse(resolved)

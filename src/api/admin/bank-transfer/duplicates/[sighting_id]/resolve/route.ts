@@ -11,7 +11,9 @@ import { resolvePossibleDuplicateWorkflow } from "../../../../../../workflows/in
 
 /**
  * POST /admin/bank-transfer/duplicates/:sighting_id/resolve { same: boolean } — "same transfer"
- * (nothing is applied again) or "different transfers" (recorded and matched as a new movement).
+ * (nothing is applied again) or "different transfers" (paired again with the other movements:
+ * joins the one it reports, is held again against another, or is recorded and matched as a new
+ * movement). Answers the movement and the report.
  * 404 for an unknown report, 400 when it was decided already.
  */
 export async function POST(
