@@ -11,7 +11,8 @@ import {
   BusinessDayAdder,
 } from "../escalate/policy"
 
-type OrderLike = {
+/** What an expectation is built from: the order as the workflow reads it with Medusa's query. */
+export type OrderForExpectation = {
   id: string
   display_id: number
   email: string | null
@@ -30,6 +31,7 @@ type OrderLike = {
   } | null
   payment_collection: { id: string; amount: unknown }
   products: {
+    id?: string
     metadata?: Record<string, unknown> | null
     type?: { value: string } | null
     tags?: { value: string }[] | null
@@ -54,7 +56,7 @@ export function policiesFromOptions(
 }
 
 /** A tax code given by the shopper: billing address metadata first (per order), then the customer's. */
-function taxCodeOf(order: OrderLike) {
+function taxCodeOf(order: OrderForExpectation) {
   const candidates = [
     order.billing_address?.metadata?.tax_code,
     order.billing_address?.metadata?.vat_number,
@@ -80,7 +82,7 @@ export function accountFor(options: BankTransferOptions, currency: string) {
 
 /** Everything an expectation stores about an order, computed from the order alone. */
 export function buildExpectation(
-  order: OrderLike,
+  order: OrderForExpectation,
   options: BankTransferOptions,
   calendar: BusinessDayAdder
 ) {

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import { buildExpectation } from "../../../lib/expect/build-expectation"
-import type { OrderForExpectation } from "./load-order-for-expectation"
+import type { OrderForExpectation } from "../../../lib/expect/build-expectation"
 
 type Created = { expectation: Record<string, any> | null; created: boolean }
 

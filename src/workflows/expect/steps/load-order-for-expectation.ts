@@ -1,33 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { OrderForExpectation } from "../../../lib/expect/build-expectation"
 
 export const BANK_TRANSFER_PROVIDER_PREFIX = "pp_bank-transfer_"
-
-export type OrderForExpectation = {
-  id: string
-  display_id: number
-  email: string | null
-  customer_id: string | null
-  currency_code: string
-  created_at: Date | string
-  customer?: {
-    phone?: string | null
-    company_name?: string | null
-    metadata?: Record<string, unknown> | null
-  } | null
-  billing_address?: {
-    phone?: string | null
-    company?: string | null
-    metadata?: Record<string, unknown> | null
-  } | null
-  payment_collection: { id: string; amount: unknown }
-  products: {
-    id: string
-    metadata?: Record<string, unknown> | null
-    type?: { value: string } | null
-    tags?: { value: string }[] | null
-  }[]
-}
 
 /** Reads what an expectation needs from an order; null when the order is not paid by bank transfer. */
 export const loadOrderForExpectationStep = createStep(
