@@ -265,16 +265,10 @@ class BankTransferModuleService extends MedusaService({
     input: { transaction_id: string; error: string; max_attempts: number },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
-    const manager = sharedContext.transactionManager as any
-    const [row] = await manager.execute(
-      `UPDATE bank_transfer_transaction
-          SET match_attempts = match_attempts + 1, match_error = ?,
-              needs_attention_at = CASE WHEN match_attempts + 1 >= ? THEN now() ELSE needs_attention_at END,
-              updated_at = now()
-        WHERE id = ? RETURNING needs_attention_at`,
-      [input.error.slice(0, 2000), input.max_attempts, input.transaction_id]
+    return transactions.countMatchingFailure(
+      sharedContext.transactionManager as any,
+      input
     )
-    return !!row?.needs_attention_at
   }
 
   /**

@@ -139,3 +139,22 @@ export async function loadForMatching(
       }
     : null
 }
+
+/**
+ * One more failed matching run on a transaction, with its error (at most 2,000 characters); the
+ * run that reaches `max_attempts` parks it (needs_attention_at). Returns whether it is parked.
+ */
+export async function countMatchingFailure(
+  manager: SqlManager,
+  input: { transaction_id: string; error: string; max_attempts: number }
+): Promise<boolean> {
+  const [row] = await manager.execute(
+    `UPDATE bank_transfer_transaction
+        SET match_attempts = match_attempts + 1, match_error = ?,
+            needs_attention_at = CASE WHEN match_attempts + 1 >= ? THEN now() ELSE needs_attention_at END,
+            updated_at = now()
+      WHERE id = ? RETURNING needs_attention_at`,
+    [input.error.slice(0, 2000), input.max_attempts, input.transaction_id]
+  )
+  return !!row?.needs_attention_at
+}
