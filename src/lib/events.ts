@@ -10,6 +10,12 @@ export const BankTransferEvents = {
   ORDER_PAID: "bank_transfer.order_paid",
   ORDER_OVERPAID: "bank_transfer.order_overpaid",
   ORDER_REVIVED: "bank_transfer.order_revived",
+  /** Medusa refused to capture money the plugin applied: `{ id, order_id, reason }`, once per failure. */
+  ORDER_NEEDS_ATTENTION: "bank_transfer.order_needs_attention",
+  /** An accountant undid an allocation: `{ id, order_id, transaction_id, allocation_id, amount, status }`. */
+  ALLOCATION_REVERSED: "bank_transfer.allocation_reversed",
+  /** The order was cancelled in Medusa with money received for it: `{ id, order_id, amount_to_return }`. */
+  MONEY_TO_RETURN: "bank_transfer.money_to_return",
   ORDER_OVERDUE: "bank_transfer.order_overdue",
   CONFIRMATION_REQUESTED: "bank_transfer.confirmation_requested",
   CUSTOMER_CONFIRMED: "bank_transfer.customer_confirmed",

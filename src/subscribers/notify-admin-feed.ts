@@ -18,6 +18,8 @@ export const config: SubscriberConfig = {
     BankTransferEvents.CUSTOMER_CONFIRMED,
     BankTransferEvents.TRANSACTION_SUGGESTED,
     BankTransferEvents.ESCALATION_RUN_COMPLETED,
+    BankTransferEvents.ORDER_NEEDS_ATTENTION,
+    BankTransferEvents.MONEY_TO_RETURN,
   ],
   context: { subscriberId: "bank-transfer-notify-admin-feed" },
 }

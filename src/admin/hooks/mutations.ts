@@ -66,7 +66,7 @@ export const useIgnoreTransaction = () =>
 
 export const useUndoAllocation = () =>
   useAction("Undo", (v: { id: string; reason: string }) =>
-    post<{ warning?: string | null }>(`${API}/allocations/${v.id}/undo`, {
+    post<{ replayed?: boolean }>(`${API}/allocations/${v.id}/undo`, {
       reason: v.reason,
     })
   )

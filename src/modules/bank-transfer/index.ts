@@ -10,3 +10,5 @@ export default Module(BANK_TRANSFER_MODULE, {
 export { BankTransferModuleService }
 export * from "./types"
 export { actorLabel } from "./utils"
+export type { ExpectationChange, TransitionResult } from "./actions/transition"
+export * from "./state-machine"

@@ -30,6 +30,7 @@ import {
 } from "./models"
 import * as actions from "./actions"
 import type { PossibleDuplicateAnswer } from "./actions/resolve-possible-duplicate"
+import type { ExpectationChange, TransitionResult } from "./actions/transition"
 import * as transactions from "./repositories/bank-transaction"
 import { findCandidates } from "./repositories/expectation"
 import { reconciliationStats } from "./repositories/stats"
@@ -384,6 +385,19 @@ class BankTransferModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<AllocationResult> {
     return actions.allocate.call(this, input, sharedContext)
+  }
+
+  /**
+   * Moves one expectation through the state machine (see state-machine.ts and
+   * actions/transition): locked, with the amounts that follow and an audit entry. The only way
+   * a status changes after the expectation was created.
+   */
+  @InjectTransactionManager()
+  async transitionExpectation(
+    change: ExpectationChange,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<TransitionResult> {
+    return actions.transitionExpectation.call(this, change, sharedContext)
   }
 
   /** Undoes allocations, atomically and audited (see actions/reverse-allocations). */

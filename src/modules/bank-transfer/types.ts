@@ -1,6 +1,5 @@
-import type { EXPECTATION_STATUSES } from "./models/expectation"
-
-export type ExpectationStatus = (typeof EXPECTATION_STATUSES)[number]
+import type { ExpectationStatus } from "./state-machine"
+export type { ExpectationStatus }
 
 /** Who did something, as the audit trail records it. */
 export type Actor = {
@@ -56,12 +55,30 @@ export type AllocationResult = {
    * server dies half-way; a rollback closes it again at this time.
    */
   reopened_from?: Date | null
+  /** Pending suggestions of other transactions closed because their order has nothing left to receive. */
+  superseded_suggestion_ids?: string[]
+}
+
+/** One allocation `reverseAllocations` undid. Amount: decimal string in the order's currency. */
+export type ReversedAllocation = {
+  allocation_id: string
+  transaction_id: string
+  expectation_id: string
+  order_id: string
+  amount: string
+  previous_status: string
+  status: string
 }
 
 /** What `allocate` takes: amounts are decimal strings in the transaction's currency. */
 export type AllocateInput = {
   transaction_id: string
-  allocations: { expectation_id: string; amount: string }[]
+  allocations: {
+    expectation_id: string
+    amount: string
+    /** An accountant books money onto an order that has nothing left to receive, as surplus. */
+    accept_surplus?: boolean
+  }[]
   actor: Actor
   reason?: string
 }
@@ -78,7 +95,6 @@ export type EscalationRow = {
 /** What `plan` answers for a row: the steps due now (never early) and what comes next. */
 export type EscalationPlan = {
   due: string[]
-  status: string | null
   next_step: string | null
   next_step_at: Date | null
 }

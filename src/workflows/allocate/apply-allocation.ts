@@ -5,45 +5,60 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import type { AllocateInput } from "../../modules/bank-transfer"
 import { transactionLockKey } from "../common/utils/transaction-lock"
 import { emitPlannedEvents } from "../common/utils/emit-events"
 import { allocateStep } from "./steps/allocate"
-import { capturePaidOrdersStep } from "./steps/capture-paid-orders"
+import {
+  planAllocationStep,
+  type PlanAllocationInput,
+} from "./steps/plan-allocation"
+import { syncMedusaPaymentsStep } from "./steps/sync-medusa-payments"
 import { settleSuggestionsStep } from "./steps/settle-suggestions"
 import { closeTransactionStep } from "./steps/close-transaction"
 import {
   ALLOCATION_EVENTS,
   allocationEvents,
+  attentionEvents,
   newlyPaidOrderIds,
 } from "./utils/order-events"
 
 export const applyAllocationWorkflowId = "bank-transfer-apply-allocation"
 
 /**
- * An accountant applies a transaction to one or several orders: confirming a suggestion, or a
- * match by hand. Allocates under lock, captures orders that become paid, settles suggestions.
- * A failed capture rolls the allocation back. The transaction stays open from the allocation until
- * the capture is done, so that the sweep job finishes a run a crash interrupted.
+ * An accountant applies a transaction to one or several orders: confirming a suggestion
+ * (`suggestion`), or a match by hand (`allocations`). Under the transaction's lock: decides what
+ * to apply (a suggestion decided meanwhile is a CONFLICT saying by whom and when), allocates under
+ * the orders' row locks (an order paid meanwhile is a CONFLICT unless the accountant books a
+ * stated surplus), captures each allocation in Medusa, settles suggestions. A capture Medusa
+ * refuses does not undo the money: the order needs attention. The transaction stays open from
+ * the allocation until its payments are synced, so that the sweep job finishes a run a crash
+ * interrupted.
  *
- * Input: the transaction, and per expectation an amount (decimal string in the transaction's
- * currency). Hooks: `transferMatched` ({ transaction_id, allocation }) after the capture, and
- * `ordersPaid` ({ order_ids }) for the orders this made paid; a handler that throws rolls back.
+ * Input: the transaction, the actor and reason, and either `allocations` (per expectation an
+ * amount, decimal string in the transaction's currency) or `suggestion`. Hooks: `transferMatched`
+ * ({ transaction_id, allocation }) after the capture, and `ordersPaid` ({ order_ids }) for the
+ * orders this made paid; a handler that throws rolls back.
  */
 export const applyAllocationWorkflow = createWorkflow(
   applyAllocationWorkflowId,
-  (input: AllocateInput) => {
+  (input: PlanAllocationInput) => {
     const lockKey = transform({ input }, ({ input }) =>
       transactionLockKey(input.transaction_id)
     )
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
-    const allocation = allocateStep(input)
-    capturePaidOrdersStep(allocation)
+    const plan = planAllocationStep(input)
+    const allocation = allocateStep(plan)
+    const synced = syncMedusaPaymentsStep(
+      transform({ allocation }, ({ allocation }) => ({
+        expectation_ids: allocation.expectations.map((e) => e.id),
+      }))
+    )
     settleSuggestionsStep(
-      transform({ input }, ({ input }) => ({
-        transaction_id: input.transaction_id,
-        expectation_ids: input.allocations.map((a) => a.expectation_id),
-        actor: input.actor,
+      transform({ plan, input }, ({ plan, input }) => ({
+        transaction_id: plan.transaction_id,
+        expectation_ids: plan.allocations.map((a) => a.expectation_id),
+        suggestion_id: input.suggestion?.id ?? null,
+        actor: plan.actor,
       }))
     )
     closeTransactionStep(
@@ -62,8 +77,12 @@ export const applyAllocationWorkflow = createWorkflow(
     })
     emitPlannedEvents(
       applyAllocationWorkflowId,
-      transform({ input, allocation }, ({ input, allocation }) =>
-        allocationEvents(allocation, input.transaction_id)
+      transform(
+        { input, allocation, synced },
+        ({ input, allocation, synced }) => [
+          ...allocationEvents(allocation, input.transaction_id),
+          ...attentionEvents(synced),
+        ]
       ),
       ALLOCATION_EVENTS
     )

@@ -2,14 +2,28 @@ import {
   createWorkflow,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { BankTransferEvents } from "../../lib/events"
+import { emitPlannedEvents } from "../common/utils/emit-events"
 import {
   followMedusaPaymentStep,
   type MedusaPaymentEventInput,
 } from "./steps/follow-medusa-payment"
 
-/** The expectation follows what was done to its payment or order in Medusa's own admin. */
+export const followMedusaPaymentWorkflowId =
+  "bank-transfer-follow-medusa-payment"
+
+/**
+ * The expectation follows what was done to its payment or order in Medusa's own admin (captures,
+ * refunds, cancel), by exactly those amounts. Emits `bank_transfer.money_to_return` when a
+ * cancelled order had received money.
+ */
 export const followMedusaPaymentWorkflow = createWorkflow(
-  "bank-transfer-follow-medusa-payment",
-  (input: MedusaPaymentEventInput) =>
-    new WorkflowResponse(followMedusaPaymentStep(input))
+  followMedusaPaymentWorkflowId,
+  (input: MedusaPaymentEventInput) => {
+    const events = followMedusaPaymentStep(input)
+    emitPlannedEvents(followMedusaPaymentWorkflowId, events, [
+      BankTransferEvents.MONEY_TO_RETURN,
+    ])
+    return new WorkflowResponse(events)
+  }
 )

@@ -9,7 +9,7 @@ import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { transactionLockKey } from "../common/utils/transaction-lock"
 import { emitPlannedEvents } from "../common/utils/emit-events"
 import { allocateStep } from "../allocate/steps/allocate"
-import { capturePaidOrdersStep } from "../allocate/steps/capture-paid-orders"
+import { syncMedusaPaymentsStep } from "../allocate/steps/sync-medusa-payments"
 import { newlyPaidOrderIds } from "../allocate/utils/order-events"
 import { decideMatchStep } from "./steps/decide-match"
 import { createSuggestionsStep } from "./steps/create-suggestions"
@@ -22,11 +22,12 @@ export const reconcileTransactionWorkflowId =
   "bank-transfer-reconcile-transaction"
 
 /**
- * Matches one stored bank transaction: certain → allocate and capture paid orders; likely →
+ * Matches one stored bank transaction: certain → allocate and capture it in Medusa; likely →
  * suggestions; nothing → the unmatched queue (most money reaching a shop's account pays no open
  * order). Runs under a lock on the transaction, so that a duplicate event or the sweep job racing
  * the subscriber does the work once. A transaction an interrupted run already allocated is not
- * matched again: its paid orders are captured (or their capture completed).
+ * matched again: its Medusa payments are brought in line (a capture cut short is completed). A
+ * capture Medusa refuses flags the order `needs_attention` (once) and is not retried in a loop.
  *
  * Hooks: `transferMatched` ({ transaction_id, kind, allocation }) after the outcome is recorded,
  * and `ordersPaid` ({ order_ids }) for the orders this run made paid.
@@ -50,17 +51,25 @@ export const reconcileTransactionWorkflow = createWorkflow(
             reason: "Matched automatically",
           }))
         )
-        capturePaidOrdersStep(result)
-        return result
+        const synced = syncMedusaPaymentsStep(
+          transform({ result }, ({ result }) => ({
+            expectation_ids: result.expectations.map((e) => e.id),
+          }))
+        )
+        return { result, synced }
       }
     )
-    when({ plan }, ({ plan }) => plan.kind === "resume").then(() => {
-      capturePaidOrdersStep(
-        transform({ plan }, ({ plan }) => (plan as any).allocation)
-      ).config({
-        name: "bank-transfer-capture-paid-orders-resumed",
-      })
-    })
+    const resumed = when({ plan }, ({ plan }) => plan.kind === "resume").then(
+      () =>
+        syncMedusaPaymentsStep(
+          transform({ plan }, ({ plan }) => ({
+            expectation_ids: (plan as any).allocation.expectations.map(
+              (e: { id: string }) => e.id
+            ),
+            resumed: true,
+          }))
+        ).config({ name: "bank-transfer-sync-medusa-payments-resumed" })
+    )
     when({ plan }, ({ plan }) => plan.kind === "suggest").then(() => {
       createSuggestionsStep(
         transform({ plan }, ({ plan }) => ({
@@ -69,11 +78,21 @@ export const reconcileTransactionWorkflow = createWorkflow(
         }))
       )
     })
-    const events = finishReconciliationStep({ plan, allocation })
+    const events = finishReconciliationStep({
+      plan,
+      allocation: transform(
+        { applied: allocation },
+        ({ applied }) => applied?.result ?? null
+      ),
+      synced: transform(
+        { allocation, resumed },
+        ({ allocation, resumed }) => allocation?.synced ?? resumed ?? []
+      ),
+    })
     const applied = transform(
       { plan, allocation },
       ({ plan, allocation }) =>
-        allocation ?? (plan.kind === "resume" ? plan.allocation : null)
+        allocation?.result ?? (plan.kind === "resume" ? plan.allocation : null)
     )
     const transferMatched = createHook("transferMatched", {
       transaction_id: input.transaction_id,

@@ -103,17 +103,18 @@ export function AllocationsSection({
         description={
           undoing
             ? `${formatMoney(undoing.amount, currency)} goes back to the transaction, which returns to the unmatched queue. ` +
-              "A Medusa payment already captured stays captured: refund it in Medusa if the money must go back."
+              "What Medusa captured for it is refunded there, with your reason as the note, and the order returns to where it was before this money."
             : undefined
         }
         confirmText="Undo"
         required
         onConfirm={async (reason) => {
           const res = await undo.mutateAsync({ id: undoing!.id, reason })
-          toast.success("Allocation undone")
-          if (res?.warning) {
-            toast.warning(res.warning)
-          }
+          toast.success(
+            res?.replayed
+              ? "This allocation was undone already"
+              : "Allocation undone"
+          )
         }}
       />
     </div>

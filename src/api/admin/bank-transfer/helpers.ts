@@ -29,3 +29,26 @@ export async function expectationForOrder(
   }
   return expectation
 }
+
+/**
+ * Runs an accountant's action. When it loses to a concurrent or earlier action (a CONFLICT), and
+ * that action was the same one (`alreadyDone`), the request is a repeat: it answers with the
+ * current state and `replayed: true` instead of a 409, and nothing is done twice.
+ */
+export async function unlessAlreadyDone<T>(
+  run: () => Promise<T>,
+  alreadyDone: () => Promise<boolean>
+): Promise<{ result: T | null; replayed: boolean }> {
+  try {
+    return { result: await run(), replayed: false }
+  } catch (e) {
+    if (
+      MedusaError.isMedusaError(e) &&
+      (e as MedusaError).type === MedusaError.Types.CONFLICT &&
+      (await alreadyDone())
+    ) {
+      return { result: null, replayed: true }
+    }
+    throw e
+  }
+}

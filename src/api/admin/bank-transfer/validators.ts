@@ -66,9 +66,14 @@ export const MatchTransactionBody = z
 export const ConfirmSuggestionBody = z
   .object({
     amount: decimal.optional(),
+    /** Books the transaction's remaining money on an order that was paid meanwhile, as surplus. */
+    surplus_amount: decimal.optional(),
     reason: z.string().max(500).optional(),
   })
   .strict()
+  .refine((b) => !(b.amount && b.surplus_amount), {
+    message: "Give either amount or surplus_amount, not both",
+  })
 export const RejectSuggestionBody = z
   .object({ reason: z.string().max(500).optional() })
   .strict()

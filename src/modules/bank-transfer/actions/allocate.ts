@@ -1,12 +1,11 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import type BankTransferModuleService from "../service"
-import { nextStatusAfterPayment } from "../status"
-import type {
-  AllocateInput,
-  AllocationResult,
-  ExpectationStatus,
-} from "../types"
+import { UNPAID_STATUSES } from "../state-machine"
+import { lastAllocationNote } from "../repositories/allocation"
+import { supersedeSuggestions } from "../repositories/suggestion"
+import type { AllocateInput, AllocationResult } from "../types"
+import { transitionExpectation } from "./transition"
 import { actorLabel, money, placeholders } from "../utils"
 
 /**
@@ -14,7 +13,11 @@ import { actorLabel, money, placeholders } from "../utils"
  * Both sides are locked (SELECT … FOR UPDATE) so that two deliveries or an accountant racing the
  * matcher can never allocate more than the transaction holds. Amounts are decimal strings in the
  * transaction's currency. Throws NOT_FOUND, NOT_ALLOWED (outgoing money, another currency, more
- * than is left) or INVALID_DATA (an amount that is not positive).
+ * than the transaction's amount; a paid or closed order without `accept_surplus`), CONFLICT (the
+ * money or the order was taken by another run meanwhile: the message says by whom and when) or
+ * INVALID_DATA (an amount that is not positive). Statuses move through the state machine
+ * (transitionExpectation). When an order has nothing left to receive, every pending suggestion
+ * pointing at it from another transaction is superseded ("order_paid").
  */
 export async function allocate(
   this: BankTransferModuleService,
@@ -50,19 +53,25 @@ export async function allocate(
   }
   const available = MathBN.sub(tx.amount, tx.amount_allocated)
   if (MathBN.gt(total, available)) {
+    // Within the transaction's amount, the money was taken by someone else meanwhile: a conflict.
     throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      `Transaction ${tx.id} has ${available.toString()} ${tx.currency_code} left to allocate, ${total.toString()} was asked`
+      MathBN.gt(total, tx.amount)
+        ? MedusaError.Types.NOT_ALLOWED
+        : MedusaError.Types.CONFLICT,
+      `Transaction ${tx.id} has ${available.toString()} ${tx.currency_code} left to allocate, ${total.toString()} was asked${
+        MathBN.gt(total, tx.amount)
+          ? ""
+          : await lastAllocationNote(manager, tx.id)
+      }`
     )
   }
   const ids = input.allocations.map((a) => a.expectation_id)
   const expectations: any[] = await manager.execute(
-    `SELECT id, order_id, status, currency_code, amount_due, amount_received FROM bank_transfer_expectation
-      WHERE id IN (${placeholders(ids)}) ORDER BY id FOR UPDATE`,
+    `SELECT id, order_id, order_number, status, currency_code, amount_due, amount_received, amount_refunded, paid_at
+       FROM bank_transfer_expectation WHERE id IN (${placeholders(ids)}) ORDER BY id FOR UPDATE`,
     ids
   )
   const byId = new Map(expectations.map((e) => [e.id, e]))
-  const writeOffs = this.getOptions().write_off ?? {}
   const result: AllocationResult = { allocation_ids: [], expectations: [] }
   for (const a of input.allocations) {
     const exp = byId.get(a.expectation_id)
@@ -78,15 +87,18 @@ export async function allocate(
         `Transaction is in ${tx.currency_code}, order expects ${exp.currency_code}`
       )
     }
-    const received = MathBN.add(exp.amount_received, a.amount)
-    const remaining = MathBN.max(MathBN.sub(exp.amount_due, received), 0)
-    const surplus = MathBN.max(MathBN.sub(received, exp.amount_due), 0)
-    const writeOff = writeOffs[exp.currency_code] ?? "0"
-    const status = nextStatusAfterPayment(
-      exp.status,
-      MathBN.lte(remaining, writeOff),
-      MathBN.gt(received, 0)
-    )
+    if (
+      !(UNPAID_STATUSES as readonly string[]).includes(exp.status) &&
+      !a.accept_surplus
+    ) {
+      // A paid (or closed) order takes no more money unless an accountant books it as surplus.
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Order #${exp.order_number} is already ${exp.status.replace(/_/g, " ")}${
+          exp.paid_at ? ` (since ${new Date(exp.paid_at).toISOString()})` : ""
+        }: it takes no more money. To keep this money on the order, book it as surplus explicitly.`
+      )
+    }
     const [allocation] = await this.createAllocations(
       [
         {
@@ -98,30 +110,44 @@ export async function allocate(
       ],
       sharedContext
     )
-    await this.updateExpectations(
+    const moved = await transitionExpectation.call(
+      this,
       {
-        id: exp.id,
-        amount_received: money(received),
-        amount_remaining: money(remaining),
-        surplus: money(surplus),
-        status: status as ExpectationStatus,
-        ...(status === "paid" && exp.status !== "paid"
-          ? { paid_at: new Date() }
-          : {}),
+        expectation_id: exp.id,
+        event: { type: "money_received" },
+        actor: input.actor,
+        action: "allocated",
+        reason: input.reason ?? null,
+        transaction_id: tx.id,
+        amounts: { amount_received: MathBN.add(exp.amount_received, a.amount) },
+        data: {
+          allocation_id: allocation.id,
+          amount: a.amount,
+          ...(a.accept_surplus ? { booked_as_surplus: true } : {}),
+        },
       },
       sharedContext
     )
-    exp.amount_received = received.toString()
+    exp.amount_received = MathBN.add(exp.amount_received, a.amount).toString()
+    exp.status = moved.to
     result.allocation_ids.push(allocation.id)
     result.expectations.push({
       id: exp.id,
       order_id: exp.order_id,
-      previous_status: exp.status,
-      status,
-      amount_remaining: remaining.toString(),
+      previous_status: moved.from,
+      status: moved.to,
+      amount_remaining: moved.amount_remaining,
     })
-    exp.status = status
   }
+  // An order with nothing left to receive takes no more suggested money, from any transaction.
+  const full = result.expectations
+    .filter((e) => !(UNPAID_STATUSES as readonly string[]).includes(e.status))
+    .map((e) => e.id)
+  result.superseded_suggestion_ids = await supersedeSuggestions(manager, {
+    expectation_ids: full,
+    except_transaction_id: tx.id,
+    decided_by: actorLabel(input.actor),
+  })
   const allocated = MathBN.add(tx.amount_allocated, total)
   await this.updateBankTransactions(
     {
@@ -133,22 +159,5 @@ export async function allocate(
     sharedContext
   )
   result.reopened_from = tx.reconciled_at ? new Date(tx.reconciled_at) : null
-  await this.createAuditEvents(
-    result.expectations.map((e, i) => ({
-      expectation_id: e.id,
-      transaction_id: tx.id,
-      action: "allocated",
-      actor_type: input.actor.type,
-      actor_id: input.actor.id ?? null,
-      message: input.reason ?? null,
-      data: {
-        allocation_id: result.allocation_ids[i],
-        amount: input.allocations[i].amount,
-        from_status: e.previous_status,
-        to_status: e.status,
-      },
-    })),
-    sharedContext
-  )
   return result
 }

@@ -5,6 +5,7 @@ import {
   lockDueExpectations,
   updateEscalations,
 } from "../repositories/expectation"
+import { transition } from "../state-machine"
 import type { ClaimedEscalation, EscalationPlan, EscalationRow } from "../types"
 
 /**
@@ -35,7 +36,16 @@ export async function claimDueEscalations(
     for (const step of plan.due) {
       stepsDone[step] = input.now.toISOString()
     }
-    const status = plan.status ?? row.status
+    // The state machine decides where the steps take the order (asked, on hold, cancelled).
+    const status = plan.due.reduce<string>(
+      (current, step) =>
+        transition(current, { type: "escalation_step", step }, "system", {
+          amount_due: row.amount_due,
+          amount_received: row.amount_received,
+          steps_done: stepsDone,
+        }),
+      row.status
+    )
     // After an outage several steps can be due at once: only the latest one is acted on.
     const step = plan.due[plan.due.length - 1]
     if (step) {

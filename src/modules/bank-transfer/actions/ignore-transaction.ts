@@ -3,11 +3,13 @@ import type { Context } from "@medusajs/framework/types"
 import type BankTransferModuleService from "../service"
 import type { Actor } from "../types"
 import { actorLabel } from "../utils"
+import { lastAllocationNote } from "../repositories/allocation"
 
 /**
  * Marks money as not for any order ("not ours", or to be returned), inside the caller's database
  * transaction: its pending suggestions are superseded; audited, never deleted. NOT_FOUND for an
- * unknown transaction, NOT_ALLOWED while money of it is allocated to orders.
+ * unknown transaction; CONFLICT while money of it is allocated to orders (saying to which, by whom
+ * and when) or when it was ignored or marked for return already.
  */
 export async function ignoreTransaction(
   this: BankTransferModuleService,
@@ -19,10 +21,10 @@ export async function ignoreTransaction(
   },
   sharedContext: Context
 ) {
-  const [tx] = await this.listBankTransactions(
-    { id: input.transaction_id },
-    {},
-    sharedContext
+  const manager = sharedContext.transactionManager as any
+  const [tx] = await manager.execute(
+    `SELECT id, status, amount_allocated, reconciled_at FROM bank_transfer_transaction WHERE id = ? FOR UPDATE`,
+    [input.transaction_id]
   )
   if (!tx) {
     throw new MedusaError(
@@ -32,8 +34,14 @@ export async function ignoreTransaction(
   }
   if (!MathBN.eq(tx.amount_allocated, 0)) {
     throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      `Transaction ${tx.id} is allocated to orders; undo those allocations first`
+      MedusaError.Types.CONFLICT,
+      `This transaction is allocated to orders${await lastAllocationNote(manager, tx.id)}; undo those allocations first`
+    )
+  }
+  if (tx.status === "ignored" || tx.status === "returned") {
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `This transaction was already ${tx.status === "returned" ? "marked for return" : "ignored"}`
     )
   }
   await this.updateBankTransactions(

@@ -1,13 +1,16 @@
 import { MathBN } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import type BankTransferModuleService from "../service"
-import type { Actor } from "../types"
+import type { Actor, ReversedAllocation } from "../types"
+import { transitionExpectation } from "./transition"
 import { actorLabel, money, placeholders } from "../utils"
 
 /**
  * Undoes allocations (an accountant's undo, or a workflow's compensation) inside the caller's
- * database transaction, under row locks; audited. Allocations already undone are skipped. Returns,
- * per undone allocation, its expectation and the expectation's new status.
+ * database transaction, under row locks; audited. Allocations already undone are skipped. The
+ * expectation's status moves through the state machine (`money_taken_back`): with no money left it
+ * returns to where it was before any (waiting, asked, shopper confirmed or on hold). Returns, per
+ * undone allocation, its order and the expectation's status before and after.
  */
 export async function reverseAllocations(
   this: BankTransferModuleService,
@@ -23,30 +26,29 @@ export async function reverseAllocations(
       WHERE id IN (${placeholders(input.allocation_ids)}) AND reversed_at IS NULL FOR UPDATE`,
     input.allocation_ids
   )
-  const reversed: { expectation_id: string; status: string }[] = []
+  const reversed: ReversedAllocation[] = []
   for (const alloc of allocations) {
     const [tx] = await manager.execute(
       `SELECT id, amount, amount_allocated FROM bank_transfer_transaction WHERE id = ? FOR UPDATE`,
       [alloc.transaction_id]
     )
     const [exp] = await manager.execute(
-      `SELECT id, status, amount_due, amount_received FROM bank_transfer_expectation WHERE id = ? FOR UPDATE`,
+      `SELECT amount_received FROM bank_transfer_expectation WHERE id = ? FOR UPDATE`,
       [alloc.expectation_id]
     )
-    const received = MathBN.sub(exp.amount_received, alloc.amount)
-    const status = MathBN.gt(received, 0)
-      ? "partially_paid"
-      : "awaiting_transfer"
-    await this.updateExpectations(
+    const moved = await transitionExpectation.call(
+      this,
       {
-        id: exp.id,
-        amount_received: money(received),
-        amount_remaining: money(
-          MathBN.max(MathBN.sub(exp.amount_due, received), 0)
-        ),
-        surplus: money(MathBN.max(MathBN.sub(received, exp.amount_due), 0)),
-        status,
-        paid_at: null,
+        expectation_id: alloc.expectation_id,
+        event: { type: "money_taken_back" },
+        actor: input.actor,
+        action: "allocation_reversed",
+        reason: input.reason ?? null,
+        transaction_id: tx.id,
+        amounts: {
+          amount_received: MathBN.sub(exp.amount_received, alloc.amount),
+        },
+        data: { allocation_id: alloc.id, amount: String(alloc.amount) },
       },
       sharedContext
     )
@@ -67,24 +69,15 @@ export async function reverseAllocations(
       },
       sharedContext
     )
-    await this.createAuditEvents(
-      {
-        expectation_id: exp.id,
-        transaction_id: tx.id,
-        action: "allocation_reversed",
-        actor_type: input.actor.type,
-        actor_id: input.actor.id ?? null,
-        message: input.reason ?? null,
-        data: {
-          allocation_id: alloc.id,
-          amount: String(alloc.amount),
-          from_status: exp.status,
-          to_status: status,
-        },
-      },
-      sharedContext
-    )
-    reversed.push({ expectation_id: exp.id, status })
+    reversed.push({
+      allocation_id: alloc.id,
+      transaction_id: tx.id,
+      expectation_id: alloc.expectation_id,
+      order_id: moved.order_id,
+      amount: String(alloc.amount),
+      previous_status: moved.from,
+      status: moved.to,
+    })
   }
   return reversed
 }

@@ -2,17 +2,9 @@ import { model } from "@medusajs/framework/utils"
 import { Allocation } from "./allocation"
 import { PaymentConfirmation } from "./payment-confirmation"
 import { Suggestion } from "./suggestion"
+import { EXPECTATION_STATUSES } from "../state-machine"
 
-export const EXPECTATION_STATUSES = [
-  "awaiting_transfer",
-  "partially_paid",
-  "paid",
-  "awaiting_customer_confirmation",
-  "customer_confirmed",
-  "tentatively_canceled",
-  "canceled",
-  "refunded",
-] as const
+export { EXPECTATION_STATUSES }
 
 /** What one order still expects to receive by bank transfer. */
 export const Expectation = model
@@ -33,6 +25,13 @@ export const Expectation = model
       // Kept alongside due/received so that candidates can be found by amount through an index.
       amount_remaining: model.bigNumber(),
       surplus: model.bigNumber().default(0),
+      // Captures and refunds made in Medusa's own admin (not by the plugin), as last accounted.
+      captured_in_medusa: model.bigNumber().default(0),
+      amount_refunded: model.bigNumber().default(0),
+      // What the merchant owes the shopper back by transfer (refunds, money for a cancelled order).
+      amount_to_return: model.bigNumber().default(0),
+      // Why the order needs attention (Medusa's error), while status is needs_attention.
+      attention_reason: model.text().nullable(),
       tax_code: model.text().nullable(),
       phone: model.text().nullable(),
       company_name: model.text().nullable(),

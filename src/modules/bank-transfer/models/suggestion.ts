@@ -21,6 +21,8 @@ export const Suggestion = model
         .default("pending"),
       decided_by: model.text().nullable(),
       decided_at: model.dateTime().nullable(),
+      // Why it was decided without an accountant, e.g. "order_paid" when superseded.
+      decision_reason: model.text().nullable(),
     }
   )
   .indexes([

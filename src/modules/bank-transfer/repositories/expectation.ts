@@ -1,4 +1,4 @@
-import { OPEN_STATUSES } from "../status"
+import { OPEN_STATUSES } from "../state-machine"
 import type { CandidateKeys } from "../types"
 import { placeholders } from "../utils"
 import type { SqlManager } from "./bank-transaction"

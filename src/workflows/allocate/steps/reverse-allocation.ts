@@ -5,10 +5,12 @@ import {
   type Actor,
 } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
+import { decidedNote } from "./plan-allocation"
 
 /**
- * Takes one allocation's money back off its order (audited). NOT_ALLOWED when it was already
- * undone. An undo is itself the correction of a booking: it has no compensation.
+ * Takes one allocation's money back off its order (audited, through the state machine). CONFLICT
+ * when it was undone already (saying by whom and when). An undo is itself the correction of a
+ * booking: it has no compensation.
  */
 export const reverseAllocationStep = createStep(
   "bank-transfer-reverse-allocation",
@@ -18,24 +20,18 @@ export const reverseAllocationStep = createStep(
   ) => {
     const service: BankTransferModuleService =
       container.resolve(BANK_TRANSFER_MODULE)
-    const allocation = await service.retrieveAllocation(input.allocation_id)
-    if (allocation.reversed_at) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `Allocation ${allocation.id} was already undone`
-      )
-    }
-    const before = await service.retrieveExpectation(allocation.expectation_id)
     const [reversed] = await service.reverseAllocations({
-      allocation_ids: [allocation.id],
+      allocation_ids: [input.allocation_id],
       actor: input.actor,
       reason: input.reason,
     })
-    return new StepResponse({
-      allocation_id: allocation.id,
-      expectation_id: allocation.expectation_id,
-      previous_status: before.status,
-      status: reversed?.status ?? before.status,
-    })
+    if (!reversed) {
+      const allocation = await service.retrieveAllocation(input.allocation_id)
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `This allocation was undone${decidedNote(allocation.reversed_by, allocation.reversed_at)}`
+      )
+    }
+    return new StepResponse(reversed)
   }
 )

@@ -6,13 +6,20 @@ import { actorLabel } from "../../../modules/bank-transfer"
 
 /**
  * After money was applied by hand: the pending suggestions for these (transaction, expectation)
- * pairs are confirmed, and the other pending suggestions of a fully allocated transaction are
- * superseded (the money is gone). Compensation restores the previous states.
+ * pairs, and the one the accountant confirmed, are confirmed; the other pending suggestions of a
+ * fully allocated transaction are superseded (the money is gone). Compensation restores the
+ * previous states.
  */
 export const settleSuggestionsStep = createStep(
   "bank-transfer-settle-suggestions",
   async (
-    input: { transaction_id: string; expectation_ids: string[]; actor: Actor },
+    input: {
+      transaction_id: string
+      expectation_ids: string[]
+      /** The suggestion the accountant confirmed (it may have been superseded: booked as surplus). */
+      suggestion_id?: string | null
+      actor: Actor
+    },
     { container }
   ) => {
     const service: BankTransferModuleService =
@@ -24,22 +31,34 @@ export const settleSuggestionsStep = createStep(
       transaction_id: input.transaction_id,
       status: "pending",
     })
+    if (
+      input.suggestion_id &&
+      !pending.some((s) => s.id === input.suggestion_id)
+    ) {
+      pending.push(
+        ...(await service.listSuggestions({ id: input.suggestion_id }))
+      )
+    }
     const fullyAllocated = tx?.status === "matched"
     const now = new Date()
     const updates = pending
       .map((s) => {
-        if (input.expectation_ids.includes(s.expectation_id)) {
-          return { id: s.id, status: "confirmed" as const }
+        if (
+          s.id === input.suggestion_id ||
+          input.expectation_ids.includes(s.expectation_id)
+        ) {
+          return { id: s.id, status: "confirmed" as const, before: s }
         }
         return fullyAllocated
-          ? { id: s.id, status: "superseded" as const }
+          ? { id: s.id, status: "superseded" as const, before: s }
           : null
       })
       .filter((u): u is NonNullable<typeof u> => !!u)
     if (updates.length) {
       await service.updateSuggestions(
         updates.map((u) => ({
-          ...u,
+          id: u.id,
+          status: u.status,
           decided_by: actorLabel(input.actor),
           decided_at: now,
         }))
@@ -47,22 +66,20 @@ export const settleSuggestionsStep = createStep(
     }
     return new StepResponse(
       updates.map((u) => u.id),
-      updates.map((u) => u.id)
+      updates.map((u) => ({
+        id: u.id,
+        status: u.before.status,
+        decided_by: u.before.decided_by,
+        decided_at: u.before.decided_at,
+      }))
     )
   },
-  async (ids, { container }) => {
-    if (!ids?.length) {
+  async (before, { container }) => {
+    if (!before?.length) {
       return
     }
     const service: BankTransferModuleService =
       container.resolve(BANK_TRANSFER_MODULE)
-    await service.updateSuggestions(
-      ids.map((id) => ({
-        id,
-        status: "pending" as const,
-        decided_by: null,
-        decided_at: null,
-      }))
-    )
+    await service.updateSuggestions(before)
   }
 )

@@ -1,4 +1,5 @@
 import type { AllocationResult } from "../../../modules/bank-transfer"
+import type { PaymentSyncOutcome } from "../steps/sync-medusa-payments"
 import { BankTransferEvents } from "../../../lib/events"
 import type { PlannedEvent } from "../../common/utils/emit-events"
 
@@ -8,6 +9,7 @@ export const ALLOCATION_EVENTS = [
   BankTransferEvents.ORDER_PAID,
   BankTransferEvents.ORDER_PARTIALLY_PAID,
   BankTransferEvents.ORDER_REVIVED,
+  BankTransferEvents.ORDER_NEEDS_ATTENTION,
 ] as const
 
 /**
@@ -54,3 +56,14 @@ export const newlyPaidOrderIds = (
   (allocation?.expectations ?? [])
     .filter((e) => e.status === "paid" && e.previous_status !== "paid")
     .map((e) => e.order_id)
+
+/** One "needs attention" event per order whose capture Medusa just refused (not again while flagged). */
+export const attentionEvents = (
+  synced: PaymentSyncOutcome[] | null | undefined
+): PlannedEvent[] =>
+  (synced ?? [])
+    .filter((o) => o.newly_flagged)
+    .map((o) => ({
+      name: BankTransferEvents.ORDER_NEEDS_ATTENTION,
+      data: { id: o.expectation_id, order_id: o.order_id, reason: o.error },
+    }))

@@ -1,15 +1,17 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { MedusaError } from "@medusajs/framework/utils"
 import {
   BANK_TRANSFER_MODULE,
+  CONFIRMATION_REQUESTED_STEP,
   type Actor,
 } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 
 /**
- * Records that the shopper is asked to confirm their payment: an order awaiting its transfer now
- * awaits the shopper's confirmation; audited. NOT_ALLOWED for a paid, cancelled or refunded order.
- * Compensation puts the status back.
+ * Records that the shopper is asked to confirm their payment: through the state machine
+ * (`confirmation_requested`), an order awaiting its transfer now awaits the shopper's answer;
+ * audited. NOT_ALLOWED for a paid, cancelled or refunded order. The transition is the step's only
+ * write, so there is nothing to compensate: the event emitted after it is released with the
+ * workflow's end.
  */
 export const requestConfirmationStep = createStep(
   "bank-transfer-request-confirmation",
@@ -19,40 +21,22 @@ export const requestConfirmationStep = createStep(
   ) => {
     const service: BankTransferModuleService =
       container.resolve(BANK_TRANSFER_MODULE)
-    const expectation = await service.retrieveExpectation(input.expectation_id)
-    if (["paid", "canceled", "refunded"].includes(expectation.status)) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `The order is ${expectation.status}: there is no payment to confirm`
-      )
-    }
-    const status =
-      expectation.status === "awaiting_transfer"
-        ? "awaiting_customer_confirmation"
-        : expectation.status
-    await service.updateExpectations({ id: expectation.id, status })
-    const audit = await service.createAuditEvents({
-      expectation_id: expectation.id,
+    const moved = await service.transitionExpectation({
+      expectation_id: input.expectation_id,
+      event: { type: "confirmation_requested" },
+      actor: input.actor,
       action: "confirmation_requested",
-      actor_type: input.actor.type,
-      actor_id: input.actor.id ?? null,
-      message: input.message,
+      reason: input.message,
+      steps: { [CONFIRMATION_REQUESTED_STEP]: new Date().toISOString() },
     })
-    return new StepResponse(
-      {
-        expectation_id: expectation.id,
-        order_id: expectation.order_id,
-        request_id: audit.id,
-      },
-      { id: expectation.id, status: expectation.status }
+    const [audit] = await service.listAuditEvents(
+      { expectation_id: moved.id, action: "confirmation_requested" },
+      { order: { created_at: "DESC" }, take: 1 }
     )
-  },
-  async (undo, { container }) => {
-    if (!undo) {
-      return
-    }
-    const service: BankTransferModuleService =
-      container.resolve(BANK_TRANSFER_MODULE)
-    await service.updateExpectations({ id: undo.id, status: undo.status })
+    return new StepResponse({
+      expectation_id: moved.id,
+      order_id: moved.order_id,
+      request_id: audit.id,
+    })
   }
 )

@@ -1,8 +1,12 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
-import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
+import {
+  BANK_TRANSFER_MODULE,
+  SHOPPER_CONFIRMED_STEP,
+  UNPAID_STATUSES,
+  type Actor,
+} from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
-import type { Actor } from "../../../modules/bank-transfer"
 
 export type RecordConfirmationInput = {
   expectation_id: string
@@ -27,10 +31,10 @@ export const recordConfirmationStep = createStep(
     const service: BankTransferModuleService =
       container.resolve(BANK_TRANSFER_MODULE)
     const expectation = await service.retrieveExpectation(input.expectation_id)
-    if (["paid", "canceled", "refunded"].includes(expectation.status)) {
+    if (!(UNPAID_STATUSES as readonly string[]).includes(expectation.status)) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `This order is ${expectation.status}: nothing to confirm`
+        `This order is ${expectation.status.replace(/_/g, " ")}: nothing to confirm`
       )
     }
     const confirmation = await service.createPaymentConfirmations({
@@ -41,18 +45,14 @@ export const recordConfirmationStep = createStep(
       files: input.files as any,
       channel: input.channel,
     })
-    // A part payment stays visible as such; otherwise the order now waits for the accountant.
-    const status =
-      expectation.status === "partially_paid"
-        ? expectation.status
-        : "customer_confirmed"
-    await service.updateExpectations({ id: expectation.id, status })
-    await service.createAuditEvents({
+    // Through the state machine: the order now waits for the accountant (a part payment stays so).
+    await service.transitionExpectation({
       expectation_id: expectation.id,
+      event: { type: "shopper_confirmed" },
+      actor: input.actor,
       action: "customer_confirmed",
-      actor_type: input.actor.type,
-      actor_id: input.actor.id ?? null,
-      message: input.message,
+      reason: input.message,
+      steps: { [SHOPPER_CONFIRMED_STEP]: new Date().toISOString() },
       data: {
         confirmation_id: confirmation.id,
         paid_on: input.paid_on,
@@ -60,11 +60,7 @@ export const recordConfirmationStep = createStep(
         files: input.files.length,
       },
     })
-    return new StepResponse(confirmation, {
-      id: confirmation.id,
-      expectation_id: expectation.id,
-      status: expectation.status,
-    })
+    return new StepResponse(confirmation, { id: confirmation.id })
   },
   async (undo, { container }) => {
     if (!undo) {
@@ -72,10 +68,7 @@ export const recordConfirmationStep = createStep(
     }
     const service: BankTransferModuleService =
       container.resolve(BANK_TRANSFER_MODULE)
+    // The transition is the step's last write: if it failed, only the confirmation row exists.
     await service.deletePaymentConfirmations(undo.id)
-    await service.updateExpectations({
-      id: undo.expectation_id,
-      status: undo.status as any,
-    })
   }
 )

@@ -6,7 +6,11 @@ import {
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import { BankTransferEvents } from "../../../lib/events"
 import type { PlannedEvent } from "../../common/utils/emit-events"
-import { allocationEvents } from "../../allocate/utils/order-events"
+import {
+  allocationEvents,
+  attentionEvents,
+} from "../../allocate/utils/order-events"
+import type { PaymentSyncOutcome } from "../../allocate/steps/sync-medusa-payments"
 import type { MatchPlan } from "./decide-match"
 
 /** The events a matching run may raise. */
@@ -18,6 +22,7 @@ export const RECONCILIATION_EVENTS = [
   BankTransferEvents.ORDER_PARTIALLY_PAID,
   BankTransferEvents.ORDER_REVIVED,
   BankTransferEvents.ORDER_OVERPAID,
+  BankTransferEvents.ORDER_NEEDS_ATTENTION,
 ] as const
 
 /**
@@ -28,7 +33,11 @@ export const RECONCILIATION_EVENTS = [
 export const finishReconciliationStep = createStep(
   "bank-transfer-finish-reconciliation",
   async (
-    input: { plan: MatchPlan; allocation?: AllocationResult | null },
+    input: {
+      plan: MatchPlan
+      allocation?: AllocationResult | null
+      synced?: PaymentSyncOutcome[] | null
+    },
     { container }
   ) => {
     const { plan } = input
@@ -88,6 +97,7 @@ export const finishReconciliationStep = createStep(
         })
       }
     }
+    events.push(...attentionEvents(input.synced ?? []))
     return new StepResponse(events)
   }
 )

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import { actorLabel, Actor } from "../../../modules/bank-transfer"
+import { decidedNote } from "../../allocate/steps/plan-allocation"
 
 /**
  * "Not this transaction": the suggestion is rejected and the pair is recorded so that the matcher
@@ -28,8 +29,8 @@ export const rejectSuggestionStep = createStep(
     }
     if (suggestion.status !== "pending") {
       throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `Suggestion ${suggestion.id} is already ${suggestion.status}`
+        MedusaError.Types.CONFLICT,
+        `This suggestion was ${suggestion.status}${decidedNote(suggestion.decided_by, suggestion.decided_at)}`
       )
     }
     const [tx] = await service.listBankTransactions({

@@ -8,6 +8,8 @@ export type AdminFeedEvent = {
     transaction_id?: string
     confirmation_id?: string
     by_step?: Record<string, number>
+    reason?: string
+    amount_to_return?: string
   }
 }
 
@@ -32,6 +34,19 @@ export function adminFeedEntry(event: AdminFeedEvent) {
         title: "Transfer waiting for confirmation",
         description: `Transaction ${event.data.transaction_id}`,
         key: event.data.transaction_id,
+      }
+    case BankTransferEvents.ORDER_NEEDS_ATTENTION:
+      return {
+        title: "Order needs attention: Medusa refused the capture",
+        description:
+          `Order ${event.data.order_id}: ${event.data.reason ?? ""}`.trim(),
+        key: `${event.data.order_id}:${event.data.reason ?? ""}`,
+      }
+    case BankTransferEvents.MONEY_TO_RETURN:
+      return {
+        title: "Money to return",
+        description: `Order ${event.data.order_id} was cancelled: ${event.data.amount_to_return} received for it must go back`,
+        key: `${event.data.order_id}:to-return`,
       }
     case BankTransferEvents.ESCALATION_RUN_COMPLETED: {
       const parts = Object.entries(event.data.by_step ?? {}).map(

@@ -4,31 +4,41 @@ import type {
 } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import { UndoAllocationBody } from "../../../validators"
-import { adminActor, bankTransferModule } from "../../../helpers"
+import {
+  adminActor,
+  bankTransferModule,
+  unlessAlreadyDone,
+} from "../../../helpers"
 import { reverseAllocationWorkflow } from "../../../../../../workflows/allocate/reverse-allocation"
 
 /**
  * POST /admin/bank-transfer/allocations/:id/undo — take money back off an order (audited, with a
- * reason). A Medusa payment already captured stays captured: refund it in Medusa if needed.
+ * reason). What Medusa captured for it is refunded there (the reason is the refund's note), and
+ * the order returns to where it was before the money (waiting, asked, on hold…).
+ * 200 `{ allocation, expectation, replayed }`; 404 unknown allocation; a repeat of an undo done
+ * already answers 200 with `replayed: true` and undoes nothing twice.
  */
 export async function POST(
   req: AuthenticatedMedusaRequest<z.infer<typeof UndoAllocationBody>>,
   res: MedusaResponse
 ) {
   const service = bankTransferModule(req)
-  const { result } = await reverseAllocationWorkflow(req.scope).run({
-    input: {
-      allocation_id: req.params.id,
-      actor: adminActor(req),
-      reason: req.validatedBody.reason,
-    },
-  })
+  const allocation = await service.retrieveAllocation(req.params.id)
+  const { replayed } = await unlessAlreadyDone(
+    () =>
+      reverseAllocationWorkflow(req.scope).run({
+        input: {
+          allocation_id: allocation.id,
+          transaction_id: allocation.transaction_id,
+          actor: adminActor(req),
+          reason: req.validatedBody.reason,
+        },
+      }),
+    async () => !!(await service.retrieveAllocation(allocation.id)).reversed_at
+  )
   res.json({
-    allocation: await service.retrieveAllocation(result.allocation_id),
-    expectation: await service.retrieveExpectation(result.expectation_id),
-    warning:
-      result.previous_status === "paid" && result.status !== "paid"
-        ? "The order's Medusa payment was captured when it became paid and stays captured; refund it in Medusa if the money must go back."
-        : null,
+    allocation: await service.retrieveAllocation(allocation.id),
+    expectation: await service.retrieveExpectation(allocation.expectation_id),
+    replayed,
   })
 }

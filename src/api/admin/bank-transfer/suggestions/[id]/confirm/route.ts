@@ -3,15 +3,25 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
-import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { ConfirmSuggestionBody } from "../../../validators"
-import { adminActor, bankTransferModule } from "../../../helpers"
+import {
+  adminActor,
+  bankTransferModule,
+  unlessAlreadyDone,
+} from "../../../helpers"
 import { amountInCurrency } from "../../../../../amount-in-currency"
 import { applyAllocationWorkflow } from "../../../../../../workflows/allocate/apply-allocation"
 
 /**
  * POST /admin/bank-transfer/suggestions/:id/confirm — apply the suggested transaction to its
- * order: by default as much as the order still needs and the transaction still holds.
+ * order: by default as much as the order still needs and the transaction still holds (`amount`:
+ * decimal string in the transaction's currency, to apply less). Body `surplus_amount` books the
+ * money on an order that was paid meanwhile (its suggestion superseded), as surplus; it must equal
+ * what the transaction still holds.
+ *
+ * 200 `{ allocation, suggestion, replayed }` (`replayed: true` when it was confirmed already: a
+ * repeat does nothing twice); 404 unknown suggestion; 409 when it was decided otherwise, or its
+ * order or money was taken meanwhile (the message says by whom and when).
  */
 export async function POST(
   req: AuthenticatedMedusaRequest<z.infer<typeof ConfirmSuggestionBody>>,
@@ -19,39 +29,40 @@ export async function POST(
 ) {
   const service = bankTransferModule(req)
   const suggestion = await service.retrieveSuggestion(req.params.id)
-  if (suggestion.status !== "pending") {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      `Suggestion ${suggestion.id} is already ${suggestion.status}`
-    )
-  }
-  const [transaction, expectation] = await Promise.all([
-    service.retrieveBankTransaction(suggestion.transaction_id),
-    service.retrieveExpectation(suggestion.expectation_id),
-  ])
-  const available = MathBN.sub(transaction.amount, transaction.amount_allocated)
-  const amount = req.validatedBody.amount
-    ? amountInCurrency(
-        req.validatedBody.amount,
-        transaction.currency_code,
-        "amount"
-      )
-    : MathBN.min(
-        available,
-        MathBN.gt(expectation.amount_remaining, 0)
-          ? expectation.amount_remaining
-          : available
-      ).toString()
-  const { result } = await applyAllocationWorkflow(req.scope).run({
-    input: {
-      transaction_id: transaction.id,
-      allocations: [{ expectation_id: expectation.id, amount }],
-      actor: adminActor(req),
-      reason: req.validatedBody.reason ?? "Suggestion confirmed",
-    },
-  })
+  const transaction = await service.retrieveBankTransaction(
+    suggestion.transaction_id
+  )
+  const { amount, surplus_amount, reason } = req.validatedBody
+  const { result, replayed } = await unlessAlreadyDone(
+    async () =>
+      (
+        await applyAllocationWorkflow(req.scope).run({
+          input: {
+            transaction_id: transaction.id,
+            actor: adminActor(req),
+            reason,
+            suggestion: {
+              id: suggestion.id,
+              amount: amount
+                ? amountInCurrency(amount, transaction.currency_code, "amount")
+                : undefined,
+              surplus_amount: surplus_amount
+                ? amountInCurrency(
+                    surplus_amount,
+                    transaction.currency_code,
+                    "surplus_amount"
+                  )
+                : undefined,
+            },
+          },
+        })
+      ).result,
+    async () =>
+      (await service.retrieveSuggestion(suggestion.id)).status === "confirmed"
+  )
   res.json({
     allocation: result,
     suggestion: await service.retrieveSuggestion(suggestion.id),
+    replayed,
   })
 }

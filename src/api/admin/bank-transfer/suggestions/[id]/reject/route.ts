@@ -4,20 +4,39 @@ import type {
 } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import { RejectSuggestionBody } from "../../../validators"
-import { adminActor } from "../../../helpers"
+import {
+  adminActor,
+  bankTransferModule,
+  unlessAlreadyDone,
+} from "../../../helpers"
 import { rejectSuggestionWorkflow } from "../../../../../../workflows/match/reject-suggestion"
 
-/** POST /admin/bank-transfer/suggestions/:id/reject — "not this transaction", for good. */
+/**
+ * POST /admin/bank-transfer/suggestions/:id/reject — "not this transaction", for good.
+ * 200 `{ suggestion, replayed }`; 404 unknown suggestion; 409 when it was decided otherwise
+ * meanwhile (confirmed or superseded: the message says by whom and when).
+ */
 export async function POST(
   req: AuthenticatedMedusaRequest<z.infer<typeof RejectSuggestionBody>>,
   res: MedusaResponse
 ) {
-  const { result } = await rejectSuggestionWorkflow(req.scope).run({
-    input: {
-      suggestion_id: req.params.id,
-      actor: adminActor(req),
-      reason: req.validatedBody.reason,
-    },
+  const service = bankTransferModule(req)
+  const suggestion = await service.retrieveSuggestion(req.params.id)
+  const { replayed } = await unlessAlreadyDone(
+    () =>
+      rejectSuggestionWorkflow(req.scope).run({
+        input: {
+          suggestion_id: suggestion.id,
+          transaction_id: suggestion.transaction_id,
+          actor: adminActor(req),
+          reason: req.validatedBody.reason,
+        },
+      }),
+    async () =>
+      (await service.retrieveSuggestion(suggestion.id)).status === "rejected"
+  )
+  res.json({
+    suggestion: await service.retrieveSuggestion(suggestion.id),
+    replayed,
   })
-  res.json({ suggestion: { ...result, status: "rejected" } })
 }

@@ -1,0 +1,31 @@
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { bankTransferModule, expectationForOrder } from "../../../helpers"
+import { retryCaptureWorkflow } from "../../../../../../workflows/allocate/retry-capture"
+
+/**
+ * POST /admin/bank-transfer/orders/:order_id/retry-capture — after Medusa refused a capture (the
+ * order needs attention), capture (or refund) again what the money received calls for.
+ * 200 `{ outcome, expectation }` (outcome: captured / refunded decimal strings, recovered);
+ * 404 when the order is not paid by bank transfer; 409 when Medusa refuses again (its message).
+ */
+export async function POST(
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse
+) {
+  const service = bankTransferModule(req)
+  const expectation = await expectationForOrder(service, req.params.order_id)
+  const { result: outcome } = await retryCaptureWorkflow(req.scope).run({
+    input: { expectation_id: expectation.id },
+  })
+  if (outcome?.error) {
+    throw new MedusaError(MedusaError.Types.CONFLICT, outcome.error)
+  }
+  res.json({
+    outcome,
+    expectation: await service.retrieveExpectation(expectation.id),
+  })
+}
