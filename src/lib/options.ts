@@ -75,36 +75,38 @@ function perCurrency<T extends z.ZodTypeAny>(
   value: T,
   amountOf: (v: z.infer<T>) => string | null
 ) {
-  return z.record(currencyKey, value).superRefine((record, ctx) => {
-    for (const [currency, v] of Object.entries(record)) {
-      if (!isCurrencyCode(currency)) {
-        ctx.addIssue({
-          code: "custom",
-          path: [currency],
-          message: `${JSON.stringify(currency)} is not an ISO 4217 currency code`,
-        })
-        continue
-      }
-      const amount = amountOf(v)
-      if (amount === null) {
-        continue
-      }
-      try {
-        parseAmountInCurrency(amount, currency, currency.toUpperCase(), {
-          allowZero: true,
-        })
-      } catch (e) {
-        if (!(e instanceof AmountError)) {
-          throw e
+  return z
+    .record(currencyKey, value)
+    .superRefine((record, ctx) => {
+      for (const [currency, v] of Object.entries(record)) {
+        if (!isCurrencyCode(currency)) {
+          ctx.addIssue({
+            code: "custom",
+            path: [currency],
+            message: `${JSON.stringify(currency)} is not an ISO 4217 currency code`,
+          })
+          continue
         }
-        ctx.addIssue({
-          code: "custom",
-          path: [currency],
-          message: e.message.slice(currency.length + 2),
-        })
+        const amount = amountOf(v)
+        if (amount === null) {
+          continue
+        }
+        try {
+          parseAmountInCurrency(amount, currency, currency.toUpperCase(), {
+            allowZero: true,
+          })
+        } catch (e) {
+          if (!(e instanceof AmountError)) {
+            throw e
+          }
+          ctx.addIssue({
+            code: "custom",
+            path: [currency],
+            message: e.message.slice(currency.length + 2),
+          })
+        }
       }
-    }
-  })
+    })
     .transform(
       (record) =>
         Object.fromEntries(

@@ -36,6 +36,8 @@ export type Expectation = {
   next_step: string | null
   next_step_at: string | null
   paid_at: string | null
+  /** Why a person must look at it (status needs_attention); absent on servers that do not say. */
+  attention_reason?: string | null
 }
 
 export type TransactionStatus =
@@ -347,13 +349,15 @@ export type SettingsResponse = {
 
 /** A key left out is not changed; `null` removes the saved value (medusa-config.ts applies again). */
 export type SettingsUpdate = {
-  [K in
-    | "tolerances"
-    | "write_off"
-    | "allow_automatic_partials"
-    | "block_unpaid_fulfillment"
-    | "policies"
-    | "instructions"]?: Settings[K] | null
+  [
+    K in
+      | "tolerances"
+      | "write_off"
+      | "allow_automatic_partials"
+      | "block_unpaid_fulfillment"
+      | "policies"
+      | "instructions"
+  ]?: Settings[K] | null
 }
 
 /**
