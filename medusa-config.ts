@@ -18,6 +18,10 @@ const bankTransferOptions = {
     },
   ],
   reference_prefix: process.env.BANK_TRANSFER_PREFIX || "DH",
+  // A shopper up to 10,000 ₫ short (bank fees, rounding) is judged paid; Settings can change it.
+  write_off: { VND: "10000" },
+  // Medusa shows an unpaid transfer as "Authorized": refuse to fulfil it until the money is in.
+  block_unpaid_fulfillment: true,
   // The integration tests drive the jobs themselves, with a controlled clock.
   jobs: process.env.BANK_TRANSFER_JOBS !== "off",
   webhooks: {

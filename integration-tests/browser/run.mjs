@@ -2,7 +2,8 @@
 // runs integration-tests/browser/admin.browser.mjs against it with Debian's chromium, and always
 // stops the shop. Skips (exit 0) when chromium is not installed.
 //
-//   node integration-tests/browser/run.mjs            (KEEP_DATA=1 reuses the database of the last run)
+//   node integration-tests/browser/run.mjs            (KEEP_DATA=1 reuses the database of the last run;
+//   ONLY="<regexp>" runs only the scenarios whose names match)
 import { spawnSync } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
@@ -10,9 +11,10 @@ import path from "node:path"
 import { root, startShop } from "../../scripts/shop.mjs"
 
 const CHROMIUM = "/usr/bin/chromium"
-const PORT = 9100
-const DB_PORT = 54340
-const DATA_DIR = ".pgdata-browser"
+// BROWSER_PORT / BROWSER_DB_PORT: other ports, so that two runs (two worktrees) do not collide.
+const PORT = Number(process.env.BROWSER_PORT || 9100)
+const DB_PORT = Number(process.env.BROWSER_DB_PORT || 54340)
+const DATA_DIR = `.pgdata-browser${process.env.BROWSER_DB_PORT ? `-${DB_PORT}` : ""}`
 const BASE_URL = `http://localhost:${PORT}`
 const outDir = path.join(root, "integration-tests/browser/screenshots")
 

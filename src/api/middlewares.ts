@@ -23,6 +23,7 @@ import { runtimeSettingsSchema } from "../lib/options"
 import { proofUpload } from "./confirmation-upload"
 import { statementUpload } from "./admin/bank-transfer/imports/upload"
 import { refuseUnstorableInput } from "./unstorable-input"
+import { blockUnpaidFulfilment } from "./admin/block-unpaid-fulfilment"
 
 export default defineMiddlewares({
   routes: [
@@ -119,6 +120,12 @@ export default defineMiddlewares({
       matcher: "/admin/bank-transfer/column-mappings",
       method: ["POST"],
       middlewares: [validateAndTransformBody(SaveColumnMappingBody)],
+    },
+    {
+      // Medusa's own route: refused while the order waits for its transfer (block_unpaid_fulfillment).
+      matcher: "/admin/orders/:id/fulfillments",
+      method: ["POST"],
+      middlewares: [blockUnpaidFulfilment],
     },
     {
       matcher: "/admin/bank-transfer/simulate",

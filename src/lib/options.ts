@@ -70,41 +70,49 @@ const currencyKey = z
   .string()
   .regex(/^[A-Za-z]{3}$/, "must be an ISO 4217 code such as VND")
 
-/** Amounts per currency, each with no more decimals than its currency has. */
+/** Amounts per currency, each with no more decimals than its currency has; codes upper-cased ("vnd" → "VND"). */
 function perCurrency<T extends z.ZodTypeAny>(
   value: T,
   amountOf: (v: z.infer<T>) => string | null
 ) {
-  return z.record(currencyKey, value).superRefine((record, ctx) => {
-    for (const [currency, v] of Object.entries(record)) {
-      if (!isCurrencyCode(currency)) {
-        ctx.addIssue({
-          code: "custom",
-          path: [currency],
-          message: `${JSON.stringify(currency)} is not an ISO 4217 currency code`,
-        })
-        continue
-      }
-      const amount = amountOf(v)
-      if (amount === null) {
-        continue
-      }
-      try {
-        parseAmountInCurrency(amount, currency, currency.toUpperCase(), {
-          allowZero: true,
-        })
-      } catch (e) {
-        if (!(e instanceof AmountError)) {
-          throw e
+  return z
+    .record(currencyKey, value)
+    .superRefine((record, ctx) => {
+      for (const [currency, v] of Object.entries(record)) {
+        if (!isCurrencyCode(currency)) {
+          ctx.addIssue({
+            code: "custom",
+            path: [currency],
+            message: `${JSON.stringify(currency)} is not an ISO 4217 currency code`,
+          })
+          continue
         }
-        ctx.addIssue({
-          code: "custom",
-          path: [currency],
-          message: e.message.slice(currency.length + 2),
-        })
+        const amount = amountOf(v)
+        if (amount === null) {
+          continue
+        }
+        try {
+          parseAmountInCurrency(amount, currency, currency.toUpperCase(), {
+            allowZero: true,
+          })
+        } catch (e) {
+          if (!(e instanceof AmountError)) {
+            throw e
+          }
+          ctx.addIssue({
+            code: "custom",
+            path: [currency],
+            message: e.message.slice(currency.length + 2),
+          })
+        }
       }
-    }
-  })
+    })
+    .transform(
+      (record) =>
+        Object.fromEntries(
+          Object.entries(record).map(([c, v]) => [c.toUpperCase(), v])
+        ) as Record<string, z.infer<T>>
+    )
 }
 
 const toleranceSchema = z.union([
@@ -169,6 +177,11 @@ export const optionsSchema = z.object({
   }),
   write_off: writeOffSchema.prefault({}),
   allow_automatic_partials: z.boolean().default(true),
+  /**
+   * Refuse to create a fulfilment for an order paid by bank transfer until its transfer is paid
+   * (POST /admin/orders/:id/fulfillments answers 400). Off by default; also a run-time setting.
+   */
+  block_unpaid_fulfillment: z.boolean().default(false),
   amount_only_window_days: z.number().int().positive().default(7),
   webhooks: z
     .object({
@@ -246,14 +259,19 @@ export const optionsSchema = z.object({
 
 export type BankTransferOptions = z.infer<typeof optionsSchema>
 
-/** What an admin may change at run time (Bank transfers → Settings), validated like the options. */
+/**
+ * What an admin may change at run time (Bank transfers → Settings), validated like the options.
+ * A key left out is not touched; a key sent as `null` removes the saved value, so that the option
+ * from medusa-config.ts (or its default) applies again.
+ */
 export const runtimeSettingsSchema = z
   .object({
-    tolerances: tolerancesSchema.optional(),
-    write_off: writeOffSchema.optional(),
-    allow_automatic_partials: z.boolean().optional(),
-    policies: z.record(z.string(), policySchema).optional(),
-    instructions: z.string().min(1).max(2000).optional(),
+    tolerances: tolerancesSchema.nullable().optional(),
+    write_off: writeOffSchema.nullable().optional(),
+    allow_automatic_partials: z.boolean().nullable().optional(),
+    block_unpaid_fulfillment: z.boolean().nullable().optional(),
+    policies: z.record(z.string(), policySchema).nullable().optional(),
+    instructions: z.string().min(1).max(2000).nullable().optional(),
   })
   .strict()
 export type RuntimeSettings = z.infer<typeof runtimeSettingsSchema>

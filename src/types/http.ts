@@ -36,6 +36,8 @@ export type Expectation = {
   next_step: string | null
   next_step_at: string | null
   paid_at: string | null
+  /** Why a person must look at it (status needs_attention); absent on servers that do not say. */
+  attention_reason?: string | null
 }
 
 export type TransactionStatus =
@@ -325,6 +327,8 @@ export type Settings = {
   tolerances: Record<string, Tolerance>
   write_off: Record<string, string>
   allow_automatic_partials: boolean
+  /** Refuse fulfilments of bank-transfer orders not yet paid (400 from POST /admin/orders/:id/fulfillments). */
+  block_unpaid_fulfillment: boolean
   amount_only_window_days?: number
   policies: Record<string, Policy>
   calendar: { time_zone: string; weekend_days: number[]; country: string }
@@ -343,16 +347,18 @@ export type SettingsResponse = {
   overrides: CalendarOverride[]
 }
 
-export type SettingsUpdate = Partial<
-  Pick<
-    Settings,
-    | "tolerances"
-    | "write_off"
-    | "allow_automatic_partials"
-    | "policies"
-    | "instructions"
-  >
->
+/** A key left out is not changed; `null` removes the saved value (medusa-config.ts applies again). */
+export type SettingsUpdate = {
+  [
+    K in
+      | "tolerances"
+      | "write_off"
+      | "allow_automatic_partials"
+      | "block_unpaid_fulfillment"
+      | "policies"
+      | "instructions"
+  ]?: Settings[K] | null
+}
 
 /**
  * A previewed statement line. The import route keeps the ledger's field names (currency_code,

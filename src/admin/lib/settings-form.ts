@@ -23,6 +23,7 @@ export type PolicyRow = {
 export type SettingsForm = {
   instructions: string
   allow_automatic_partials: boolean
+  block_unpaid_fulfillment: boolean
   tolerances: ToleranceRow[]
   write_off: WriteOffRow[]
   policies: PolicyRow[]
@@ -32,6 +33,7 @@ export function toForm(s: Settings): SettingsForm {
   return {
     instructions: s.instructions ?? "",
     allow_automatic_partials: !!s.allow_automatic_partials,
+    block_unpaid_fulfillment: !!s.block_unpaid_fulfillment,
     tolerances: Object.entries(s.tolerances ?? {}).map(([currency, t]) => ({
       currency,
       type: t.type,
@@ -143,9 +145,28 @@ export function fromForm(f: SettingsForm): {
     update: {
       instructions: f.instructions,
       allow_automatic_partials: f.allow_automatic_partials,
+      block_unpaid_fulfillment: f.block_unpaid_fulfillment,
       tolerances,
       write_off,
       policies,
     },
   }
+}
+
+/**
+ * Only the keys of `update` that differ from what the server shows now (`current`): saving one
+ * setting must not pin the others, which would then stop following medusa-config.ts.
+ */
+export function changedOnly(
+  update: SettingsUpdate,
+  current: Settings
+): SettingsUpdate {
+  const before = fromForm(toForm(current)).update ?? {}
+  return Object.fromEntries(
+    Object.entries(update).filter(
+      ([key, value]) =>
+        JSON.stringify(value) !==
+        JSON.stringify(before[key as keyof SettingsUpdate])
+    )
+  ) as SettingsUpdate
 }

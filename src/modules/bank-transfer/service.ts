@@ -87,21 +87,26 @@ class BankTransferModuleService extends MedusaService({
     this.options_ = parseOptions(options)
   }
 
-  /** The options given in medusa-config.ts (validated). */
+  /**
+   * The options given in medusa-config.ts (validated), without the settings admins saved. Only for
+   * what no admin can change at run time (accounts, webhook secrets, `jobs`, `simulation`, limits);
+   * anything else is read with loadOptions().
+   */
   getOptions(): BankTransferOptions {
     return this.options_
   }
 
   /**
-   * The options in force: medusa-config.ts overlaid with the settings admins saved. Cached for a
-   * minute so that a change made on another instance is picked up without a restart.
+   * The options in force: medusa-config.ts overlaid with the settings admins saved (each saved key
+   * replaces the option of that name as a whole). Cached for a minute so that a change made on
+   * another instance is picked up without a restart; saveSettings resets this instance's cache.
    */
   async loadOptions(): Promise<BankTransferOptions> {
     if (!this.effective_ || Date.now() - this.effectiveLoadedAt_ > 60_000) {
       const rows = await this.listSettings({})
       const saved = Object.fromEntries(
         rows.map((r) => [r.key, r.value])
-      ) as RuntimeSettings
+      ) as Partial<BankTransferOptions>
       this.effective_ = { ...this.options_, ...saved }
       this.effectiveLoadedAt_ = Date.now()
     }
@@ -110,8 +115,9 @@ class BankTransferModuleService extends MedusaService({
 
   /**
    * Saves run-time settings (already validated) in one database transaction and makes them
-   * effective at once here. Returns the previous saved values of the keys it wrote (null where a
-   * key had none), for a workflow's compensation.
+   * effective at once on this instance. A key set to `null` removes its saved row (the option from
+   * medusa-config.ts applies again); an undefined key is left alone. Returns the previous saved
+   * value of every key it touched (null where a key had none), for a workflow's compensation.
    */
   @InjectTransactionManager()
   async saveSettings(
@@ -124,19 +130,12 @@ class BankTransferModuleService extends MedusaService({
       if (value === undefined) {
         continue
       }
-      const [row] = await this.listSettings({ key }, {}, sharedContext)
-      previous[key] = row ? row.value : null
-      if (row) {
-        await this.updateSettings(
-          { id: row.id, value: value as any, updated_by: updatedBy },
-          sharedContext
-        )
-      } else {
-        await this.createSettings(
-          { key, value: value as any, updated_by: updatedBy },
-          sharedContext
-        )
-      }
+      previous[key] = await this.replaceSetting_(
+        key,
+        value,
+        updatedBy,
+        sharedContext
+      )
     }
     this.effectiveLoadedAt_ = 0
     return previous
@@ -149,20 +148,33 @@ class BankTransferModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     for (const [key, value] of Object.entries(previous)) {
-      const [row] = await this.listSettings({ key }, {}, sharedContext)
-      if (!row) {
-        continue
-      }
-      if (value === null) {
-        await this.deleteSettings(row.id, sharedContext)
-      } else {
-        await this.updateSettings(
-          { id: row.id, value: value as any },
-          sharedContext
-        )
-      }
+      await this.replaceSetting_(key, value, null, sharedContext)
     }
     this.effectiveLoadedAt_ = 0
+  }
+
+  /**
+   * Writes one setting row whole (or deletes it for null) and returns the value it held before.
+   * The row is replaced rather than updated: Medusa's update merges JSON objects, so a currency
+   * removed from `write_off` or a policy removed from `policies` would otherwise stay.
+   */
+  protected async replaceSetting_(
+    key: string,
+    value: unknown,
+    updatedBy: string | null,
+    sharedContext: Context
+  ): Promise<unknown> {
+    const [row] = await this.listSettings({ key }, {}, sharedContext)
+    if (row) {
+      await this.deleteSettings(row.id, sharedContext)
+    }
+    if (value !== null) {
+      await this.createSettings(
+        { key, value: value as any, updated_by: updatedBy },
+        sharedContext
+      )
+    }
+    return row ? row.value : null
   }
 
   /**

@@ -10,7 +10,12 @@ import {
 import { useEffect, useRef, useState } from "react"
 import { useSettings } from "../../hooks/queries"
 import { useSaveSettings } from "../../hooks/mutations"
-import { fromForm, toForm, type SettingsForm } from "../../lib/settings-form"
+import {
+  changedOnly,
+  fromForm,
+  toForm,
+  type SettingsForm,
+} from "../../lib/settings-form"
 import { errorMessage, isMissingRoute } from "../../lib/errors"
 import { TolerancesEditor } from "./tolerances-editor"
 import { PoliciesEditor } from "./policies-editor"
@@ -87,7 +92,9 @@ export function SettingsTab() {
     if (!update) {
       return toast.error(error ?? "Check the settings")
     }
-    save.mutate(update, { onSuccess: () => toast.success("Settings saved") })
+    save.mutate(changedOnly(update, data.settings), {
+      onSuccess: () => toast.success("Settings saved"),
+    })
   }
   const dirty = JSON.stringify(form) !== JSON.stringify(toForm(data.settings))
 
@@ -117,6 +124,26 @@ export function SettingsTab() {
           <Label htmlFor="bt-partials" size="small">
             Apply a certain transfer for less than due as a partial payment
             (otherwise suggest it)
+          </Label>
+        </div>
+      </Section>
+
+      <Section
+        title="Fulfilment"
+        hint="Medusa shows an order waiting for its transfer as Authorized; this keeps it from being fulfilled by mistake."
+      >
+        <div className="flex items-center gap-x-2">
+          <Switch
+            id="bt-block-fulfillment"
+            checked={form.block_unpaid_fulfillment}
+            onCheckedChange={(v) =>
+              setForm({ ...form, block_unpaid_fulfillment: v })
+            }
+            data-testid="bt-setting-block-fulfillment"
+          />
+          <Label htmlFor="bt-block-fulfillment" size="small">
+            Refuse to fulfil an order paid by bank transfer until its transfer
+            is paid
           </Label>
         </div>
       </Section>

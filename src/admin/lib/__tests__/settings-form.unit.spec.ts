@@ -1,4 +1,4 @@
-import { fromForm, toForm } from "../settings-form"
+import { changedOnly, fromForm, toForm } from "../settings-form"
 import type { Settings } from "../../../types/http"
 
 const settings = {
@@ -12,6 +12,7 @@ const settings = {
   },
   write_off: { VND: "1000" },
   allow_automatic_partials: true,
+  block_unpaid_fulfillment: false,
   policies: {
     digital: {
       confirmation_after: [2, 4],
@@ -31,6 +32,7 @@ describe("settings form", () => {
     expect(fromForm(toForm(settings)).update).toEqual({
       instructions: "Pay",
       allow_automatic_partials: true,
+      block_unpaid_fulfillment: false,
       tolerances: settings.tolerances,
       write_off: settings.write_off,
       policies: settings.policies,
@@ -44,5 +46,19 @@ describe("settings form", () => {
     const policies = toForm(settings)
     policies.policies[0].confirmation_after = "2, x"
     expect(fromForm(policies).error).toMatch(/Policy digital/)
+  })
+
+  it("removing the last write-off currency sends an empty map, and only what changed is sent", () => {
+    const form = toForm(settings)
+    form.write_off = []
+    const { update } = fromForm(form)
+    expect(update?.write_off).toEqual({})
+    expect(changedOnly(update!, settings)).toEqual({ write_off: {} })
+  })
+
+  it("sends nothing when nothing changed", () => {
+    expect(changedOnly(fromForm(toForm(settings)).update!, settings)).toEqual(
+      {}
+    )
   })
 })

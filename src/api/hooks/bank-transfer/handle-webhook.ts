@@ -45,6 +45,7 @@ export async function handleWebhook(
     if (unstorable) {
       throw new WebhookError(400, `Malformed body: ${unstorable}`)
     }
+    // Webhook secrets are file-only (never run-time settings): the parsed file options suffice.
     channel.verify(req, rawBody, service.getOptions())
     const lines = channel.parse(req.body)
     if (req.headers["x-bank-transfer-test"] === "1") {

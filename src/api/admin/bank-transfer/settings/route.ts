@@ -28,6 +28,7 @@ async function view(
       tolerances: o.tolerances,
       write_off: o.write_off,
       allow_automatic_partials: o.allow_automatic_partials,
+      block_unpaid_fulfillment: o.block_unpaid_fulfillment,
       amount_only_window_days: o.amount_only_window_days,
       policies: o.policies,
       calendar: o.calendar,
@@ -68,7 +69,23 @@ export async function GET(
   res.json(await view(bankTransferModule(req)))
 }
 
-/** POST /admin/bank-transfer/settings — change tolerances, partials, policies or instructions at run time. */
+/**
+ * POST /admin/bank-transfer/settings — change run-time settings; they override medusa-config.ts
+ * everywhere the plugin reads its options (matcher, allocation, escalations, payment page, admin).
+ *
+ * Body (all keys optional, validated by `runtimeSettingsSchema` in src/lib/options.ts; unknown keys
+ * → 400):
+ * - `tolerances`: `{ [currency]: { type: "fixed", amount: "50000" } | { type: "percent", percent: 2 } }`
+ * - `write_off`: `{ [currency]: "10000" }`, decimal strings in the currency's major unit; the map
+ *   replaces the whole option, so a currency left out has no write-off (`{}`: none at all)
+ * - `allow_automatic_partials`, `block_unpaid_fulfillment`: booleans
+ * - `policies`: `{ [name]: { confirmation_after: [2, 4], tentative_cancel_after: 5, final_cancel_after: null } }`
+ * - `instructions`: text shown to the shopper, 1-2000 characters
+ *
+ * A key left out is not changed; a key sent as `null` deletes the saved value, so the option from
+ * medusa-config.ts (or its default) applies again. Takes effect at once on the instance that saved
+ * it, within a minute on the others. Answers the same view as GET; 400 for an invalid body.
+ */
 export async function POST(
   req: AuthenticatedMedusaRequest<RuntimeSettings>,
   res: MedusaResponse<SettingsResponse>

@@ -19,7 +19,8 @@ export async function POST(
   res: MedusaResponse
 ) {
   const service = bankTransferModule(req)
-  const options = service.getOptions()
+  // Read like every other option (simulation and accounts are file-only, but one way to read is simpler).
+  const options = await service.loadOptions()
   if (!options.simulation) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
