@@ -1,4 +1,7 @@
-import type { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
@@ -31,24 +34,35 @@ export async function expectationForOrder(
 }
 
 /**
- * Runs an accountant's action. When it loses to a concurrent or earlier action (a CONFLICT), and
- * that action was the same one (`alreadyDone`), the request is a repeat: it answers with the
- * current state and `replayed: true` instead of a 409, and nothing is done twice.
+ * Runs an accountant's action and answers conflicts itself. When the action loses to a concurrent
+ * or earlier one (a CONFLICT) that was the same action (`alreadyDone`), the request is a repeat:
+ * it returns `{ replayed: true }` and nothing is done twice. Any other CONFLICT is answered here
+ * as 409 `{ type: "conflict", message }` with the module's message (who decided, and when) — Medusa's
+ * error handler would replace it with a generic sentence — and `undefined` is returned: the route
+ * must not answer again.
  */
-export async function unlessAlreadyDone<T>(
+export async function accountantAction<T>(
+  res: MedusaResponse,
   run: () => Promise<T>,
-  alreadyDone: () => Promise<boolean>
-): Promise<{ result: T | null; replayed: boolean }> {
+  alreadyDone: () => Promise<boolean> = async () => false
+): Promise<{ result: T | null; replayed: boolean } | undefined> {
   try {
     return { result: await run(), replayed: false }
   } catch (e) {
     if (
-      MedusaError.isMedusaError(e) &&
-      (e as MedusaError).type === MedusaError.Types.CONFLICT &&
-      (await alreadyDone())
+      !MedusaError.isMedusaError(e) ||
+      (e as MedusaError).type !== MedusaError.Types.CONFLICT
     ) {
+      throw e
+    }
+    if (await alreadyDone()) {
       return { result: null, replayed: true }
     }
-    throw e
+    res.status(409).json({
+      type: "conflict",
+      code: "invalid_state_error",
+      message: (e as MedusaError).message,
+    })
+    return undefined
   }
 }

@@ -25,6 +25,15 @@ export async function allocate(
   sharedContext: Context
 ): Promise<AllocationResult> {
   const manager = sharedContext.transactionManager as any
+  // Lock order everywhere: expectations (by id), then transactions. Superseding another
+  // transaction's suggestions below updates that transaction while its own confirmation may be
+  // waiting for these orders: taking the orders first means it never holds its row meanwhile.
+  const ids = input.allocations.map((a) => a.expectation_id)
+  const expectations: any[] = await manager.execute(
+    `SELECT id, order_id, order_number, status, currency_code, amount_due, amount_received, amount_refunded, paid_at
+       FROM bank_transfer_expectation WHERE id IN (${placeholders(ids)}) ORDER BY id FOR UPDATE`,
+    ids
+  )
   const [tx] = await manager.execute(
     `SELECT id, amount, amount_allocated, currency_code, direction, reconciled_at FROM bank_transfer_transaction WHERE id = ? FOR UPDATE`,
     [input.transaction_id]
@@ -65,12 +74,6 @@ export async function allocate(
       }`
     )
   }
-  const ids = input.allocations.map((a) => a.expectation_id)
-  const expectations: any[] = await manager.execute(
-    `SELECT id, order_id, order_number, status, currency_code, amount_due, amount_received, amount_refunded, paid_at
-       FROM bank_transfer_expectation WHERE id IN (${placeholders(ids)}) ORDER BY id FOR UPDATE`,
-    ids
-  )
   const byId = new Map(expectations.map((e) => [e.id, e]))
   const result: AllocationResult = { allocation_ids: [], expectations: [] }
   for (const a of input.allocations) {

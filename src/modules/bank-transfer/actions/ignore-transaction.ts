@@ -60,6 +60,10 @@ export async function ignoreTransaction(
   if (pending.length) {
     const decided = {
       status: "superseded" as const,
+      decision_reason:
+        input.status === "returned"
+          ? "transaction_returned"
+          : "transaction_ignored",
       decided_by: actorLabel(input.actor),
       decided_at: new Date(),
     }

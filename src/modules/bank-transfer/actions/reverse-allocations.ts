@@ -28,13 +28,14 @@ export async function reverseAllocations(
   )
   const reversed: ReversedAllocation[] = []
   for (const alloc of allocations) {
-    const [tx] = await manager.execute(
-      `SELECT id, amount, amount_allocated FROM bank_transfer_transaction WHERE id = ? FOR UPDATE`,
-      [alloc.transaction_id]
-    )
+    // Expectation first, then the transaction: the lock order of allocate.
     const [exp] = await manager.execute(
       `SELECT amount_received FROM bank_transfer_expectation WHERE id = ? FOR UPDATE`,
       [alloc.expectation_id]
+    )
+    const [tx] = await manager.execute(
+      `SELECT id, amount, amount_allocated FROM bank_transfer_transaction WHERE id = ? FOR UPDATE`,
+      [alloc.transaction_id]
     )
     const moved = await transitionExpectation.call(
       this,

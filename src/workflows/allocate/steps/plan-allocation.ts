@@ -26,6 +26,14 @@ export type PlanAllocationInput = Omit<AllocateInput, "allocations"> & {
   suggestion?: ConfirmSuggestion
 }
 
+/** Why a suggestion was decided without an accountant (`decision_reason`), for a 409's message. */
+const DECISION_REASONS: Record<string, string> = {
+  order_paid: "its order was paid meanwhile",
+  transaction_returned: "the transaction was marked for return",
+  transaction_ignored: "the transaction was marked as not for any order",
+  transaction_allocated: "the transaction's money was applied to other orders",
+}
+
 /** "confirmed by admin:user_… at 2026-…" for a decided suggestion or an undone allocation. */
 export const decidedNote = (by?: string | null, at?: Date | string | null) =>
   `${by ? ` by ${by}` : ""}${at ? ` at ${new Date(at).toISOString()}` : ""}`
@@ -67,7 +75,9 @@ export const planAllocationStep = createStep(
       const why =
         suggestion.decision_reason === "order_paid"
           ? `: order #${expectation.order_number} was paid meanwhile. To keep this money on it anyway, confirm with surplus_amount = ${available.toString()} ${tx.currency_code}`
-          : ""
+          : suggestion.decision_reason
+            ? `: ${DECISION_REASONS[suggestion.decision_reason] ?? suggestion.decision_reason}`
+            : ""
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
         `This suggestion was ${suggestion.status}${decidedNote(suggestion.decided_by, suggestion.decided_at)}${why}`
@@ -78,7 +88,7 @@ export const planAllocationStep = createStep(
       if (!MathBN.eq(stated, available) || !MathBN.gt(available, 0)) {
         throw new MedusaError(
           MedusaError.Types.CONFLICT,
-          `The transaction holds ${available.toString()} ${tx.currency_code} to book, not ${stated}`
+          `Order #${expectation.order_number} is paid: surplus_amount must be exactly what the transaction still holds, ${available.toString()} ${tx.currency_code}, not ${stated}`
         )
       }
       return new StepResponse({

@@ -59,6 +59,8 @@ export const settleSuggestionsStep = createStep(
         updates.map((u) => ({
           id: u.id,
           status: u.status,
+          decision_reason:
+            u.status === "superseded" ? "transaction_allocated" : null,
           decided_by: actorLabel(input.actor),
           decided_at: now,
         }))
@@ -71,6 +73,7 @@ export const settleSuggestionsStep = createStep(
         status: u.before.status,
         decided_by: u.before.decided_by,
         decided_at: u.before.decided_at,
+        decision_reason: u.before.decision_reason,
       }))
     )
   },

@@ -39,8 +39,8 @@ export type PaymentSyncOutcome = {
 /**
  * Brings each order's Medusa payment in line with the money the plugin applied to it: every
  * allocation is captured as it lands (partial captures for partial payments, so Medusa's paid
- * total is the money received up to the order total), and money taken back by an undo is refunded
- * with a note. Captures and refunds made in Medusa's own admin are left alone (they are told apart
+ * total is the money received up to the order total; a paid order in full, write-off included),
+ * and money taken back by an undo is refunded with a note. Captures and refunds made in Medusa's own admin are left alone (they are told apart
  * by `created_by`) and counted: the plugin captures at most what they left.
  *
  * Idempotent: it captures or refunds only the difference, under a per-order lock, so a repeated
@@ -100,9 +100,13 @@ async function syncOne(
       const payment = state.payment!
       const f = paymentFigures(payment)
       const pluginNet = MathBN.sub(f.captured_by_plugin, f.refunded_by_plugin)
-      // Medusa captures at most the payment's amount: what others captured comes first.
+      // Medusa captures at most the payment's amount: what others captured comes first. A paid
+      // order is captured in full: what the write-off forgave is the merchant's, not the shopper's
+      // debt, and Medusa then shows the order paid like the plugin does.
+      const capturable = MathBN.sub(payment.amount, f.captured_elsewhere)
+      const { status } = await service.retrieveExpectation(expectation.id)
       const target = MathBN.max(
-        MathBN.min(allocated, MathBN.sub(payment.amount, f.captured_elsewhere)),
+        status === "paid" ? capturable : MathBN.min(allocated, capturable),
         0
       )
       if (MathBN.gt(target, pluginNet)) {

@@ -7,7 +7,7 @@ import { UndoAllocationBody } from "../../../validators"
 import {
   adminActor,
   bankTransferModule,
-  unlessAlreadyDone,
+  accountantAction,
 } from "../../../helpers"
 import { reverseAllocationWorkflow } from "../../../../../../workflows/allocate/reverse-allocation"
 
@@ -24,7 +24,8 @@ export async function POST(
 ) {
   const service = bankTransferModule(req)
   const allocation = await service.retrieveAllocation(req.params.id)
-  const { replayed } = await unlessAlreadyDone(
+  const outcome = await accountantAction(
+    res,
     () =>
       reverseAllocationWorkflow(req.scope).run({
         input: {
@@ -36,9 +37,12 @@ export async function POST(
       }),
     async () => !!(await service.retrieveAllocation(allocation.id)).reversed_at
   )
+  if (!outcome) {
+    return
+  }
   res.json({
     allocation: await service.retrieveAllocation(allocation.id),
     expectation: await service.retrieveExpectation(allocation.expectation_id),
-    replayed,
+    replayed: outcome.replayed,
   })
 }

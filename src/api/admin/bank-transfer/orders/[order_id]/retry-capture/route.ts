@@ -2,7 +2,6 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { bankTransferModule, expectationForOrder } from "../../../helpers"
 import { retryCaptureWorkflow } from "../../../../../../workflows/allocate/retry-capture"
 
@@ -22,7 +21,13 @@ export async function POST(
     input: { expectation_id: expectation.id },
   })
   if (outcome?.error) {
-    throw new MedusaError(MedusaError.Types.CONFLICT, outcome.error)
+    // Answered here: Medusa's error handler would replace a CONFLICT's message.
+    res.status(409).json({
+      type: "conflict",
+      code: "invalid_state_error",
+      message: outcome.error,
+    })
+    return
   }
   res.json({
     outcome,

@@ -7,7 +7,7 @@ import { ConfirmSuggestionBody } from "../../../validators"
 import {
   adminActor,
   bankTransferModule,
-  unlessAlreadyDone,
+  accountantAction,
 } from "../../../helpers"
 import { amountInCurrency } from "../../../../../amount-in-currency"
 import { applyAllocationWorkflow } from "../../../../../../workflows/allocate/apply-allocation"
@@ -33,7 +33,8 @@ export async function POST(
     suggestion.transaction_id
   )
   const { amount, surplus_amount, reason } = req.validatedBody
-  const { result, replayed } = await unlessAlreadyDone(
+  const outcome = await accountantAction(
+    res,
     async () =>
       (
         await applyAllocationWorkflow(req.scope).run({
@@ -60,9 +61,12 @@ export async function POST(
     async () =>
       (await service.retrieveSuggestion(suggestion.id)).status === "confirmed"
   )
+  if (!outcome) {
+    return
+  }
   res.json({
-    allocation: result,
+    allocation: outcome.result,
     suggestion: await service.retrieveSuggestion(suggestion.id),
-    replayed,
+    replayed: outcome.replayed,
   })
 }

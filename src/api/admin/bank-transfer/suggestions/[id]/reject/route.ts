@@ -7,7 +7,7 @@ import { RejectSuggestionBody } from "../../../validators"
 import {
   adminActor,
   bankTransferModule,
-  unlessAlreadyDone,
+  accountantAction,
 } from "../../../helpers"
 import { rejectSuggestionWorkflow } from "../../../../../../workflows/match/reject-suggestion"
 
@@ -22,7 +22,8 @@ export async function POST(
 ) {
   const service = bankTransferModule(req)
   const suggestion = await service.retrieveSuggestion(req.params.id)
-  const { replayed } = await unlessAlreadyDone(
+  const outcome = await accountantAction(
+    res,
     () =>
       rejectSuggestionWorkflow(req.scope).run({
         input: {
@@ -35,8 +36,11 @@ export async function POST(
     async () =>
       (await service.retrieveSuggestion(suggestion.id)).status === "rejected"
   )
+  if (!outcome) {
+    return
+  }
   res.json({
     suggestion: await service.retrieveSuggestion(suggestion.id),
-    replayed,
+    replayed: outcome.replayed,
   })
 }

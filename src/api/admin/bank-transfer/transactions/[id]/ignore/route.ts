@@ -7,7 +7,7 @@ import { IgnoreTransactionBody } from "../../../validators"
 import {
   adminActor,
   bankTransferModule,
-  unlessAlreadyDone,
+  accountantAction,
 } from "../../../helpers"
 import { ignoreTransactionWorkflow } from "../../../../../../workflows/match/ignore-transaction"
 
@@ -23,7 +23,8 @@ export async function POST(
 ) {
   const service = bankTransferModule(req)
   const status = req.validatedBody.return ? "returned" : "ignored"
-  const { replayed } = await unlessAlreadyDone(
+  const outcome = await accountantAction(
+    res,
     () =>
       ignoreTransactionWorkflow(req.scope).run({
         input: {
@@ -36,8 +37,11 @@ export async function POST(
     async () =>
       (await service.retrieveBankTransaction(req.params.id)).status === status
   )
+  if (!outcome) {
+    return
+  }
   res.json({
     transaction: await service.retrieveBankTransaction(req.params.id),
-    replayed,
+    replayed: outcome.replayed,
   })
 }
