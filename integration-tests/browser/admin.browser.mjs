@@ -291,17 +291,27 @@ async function main() {
       /Authorized/.test(text),
       `banner explains Medusa's "Authorized": ${text}`
     )
-    // Medusa 2.21's LayoutComposer ignores the `.before` of `order.details.before`: the widget is
-    // appended to the main column, after Medusa's own sections, unless a layout configuration
-    // orders it first. Reported, not asserted, until the plugin ships such a default.
-    const [b, hd] = await Promise.all([
-      banner.boundingBox(),
-      page
-        .getByText(`#${order.display_id}`, { exact: true })
-        .nth(1)
-        .boundingBox(),
-    ])
-    console.log(`      (banner at y=${b?.y}, order heading at y=${hd?.y})`)
+    // Medusa 2.21 lays the page out from saved preferences and ignores the `.before` of
+    // `order.details.before`: the plugin's one-off job puts the banner first in the store's default
+    // layout (at the first minute after start), so the page is reloaded until it has run.
+    const above = async () => {
+      const [b, hd] = await Promise.all([
+        page.getByTestId("bt-waiting-banner").boundingBox(),
+        page
+          .getByText(`#${order.display_id}`, { exact: true })
+          .nth(1)
+          .boundingBox(),
+      ])
+      return b && hd && b.y < hd.y ? { b, hd } : null
+    }
+    let placed = await above()
+    for (let i = 0; !placed && i < 18; i++) {
+      await new Promise((r) => setTimeout(r, 5000))
+      await openOrderWidgets(order.id)
+      await page.getByTestId("bt-waiting-banner").waitFor()
+      placed = await above()
+    }
+    assert(placed, "the banner is above Medusa's order heading")
     await h.shot("waiting banner")
     // Fulfil as the logged-in admin would (the dashboard's own session, from the page).
     const refused = await page.evaluate(

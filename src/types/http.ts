@@ -12,6 +12,7 @@ export type ExpectationStatus =
   | "awaiting_customer_confirmation"
   | "customer_confirmed"
   | "tentatively_canceled"
+  | "needs_attention"
   | "canceled"
   | "refunded"
 
@@ -26,6 +27,12 @@ export type Expectation = {
   amount_received: Amount
   amount_remaining: Amount
   surplus?: Amount
+  /** Captured in Medusa's own payment section (not by the plugin), counted as received. */
+  captured_in_medusa?: Amount
+  /** Refunded in Medusa: money to transfer back to the shopper. */
+  amount_refunded?: Amount
+  /** What the merchant owes back: refunds, the money of a cancelled order, or the overpayment. */
+  amount_to_return?: Amount
   tax_code: string | null
   phone: string | null
   company_name: string | null

@@ -26,11 +26,17 @@ function useAction<V, R>(what: string, fn: (vars: V) => Promise<R>) {
 }
 
 export const useConfirmSuggestion = () =>
-  useAction("Confirm", (v: { id: string; amount?: string }) =>
-    post(
-      `${API}/suggestions/${v.id}/confirm`,
-      v.amount ? { amount: v.amount } : {}
-    )
+  useAction(
+    "Confirm",
+    (v: { id: string; amount?: string; surplus_amount?: string }) =>
+      post<{ replayed?: boolean }>(
+        `${API}/suggestions/${v.id}/confirm`,
+        v.surplus_amount
+          ? { surplus_amount: v.surplus_amount }
+          : v.amount
+            ? { amount: v.amount }
+            : {}
+      )
   )
 
 export const useRejectSuggestion = () =>
@@ -69,6 +75,12 @@ export const useUndoAllocation = () =>
     post<{ replayed?: boolean }>(`${API}/allocations/${v.id}/undo`, {
       reason: v.reason,
     })
+  )
+
+/** After Medusa refused a capture: capture (or refund) again what the money received calls for. */
+export const useRetryCapture = () =>
+  useAction("Retry the capture", (v: { order_id: string }) =>
+    post(`${API}/orders/${v.order_id}/retry-capture`, {})
   )
 
 export const useRequestConfirmation = () =>

@@ -8,6 +8,7 @@ const EXPECTATION: Record<string, [string, Color]> = {
   awaiting_customer_confirmation: ["Asked shopper to confirm", "orange"],
   customer_confirmed: ["Shopper says paid", "purple"],
   tentatively_canceled: ["On hold (unpaid)", "red"],
+  needs_attention: ["Needs attention", "red"],
   canceled: ["Canceled", "grey"],
   refunded: ["Refunded", "grey"],
 }

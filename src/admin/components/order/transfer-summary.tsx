@@ -9,6 +9,7 @@ import { nextStepLabel } from "../../lib/status"
 import type { OrderTransfer, Expectation } from "../../../types/http"
 import { RequestConfirmationDrawer } from "./request-confirmation-drawer"
 import { ConfirmationsList } from "./confirmations-list"
+import { useRetryCapture } from "../../hooks/mutations"
 
 const OPEN = [
   "awaiting_transfer",
@@ -26,6 +27,7 @@ export function TransferSummary({
 }) {
   const { expectation: e, instructions } = transfer
   const [asking, setAsking] = useState(false)
+  const retry = useRetryCapture()
   const currency = e.currency_code
   const account = instructions?.accounts?.[0]
   const step = nextStepLabel(e.next_step)
@@ -55,7 +57,45 @@ export function TransferSummary({
             {formatMoney(e.surplus, currency)}
           </KeyValue>
         )}
+        {amountNumber(e.captured_in_medusa) > 0 && (
+          <KeyValue label="Captured in Medusa by hand">
+            {formatMoney(e.captured_in_medusa, currency)}
+          </KeyValue>
+        )}
+        {amountNumber(e.amount_refunded) > 0 && (
+          <KeyValue label="Refunded in Medusa">
+            {formatMoney(e.amount_refunded, currency)}
+          </KeyValue>
+        )}
+        {amountNumber(e.amount_to_return) > 0 && (
+          <KeyValue label="To return to the shopper" testId="bt-to-return">
+            <span className="text-ui-fg-error font-medium">
+              {formatMoney(e.amount_to_return, currency)}
+            </span>
+          </KeyValue>
+        )}
       </div>
+
+      {e.status === "needs_attention" && (
+        <div className="flex items-start justify-between gap-x-4 px-6 py-3">
+          <Text
+            size="small"
+            className="text-ui-fg-error"
+            data-testid="bt-attention"
+          >
+            Medusa refused to capture the money received:{" "}
+            {e.attention_reason ?? "no reason given"}
+          </Text>
+          <Button
+            size="small"
+            variant="secondary"
+            isLoading={retry.isPending}
+            onClick={() => retry.mutate({ order_id: e.order_id })}
+          >
+            Retry the capture
+          </Button>
+        </div>
+      )}
 
       <div className="py-2">
         <KeyValue label="Reference" testId="bt-reference">
