@@ -4,8 +4,10 @@ import {
   transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { transactionLockKey } from "../common/utils/transaction-lock"
+import {
+  acquireTransactionLock,
+  releaseTransactionLock,
+} from "../common/utils/transaction-lock"
 import { emitPlannedEvents } from "../common/utils/emit-events"
 import { allocateStep } from "./steps/allocate"
 import {
@@ -42,10 +44,7 @@ export const applyAllocationWorkflowId = "bank-transfer-apply-allocation"
 export const applyAllocationWorkflow = createWorkflow(
   applyAllocationWorkflowId,
   (input: PlanAllocationInput) => {
-    const lockKey = transform({ input }, ({ input }) =>
-      transactionLockKey(input.transaction_id)
-    )
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const lockKey = acquireTransactionLock(input)
     const plan = planAllocationStep(input)
     const allocation = allocateStep(plan)
     const synced = syncMedusaPaymentsStep(
@@ -86,7 +85,7 @@ export const applyAllocationWorkflow = createWorkflow(
       ),
       ALLOCATION_EVENTS
     )
-    releaseLockStep({ key: lockKey })
+    releaseTransactionLock(lockKey)
     return new WorkflowResponse(allocation, {
       hooks: [transferMatched, ordersPaid],
     })

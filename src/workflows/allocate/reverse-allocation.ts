@@ -3,10 +3,12 @@ import {
   transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import type { Actor } from "../../modules/bank-transfer"
 import { BankTransferEvents } from "../../lib/events"
-import { transactionLockKey } from "../common/utils/transaction-lock"
+import {
+  acquireTransactionLock,
+  releaseTransactionLock,
+} from "../common/utils/transaction-lock"
 import { emitPlannedEvents } from "../common/utils/emit-events"
 import { reverseAllocationStep } from "./steps/reverse-allocation"
 import { syncMedusaPaymentsStep } from "./steps/sync-medusa-payments"
@@ -31,10 +33,7 @@ export const reverseAllocationWorkflow = createWorkflow(
     actor: Actor
     reason?: string
   }) => {
-    const lockKey = transform({ input }, ({ input }) =>
-      transactionLockKey(input.transaction_id)
-    )
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const lockKey = acquireTransactionLock(input)
     const reversed = reverseAllocationStep(input)
     const synced = syncMedusaPaymentsStep(
       transform({ reversed, input }, ({ reversed, input }) => ({
@@ -63,7 +62,7 @@ export const reverseAllocationWorkflow = createWorkflow(
         BankTransferEvents.ORDER_NEEDS_ATTENTION,
       ]
     )
-    releaseLockStep({ key: lockKey })
+    releaseTransactionLock(lockKey)
     return new WorkflowResponse(reversed)
   }
 )

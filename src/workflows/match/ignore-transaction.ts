@@ -1,10 +1,11 @@
 import {
   createWorkflow,
-  transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { transactionLockKey } from "../common/utils/transaction-lock"
+import {
+  acquireTransactionLock,
+  releaseTransactionLock,
+} from "../common/utils/transaction-lock"
 import {
   ignoreTransactionStep,
   type IgnoreTransactionInput,
@@ -17,12 +18,9 @@ import {
 export const ignoreTransactionWorkflow = createWorkflow(
   "bank-transfer-ignore-transaction",
   (input: IgnoreTransactionInput) => {
-    const lockKey = transform({ input }, ({ input }) =>
-      transactionLockKey(input.transaction_id)
-    )
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const lockKey = acquireTransactionLock(input)
     const transaction = ignoreTransactionStep(input)
-    releaseLockStep({ key: lockKey })
+    releaseTransactionLock(lockKey)
     return new WorkflowResponse(transaction)
   }
 )

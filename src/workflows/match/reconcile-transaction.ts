@@ -5,8 +5,10 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { transactionLockKey } from "../common/utils/transaction-lock"
+import {
+  acquireTransactionLock,
+  releaseTransactionLock,
+} from "../common/utils/transaction-lock"
 import { emitPlannedEvents } from "../common/utils/emit-events"
 import { allocateStep } from "../allocate/steps/allocate"
 import { syncMedusaPaymentsStep } from "../allocate/steps/sync-medusa-payments"
@@ -35,10 +37,7 @@ export const reconcileTransactionWorkflowId =
 export const reconcileTransactionWorkflow = createWorkflow(
   reconcileTransactionWorkflowId,
   (input: { transaction_id: string }) => {
-    const lockKey = transform({ input }, ({ input }) =>
-      transactionLockKey(input.transaction_id)
-    )
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const lockKey = acquireTransactionLock(input)
     const plan = decideMatchStep(input)
 
     const allocation = when({ plan }, ({ plan }) => plan.kind === "apply").then(
@@ -109,7 +108,7 @@ export const reconcileTransactionWorkflow = createWorkflow(
       events,
       RECONCILIATION_EVENTS
     )
-    releaseLockStep({ key: lockKey })
+    releaseTransactionLock(lockKey)
     return new WorkflowResponse(
       transform({ plan, events }, ({ plan, events }) => ({
         kind: plan.kind,

@@ -1,10 +1,11 @@
 import {
   createWorkflow,
-  transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { transactionLockKey } from "../common/utils/transaction-lock"
+import {
+  acquireTransactionLock,
+  releaseTransactionLock,
+} from "../common/utils/transaction-lock"
 import { rejectSuggestionStep } from "./steps/reject-suggestion"
 import type { Actor } from "../../modules/bank-transfer"
 
@@ -20,12 +21,9 @@ export const rejectSuggestionWorkflow = createWorkflow(
     actor: Actor
     reason?: string
   }) => {
-    const lockKey = transform({ input }, ({ input }) =>
-      transactionLockKey(input.transaction_id)
-    )
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const lockKey = acquireTransactionLock(input)
     const suggestion = rejectSuggestionStep(input)
-    releaseLockStep({ key: lockKey })
+    releaseTransactionLock(lockKey)
     return new WorkflowResponse(suggestion)
   }
 )

@@ -1,4 +1,4 @@
-import { OPEN_STATUSES } from "../state-machine"
+import { OPEN_STATUSES, UNPAID_STATUSES } from "../state-machine"
 import type { CandidateKeys } from "../types"
 import { placeholders } from "../utils"
 import type { SqlManager } from "./bank-transaction"
@@ -14,7 +14,8 @@ export async function findCandidates(
 ): Promise<Record<string, any>[]> {
   const clauses: string[] = []
   const params: unknown[] = []
-  const open = `status IN (${placeholders(OPEN_STATUSES)}) AND deleted_at IS NULL`
+  // An order flagged "needs attention" still takes the rest of its money (its capture is retried).
+  const open = `status IN (${placeholders(UNPAID_STATUSES)}) AND deleted_at IS NULL`
   const anyOf = (column: string, values: string[], limit = 50) => {
     if (!values.length) {
       return
@@ -22,7 +23,7 @@ export async function findCandidates(
     clauses.push(
       `(SELECT * FROM bank_transfer_expectation WHERE ${column} IN (${placeholders(values)}) AND ${open} LIMIT ${limit})`
     )
-    params.push(...values, ...OPEN_STATUSES)
+    params.push(...values, ...UNPAID_STATUSES)
   }
   anyOf("reference", keys.references)
   anyOf("order_number", keys.order_numbers)
@@ -39,7 +40,7 @@ export async function findCandidates(
       keys.amount.value,
       keys.amount.from,
       keys.amount.to,
-      ...OPEN_STATUSES
+      ...UNPAID_STATUSES
     )
   }
   if (!clauses.length) {
