@@ -1095,12 +1095,18 @@ export async function hostileInput(ctx) {
 
   // --- Admin routes with an admin: wrong types, unknown ids -----------------------------------
   const A = (route, method, url, body, want = [400], label) =>
-    add("admin: wrong types → 400", route, method, url, {
-      headers: admin,
-      body,
-      want,
-      label,
-    })
+    add(
+      "admin: wrong types → 400 (conflicts with the ledger → 409)",
+      route,
+      method,
+      url,
+      {
+        headers: admin,
+        body,
+        want,
+        label,
+      }
+    )
   for (const q of [
     "limit=abc",
     "limit=-1",
@@ -1400,13 +1406,14 @@ export async function hostileInput(ctx) {
       JSON.stringify(body).slice(0, 40)
     )
   }
-  // A transaction that is fully allocated can be matched or ignored no further.
+  // A transaction that is fully allocated can be matched or ignored no further: a conflict with
+  // what was done before (409, saying to which order), never a change.
   A(
     "/admin/bank-transfer/transactions/:id/match",
     "POST",
     `/admin/bank-transfer/transactions/${matched.id}/match`,
     { allocations: [{ order_id: ownOrder.id, amount: "1" }] },
-    [400],
+    [409],
     "fully allocated transaction"
   )
   for (const body of [{}, { reason: "not ours" }, { return: true }]) {
@@ -1415,7 +1422,7 @@ export async function hostileInput(ctx) {
       "POST",
       `/admin/bank-transfer/transactions/${matched.id}/ignore`,
       body,
-      [400],
+      [409],
       `ignore an allocated transaction ${JSON.stringify(body)}`
     )
   }
