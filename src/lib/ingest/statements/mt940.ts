@@ -51,7 +51,7 @@ function readStatement(message: Mt940Message) {
     } else if (f.tag === "60F" || f.tag === "60M") {
       if (opening) {
         throw new StatementError(
-          `a second opening balance in the statement starting line ${message.line}`,
+          `structurally incomplete statement: a second opening balance before the closing balance (:62F:) of the statement starting line ${message.line}`,
           `line ${f.line} (:${f.tag}:)`
         )
       }
