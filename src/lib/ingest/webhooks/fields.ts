@@ -6,19 +6,17 @@ import { WebhookError } from "./signature"
  * A provider's id: a JSON number (a big one arrives as digits from `parseJsonLossless`) or a
  * non-empty string up to 64 characters, always turned into text: ids never pass through a double.
  */
-export const idText = z
-  .union([z.number(), z.string()])
-  .transform((v, ctx) => {
-    const text = typeof v === "number" ? integerText(v) : v.trim()
-    if (!text || text.length > 64) {
-      ctx.addIssue({
-        code: "custom",
-        message: "must be an integer or a text of 1 to 64 characters",
-      })
-      return z.NEVER
-    }
-    return text
-  })
+export const idText = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const text = typeof v === "number" ? integerText(v) : v.trim()
+  if (!text || text.length > 64) {
+    ctx.addIssue({
+      code: "custom",
+      message: "must be an integer or a text of 1 to 64 characters",
+    })
+    return z.NEVER
+  }
+  return text
+})
 
 /** A signed whole amount (VND, no minor unit) sent as a JSON number or a string of digits, as text. */
 export const wholeAmountText = z

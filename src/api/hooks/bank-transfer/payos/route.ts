@@ -12,6 +12,11 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     },
     parse: parsePayos,
     // payOS expects HTTP 2xx; it also checks the URL with a delivery when it is registered.
-    reply: (result) => ({ code: "00", desc: "success", success: true, ...result }),
+    reply: (result) => ({
+      code: "00",
+      desc: "success",
+      success: true,
+      ...result,
+    }),
   })
 }
