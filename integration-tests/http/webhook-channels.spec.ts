@@ -212,6 +212,27 @@ medusaIntegrationTestRunner({
       expect(sightings[0].raw).toEqual(body.data[0])
     })
 
+    it("payOS is listed in the settings and its test delivery passes verification", async () => {
+      const { data } = await api.get("/admin/bank-transfer/settings", admin)
+      expect(data.webhooks).toContainEqual(
+        expect.objectContaining({
+          channel: "payos",
+          url: "/hooks/bank-transfer/payos",
+          configured: true,
+        })
+      )
+      const test = await api.post(
+        "/admin/bank-transfer/webhooks/payos/test",
+        {},
+        admin
+      )
+      expect(test.data).toMatchObject({
+        channel: "payos",
+        status: 200,
+        body: { success: true, test: true, lines: 1 },
+      })
+    })
+
     it("answers 400, never 500, for bodies that are not what a channel sends", async () => {
       const auth: Record<string, Record<string, string>> = {
         sepay: { authorization: `Apikey ${SECRETS.sepayApiKey}` },
