@@ -102,15 +102,19 @@ class BankTransferModuleService extends MedusaService({
    * another instance is picked up without a restart; saveSettings resets this instance's cache.
    */
   async loadOptions(): Promise<BankTransferOptions> {
-    if (!this.effective_ || Date.now() - this.effectiveLoadedAt_ > 60_000) {
+    // Returned from a local: the module's test runner calls methods through a proxy whose writes
+    // to `this` do not reach the service, so the cache may not hold what was just computed.
+    let effective = this.effective_
+    if (!effective || Date.now() - this.effectiveLoadedAt_ > 60_000) {
       const rows = await this.listSettings({})
       const saved = Object.fromEntries(
         rows.map((r) => [r.key, r.value])
       ) as Partial<BankTransferOptions>
-      this.effective_ = { ...this.options_, ...saved }
+      effective = { ...this.options_, ...saved }
+      this.effective_ = effective
       this.effectiveLoadedAt_ = Date.now()
     }
-    return this.effective_
+    return effective
   }
 
   /**
@@ -182,7 +186,9 @@ class BankTransferModuleService extends MedusaService({
    * minute, so that an override saved on another instance is picked up without a restart.
    */
   async loadCalendar(): Promise<BusinessCalendar> {
-    if (!this.calendar_ || Date.now() - this.calendarLoadedAt_ > 60_000) {
+    // Returned from a local, like loadOptions.
+    let calendar = this.calendar_
+    if (!calendar || Date.now() - this.calendarLoadedAt_ > 60_000) {
       const rows = await this.listCalendarOverrides(
         {},
         { order: { date: "ASC" } }
@@ -193,15 +199,16 @@ class BankTransferModuleService extends MedusaService({
         name: r.name ?? undefined,
       }))
       const { time_zone, weekend_days, country } = this.options_.calendar
-      this.calendar_ = new BusinessCalendar({
+      calendar = new BusinessCalendar({
         timeZone: time_zone,
         weekendDays: weekend_days,
         country,
         overrides,
       })
+      this.calendar_ = calendar
       this.calendarLoadedAt_ = Date.now()
     }
-    return this.calendar_
+    return calendar
   }
 
   invalidateCalendar() {
