@@ -40,36 +40,45 @@ export const reconcileTransactionWorkflow = createWorkflow(
     const lockKey = acquireTransactionLock(input)
     const plan = decideMatchStep(input)
 
-    const allocation = when({ plan }, ({ plan }) => plan.kind === "apply").then(
-      () => {
-        const result = allocateStep(
-          transform({ plan }, ({ plan }) => ({
-            transaction_id: plan.transaction_id,
-            allocations: (plan as any).allocations,
-            actor: { type: "system" as const },
-            reason: "Matched automatically",
-          }))
-        )
-        const synced = syncMedusaPaymentsStep(
-          transform({ result }, ({ result }) => ({
-            expectation_ids: result.expectations.map((e) => e.id),
-          }))
-        )
-        return { result, synced }
-      }
+    const allocation = when(
+      "bank-transfer-when-apply",
+      { plan },
+      ({ plan }) => plan.kind === "apply"
+    ).then(() => {
+      const result = allocateStep(
+        transform({ plan }, ({ plan }) => ({
+          transaction_id: plan.transaction_id,
+          allocations: (plan as any).allocations,
+          actor: { type: "system" as const },
+          reason: "Matched automatically",
+        }))
+      )
+      const synced = syncMedusaPaymentsStep(
+        transform({ result }, ({ result }) => ({
+          expectation_ids: result.expectations.map((e) => e.id),
+        }))
+      )
+      return { result, synced }
+    })
+    const resumed = when(
+      "bank-transfer-when-resume",
+      { plan },
+      ({ plan }) => plan.kind === "resume"
+    ).then(() =>
+      syncMedusaPaymentsStep(
+        transform({ plan }, ({ plan }) => ({
+          expectation_ids: (plan as any).allocation.expectations.map(
+            (e: { id: string }) => e.id
+          ),
+          resumed: true,
+        }))
+      ).config({ name: "bank-transfer-sync-medusa-payments-resumed" })
     )
-    const resumed = when({ plan }, ({ plan }) => plan.kind === "resume").then(
-      () =>
-        syncMedusaPaymentsStep(
-          transform({ plan }, ({ plan }) => ({
-            expectation_ids: (plan as any).allocation.expectations.map(
-              (e: { id: string }) => e.id
-            ),
-            resumed: true,
-          }))
-        ).config({ name: "bank-transfer-sync-medusa-payments-resumed" })
-    )
-    when({ plan }, ({ plan }) => plan.kind === "suggest").then(() => {
+    when(
+      "bank-transfer-when-suggest",
+      { plan },
+      ({ plan }) => plan.kind === "suggest"
+    ).then(() => {
       createSuggestionsStep(
         transform({ plan }, ({ plan }) => ({
           transaction_id: plan.transaction_id,

@@ -19,7 +19,11 @@ export const placeOrderBannerFirstWorkflow = createWorkflow(
   "bank-transfer-place-order-banner-first",
   () => {
     const configuration = planOrderBannerLayoutStep()
-    when({ configuration }, ({ configuration }) => !!configuration).then(() => {
+    when(
+      "bank-transfer-when-banner-not-placed",
+      { configuration },
+      ({ configuration }) => !!configuration
+    ).then(() => {
       setLayoutConfigurationStep(
         transform({ configuration }, ({ configuration }) => ({
           zone: ORDER_DETAILS_ZONE,
