@@ -211,15 +211,7 @@ export const TRANSITIONS: Record<TransitionEvent["type"], Rule> = {
   },
   capture_failed: {
     actors: ["system", "admin"],
-    from: [
-      "awaiting_transfer",
-      "partially_paid",
-      "paid",
-      "awaiting_customer_confirmation",
-      "customer_confirmed",
-      "tentatively_canceled",
-      "needs_attention",
-    ],
+    from: [...UNPAID_STATUSES, "paid"],
     to: () => "needs_attention",
     says: "Medusa refused to capture money the plugin applied: the order needs attention (the admin feed is told once; the accountant retries or undoes). Never retried in a loop.",
   },
