@@ -86,7 +86,6 @@ export function parseGeneric(body: unknown): IncomingLine[] {
     memo: t.memo,
     counterparty_name: t.counterparty_name ?? null,
     counterparty_account: t.counterparty_account ?? null,
-    // Every field as sent (the schema drops the ones it does not know).
-    raw: (body as { transactions: unknown[] }).transactions[i],
+    raw: t,
   }))
 }
