@@ -5,6 +5,7 @@ import {
   type AllocateInput,
 } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
+import { decidedNote } from "../../common/utils/decided-note"
 
 /**
  * An accountant's confirmation of a suggestion. Amounts: decimal strings in the transaction's
@@ -33,10 +34,6 @@ const DECISION_REASONS: Record<string, string> = {
   transaction_ignored: "the transaction was marked as not for any order",
   transaction_allocated: "the transaction's money was applied to other orders",
 }
-
-/** "confirmed by admin:user_… at 2026-…" for a decided suggestion or an undone allocation. */
-export const decidedNote = (by?: string | null, at?: Date | string | null) =>
-  `${by ? ` by ${by}` : ""}${at ? ` at ${new Date(at).toISOString()}` : ""}`
 
 /**
  * Decides, under the transaction's lock, what an accountant's allocation applies: a match by hand

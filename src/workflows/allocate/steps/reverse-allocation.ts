@@ -5,7 +5,7 @@ import {
   type Actor,
 } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
-import { decidedNote } from "./plan-allocation"
+import { decidedNote } from "../../common/utils/decided-note"
 
 /**
  * Takes one allocation's money back off its order (audited, through the state machine). CONFLICT

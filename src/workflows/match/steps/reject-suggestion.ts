@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import { actorLabel, Actor } from "../../../modules/bank-transfer"
-import { decidedNote } from "../../allocate/steps/plan-allocation"
+import { decidedNote } from "../../common/utils/decided-note"
 
 /**
  * "Not this transaction": the suggestion is rejected and the pair is recorded so that the matcher
