@@ -34,6 +34,10 @@ const bankTransferOptions = {
     generic: {
       secret: process.env.BANK_WEBHOOK_SECRET || "dev-generic-secret-change-me",
     },
+    payos: {
+      checksum_key:
+        process.env.PAYOS_CHECKSUM_KEY || "dev-payos-checksum-key-change-me",
+    },
   },
 }
 

@@ -659,6 +659,34 @@ export async function hostileInput(ctx) {
   const S = "/hooks/bank-transfer/sepay"
   const C = "/hooks/bank-transfer/casso"
   const G = "/hooks/bank-transfer/generic"
+  const P = "/hooks/bank-transfer/payos"
+  // payOS signs the `data` fields sorted by key as key=value&… with HMAC-SHA256 (hex).
+  const payosSigned = (data, key = SECRETS.payos) => ({
+    code: "00",
+    desc: "success",
+    success: true,
+    data,
+    signature: hmac(
+      "sha256",
+      key,
+      Object.keys(data)
+        .sort()
+        .map((k) => `${k}=${data[k] ?? ""}`)
+        .join("&")
+    ),
+  })
+  const validPayos = () => ({
+    orderCode: 123,
+    amount: 3000,
+    description: "DH1 hostile",
+    accountNumber: "0071000123456",
+    reference: `FT${Date.now()}`,
+    transactionDateTime: "2026-11-30 10:20:30",
+    currency: "VND",
+    paymentLinkId: "x",
+    code: "00",
+    desc: "success",
+  })
   const sec = Math.floor(Date.now() / 1000)
   const ms = Date.now()
 
@@ -835,6 +863,25 @@ export async function hostileInput(ctx) {
         headers: headersFor(body),
         body: JSON.stringify(body),
         want: [401],
+        label,
+      })
+    }
+    for (const [label, body] of [
+      ["no signature", { ...payosSigned(validPayos()), signature: undefined }],
+      ["signed with another key", payosSigned(validPayos(), "x".repeat(32))],
+      [
+        "tampered amount",
+        {
+          ...payosSigned(validPayos()),
+          data: { ...validPayos(), amount: 3001 },
+        },
+      ],
+      ["empty signature", { ...payosSigned(validPayos()), signature: "" }],
+    ]) {
+      add("bad or missing webhook signature → 401", P, "POST", P, {
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+        want: [400, 401],
         label,
       })
     }
@@ -1032,6 +1079,7 @@ export async function hostileInput(ctx) {
       }),
     ],
     [G, (raw) => genericHeaders(raw)],
+    [P, () => ({ "content-type": "application/json" })],
   ]) {
     for (const raw of notObjects) {
       add("not a JSON object, or too deep → 4xx", route, "POST", route, {

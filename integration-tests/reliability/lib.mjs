@@ -29,6 +29,7 @@ export const SECRETS = {
   sepayHmac: "dev-sepay-hmac-secret-change-me",
   casso: "dev-casso-secret-change-me",
   generic: "dev-generic-secret-change-me",
+  payos: "dev-payos-checksum-key-change-me",
 }
 export const SEPAY_AUTH = `Apikey ${SECRETS.sepayApiKey}`
 export { sleep }

@@ -193,6 +193,8 @@ export const optionsSchema = z.object({
         .optional(),
       casso: z.object({ secret: z.string().min(16) }).optional(),
       generic: z.object({ secret: z.string().min(16) }).optional(),
+      /** payOS's checksum key (its dashboard, "Kênh thanh toán"): signs each delivery's `data`. */
+      payos: z.object({ checksum_key: z.string().min(16) }).optional(),
     })
     .prefault({}),
   calendar: z

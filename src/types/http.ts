@@ -437,6 +437,10 @@ export type StatementImport = {
   status?: "previewed" | "committed"
   counts: ImportCounts
   lines?: ImportLine[]
+  /** Preview only: the bank export the header row was recognised as (CSV/XLSX). */
+  preset?: string | null
+  /** Preview only: rows left out of the import, with why (a zero amount, …). */
+  warnings?: { line: string; message: string }[]
   uploaded_by?: string | null
   committed_by?: string | null
   committed_at?: string | null

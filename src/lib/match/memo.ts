@@ -97,6 +97,20 @@ const GLUED_LABEL = /^(MST|MSDN|SDT|DT|TEL|DON|ORDER|MADON)(\d+)$/
  */
 const DIGITS_LETTER = /^0*(\d{1,9})[A-Z]$/
 const DIGITS = /^\d+$/
+/**
+ * A bank's transaction id glued to its tag ("IBBIZ6076649616", "FT24123456789"): like a bank label,
+ * the numeric words after it are the bank's, not the shopper's.
+ */
+const GLUED_BANK_ID = /^[A-Z]{2,8}\d{6,}$/
+/**
+ * Words that announce an order number ("don hang so 5", "order 5", "#5", "ma don 5"). A number of
+ * one significant digit is an order number only right after one of these (or after one of the
+ * merchant's prefixes, "DH 5"): alone it is far more often a piece of the bank's text (a sequence
+ * number "MBVCB.3278907687.5.", "lan 2", "toi 1").
+ */
+const ORDER_MARKERS = new Set(["DON", "ORDER", "ORD", "MADON", "DONHANG"])
+/** Words that may stand between a marker and its number: "don HANG SO 5", "ORDER NO 5". */
+const MARKER_FILLERS = new Set(["HANG", "SO", "NO", "MA", "NUMBER"])
 
 type Compiled = { prefixes: string[]; scan: RegExp }
 const compiledCache = new Map<string, Compiled>()
@@ -272,7 +286,7 @@ function groupedPhone(ws: Word[], i: number, out: Collector): number {
 
 /**
  * Classifies the numeric words left after the references:
- *   1–8 digits → order number; 9 digits → phone only after a phone label;
+ *   2–8 significant digits → order number; 1 → order number only after an order marker; 9 digits → phone only after a phone label;
  *   10 → tax code, and phone too when it starts with 0; 10 + a 3-digit word → branch tax code;
  *   11 starting 84 → phone; 12 → personal tax id only after a tax label; 13 → branch tax code.
  * Words after bank labels (TU, TOI, MBVCB, FT, …) are skipped.
@@ -280,11 +294,16 @@ function groupedPhone(ws: Word[], i: number, out: Collector): number {
 function classifyNumbers(ws: Word[], out: Collector, prefixes: string[]) {
   let bankRun = false // inside the numeric words that follow a bank label
   let label: "tax" | "phone" | null = null
+  let marked = false // right after an order marker (fillers allowed in between)
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]
     const t = w.text
     if (!DIGITS.test(t)) {
-      bankRun = BANK_NUMBER_LABELS.has(t)
+      bankRun = BANK_NUMBER_LABELS.has(t) || GLUED_BANK_ID.test(t)
+      marked =
+        ORDER_MARKERS.has(t) ||
+        prefixes.includes(t) ||
+        (marked && MARKER_FILLERS.has(t))
       if (TAX_LABELS.has(t)) {
         label = "tax"
       } else if (
@@ -307,6 +326,8 @@ function classifyNumbers(ws: Word[], out: Collector, prefixes: string[]) {
       }
       continue
     }
+    const afterMarker = marked
+    marked = false
     if (bankRun || w.used) {
       continue
     }
@@ -323,7 +344,9 @@ function classifyNumbers(ws: Word[], out: Collector, prefixes: string[]) {
       }
     }
     if (len <= 8) {
-      out.order(t)
+      if (afterMarker || t.replace(/^0+/, "").length >= 2) {
+        out.order(t)
+      }
     } else if (len === 9) {
       if (label === "phone" && t.charCodeAt(0) !== 48) {
         out.phones.add(`0${t}`)
@@ -367,7 +390,10 @@ export function extractIdentifiers(
   opts: { prefixes: string[] }
 ): MemoIdentifiers {
   const compiled = compile(opts.prefixes)
-  const s = normaliseMemo(raw ? raw.replace(DATES_TIMES, " ") : "")
+  // "#5" → "ORDER 5": the sign is lost in normalisation but marks an order number.
+  const s = normaliseMemo(
+    raw ? raw.replace(DATES_TIMES, " ").replace(/#\s*(?=\d)/g, " ORDER ") : ""
+  )
   const { refs, spans } = findReferences(s, compiled)
   const ws = words(s, spans)
   const out = new Collector()

@@ -15,6 +15,7 @@ export interface OpenExpectation {
   phone?: string | null
   company_key?: string | null
   customer_id?: string | null
+  /** When the order was placed (its `placed_at`, else when the expectation was created). */
   created_at: Date
 }
 

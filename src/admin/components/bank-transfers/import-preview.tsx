@@ -50,7 +50,18 @@ export function ImportPreview({
           <Heading level="h3">{preview.file_name}</Heading>
           <Text size="xsmall" className="text-ui-fg-subtle">
             {preview.format}
+            {preview.preset ? ` · ${preview.preset}` : ""}
           </Text>
+          {(preview.warnings ?? []).map((w) => (
+            <Text
+              key={`${w.line}:${w.message}`}
+              size="xsmall"
+              className="text-ui-fg-muted"
+              data-testid="bt-import-warning"
+            >
+              Line {w.line}: {w.message}
+            </Text>
+          ))}
         </div>
         <div className="flex flex-wrap gap-2" data-testid="bt-import-counts">
           <Badge size="2xsmall">{c.lines} lines</Badge>

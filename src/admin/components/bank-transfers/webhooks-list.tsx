@@ -6,6 +6,7 @@ import type { WebhookChannel } from "../../../types/http"
 const NAMES: Record<string, string> = {
   sepay: "SePay",
   casso: "Casso",
+  payos: "payOS",
   generic: "Generic (signed JSON)",
 }
 

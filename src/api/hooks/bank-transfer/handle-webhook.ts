@@ -5,18 +5,23 @@ import type { BankTransferOptions } from "../../../lib/options"
 import { recordBankTransactionsWorkflow } from "../../../workflows/ingest/record-bank-transactions"
 import { unstorableInput } from "../../../lib/safe-text"
 import { WebhookError } from "../../../lib/ingest/webhooks/signature"
+import { parseJsonLossless } from "../../../lib/ingest/webhooks/lossless-json"
 import type { IncomingLine } from "../../../lib/ingest/webhooks/types"
 
 type Channel = {
   source: string
-  /** Throws WebhookError(401) unless the request is signed; runs before the body is looked at. */
+  /**
+   * Throws WebhookError(401) unless the request is signed; runs before the body is validated.
+   * `body` is the raw body read by `parseJsonLossless` (big integers as digit strings).
+   */
   verify: (
     req: MedusaRequest,
     rawBody: Buffer,
-    options: BankTransferOptions
+    options: BankTransferOptions,
+    body: unknown
   ) => void
-  /** Throws WebhookError(400) for a malformed body. */
-  parse: (body: unknown) => IncomingLine[]
+  /** Throws WebhookError(400) for a malformed body; `body` as read by `parseJsonLossless`. */
+  parse: (body: unknown, req: MedusaRequest) => IncomingLine[]
   reply: (result: {
     created: number
     duplicates: number
@@ -45,12 +50,19 @@ export async function handleWebhook(
     if (unstorable) {
       throw new WebhookError(400, `Malformed body: ${unstorable}`)
     }
+    // Ids up to 2^63 − 1 must stay exact: the raw text again, with big integers kept as text.
+    const body = readBody(rawBody)
     // Webhook secrets are file-only (never run-time settings): the parsed file options suffice.
-    channel.verify(req, rawBody, service.getOptions())
-    const lines = channel.parse(req.body)
+    channel.verify(req, rawBody, service.getOptions(), body)
+    const lines = channel.parse(body, req)
     if (req.headers["x-bank-transfer-test"] === "1") {
       // The admin's "send a test": signature and body checked, nothing stored.
       res.status(200).json({ success: true, test: true, lines: lines.length })
+      return
+    }
+    if (!lines.length) {
+      // A delivery that reports no money (payOS with a code other than "00"): acknowledged only.
+      res.status(200).json(channel.reply({ created: 0, duplicates: 0 }))
       return
     }
     // Stored and announced; the matching that follows runs in a subscriber.
@@ -64,6 +76,15 @@ export async function handleWebhook(
       return
     }
     throw e
+  }
+}
+
+/** The raw body as JSON, big integers kept exactly (`parseJsonLossless`), or a 400. */
+function readBody(rawBody: Buffer): unknown {
+  try {
+    return parseJsonLossless(rawBody.toString("utf8"))
+  } catch {
+    throw new WebhookError(400, "Malformed body: not valid JSON")
   }
 }
 

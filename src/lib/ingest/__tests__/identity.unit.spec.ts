@@ -97,9 +97,10 @@ describe("sameMovement", () => {
       bank_references: ["MBVCB.5280123052"],
       memo: "DH47V chuyen khoan",
     })
+    // The statement's "Số CT" (document number, after the date in one cell) is the bank's own key.
     expect(line).toMatchObject({
       amount: "1000000",
-      bank_references: [],
+      bank_references: ["5254 - 05356"],
       account: null,
     })
     expect(sameMovement(sepay, line)).toBe("same")

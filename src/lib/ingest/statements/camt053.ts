@@ -63,13 +63,16 @@ export function parseCamt053(xml: string): ParsedStatement {
     }))
     const opening = balances.find((b) => b.code === "OPBD" || b.code === "PRCD")
     const closing = balances.find((b) => b.code === "CLBD")
-    const currency =
-      (
-        text(stmt.Acct?.Ccy) ??
-        opening?.currency ??
-        closing?.currency ??
-        ""
-      ).toUpperCase() || null
+    const currency = statementCurrency(stmt, opening, closing)
+    for (const b of [opening, closing]) {
+      const ccy = String(b?.currency ?? "").toUpperCase()
+      if (b && ccy && currency && ccy !== currency) {
+        throw new StatementError(
+          `the ${b === closing ? "closing" : "opening"} balance (${b.code}) is in ${ccy}, but the statement is in ${currency}: its balances cannot be checked`,
+          `${where}/Bal[${balances.indexOf(b) + 1}]`
+        )
+      }
+    }
     const lines: StatementLine[] = []
     list(stmt.Ntry).forEach((ntry: any, n) => {
       const at = `${where}/Ntry[${n + 1}]`
@@ -97,6 +100,29 @@ export function parseCamt053(xml: string): ParsedStatement {
     out.lines.push(...lines)
   })
   return out
+}
+
+/**
+ * The statement's currency: the account's (`Acct/Ccy`), else that of its first entry
+ * (`Ntry/Amt/@Ccy`), else that of its balances. Every balance must then be in it.
+ */
+function statementCurrency(
+  stmt: any,
+  opening: { currency?: string } | undefined,
+  closing: { currency?: string } | undefined
+): string | null {
+  const entry = list(stmt.Ntry)
+    .map((n: any) => n?.Amt?.["@Ccy"])
+    .find(Boolean)
+  return (
+    String(
+      text(stmt.Acct?.Ccy) ??
+        entry ??
+        opening?.currency ??
+        closing?.currency ??
+        ""
+    ).toUpperCase() || null
+  )
 }
 
 function requireAmount(amt: any, where: string) {
@@ -166,9 +192,12 @@ function entryLines(
   // A batch: each transaction detail is its own line when it carries its own amount.
   const split = details.length > 1 && amounts.every((a) => a !== undefined)
   const txRef = (tx: any) => cleanReference(text(tx?.Refs?.AcctSvcrRef))
+  // The payer's own reference: the end-to-end id, else the first structured creditor reference.
   const payerRef = (tx: any) =>
-    cleanReference(text(tx?.Refs?.EndToEndId)) ??
-    cleanReference(text(tx?.RmtInf?.Strd?.CdtrRefInf?.Ref))
+    distinctReferences(
+      text(tx?.Refs?.EndToEndId),
+      ...list(tx?.RmtInf?.Strd).map((st: any) => text(st?.CdtrRefInf?.Ref))
+    )[0] ?? null
   const party = (tx: any) =>
     direction === "in" ? tx?.RltdPties?.Dbtr : tx?.RltdPties?.Cdtr
   const partyAccount = (tx: any) =>

@@ -1,6 +1,14 @@
 import { StatementError } from "./types"
+import { firstInvalidUtf8 } from "./utf8"
 
-/** Refuses files that are too large, binary where text is expected, or not UTF-8. */
+/**
+ * Refuses files that are too large, binary where text is expected, or not UTF-8. Validity is
+ * decided on the bytes: a well-formed UTF-8 file that holds U+FFFD (a replacement character
+ * written by the bank's own export) is accepted. Legacy encodings (Windows-1252, Windows-1258,
+ * ISO-8859-2) are not guessed: no encoding detector is a dependency of the plugin, and a wrong
+ * guess would change memos silently, so such a file is refused naming the line of the first byte
+ * that is not UTF-8.
+ */
 export function guardText(buf: Buffer, maxBytes: number): string {
   guardSize(buf, maxBytes)
   const nul = buf.indexOf(0)
@@ -10,16 +18,22 @@ export function guardText(buf: Buffer, maxBytes: number): string {
       `byte ${nul}`
     )
   }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(buf)
-  const bad = text.indexOf("\uFFFD")
+  const bad = firstInvalidUtf8(buf)
   if (bad !== -1) {
-    const line = text.slice(0, bad).split("\n").length
+    let line = 1
+    for (
+      let i = buf.indexOf(10);
+      i !== -1 && i < bad;
+      i = buf.indexOf(10, i + 1)
+    ) {
+      line++
+    }
     throw new StatementError(
-      "is not valid UTF-8 (export the file as UTF-8)",
+      `is not valid UTF-8 (byte 0x${buf[bad].toString(16).toUpperCase().padStart(2, "0")}): the file is in another encoding, such as Windows-1252, Windows-1258 or ISO-8859-2; export it as UTF-8`,
       `line ${line}`
     )
   }
-  return text.replace(/^\uFEFF/, "")
+  return new TextDecoder("utf-8").decode(buf).replace(/^\uFEFF/, "")
 }
 
 export function guardSize(buf: Buffer, maxBytes: number) {

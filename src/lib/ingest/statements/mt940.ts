@@ -1,138 +1,175 @@
 import type { ParsedStatement, StatementLine } from "./types"
 import { StatementError } from "./types"
 import { checkBalance } from "./balance"
-import { parseAmount } from "./values"
-import { cleanReference, withPayerReference } from "./line-identity"
+import { calendarDate, parseAmount } from "./values"
+import {
+  cleanReference,
+  distinctReferences,
+  withPayerReference,
+} from "./line-identity"
+import { readMt940Messages } from "./mt940-fields"
+import type { Mt940Field, Mt940Message } from "./mt940-fields"
+import { parseMt940Details } from "./mt940-details"
 
-type Field = { tag: string; value: string; line: number }
+type Balance = { negative: boolean; amount: string; currency: string }
 
 /**
- * SWIFT MT940, written here: the format is small and line-based, and the npm parsers for it are
- * unmaintained. `:61:` lines with their `:86:` details (structured `?20..?29` or free text), balances
- * `:60F:`/`:60M:` and `:62F:`/`:62M:` checked per statement. A line's `line` is the file line of its
- * `:61:` field, so each line has its own place even when references repeat.
+ * SWIFT MT940 (customer statement message), written here: the format is small and line-based,
+ * and the npm parsers for it are unmaintained. Every statement of the file (see
+ * readMt940Messages) must have its opening (`:60F:`/`:60M:`) and closing (`:62F:`/`:62M:`)
+ * balance, and opening + `:61:` movements must equal closing. Each `:61:` line becomes one
+ * StatementLine, with the `:86:` that follows it (see parseMt940Details); an `:86:` that follows
+ * no `:61:` is about the statement and is ignored. Dates are YYMMDD, read in Vietnam time; an
+ * impossible one (30 February) refuses the file. A line's `line` is the file line of its `:61:`.
  */
 export function parseMt940(text: string): ParsedStatement {
-  const fields: Field[] = []
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.replace(/\s+$/, "")
-    const m = line.match(/^:(\d{2}[A-Z]?):(.*)$/)
-    if (m) {
-      fields.push({ tag: m[1], value: m[2], line: i + 1 })
-    } else if (fields.length && line && !/^[-}{]/.test(line)) {
-      fields[fields.length - 1].value += `\n${line}`
-    }
-  })
-  if (
-    !fields.some((f) => f.tag === "61") &&
-    !fields.some((f) => f.tag.startsWith("60"))
-  ) {
-    throw new StatementError("no :60F: or :61: field: not an MT940 statement")
-  }
   const out: ParsedStatement = { format: "mt940", accounts: [], lines: [] }
-  let account: string | null = null
-  let opening: ReturnType<typeof balance> | null = null
-  let current: StatementLine[] = []
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i]
-    if (f.tag === "25") {
-      account = f.value.trim()
-    } else if (f.tag === "60F" || f.tag === "60M") {
-      // Lines read since the last closing balance would be dropped here without a word.
-      if (current.length) {
-        throw new StatementError(
-          `:${f.tag}: opens a statement while ${current.length} :61: line(s) before it have no closing balance (:62F:)`,
-          `line ${f.line}`
-        )
-      }
-      opening = balance(f)
-      current = []
-    } else if (f.tag === "61") {
-      const details = fields[i + 1]?.tag === "86" ? fields[i + 1] : null
-      current.push(
-        statementLine(f, details, account, opening?.currency ?? null)
-      )
-    } else if (f.tag === "62F" || f.tag === "62M") {
-      const closing = balance(f)
-      if (!opening) {
-        throw new StatementError(
-          ":62F: without an opening :60F:",
-          `line ${f.line}`
-        )
-      }
-      if (!account) {
-        throw new StatementError("no account (:25:)", `line ${f.line}`)
-      }
-      checkBalance(
-        `statement ending line ${f.line}`,
-        closing.currency,
-        opening,
-        closing,
-        current
-      )
-      out.accounts.push({
-        account,
-        currency: closing.currency,
-        opening: opening.amount,
-        closing: closing.amount,
-      })
-      out.lines.push(...current)
-      opening = null
-      current = []
-    }
-  }
-  if (current.length) {
-    throw new StatementError(
-      "the last statement has no closing balance (:62F:)"
-    )
+  for (const message of readMt940Messages(text)) {
+    const statement = readStatement(message)
+    out.accounts.push(statement.account)
+    out.lines.push(...statement.lines)
   }
   return out
 }
 
-function balance(f: Field) {
-  const m = f.value.match(/^([CD])(\d{6})([A-Z]{3})([\d,]+)$/)
-  if (!m) {
+function readStatement(message: Mt940Message) {
+  let account: string | null = null
+  let opening: Balance | null = null
+  let closing: { balance: Balance; field: Mt940Field } | null = null
+  const lines: StatementLine[] = []
+  const fields = message.fields
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]
+    if (closing && /^(60|61|62)/.test(f.tag)) {
+      throw new StatementError(
+        `:${f.tag}: after the closing balance of the statement starting line ${message.line}`,
+        `line ${f.line}`
+      )
+    }
+    if (f.tag === "25") {
+      account = f.value.split("\n")[0].trim()
+    } else if (f.tag === "60F" || f.tag === "60M") {
+      if (opening) {
+        throw new StatementError(
+          `structurally incomplete statement: a second opening balance before the closing balance (:62F:) of the statement starting line ${message.line}`,
+          `line ${f.line} (:${f.tag}:)`
+        )
+      }
+      opening = balance(f)
+    } else if (f.tag === "61") {
+      if (!opening) {
+        throw new StatementError(
+          ":61: before the statement's opening balance (:60F:)",
+          `line ${f.line}`
+        )
+      }
+      const details = fields[i + 1]?.tag === "86" ? fields[i + 1] : null
+      lines.push(statementLine(f, details, account, opening.currency))
+    } else if (f.tag === "62F" || f.tag === "62M") {
+      closing = { balance: balance(f), field: f }
+    }
+  }
+  const at = `line ${message.line}`
+  if (!opening) {
     throw new StatementError(
-      `malformed balance "${f.value}"`,
-      `line ${f.line} (:${f.tag}:)`
+      "structurally incomplete statement: no opening balance (:60F:)",
+      at
     )
   }
-  const amount = parseAmount(m[4], `line ${f.line}`, ",")!
+  if (!closing) {
+    throw new StatementError(
+      `structurally incomplete statement: no closing balance (:62F:)${lines.length ? ` after its ${lines.length} :61: line(s)` : ""}`,
+      at
+    )
+  }
+  if (!account) {
+    throw new StatementError("no account (:25:)", at)
+  }
+  const where = `statement ending line ${closing.field.line}`
+  if (closing.balance.currency !== opening.currency) {
+    throw new StatementError(
+      `the closing balance is in ${closing.balance.currency}, the opening balance in ${opening.currency}`,
+      where
+    )
+  }
+  checkBalance(where, opening.currency, opening, closing.balance, lines)
+  return {
+    account: {
+      account,
+      currency: opening.currency,
+      opening: opening.amount,
+      closing: closing.balance.amount,
+    },
+    lines,
+  }
+}
+
+/** `:60F:C261122VND10000000,`: mark, YYMMDD, currency, amount with a decimal comma. */
+function balance(f: Mt940Field): Balance {
+  const at = `line ${f.line} (:${f.tag}:)`
+  const m = f.value.match(/^([CD])(\d{6})([A-Z]{3})(\d[\d,]*)$/)
+  if (!m) {
+    throw new StatementError(`malformed balance "${f.value}"`, at)
+  }
+  swiftDate(m[2], at)
+  const amount = parseAmount(m[4], at, ",")!
   return { negative: m[1] === "D", amount: amount.value, currency: m[3] }
 }
 
+/** YYMMDD (years 00–99 are 2000–2099), midnight in Vietnam time; an impossible date is refused. */
+function swiftDate(yymmdd: string, at: string): Date {
+  return calendarDate(
+    2000 + Number(yymmdd.slice(0, 2)),
+    Number(yymmdd.slice(2, 4)),
+    Number(yymmdd.slice(4, 6)),
+    `${at}, date "${yymmdd}"`
+  )
+}
+
+/**
+ * `:61:` YYMMDD value date, optional MMDD entry date, mark (C, D, RC, RD), optional funds code,
+ * amount, transaction type (N/S/F + 3), customer reference, `//` bank reference, then an optional
+ * second line of supplementary details.
+ */
 function statementLine(
-  f: Field,
-  details: Field | null,
+  f: Mt940Field,
+  details: Mt940Field | null,
   account: string | null,
-  currency: string | null
+  currency: string
 ): StatementLine {
+  const at = `line ${f.line} (:61:)`
   const [first, ...rest] = f.value.split("\n")
   // The customer reference runs to "//" (it may hold a single "/"); the bank's reference follows.
   const m = first.match(
-    /^(\d{6})(\d{4})?(R?[CD])([A-Z])?([\d,]+)([NSF][A-Z0-9]{3})(.*?)(?:\/\/(.*))?$/
+    /^(\d{6})(\d{4})?(R?[CD])([A-Z])?(\d[\d,]*)([NSF][A-Z0-9]{3})(.*?)(?:\/\/(.*))?$/
   )
   if (!m) {
-    throw new StatementError(
-      `malformed statement line "${first}"`,
-      `line ${f.line} (:61:)`
+    throw new StatementError(`malformed statement line "${first}"`, at)
+  }
+  const [, date, entryDate, mark, , amountText, , customerRef, bankRef] = m
+  const bookedAt = swiftDate(date, at)
+  if (entryDate) {
+    // The entry date has no year: the value date's, or the next or previous one around New Year.
+    const y = bookedAt.getUTCFullYear()
+    const [mo, d] = [+entryDate.slice(0, 2), +entryDate.slice(2, 4)]
+    const leap = mo === 2 && d === 29
+    calendarDate(
+      leap && y % 4 ? y + 1 : y,
+      mo,
+      d,
+      `${at}, entry date "${entryDate}"`
     )
   }
-  const [, date, , mark, , amountText, , customerRef, bankRef] = m
-  const amount = parseAmount(amountText, `line ${f.line}`, ",")!
-  const bookedAt = new Date(
-    Date.UTC(
-      2000 + Number(date.slice(0, 2)),
-      Number(date.slice(2, 4)) - 1,
-      Number(date.slice(4, 6))
-    ) -
-      7 * 3600_000
-  )
-  const info = details ? detailFields(details.value) : null
+  const amount = parseAmount(amountText, at, ",")!
+  const info = details ? parseMt940Details(details.value) : null
   // A reversal of a debit (RD) brings money back in; of a credit (RC) takes it out.
   const direction = mark === "C" || mark === "RD" ? "in" : "out"
-  const payerReference = cleanReference(customerRef)
+  const payers = distinctReferences(customerRef, info?.end_to_end)
   const bankReference = cleanReference(bankRef)
+  const memo = payers.reduce(
+    (text, ref) => withPayerReference(text, ref),
+    info?.memo ?? rest.join(" ").replace(/\s+/g, " ").trim()
+  )
   return {
     line: `line ${f.line}`,
     // Only the bank's reference identifies a line; the customer reference is the payer's (two
@@ -142,39 +179,13 @@ function statementLine(
     account,
     booked_at: bookedAt,
     amount: amount.value,
-    currency_code: currency ?? "VND",
+    currency_code: currency,
     direction,
-    memo: withPayerReference(
-      (info?.memo ?? rest.join(" ")).replace(/\s+/g, " ").trim(),
-      payerReference
-    ),
-    counterparty_name: info?.name ?? null,
-    counterparty_account: info?.account ?? null,
-    payer_reference: payerReference,
+    memo,
+    counterparty_name: info?.counterparty_name ?? null,
+    counterparty_account: info?.counterparty_account ?? null,
+    payer_reference: payers[0] ?? null,
     bank_references: bankReference ? [bankReference] : [],
     raw: { line61: f.value, line86: details?.value ?? null },
-  }
-}
-
-/** `:86:` details: structured (?20-?29 memo, ?31 account, ?32/?33 name) or free text. */
-function detailFields(value: string) {
-  const flat = value.replace(/\n/g, "")
-  if (!/\?\d{2}/.test(flat)) {
-    return { memo: value.replace(/\n/g, " "), name: null, account: null }
-  }
-  const parts: Record<string, string> = {}
-  for (const m of flat.matchAll(/\?(\d{2})([^?]*)/g)) {
-    parts[m[1]] = (parts[m[1]] ?? "") + m[2]
-  }
-  const pick = (from: number, to: number) =>
-    Object.keys(parts)
-      .filter((k) => +k >= from && +k <= to)
-      .sort()
-      .map((k) => parts[k])
-      .join("")
-  return {
-    memo: pick(20, 29) || pick(60, 63),
-    name: pick(32, 33) || null,
-    account: parts["31"] ?? null,
   }
 }

@@ -1,24 +1,62 @@
 import type { ColumnMapping, ParsedStatement, StatementLine } from "./types"
 import { StatementError } from "./types"
-import { HEADER_SYNONYMS } from "./presets"
+import { BALANCE_HEADERS, BANK_LAYOUTS, HEADER_SYNONYMS } from "./presets"
 import { guardCell, inertCell } from "./guard"
 import { normaliseHeader, parseAmount, parseDate } from "./values"
 import { cleanReference } from "./line-identity"
+import { findColumn, headerCell, HeaderCell } from "./header-cells"
+import { closingFromFooter, isFooterRow, readTitleBlock } from "./table-frame"
+import { checkBalance } from "./balance"
 
 type Field = keyof typeof HEADER_SYNONYMS
+type Columns = Partial<Record<Field | "balance", number>>
 const HEADER_SCAN_ROWS = 40
+const FIELDS = Object.keys(HEADER_SYNONYMS) as Field[]
 
-/** Finds the header row: exports put a title block (bank, account, period) above the table. */
+const complete = (c: Columns) =>
+  c.date !== undefined &&
+  c.memo !== undefined &&
+  (c.amount !== undefined || c.credit !== undefined)
+
+/**
+ * Finds the header row: exports put a title block (bank, account, period) above the table. Without
+ * a mapping, the bank layout (presets.ts) that names the most columns of a row wins; failing any,
+ * the synonyms of each field are tried.
+ */
 function findHeader(rows: unknown[][], mapping?: ColumnMapping) {
   for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
-    const names = rows[r].map(normaliseHeader)
-    const columns = mapping ? fromMapping(names, mapping) : guessColumns(names)
-    if (
-      columns.date !== undefined &&
-      columns.memo !== undefined &&
-      (columns.amount !== undefined || columns.credit !== undefined)
-    ) {
-      return { row: r, columns }
+    const cells = rows[r].map(headerCell)
+    if (mapping) {
+      const columns = fromMapping(cells, mapping)
+      if (complete(columns)) {
+        return { row: r, columns, preset: undefined }
+      }
+      continue
+    }
+    let best: { columns: Columns; bank: string; score: number } | null = null
+    for (const layout of BANK_LAYOUTS) {
+      const columns = fromMapping(cells, layout.mapping)
+      // A layout fits when its date, amount (credit and debit) and memo columns are all there; the
+      // one that also finds the most optional columns (reference, counterparty) wins.
+      const fits =
+        complete(columns) &&
+        (!layout.mapping.debit || columns.debit !== undefined)
+      const score = Object.keys(columns).length
+      if (fits && (!best || score > best.score)) {
+        best = { columns, bank: layout.bank, score }
+      }
+    }
+    const columns = best ? best.columns : guessColumns(cells)
+    if (complete(columns)) {
+      const balance = findColumn(
+        cells,
+        BALANCE_HEADERS,
+        new Set(Object.values(columns))
+      )
+      if (balance !== undefined) {
+        columns.balance = balance
+      }
+      return { row: r, columns, preset: best?.bank }
     }
   }
   throw new StatementError(
@@ -28,26 +66,27 @@ function findHeader(rows: unknown[][], mapping?: ColumnMapping) {
   )
 }
 
-function fromMapping(
-  names: string[],
-  mapping: ColumnMapping
-): Partial<Record<Field, number>> {
-  const out: Partial<Record<Field, number>> = {}
-  for (const field of Object.keys(HEADER_SYNONYMS) as Field[]) {
+/** A mapping's names (each may list alternatives: "Ngày hiệu lực | Effective date") to column indexes. */
+function fromMapping(cells: HeaderCell[], mapping: ColumnMapping): Columns {
+  const out: Columns = {}
+  const taken = new Set<number>()
+  for (const field of FIELDS) {
     const wanted = mapping[field]
     if (!wanted) {
       continue
     }
-    const i = names.indexOf(normaliseHeader(wanted))
-    if (i !== -1) {
+    const names = wanted.split("|").map(normaliseHeader).filter(Boolean)
+    const i = findColumn(cells, names, taken)
+    if (i !== undefined) {
       out[field] = i
+      taken.add(i)
     }
   }
   return out
 }
 
-function guessColumns(names: string[]): Partial<Record<Field, number>> {
-  const out: Partial<Record<Field, number>> = {}
+function guessColumns(cells: HeaderCell[]): Columns {
+  const out: Columns = {}
   const taken = new Set<number>()
   // Exact names first, so "so tien ghi co" is credit before "so tien" can claim it as amount.
   for (const field of [
@@ -62,10 +101,8 @@ function guessColumns(names: string[]): Partial<Record<Field, number>> {
     "account",
     "amount",
   ] as Field[]) {
-    const i = names.findIndex(
-      (n, idx) => !taken.has(idx) && HEADER_SYNONYMS[field].includes(n)
-    )
-    if (i !== -1) {
+    const i = findColumn(cells, HEADER_SYNONYMS[field], taken)
+    if (i !== undefined) {
       out[field] = i
       taken.add(i)
     }
@@ -73,15 +110,44 @@ function guessColumns(names: string[]): Partial<Record<Field, number>> {
   return out
 }
 
-/** Rows of a CSV or XLSX export into statement lines, all or nothing. */
+/** A second header line ("Transaction date" under "Ngày giao dịch"): only header words, no date. */
+function isHeaderContinuation(cells: unknown[], columns: Columns): boolean {
+  const names = cells.map(headerCell)
+  const again = guessColumns(names)
+  return (
+    again.date !== undefined &&
+    again.memo !== undefined &&
+    !DATE_LIKE.test(String(cells[columns.date!] ?? ""))
+  )
+}
+
+const DATE_LIKE = /^\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2})/
+// A reference cell that repeats the date first ("30/11/2026 / 5254 - 06356", "31/10/2023\n5243.65937").
+const LEADING_DATE =
+  /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:\/\s*)?/
+
+/**
+ * Rows of a CSV or XLSX export into statement lines, all or nothing. Rows above the header are the
+ * title block (account, opening balance); totals and closing-balance rows are skipped; a row whose
+ * amount is zero or empty is left out with a warning. When the export states an opening balance and
+ * a closing one (a footer row, or the running-balance column), they must add up.
+ */
 export function rowsToStatement(
   rows: unknown[][],
   format: "csv" | "xlsx",
   opts: { mapping?: ColumnMapping; defaultCurrency?: string }
 ): ParsedStatement {
-  const { row: headerRow, columns } = findHeader(rows, opts.mapping)
+  const { row: headerRow, columns, preset } = findHeader(rows, opts.mapping)
+  const title = readTitleBlock(rows.slice(0, headerRow))
   const lines: StatementLine[] = []
-  for (let r = headerRow + 1; r < rows.length; r++) {
+  const warnings: { line: string; message: string }[] = []
+  let closing = title.closing
+  const balances: { amount: string; negative: boolean }[] = []
+  let first = headerRow + 1
+  if (first < rows.length && isHeaderContinuation(rows[first], columns)) {
+    first += 1
+  }
+  for (let r = first; r < rows.length; r++) {
     const cells = rows[r]
     const location = `row ${r + 1}`
     if (
@@ -91,7 +157,7 @@ export function rowsToStatement(
     ) {
       continue
     }
-    const cell = (f: Field) =>
+    const cell = (f: Field | "balance") =>
       columns[f] === undefined ? null : cells[columns[f]!]
     const text = (f: Field) => {
       const v = cell(f)
@@ -105,8 +171,15 @@ export function rowsToStatement(
       )
       return s.replace(/\s+/g, " ").trim() || null
     }
-    // Summary rows ("Tổng cộng", "Số dư cuối kỳ") have no date: the table ends there.
     const dateCell = cell("date")
+    const dated =
+      dateCell instanceof Date || DATE_LIKE.test(String(dateCell ?? ""))
+    // Totals and closing-balance rows ("Tổng số/ Total", "Số dư cuối kỳ") are not transactions.
+    if (!dated && isFooterRow(cells, columns.memo)) {
+      closing = closingFromFooter(cells) ?? closing
+      continue
+    }
+    // Other rows without a date (a memo's continuation, a blank separator) carry nothing.
     if (
       dateCell === null ||
       dateCell === undefined ||
@@ -128,7 +201,7 @@ export function rowsToStatement(
         ? parseAmount(cell("amount"), `${location}, amount`, sep)
         : null
     let direction: "in" | "out" = amount?.negative ? "out" : "in"
-    if (!amount) {
+    if (!amount || amount.value === "0") {
       const credit = parseAmount(cell("credit"), `${location}, credit`, sep)
       const debit = parseAmount(cell("debit"), `${location}, debit`, sep)
       if (credit && credit.value !== "0") {
@@ -138,10 +211,21 @@ export function rowsToStatement(
       }
     }
     if (!amount || amount.value === "0") {
-      throw new StatementError("no amount", location)
+      warnings.push({
+        line: location,
+        message: "no amount (zero or empty): left out",
+      })
+      continue
+    }
+    const balance = parseAmount(cell("balance"), `${location}, balance`, sep)
+    if (balance) {
+      balances.push({ amount: balance.value, negative: balance.negative })
     }
     const memo = text("memo") ?? ""
-    const reference = cleanReference(text("reference"))
+    const rawReference = text("reference")
+    const reference = cleanReference(
+      rawReference && rawReference.replace(LEADING_DATE, "")
+    )
     lines.push({
       line: location,
       external_id: reference,
@@ -170,5 +254,62 @@ export function rowsToStatement(
   if (!lines.length) {
     throw new StatementError("the table has no transaction rows")
   }
-  return { format, accounts: [], lines }
+  const accounts = checkTableBalances(title, closing, balances, lines)
+  return {
+    format,
+    accounts,
+    lines,
+    ...(warnings.length ? { warnings } : {}),
+    ...(preset ? { preset } : {}),
+  }
+}
+
+type Signed = { amount: string; negative: boolean }
+
+/**
+ * opening + movements = closing, when the export gives an opening balance. The closing balance is a
+ * footer's, else the running balance of the last row or, for exports listed newest first, of the
+ * first row.
+ */
+function checkTableBalances(
+  title: { account: string | null; opening: Signed | null },
+  closing: Signed | null,
+  balances: Signed[],
+  lines: StatementLine[]
+): ParsedStatement["accounts"] {
+  const currency = lines[0].currency_code
+  const opening = title.opening
+  if (opening && lines.every((l) => l.currency_code === currency)) {
+    const where = "balances"
+    if (closing) {
+      checkBalance(where, currency, opening, closing, lines)
+    } else if (balances.length) {
+      const ends = [balances[balances.length - 1], balances[0]]
+      const adds = (end: Signed) => {
+        try {
+          checkBalance(where, currency, opening, end, lines)
+          return true
+        } catch {
+          return false
+        }
+      }
+      closing = ends.find(adds) ?? null
+      if (!closing) {
+        checkBalance(where, currency, opening, ends[0], lines) // throws, naming both sides
+      }
+    }
+  }
+  if (!title.account) {
+    return []
+  }
+  const sign = (b: Signed | null) =>
+    b ? (b.negative ? `-${b.amount}` : b.amount) : undefined
+  return [
+    {
+      account: title.account,
+      currency,
+      ...(opening ? { opening: sign(opening) } : {}),
+      ...(opening && closing ? { closing: sign(closing) } : {}),
+    },
+  ]
 }

@@ -14,6 +14,10 @@ export type ParsedStatement = {
     closing?: string
   }[]
   lines: StatementLine[]
+  /** Rows left out on purpose (e.g. a zero amount), with why: shown in the import preview. */
+  warnings?: { line: string; message: string }[]
+  /** The bank layout recognised from a CSV/XLSX header row (BANK_LAYOUTS), if any. */
+  preset?: string
 }
 
 /** Which column holds what, by header name (case, diacritics and spacing ignored). */

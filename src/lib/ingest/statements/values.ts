@@ -121,3 +121,36 @@ export function normaliseHeader(text: unknown): string {
     .replace(/[^a-z0-9]+/g, " ")
     .trim()
 }
+
+/**
+ * A calendar date that exists, as an instant: midnight (or the given time) at `offsetHours` east
+ * of UTC (Vietnam, +7, by default). 30 February or month 13 is refused naming `location`; it
+ * never rolls over into the next month the way `Date.UTC` would.
+ */
+export function calendarDate(
+  y: number,
+  mo: number,
+  d: number,
+  location: string,
+  time: { h?: number; mi?: number; s?: number } = {},
+  offsetHours = 7
+): Date {
+  const { h = 0, mi = 0, s = 0 } = time
+  const utc = new Date(Date.UTC(y, mo - 1, d, h, mi, s))
+  if (
+    !Number.isInteger(y) ||
+    utc.getUTCFullYear() !== y ||
+    utc.getUTCMonth() !== mo - 1 ||
+    utc.getUTCDate() !== d ||
+    h > 23 ||
+    mi > 59 ||
+    s > 59
+  ) {
+    const pad = (n: number) => String(n).padStart(2, "0")
+    throw new StatementError(
+      `${y}-${pad(mo)}-${pad(d)} is not a real date`,
+      location
+    )
+  }
+  return new Date(utc.getTime() - offsetHours * 3600_000)
+}

@@ -9,23 +9,29 @@ import {
 import { parseVietnamTime } from "./vn-time"
 import type { IncomingLine } from "./types"
 import { sortKeysDeep } from "./sample-delivery"
+import { idText, invalidPayload, optionalText, wholeAmountText } from "./fields"
 
+/**
+ * One transaction of Casso's webhook v2 (https://developer.casso.vn, "Webhook v2"): `id` is
+ * Casso's, `reference` the bank's; `amount` is signed VND (negative: money out);
+ * `counterAccount*` name the payer (account, name, bank BIN and name) when the bank reports them.
+ */
 const transactionSchema = z.object({
-  id: z.union([z.number().int(), z.string().min(1).max(64)]),
-  reference: z.string().max(100).nullish(),
-  description: z.string().max(1000).nullish(),
-  amount: z
-    .number()
-    .int()
-    .refine((n) => n !== 0, "must not be 0"),
-  runningBalance: z.number().nullish(),
+  id: idText,
+  reference: optionalText(100),
+  description: optionalText(1000),
+  amount: wholeAmountText.refine((n) => n !== "0", "must not be 0"),
+  runningBalance: z.union([z.number(), z.string()]).nullish(),
   transactionDateTime: z.string(),
-  accountNumber: z.string().max(64).nullish(),
-  bankName: z.string().max(100).nullish(),
-  bankAbbreviation: z.string().max(50).nullish(),
-  virtualAccountNumber: z.string().max(64).nullish(),
-  counterAccountName: z.string().max(200).nullish(),
-  counterAccountNumber: z.string().max(64).nullish(),
+  accountNumber: optionalText(64),
+  bankName: optionalText(100),
+  bankAbbreviation: optionalText(50),
+  virtualAccountNumber: optionalText(64),
+  virtualAccountName: optionalText(200),
+  counterAccountName: optionalText(200),
+  counterAccountNumber: optionalText(64),
+  counterAccountBankId: optionalText(20),
+  counterAccountBankName: optionalText(200),
 })
 
 const payloadSchema = z.object({
@@ -60,39 +66,42 @@ export function verifyCasso(
   }
 }
 
-/** Casso gives signed amounts: negative is money out. */
+/**
+ * Casso v2 gives signed amounts: negative is money out. Each line's `raw` is the transaction as
+ * sent (every field, the payer's bank included); the counterparty's account and name are mapped.
+ */
 export function parseCasso(body: unknown): IncomingLine[] {
   const parsed = payloadSchema.safeParse(body)
   if (!parsed.success) {
-    throw new WebhookError(
-      400,
-      `Invalid Casso payload: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`
-    )
+    invalidPayload("Casso", parsed.error)
   }
-  const list = Array.isArray(parsed.data.data)
-    ? parsed.data.data
-    : [parsed.data.data]
+  const many = Array.isArray(parsed.data.data)
+  const list = many
+    ? (parsed.data.data as z.infer<typeof transactionSchema>[])
+    : [parsed.data.data as z.infer<typeof transactionSchema>]
+  const rawData = (body as { data: unknown }).data
+  const rawList = (many ? rawData : [rawData]) as unknown[]
   return list.map((t, i) => {
     const bookedAt = parseVietnamTime(t.transactionDateTime)
     if (!bookedAt) {
       throw new WebhookError(
         400,
-        `Invalid Casso payload: data${Array.isArray(parsed.data.data) ? `.${i}` : ""}.transactionDateTime is not a date`
+        `Invalid Casso payload: data${many ? `.${i}` : ""}.transactionDateTime is not a date`
       )
     }
     return {
-      external_id: String(t.id),
+      external_id: t.id,
       account: t.virtualAccountNumber || t.accountNumber || null,
       booked_at: bookedAt,
-      amount: String(Math.abs(t.amount)),
+      amount: t.amount.replace(/^-/, ""),
       currency_code: "VND",
-      direction: t.amount > 0 ? "in" : "out",
+      direction: t.amount.startsWith("-") ? "out" : "in",
       memo: t.description ?? "",
       counterparty_name: t.counterAccountName || null,
       counterparty_account: t.counterAccountNumber || null,
       // Casso v2's `reference` is the bank's reference of the transaction; its `id` is Casso's own.
       bank_references: t.reference?.trim() ? [t.reference.trim()] : [],
-      raw: t,
+      raw: rawList[i],
     }
   })
 }

@@ -86,6 +86,7 @@ export function parseGeneric(body: unknown): IncomingLine[] {
     memo: t.memo,
     counterparty_name: t.counterparty_name ?? null,
     counterparty_account: t.counterparty_account ?? null,
-    raw: t,
+    // Every field as sent (the schema drops the ones it does not know).
+    raw: (body as { transactions: unknown[] }).transactions[i],
   }))
 }

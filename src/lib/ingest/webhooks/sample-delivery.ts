@@ -1,21 +1,10 @@
 import crypto from "crypto"
 import type { BankTransferOptions } from "../../options"
 import { hmacHex } from "./signature"
+import { sortKeysDeep } from "./sort-keys"
+import { payosTestDelivery } from "./sample-payos"
 
-/** Keys sorted at every depth, as Casso serialises what it signs. */
-export function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map(sortKeysDeep)
-  }
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value as object)
-        .sort()
-        .map((k) => [k, sortKeysDeep((value as Record<string, unknown>)[k])])
-    )
-  }
-  return value
-}
+export { sortKeysDeep }
 
 /**
  * A signed test delivery for one channel, built exactly as the provider would send it, so that the
@@ -94,6 +83,9 @@ export function testDelivery(
       headers,
       body: JSON.stringify(payload),
     }
+  }
+  if (channel === "payos") {
+    return payosTestDelivery(options, account, vnTime, headers)
   }
   const body = JSON.stringify({
     transactions: [

@@ -1,23 +1,35 @@
 import { z } from "@medusajs/framework/zod"
 import { hmacHex, isFresh, safeEqual, WebhookError } from "./signature"
 import { parseVietnamTime } from "./vn-time"
+import { idText, invalidPayload, optionalText, wholeAmountText } from "./fields"
 import type { IncomingLine } from "./types"
 
 export type SepayConfig = { api_key?: string; hmac_secret?: string }
 
+/**
+ * SePay's transaction webhook (https://docs.sepay.vn/tich-hop-webhooks.html): `id` (SePay's id,
+ * up to 2^63 − 1, kept as text), `transferType` "in"/"out" in any case, `transferAmount` in VND;
+ * the optional fields may be null, empty or absent.
+ */
 const payloadSchema = z.object({
-  id: z.union([z.number().int(), z.string().min(1).max(64)]),
-  gateway: z.string().max(100).nullish(),
+  id: idText,
+  gateway: optionalText(100),
   transactionDate: z.string(),
-  accountNumber: z.string().max(64).nullish(),
-  subAccount: z.string().max(64).nullish(),
-  code: z.string().max(100).nullish(),
-  content: z.string().max(1000).nullish(),
-  transferType: z.enum(["in", "out"]),
-  transferAmount: z.number().int().positive(),
-  accumulated: z.number().nullish(),
-  referenceCode: z.string().max(100).nullish(),
-  description: z.string().max(2000).nullish(),
+  accountNumber: optionalText(64),
+  subAccount: optionalText(64),
+  code: optionalText(100),
+  content: optionalText(1000),
+  transferType: z
+    .string()
+    .transform((v) => v.trim().toLowerCase())
+    .pipe(z.enum(["in", "out"])),
+  transferAmount: wholeAmountText.refine(
+    (v) => !v.startsWith("-") && v !== "0",
+    "must be positive"
+  ),
+  accumulated: z.union([z.number(), z.string()]).nullish(),
+  referenceCode: optionalText(100),
+  description: optionalText(2000),
 })
 
 /**
@@ -67,14 +79,14 @@ export function verifySepay(
   )
 }
 
-/** One SePay notification is one transaction; VND only (SePay serves Vietnamese accounts). */
+/**
+ * One SePay notification is one transaction; VND only (SePay serves Vietnamese accounts). Give it
+ * the body as `parseJsonLossless` reads the raw text, so that a 19-digit `id` stays exact.
+ */
 export function parseSepay(body: unknown): IncomingLine[] {
   const parsed = payloadSchema.safeParse(body)
   if (!parsed.success) {
-    throw new WebhookError(
-      400,
-      `Invalid SePay payload: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`
-    )
+    invalidPayload("SePay", parsed.error)
   }
   const p = parsed.data
   const bookedAt = parseVietnamTime(p.transactionDate)
@@ -93,10 +105,10 @@ export function parseSepay(body: unknown): IncomingLine[] {
     .join(" ")
   return [
     {
-      external_id: String(p.id),
+      external_id: p.id,
       account: p.subAccount || p.accountNumber || null,
       booked_at: bookedAt,
-      amount: String(p.transferAmount),
+      amount: p.transferAmount,
       currency_code: "VND",
       direction: p.transferType,
       memo,

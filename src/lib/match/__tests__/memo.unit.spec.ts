@@ -167,3 +167,29 @@ describe("tokens", () => {
     ])
   })
 })
+
+describe("a lone digit is not an order number without a marker", () => {
+  it.each([
+    ["MBVCB.3278907687.5.DH1042Q", ["1042"]],
+    ["CT tu 0071000123456 toi 1 NGUYEN VAN A thanh toan DH39A", ["39"]],
+    ["IBBIZ6076649616.017669.NGUYEN VAN A thanh toan DH39A", ["39"]],
+    ["FT25335123456 1 chuyen khoan", []],
+    ["lan 2 thanh toan DH1042Q", ["1042"]],
+    ["TT 1 DH1042Q", ["1042"]],
+    ["chuyen tien 5", []],
+    ["chuyen tien 05", []],
+    ["tt 42", ["42"]],
+    // An explicit marker makes a single digit an order number.
+    ["thanh toan don 5", ["5"]],
+    ["don hang so 7", ["7"]],
+    ["Đơn hàng số 7", ["7"]],
+    ["order #5", ["5"]],
+    ["#5", ["5"]],
+    ["order no 5", ["5"]],
+    ["don5", ["5"]],
+    ["DH 5", ["5"]],
+    ["DH5", ["5"]],
+  ])("%s → %j", (memo, expected) => {
+    expect(ids(memo).orderNumbers).toEqual(expected)
+  })
+})

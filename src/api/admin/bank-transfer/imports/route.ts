@@ -102,7 +102,15 @@ export async function POST(
       lines: parsed.lines,
     },
   })
-  res.status(201).json({ import: { ...statement, accounts: parsed.accounts } })
+  res.status(201).json({
+    import: {
+      ...statement,
+      accounts: parsed.accounts,
+      // The bank export the header row was recognised as, and rows left out (e.g. zero amounts).
+      preset: parsed.preset ?? null,
+      warnings: parsed.warnings ?? [],
+    },
+  })
 }
 
 /** GET /admin/bank-transfer/imports — past imports (who, when, file, counts), newest first. */

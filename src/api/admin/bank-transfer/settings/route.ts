@@ -51,6 +51,12 @@ async function view(
         secret_hint: hint(o.webhooks.casso?.secret),
       },
       {
+        channel: "payos",
+        url: "/hooks/bank-transfer/payos",
+        configured: !!o.webhooks.payos,
+        secret_hint: hint(o.webhooks.payos?.checksum_key),
+      },
+      {
         channel: "generic",
         url: "/hooks/bank-transfer/generic",
         configured: !!o.webhooks.generic,

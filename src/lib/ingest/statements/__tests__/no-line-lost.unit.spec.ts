@@ -250,7 +250,7 @@ describe("MT940: every :61: line is a line, whatever its references", () => {
     const e = await refusal(text)
     expect(e).toBeInstanceOf(StatementError)
     expect(e.message).toBe(
-      "line 27: :60F: opens a statement while 8 :61: line(s) before it have no closing balance (:62F:)"
+      "line 2: structurally incomplete statement: no closing balance (:62F:) after its 8 :61: line(s)"
     )
   })
 })

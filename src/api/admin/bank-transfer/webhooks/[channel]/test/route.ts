@@ -6,7 +6,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { bankTransferModule } from "../../../helpers"
 import { testDelivery } from "../../../../../../lib/ingest/webhooks/sample-delivery"
 
-const CHANNELS = ["sepay", "casso", "generic"]
+const CHANNELS = ["sepay", "casso", "payos", "generic"]
 
 /**
  * POST /admin/bank-transfer/webhooks/:channel/test — signs a test delivery with the configured
@@ -20,7 +20,7 @@ export async function POST(
   if (!CHANNELS.includes(channel)) {
     throw new MedusaError(
       MedusaError.Types.NOT_FOUND,
-      `Unknown webhook channel "${channel}" (sepay, casso or generic)`
+      `Unknown webhook channel "${channel}" (sepay, casso, payos or generic)`
     )
   }
   const delivery = testDelivery(
