@@ -909,7 +909,8 @@ export async function hostileInput(ctx) {
       null,
       "99999-01-01 00:00:00",
     ],
-    transferType: ["IN", "sideways", "", null, 1],
+    // "IN" is SePay as sent (any case is accepted)
+    transferType: ["sideways", "", null, 1],
     transferAmount: [0, -5, 1.5, "2430000", null, true, 1e20, 2 ** 60],
     content: [
       123,
@@ -1124,7 +1125,7 @@ export async function hostileInput(ctx) {
     add("wrong content type → 4xx", route, "POST", route, {
       headers: { "content-type": "text/plain", authorization: SEPAY_AUTH },
       body: JSON.stringify(validSepay()),
-      want: [400, 401],
+      want: [400, 401, 415],
     })
     add("wrong content type → 4xx", route, "POST", route, {
       headers: {
@@ -1132,12 +1133,12 @@ export async function hostileInput(ctx) {
         authorization: SEPAY_AUTH,
       },
       body: "id=1&transferAmount=5&transferType=in",
-      want: [400, 401],
+      want: [400, 401, 415],
     })
     add("wrong content type → 4xx", route, "POST", route, {
       headers: { authorization: SEPAY_AUTH },
       body: form([["file", PDF, "a.pdf"]]),
-      want: [400, 401],
+      want: [400, 401, 415],
     })
   }
 

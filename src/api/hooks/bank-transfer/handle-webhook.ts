@@ -42,6 +42,13 @@ export async function handleWebhook(
     req.scope.resolve(BANK_TRANSFER_MODULE)
   const rawBody = (req as any).rawBody as Buffer | undefined
   try {
+    // Every channel posts JSON; a body sent as another type is not theirs, whatever it holds.
+    if (!isJson(req.headers["content-type"])) {
+      throw new WebhookError(
+        415,
+        "Unsupported Content-Type: the webhook takes application/json"
+      )
+    }
     if (!rawBody?.length) {
       throw new WebhookError(400, "Empty body: a JSON object was expected")
     }
@@ -77,6 +84,11 @@ export async function handleWebhook(
     }
     throw e
   }
+}
+
+/** application/json or a `+json` type, with or without parameters such as charset. */
+function isJson(contentType: string | undefined): boolean {
+  return /^application\/([\w.-]+\+)?json\s*(;|$)/i.test(contentType ?? "")
 }
 
 /** The raw body as JSON, big integers kept exactly (`parseJsonLossless`), or a 400. */

@@ -46,7 +46,14 @@ function findHeader(rows: unknown[][], mapping?: ColumnMapping) {
         best = { columns, bank: layout.bank, score }
       }
     }
-    const columns = best ? best.columns : guessColumns(cells)
+    // A layout names the columns it is known by; the synonyms still find the rest (a payer's name
+    // column the bank added later), so that no column the export carries is read blind.
+    const columns = best
+      ? {
+          ...guessColumns(cells, new Set(Object.values(best.columns))),
+          ...best.columns,
+        }
+      : guessColumns(cells)
     if (complete(columns)) {
       const balance = findColumn(
         cells,
@@ -85,9 +92,8 @@ function fromMapping(cells: HeaderCell[], mapping: ColumnMapping): Columns {
   return out
 }
 
-function guessColumns(cells: HeaderCell[]): Columns {
+function guessColumns(cells: HeaderCell[], taken = new Set<number>()): Columns {
   const out: Columns = {}
-  const taken = new Set<number>()
   // Exact names first, so "so tien ghi co" is credit before "so tien" can claim it as amount.
   for (const field of [
     "credit",

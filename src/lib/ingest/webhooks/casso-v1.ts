@@ -16,7 +16,7 @@ const transactionSchema = z.object({
   tid: optionalText(100),
   description: optionalText(1000),
   amount: wholeAmountText.refine((n) => n !== "0", "must not be 0"),
-  cusum_balance: z.union([z.number(), z.string()]).nullish(),
+  cusum_balance: z.number().nullish(),
   when: z.string(),
   bank_sub_acc_id: optionalText(64),
   subAccId: optionalText(64),

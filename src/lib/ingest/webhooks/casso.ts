@@ -21,7 +21,7 @@ const transactionSchema = z.object({
   reference: optionalText(100),
   description: optionalText(1000),
   amount: wholeAmountText.refine((n) => n !== "0", "must not be 0"),
-  runningBalance: z.union([z.number(), z.string()]).nullish(),
+  runningBalance: z.number().nullish(),
   transactionDateTime: z.string(),
   accountNumber: optionalText(64),
   bankName: optionalText(100),

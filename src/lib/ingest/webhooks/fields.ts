@@ -18,9 +18,13 @@ export const idText = z.union([z.number(), z.string()]).transform((v, ctx) => {
   return text
 })
 
-/** A signed whole amount (VND, no minor unit) sent as a JSON number or a string of digits, as text. */
+/**
+ * A signed whole amount (VND, no minor unit) sent as a JSON number, as decimal text. A string is
+ * refused: SePay and Casso document their amounts as numbers, and a quoted amount is a body
+ * that did not come from them.
+ */
 export const wholeAmountText = z
-  .union([z.number(), z.string()])
+  .number({ invalid_type_error: "must be a number" })
   .transform((v, ctx) => {
     const text = integerText(v)
     if (text === null || !/^-?\d{1,15}$/.test(text)) {
@@ -33,12 +37,16 @@ export const wholeAmountText = z
     return text.replace(/^(-?)0+(?=\d)/, "$1")
   })
 
-/** Optional text the providers send as a string, null, an empty string or absent (also a number). */
+/**
+ * Optional text the providers send as a string, null, an empty string or absent. Any other type
+ * (a number, an object) is refused: every such field is documented as a string.
+ */
 export const optionalText = (max: number) =>
   z
-    .union([z.string().max(max), z.number()])
+    .string()
+    .max(max)
     .nullish()
-    .transform((v) => (v === null || v === undefined ? null : String(v)))
+    .transform((v) => v ?? null)
 
 /** The 400 every channel answers for a body its schema refuses, naming each field. */
 export function invalidPayload(provider: string, error: z.ZodError): never {

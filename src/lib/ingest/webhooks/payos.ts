@@ -18,7 +18,7 @@ export type PayosConfig = { checksum_key: string }
  */
 const dataSchema = z.object({
   orderCode: idText,
-  amount: z.union([z.number(), z.string()]),
+  amount: z.number({ invalid_type_error: "must be a number" }),
   description: optionalText(1000),
   accountNumber: optionalText(64),
   reference: optionalText(100),
@@ -149,7 +149,7 @@ export function parsePayos(body: unknown): IncomingLine[] {
 }
 
 /** `amount` in its currency (VND: whole dong), as exact text; a 400 names the field otherwise. */
-function amountIn(value: number | string, currency: string): string {
+function amountIn(value: number, currency: string): string {
   try {
     return parseAmountInCurrency(value, currency, "data.amount")
   } catch (e) {

@@ -27,7 +27,7 @@ const payloadSchema = z.object({
     (v) => !v.startsWith("-") && v !== "0",
     "must be positive"
   ),
-  accumulated: z.union([z.number(), z.string()]).nullish(),
+  accumulated: z.number().nullish(),
   referenceCode: optionalText(100),
   description: optionalText(2000),
 })

@@ -416,6 +416,23 @@ describe("refused files (nothing is returned from them)", () => {
     )
   })
 
+  it("reads and guards a column a bank layout does not list (the payer's name)", async () => {
+    const header =
+      "Ngày giao dịch;Số tham chiếu;Số tiền ghi nợ;Số tiền ghi có;Mô tả;Tên người chuyển"
+    const parsed = await parseStatement(
+      Buffer.from(
+        `${header}\n23/11/2026 09:15;FT1;;100.000;DH1042K;NGUYEN VAN A\n`
+      ),
+      { fileName: "sao-ke.csv", maxBytes: 1e6 }
+    )
+    expect(parsed.preset).toBe("VCB")
+    expect(parsed.lines[0].counterparty_name).toBe("NGUYEN VAN A")
+    await refused(
+      Buffer.from(`${header}\n23/11/2026 09:15;FT1;;100.000;DH1042K;"=1+1"\n`),
+      /row 2, column "Tên người chuyển".*formula injection/
+    )
+  })
+
   it("malformed lines, naming the line or element", async () => {
     await refused(
       Buffer.from("Ngày giao dịch;Số tiền ghi có;Nội dung\n23/11/2026;abc;x\n"),

@@ -93,6 +93,24 @@ describe("SePay as it really sends", () => {
     })
   })
 
+  it("refuses a field of another type than SePay documents", () => {
+    for (const wrong of [
+      { content: 123 },
+      { accountNumber: 123 },
+      { code: 5 },
+      { gateway: {} },
+      { subAccount: 5 },
+      { accumulated: "lots" },
+      { transferAmount: "150000" },
+      { transferAmount: 1.5 },
+    ]) {
+      expect([wrong, status(() => parseSepay(sepay(wrong)))]).toEqual([
+        wrong,
+        400,
+      ])
+    }
+  })
+
   it("reads dates with and without time or zone", () => {
     const at = (transactionDate: string) =>
       parseSepay(sepay({ transactionDate }))[0].booked_at.toISOString()
