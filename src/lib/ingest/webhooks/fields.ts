@@ -24,7 +24,7 @@ export const idText = z.union([z.number(), z.string()]).transform((v, ctx) => {
  * that did not come from them.
  */
 export const wholeAmountText = z
-  .number({ invalid_type_error: "must be a number" })
+  .number({ error: "must be a number" })
   .transform((v, ctx) => {
     const text = integerText(v)
     if (text === null || !/^-?\d{1,15}$/.test(text)) {

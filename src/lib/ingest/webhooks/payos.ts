@@ -18,7 +18,7 @@ export type PayosConfig = { checksum_key: string }
  */
 const dataSchema = z.object({
   orderCode: idText,
-  amount: z.number({ invalid_type_error: "must be a number" }),
+  amount: z.number({ error: "must be a number" }),
   description: optionalText(1000),
   accountNumber: optionalText(64),
   reference: optionalText(100),

@@ -50,7 +50,7 @@ export function isFresh(
 
 export class WebhookError extends Error {
   constructor(
-    public readonly status: 400 | 401,
+    public readonly status: 400 | 401 | 415,
     message: string
   ) {
     super(message)
