@@ -349,7 +349,7 @@ medusaIntegrationTestRunner({
         .catch((e) => e.response)
       expect(invalid.status).toBe(400)
       const test = await api.post(
-        "/admin/bank-transfer/webhooks/sepay/test",
+        "/admin/bank-transfer/webhooks/sepay/test-delivery",
         {},
         admin
       )

@@ -222,7 +222,7 @@ medusaIntegrationTestRunner({
         })
       )
       const test = await api.post(
-        "/admin/bank-transfer/webhooks/payos/test",
+        "/admin/bank-transfer/webhooks/payos/test-delivery",
         {},
         admin
       )

@@ -1639,9 +1639,9 @@ export async function hostileInput(ctx) {
       { message: "please confirm" }
     )
     U(
-      "/admin/bank-transfer/webhooks/:channel/test",
+      "/admin/bank-transfer/webhooks/:channel/test-delivery",
       "POST",
-      `/admin/bank-transfer/webhooks/${id}/test`,
+      `/admin/bank-transfer/webhooks/${id}/test-delivery`,
       {}
     )
   }

@@ -143,7 +143,7 @@ export const useDeleteCalendarOverride = () =>
 export const useTestWebhook = () =>
   useAction("Send a test", (v: { channel: string }) =>
     post<{ status: number; body: unknown }>(
-      `${API}/webhooks/${v.channel}/test`,
+      `${API}/webhooks/${v.channel}/test-delivery`,
       {}
     )
   )

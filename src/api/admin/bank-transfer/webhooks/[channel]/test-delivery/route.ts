@@ -9,7 +9,7 @@ import { testDelivery } from "../../../../../../lib/ingest/webhooks/sample-deliv
 const CHANNELS = ["sepay", "casso", "payos", "generic"]
 
 /**
- * POST /admin/bank-transfer/webhooks/:channel/test — signs a test delivery with the configured
+ * POST /admin/bank-transfer/webhooks/:channel/test-delivery — signs a test delivery with the configured
  * secret and sends it to this server's own webhook route: proves the endpoint and the secret work.
  */
 export async function POST(
