@@ -152,6 +152,28 @@ const policySchema = z
 
 const writeOffSchema = perCurrency(amountSchema, (amount) => amount)
 
+/** A webhook secret: long enough not to be guessed. */
+const secret = z.string().min(16, "must be at least 16 characters")
+
+/**
+ * `{ casso: { secret: process.env.CASSO_SECRET } }` with the variable undefined (or empty) means
+ * "Casso is not used here", not "Casso's secret is missing": such a channel is left out.
+ */
+function withoutUnsetChannels(value: unknown): unknown {
+  if (!value || typeof value !== "object" || Array.isArray(value)) {
+    return value
+  }
+  const set = (v: unknown) => v !== undefined && v !== null && v !== ""
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      ([, channel]) =>
+        !channel ||
+        typeof channel !== "object" ||
+        Object.values(channel).some(set)
+    )
+  )
+}
+
 export const optionsSchema = z.object({
   accounts: z
     .array(accountSchema)
@@ -183,20 +205,28 @@ export const optionsSchema = z.object({
    */
   block_unpaid_fulfillment: z.boolean().default(false),
   amount_only_window_days: z.number().int().positive().default(7),
-  webhooks: z
-    .object({
-      sepay: z
-        .object({
-          api_key: z.string().min(16).optional(),
-          hmac_secret: z.string().min(16).optional(),
-        })
-        .optional(),
-      casso: z.object({ secret: z.string().min(16) }).optional(),
-      generic: z.object({ secret: z.string().min(16) }).optional(),
-      /** payOS's checksum key (its dashboard, "Kênh thanh toán"): signs each delivery's `data`. */
-      payos: z.object({ checksum_key: z.string().min(16) }).optional(),
-    })
-    .prefault({}),
+  /**
+   * Each channel's secrets, at least 16 characters. A channel whose secrets are all unset (an
+   * environment variable that is not defined) is not configured: its route answers 401 and the
+   * rest of the plugin starts, so one configuration serves every environment.
+   */
+  webhooks: z.preprocess(
+    withoutUnsetChannels,
+    z
+      .object({
+        sepay: z
+          .object({
+            api_key: secret.optional(),
+            hmac_secret: secret.optional(),
+          })
+          .optional(),
+        casso: z.object({ secret }).optional(),
+        generic: z.object({ secret }).optional(),
+        /** payOS's checksum key (its dashboard, "Kênh thanh toán"): signs each delivery's `data`. */
+        payos: z.object({ checksum_key: secret }).optional(),
+      })
+      .prefault({})
+  ),
   calendar: z
     .object({
       time_zone: z.string().default("Asia/Ho_Chi_Minh"),

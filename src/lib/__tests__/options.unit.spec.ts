@@ -23,6 +23,25 @@ describe("plugin options", () => {
     })
   })
 
+  it("takes a channel whose secrets are unset as not configured; a short secret is refused", () => {
+    const o = parseOptions({
+      accounts: [account],
+      webhooks: {
+        sepay: { api_key: "k".repeat(16), hmac_secret: undefined },
+        casso: { secret: undefined },
+        payos: { checksum_key: "" },
+        generic: { secret: "g".repeat(16) },
+      },
+    })
+    expect(Object.keys(o.webhooks).sort()).toEqual(["generic", "sepay"])
+    expect(() =>
+      parseOptions({
+        accounts: [account],
+        webhooks: { casso: { secret: "short" } },
+      })
+    ).toThrow(/webhooks.casso.secret: must be at least 16 characters/)
+  })
+
   it("says which option to fix, all at once", () => {
     expect(() => parseOptions(undefined)).toThrow(/accounts: .*expected array/)
     expect(() => parseOptions({ accounts: [] })).toThrow(
