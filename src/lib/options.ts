@@ -246,11 +246,30 @@ export const optionsSchema = z.object({
       final_cancel_after: null,
     },
   }),
-  /** Where this server is reached from the internet: the payment page links in messages use it. */
+  /**
+   * Where this server is reached from the internet: the payment page links in messages use it.
+   * Defaults to MEDUSA_BACKEND_URL; in production (NODE_ENV=production) one of them is required,
+   * since a link to localhost would reach no shopper.
+   */
   public_url: z
     .string()
     .url()
-    .default(process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"),
+    .optional()
+    .transform((url, ctx) => {
+      const found = url ?? process.env.MEDUSA_BACKEND_URL
+      if (found) {
+        return found
+      }
+      if (process.env.NODE_ENV === "production") {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            "is required in production (or MEDUSA_BACKEND_URL): the address shoppers reach this server at",
+        })
+        return z.NEVER
+      }
+      return "http://localhost:9000"
+    }),
   notifications: z
     .object({
       /** Channel of the shopper's messages; the admin feed gets "feed". */

@@ -42,6 +42,26 @@ describe("plugin options", () => {
     ).toThrow(/webhooks.casso.secret: must be at least 16 characters/)
   })
 
+  it("requires public_url (or MEDUSA_BACKEND_URL) in production only", () => {
+    const env = { ...process.env }
+    try {
+      delete process.env.MEDUSA_BACKEND_URL
+      expect(parseOptions({ accounts: [account] }).public_url).toBe(
+        "http://localhost:9000"
+      )
+      process.env.NODE_ENV = "production"
+      expect(() => parseOptions({ accounts: [account] })).toThrow(
+        /public_url: is required in production/
+      )
+      process.env.MEDUSA_BACKEND_URL = "https://shop.example.vn"
+      expect(parseOptions({ accounts: [account] }).public_url).toBe(
+        "https://shop.example.vn"
+      )
+    } finally {
+      process.env = env
+    }
+  })
+
   it("says which option to fix, all at once", () => {
     expect(() => parseOptions(undefined)).toThrow(/accounts: .*expected array/)
     expect(() => parseOptions({ accounts: [] })).toThrow(
