@@ -3,15 +3,23 @@ import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import { adminFeedEntry, type AdminFeedEvent } from "../utils/admin-feed-entry"
+import { canNotify } from "../utils/notification-channels"
 
-/** The admin feed notification for an event, when it needs an accountant and the feed is on. */
+/**
+ * The admin feed notification for an event, when it needs an accountant, the feed is on and the
+ * store has a provider on Medusa's `feed` channel.
+ */
 export const buildAdminFeedEntryStep = createStep(
   "bank-transfer-build-admin-feed-entry",
   async (event: AdminFeedEvent, { container }) => {
     const service: BankTransferModuleService =
       container.resolve(BANK_TRANSFER_MODULE)
     const entry = adminFeedEntry(event)
-    if (!entry || !(await service.loadOptions()).notifications.admin_feed) {
+    if (
+      !entry ||
+      !(await service.loadOptions()).notifications.admin_feed ||
+      !canNotify(container, "feed")
+    ) {
       return new StepResponse([] as CreateNotificationDTO[])
     }
     return new StepResponse([

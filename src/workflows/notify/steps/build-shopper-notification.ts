@@ -3,6 +3,7 @@ import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import { shopperNotification } from "../../../lib/expect/shopper-notification"
+import { canNotify } from "../utils/notification-channels"
 
 export type ShopperEventInput = {
   name: string
@@ -15,20 +16,21 @@ export type ShopperEventInput = {
   }
 }
 
-/** The message an event sends to the shopper of its expectation, if any (read-only). */
+/**
+ * The message an event sends to the shopper of its expectation, if any (read-only); none when the
+ * store has no notification provider on the shopper's channel (warned once at start-up).
+ */
 export const buildShopperNotificationStep = createStep(
   "bank-transfer-build-shopper-notification",
   async (event: ShopperEventInput, { container }) => {
     const service: BankTransferModuleService =
       container.resolve(BANK_TRANSFER_MODULE)
     const [expectation] = await service.listExpectations({ id: event.data.id })
-    const notification = expectation
-      ? await shopperNotification(
-          expectation as any,
-          event,
-          await service.loadOptions()
-        )
-      : null
+    const options = await service.loadOptions()
+    const notification =
+      expectation && canNotify(container, options.notifications.shopper_channel)
+        ? await shopperNotification(expectation as any, event, options)
+        : null
     return new StepResponse(
       (notification ? [notification] : []) as CreateNotificationDTO[]
     )
