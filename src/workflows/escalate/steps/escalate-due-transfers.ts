@@ -7,6 +7,7 @@ import { policiesFromOptions } from "../../../lib/expect/build-expectation"
 import { planEscalation } from "../../../lib/escalate/plan-step"
 import { BankTransferEvents } from "../../../lib/events"
 import { shopperNotification } from "../../../lib/expect/shopper-notification"
+import { canNotify } from "../../notify/utils/notification-channels"
 import type { ClaimedEscalation as Claimed } from "../../../modules/bank-transfer"
 
 const EVENT_FOR_STEP = (step: string) =>
@@ -124,7 +125,10 @@ async function announce(
       )
     )
   ).filter((n) => n !== null)
-  if (notifications.length) {
+  if (
+    notifications.length &&
+    canNotify(container, options.notifications.shopper_channel)
+  ) {
     try {
       await container
         .resolve(Modules.NOTIFICATION)
