@@ -154,6 +154,84 @@ medusaIntegrationTestRunner({
         expect(anonymous.status).toBe(401)
       })
 
+      it("gives a guest how to pay in the order's payment data, and the store route answers to the payment token", async () => {
+        const guest = {
+          headers: { "x-publishable-api-key": shop.publishable_key },
+        }
+        const { order } = await placeOrder(api, shop, guest)
+        await settle(getContainer())
+        const { data } = await api.get(
+          `/store/orders/${order.id}?fields=*payment_collections.payments`,
+          guest
+        )
+        const [payment] = data.order.payment_collections[0].payments
+        const details = payment.data.bank_transfer
+        const [expectation] = await (
+          getContainer().resolve("bankTransfer") as any
+        ).listExpectations({ order_id: order.id })
+        expect(details).toMatchObject({
+          version: 1,
+          reference: expectation.reference,
+          memo: expectation.memo,
+          currency_code: "VND",
+          amount: String(order.total),
+          accounts: [
+            expect.objectContaining({ account_number: "0071000123456" }),
+          ],
+          payment_url: expect.stringMatching(
+            new RegExp(`/bank-transfer/pay/${expectation.page_token}$`)
+          ),
+        })
+        expect(parseVietQrPayload(details.qr_payload)).toMatchObject({
+          amount: String(order.total),
+        })
+        expect(details.deadline).toBe(
+          new Date(expectation.due_at).toISOString()
+        )
+        // The session Medusa keeps says the same, and it stays authorised.
+        const collection = await (
+          getContainer().resolve("payment") as any
+        ).listPaymentCollections(
+          { id: expectation.payment_collection_id },
+          { relations: ["payment_sessions"] }
+        )
+        expect(collection[0].payment_sessions[0]).toMatchObject({
+          status: "authorized",
+          data: expect.objectContaining({ bank_transfer: details }),
+        })
+
+        // The QR image and the store route, with the token only.
+        const token = expectation.page_token
+        const qr = await api.get(`/bank-transfer/pay/${token}/qr`)
+        expect(qr.headers["content-type"]).toMatch(/^image\/svg\+xml/)
+        expect(qr.data).toContain("<svg")
+        const mine = await api.get(`/store/bank-transfer/orders/${order.id}`, {
+          headers: { ...guest.headers, "x-bank-transfer-token": token },
+        })
+        expect(mine.data.bank_transfer).toMatchObject({
+          reference: expectation.reference,
+          payment_url: details.payment_url,
+          status_url: details.status_url,
+        })
+        // A wrong token, or this token for another order, is the same 404 as an unknown order.
+        const other = await placeOrder(api, shop, guest)
+        for (const [id, t] of [
+          [order.id, token.slice(0, -1) + (token.endsWith("A") ? "B" : "A")],
+          [other.order.id, token],
+          ["order_unknown", token],
+        ]) {
+          const wrong = await api
+            .get(`/store/bank-transfer/orders/${id}`, {
+              headers: { ...guest.headers, "x-bank-transfer-token": t },
+            })
+            .catch((e) => e.response)
+          expect([id, wrong.status]).toEqual([id, 404])
+          expect(JSON.stringify(wrong.data)).not.toContain(
+            expectation.reference
+          )
+        }
+      })
+
       it("does nothing for an order paid with another provider", async () => {
         const buyer = await customerHeaders(api, shop, "manual@example.com")
         const { order } = await placeOrder(api, shop, buyer, {

@@ -34,7 +34,18 @@ export default defineMiddlewares({
       bodyParser: { preserveRawBody: true, sizeLimit: "256kb" },
     },
     {
-      matcher: "/store/bank-transfer/orders*",
+      // A guest reads their order with its payment token instead (see the route).
+      matcher: "/store/bank-transfer/orders/:id",
+      method: ["GET"],
+      middlewares: [
+        authenticate("customer", ["session", "bearer"], {
+          allowUnauthenticated: true,
+        }),
+      ],
+    },
+    {
+      matcher: "/store/bank-transfer/orders/:id/confirm",
+      method: ["POST"],
       middlewares: [authenticate("customer", ["session", "bearer"])],
     },
     // Text PostgreSQL cannot hold (NUL, unpaired surrogates) is refused before any handler uses it.
