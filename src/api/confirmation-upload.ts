@@ -4,7 +4,8 @@ import { z } from "@medusajs/framework/zod"
 import { detectProofType } from "../lib/expect/proof-file"
 import { memoryUpload } from "./memory-upload"
 import { isRealDate } from "./admin/bank-transfer/validators"
-import { amountInCurrency } from "./amount-in-currency"
+import { AmountError } from "../lib/money/minor-units"
+import { parseShownAmount } from "../lib/money/shown-amount"
 
 /** "I have paid" forms: up to 3 proof files in the field "file", at most `proof_max_bytes` each. */
 export const proofUpload = memoryUpload({
@@ -27,11 +28,10 @@ export const ConfirmationFields = z
         .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
         .refine(isRealDate, "is not a real date")
     ),
-    amount: optional(
-      z
-        .string()
-        .regex(/^\d{1,15}(\.\d{1,4})?$/, "must be an amount such as 1250000")
-    ),
+    // As people write it: "1.280.000", "1,280,000 ₫", "1280000" (read by parseShownAmount).
+    amount: optional(z.string().max(40)),
+    // How the form writes decimals ("vi": "12,50"; "en", the default: "12.50").
+    lang: optional(z.enum(["vi", "en"])),
   })
   .strict()
 
@@ -76,8 +76,20 @@ export function confirmationInput(req: MedusaRequest, currency: string) {
     message: fields.data.message ?? null,
     paid_on: fields.data.paid_on ?? null,
     amount: fields.data.amount
-      ? amountInCurrency(fields.data.amount, currency, "amount")
+      ? shownAmount(fields.data.amount, currency, fields.data.lang ?? "en")
       : null,
     files: checked,
+  }
+}
+
+/** The amount the shopper typed, exactly, or a 400 saying why it is not one. */
+function shownAmount(value: string, currency: string, lang: "vi" | "en") {
+  try {
+    return parseShownAmount(value, currency, "amount", lang)
+  } catch (e) {
+    if (e instanceof AmountError) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, e.message)
+    }
+    throw e
   }
 }
