@@ -1,10 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { expectationForToken } from "../page-expectation"
-import { confirmPaymentWorkflow } from "../../../../../workflows/expect/confirm-payment"
 import { confirmationInput } from "../../../../confirmation-upload"
+import { confirmOnce } from "../../../../confirm-once"
 
-/** POST /bank-transfer/pay/:token/confirm (multipart) — "I have paid" from the payment page. */
+/**
+ * POST /bank-transfer/pay/:token/confirm (multipart) — "I have paid" from the payment page. The
+ * same confirmation sent twice (a double click) is stored once: 201 first, then 200 with the same id.
+ */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const { expectation } = await expectationForToken(req)
   if (!expectation) {
@@ -13,15 +16,20 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
       "This payment link is not valid"
     )
   }
-  const { result } = await confirmPaymentWorkflow(req.scope).run({
-    input: {
+  const { confirmation, duplicate } = await confirmOnce(
+    req.scope,
+    {
       expectation_id: expectation.id,
       ...confirmationInput(req, expectation.currency_code),
       channel: "payment_page",
       actor: { type: "shopper", id: expectation.customer_id },
     },
+    expectation.currency_code
+  )
+  res.status(duplicate ? 200 : 201).json({
+    confirmation: {
+      id: confirmation.id,
+      created_at: confirmation.created_at,
+    },
   })
-  res
-    .status(201)
-    .json({ confirmation: { id: result.id, created_at: result.created_at } })
 }

@@ -8,12 +8,13 @@ import {
 } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../../../../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../../../../modules/bank-transfer/service"
-import { confirmPaymentWorkflow } from "../../../../../../workflows/expect/confirm-payment"
 import { confirmationInput } from "../../../../../confirmation-upload"
+import { confirmOnce } from "../../../../../confirm-once"
 
 /**
  * POST /store/bank-transfer/orders/:id/confirm (multipart: message, paid_on, amount, file…) —
- * the logged-in customer says they paid one of their orders.
+ * the logged-in customer says they paid one of their orders (the same confirmation sent twice is
+ * stored once: 200 with the stored one).
  */
 export async function POST(
   req: AuthenticatedMedusaRequest,
@@ -39,19 +40,21 @@ export async function POST(
     )
   }
 
-  const { result } = await confirmPaymentWorkflow(req.scope).run({
-    input: {
+  const { confirmation, duplicate } = await confirmOnce(
+    req.scope,
+    {
       expectation_id: expectation.id,
       ...confirmationInput(req, expectation.currency_code),
       channel: "store",
       actor: { type: "shopper", id: req.auth_context.actor_id },
     },
-  })
-  res.status(201).json({
+    expectation.currency_code
+  )
+  res.status(duplicate ? 200 : 201).json({
     confirmation: {
-      id: result.id,
-      created_at: result.created_at,
-      files: (result.files as unknown as any[]).length,
+      id: confirmation.id,
+      created_at: confirmation.created_at,
+      files: (confirmation.files as unknown as any[]).length,
     },
   })
 }
