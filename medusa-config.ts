@@ -22,6 +22,8 @@ const bankTransferOptions = {
   write_off: { VND: "10000" },
   // Medusa shows an unpaid transfer as "Authorized": refuse to fulfil it until the money is in.
   block_unpaid_fulfillment: true,
+  // The payment page links back to the storefront (the example storefront's port by default).
+  storefront_url: process.env.STOREFRONT_URL || "http://localhost:8000",
   // The integration tests drive the jobs themselves, with a controlled clock.
   jobs: process.env.BANK_TRANSFER_JOBS !== "off",
   webhooks: {

@@ -270,6 +270,15 @@ export const optionsSchema = z.object({
       }
       return "http://localhost:9000"
     }),
+  /**
+   * The shop's storefront (e.g. "https://shop.example.vn"): the payment page links back to it.
+   * Optional; without it the page shows no such link.
+   */
+  storefront_url: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//i.test(u), "must be an http(s) address")
+    .optional(),
   notifications: z
     .object({
       /** Channel of the shopper's messages; the admin feed gets "feed". */

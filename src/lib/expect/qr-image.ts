@@ -8,3 +8,13 @@ export async function renderQrSvg(payload: string): Promise<string> {
     margin: 2,
   })
 }
+
+/** The QR code as a PNG image (what a phone saves to its photos and a banking app opens). */
+export async function renderQrPng(payload: string): Promise<Buffer> {
+  return QRCode.toBuffer(payload, {
+    type: "png",
+    errorCorrectionLevel: "M",
+    margin: 4,
+    width: 720,
+  })
+}

@@ -1,12 +1,19 @@
 import { TEXTS, Lang } from "./texts"
-import { formatMoney, toMinorUnits } from "../../money/minor-units"
+import { pageAmounts } from "./amounts"
+import { lastDayToPay } from "./deadline"
+import { PAGE_STYLE } from "./style"
+import { pageScript } from "./script"
 
-type Instructions = {
+/** What the page needs from buildInstructions() (plus the amounts it already carries). */
+export type PageInstructions = {
   order_number: string
   status: string
   currency_code: string
+  amount_due: string
+  amount_received: string
   amount_remaining: string
   memo: string
+  instructions?: string | Record<string, string> | null
   deadline: string | null
   accounts: {
     bank_name: string | null
@@ -15,10 +22,21 @@ type Instructions = {
     account_number: string
     account_holder: string
   }[]
-  qr: { svg: string | null } | null
+  qr: { payload?: string; svg?: string | null } | null
 }
 
-const escape = (s: string) =>
+export type PageSettings = {
+  /** The payment-page token (the page's address). */
+  token: string
+  /** The shop's calendar time zone (options.calendar.time_zone): the deadline is shown in it. */
+  timeZone: string
+  /** The shop's address (options.storefront_url): a link back is shown when set. */
+  storefrontUrl?: string | null
+  /** The CSP nonce of the page's inline style and script. */
+  nonce: string
+}
+
+export const escape = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) =>
@@ -27,84 +45,119 @@ const escape = (s: string) =>
       ]!
   )
 
+/** The merchant's instructions in the page's language (one text, or one per language). */
+function instructionsFor(
+  value: PageInstructions["instructions"],
+  lang: Lang
+): string | null {
+  if (!value) {
+    return null
+  }
+  if (typeof value === "string") {
+    return value
+  }
+  return value[lang] ?? Object.values(value)[0] ?? null
+}
+
 /**
- * The hosted payment page: mobile-first, only what payment needs (no items, no address). Its
- * status polls the JSON endpoint and turns to "paid" without a reload.
+ * The hosted payment page: mobile-first, only what payment needs (no items, no address). While
+ * money is owed it shows what is still owed (amount, copy button, QR for that amount, a link to
+ * save the QR) and the "I have paid" form; once paid, a paid notice instead. Its status polls the
+ * JSON endpoint and updates the amounts, QR and status without a reload.
  */
 export function renderPaymentPage(
-  i: Instructions,
+  i: PageInstructions,
   lang: Lang,
-  token: string
+  settings: PageSettings
 ): string {
   const t = TEXTS[lang]
   const account = i.accounts[0]
-  const money = formatMoney(
-    toMinorUnits(i.amount_remaining, i.currency_code),
-    i.currency_code
-  )
-  const row = (label: string, value: string, copy = false) =>
-    `<div class="row"><span>${escape(label)}</span><b>${escape(value)}</b>${
-      copy
-        ? `<button type="button" data-copy="${escape(value)}">${escape(t.copy)}</button>`
+  const amounts = pageAmounts(i)
+  const base = `/bank-transfer/pay/${encodeURIComponent(settings.token)}`
+  const row = (
+    label: string,
+    value: string,
+    opts: { copy?: string; id?: string; hidden?: boolean; cls?: string } = {}
+  ) =>
+    `<div class="row${opts.cls ? ` ${opts.cls}` : ""}"${opts.id ? ` id="${opts.id}"` : ""}${
+      opts.id === "remaining"
+        ? ` data-amount="${escape(amounts.amount_remaining)}"`
+        : ""
+    }${opts.hidden ? " hidden" : ""}><span>${escape(label)}</span><b>${escape(value)}</b>${
+      opts.copy !== undefined
+        ? `<button type="button" data-copy="${escape(opts.copy)}" aria-label="${escape(`${t.copy}: ${label}`)}">${escape(t.copy)}</button>`
         : ""
     }</div>`
-  const base = `/bank-transfer/pay/${encodeURIComponent(token)}`
+  const deadline =
+    i.deadline && amounts.owing
+      ? lastDayToPay(i.deadline, settings.timeZone, lang)
+      : null
+  const howTo = instructionsFor(i.instructions, lang)
+  const qrQuery = `amount=${encodeURIComponent(amounts.amount_remaining)}`
+  const shop = settings.storefrontUrl
+    ? `<a href="${escape(settings.storefrontUrl)}">← ${escape(t.backToShop)}</a>`
+    : "<span></span>"
+  const isPaid = i.status === "paid"
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${escape(t.title)}</title>
-<style>
-body{font-family:system-ui,sans-serif;margin:0;background:#f4f4f5;color:#18181b}
-main{max-width:28rem;margin:0 auto;padding:1rem}
-.card{background:#fff;border-radius:12px;padding:1rem;margin-bottom:1rem;box-shadow:0 1px 2px #0001}
-.row{display:flex;gap:.5rem;align-items:center;justify-content:space-between;padding:.4rem 0;border-bottom:1px solid #eee;flex-wrap:wrap}
-.row span{color:#71717a;font-size:.9rem}.row b{word-break:break-all}
-button{border:1px solid #d4d4d8;background:#fff;border-radius:8px;padding:.3rem .7rem;cursor:pointer}
-.status{font-weight:600;padding:.6rem;border-radius:8px;background:#fef3c7}.status.paid{background:#dcfce7}
-.qr img{width:100%;max-width:18rem;display:block;margin:0 auto}
-label{display:block;margin:.5rem 0 .2rem;font-size:.9rem}input,textarea{width:100%;box-sizing:border-box;padding:.5rem;border:1px solid #d4d4d8;border-radius:8px}
-.submit{margin-top:.8rem;width:100%;background:#18181b;color:#fff;padding:.7rem}
-</style></head><body><main>
-<p style="text-align:right"><a href="${base}?lang=${lang === "vi" ? "en" : "vi"}">${escape(t.other)}</a></p>
+<style nonce="${settings.nonce}">${PAGE_STYLE}</style></head><body><main>
+<nav class="top">${shop}<a href="${base}?lang=${lang === "vi" ? "en" : "vi"}" lang="${lang === "vi" ? "en" : "vi"}">${escape(t.other)}</a></nav>
 <h1>${escape(t.title)}</h1>
-<div class="card"><div id="status" class="status${i.status === "paid" ? " paid" : ""}" data-status="${escape(i.status)}">${escape(t.status[i.status] ?? i.status)}</div>
+<div class="card"><div id="status" role="status" aria-live="polite" class="status${isPaid ? " paid" : ""}" data-status="${escape(i.status)}">${escape(t.status[i.status] ?? i.status)}</div>
 ${row(t.order, `#${i.order_number}`)}
-<div id="due">${row(t.remaining, money)}</div>
-${i.deadline ? row(t.deadline, new Date(i.deadline).toLocaleDateString(lang === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh" })) : ""}
+${row(t.total, amounts.display.amount_due)}
+${row(t.received, amounts.display.amount_received ?? "", { id: "received", hidden: !amounts.display.amount_received })}
+${deadline ? `<div class="row"><span>${escape(t.deadline)}</span><b><time datetime="${deadline.iso}">${escape(t.deadlineText(deadline.date, deadline.holdDay))}</time></b></div>` : ""}
 </div>
-<div class="card" id="pay"${i.status === "paid" ? " hidden" : ""}>
+<div class="card paid" id="paid"${isPaid ? "" : " hidden"}><h2>${escape(t.paidTitle)}</h2><p>${escape(t.paidBody)}</p></div>
+${
+  amounts.owing
+    ? `<div class="card" id="pay">
+${row(t.remaining, amounts.display.amount_remaining, { copy: amounts.amount_remaining, id: "remaining", cls: "big" })}
 ${row(t.bank, account.bank_name ?? account.swift ?? account.bank_bin ?? "")}
-${row(t.account, account.account_number, true)}
+${row(t.account, account.account_number, { copy: account.account_number })}
 ${row(t.holder, account.account_holder)}
-${row(t.memo, i.memo, true)}
-${i.qr?.svg ? `<p>${escape(t.scan)}</p><div class="qr"><img alt="VietQR" src="data:image/svg+xml;base64,${Buffer.from(i.qr.svg).toString("base64")}"></div>` : ""}
+${row(t.memo, i.memo, { copy: i.memo })}
+${
+  i.qr
+    ? `<p>${escape(t.scan)}</p><div class="qr"><img id="qr-img" alt="VietQR" width="288" height="288" src="${base}/qr?${qrQuery}">
+<a id="qr-save" class="btn" href="${base}/qr?format=png&amp;${qrQuery}" download="vietqr-${escape(i.order_number)}.png">${escape(t.saveQr)}</a></div>`
+    : ""
+}
+${howTo ? `<h2>${escape(t.howTo)}</h2><p class="howto">${escape(howTo)}</p>` : ""}
 </div>
-<form class="card" id="confirm"${i.status === "paid" ? " hidden" : ""}>
+<form class="card" id="confirm" novalidate>
 <h2>${escape(t.paidForm)}</h2>
 <label for="m">${escape(t.message)}</label><textarea id="m" name="message" maxlength="2000"></textarea>
 <label for="d">${escape(t.paidOn)}</label><input id="d" name="paid_on" type="date">
-<label for="a">${escape(t.amount)}</label><input id="a" name="amount" inputmode="numeric" pattern="[0-9]+(\\.[0-9]+)?">
-<label for="f">${escape(t.proof)}</label><input id="f" name="file" type="file" accept="image/png,image/jpeg,application/pdf">
-<button class="submit" type="submit">${escape(t.send)}</button><p id="result" role="status"></p>
-</form>
-<script>
-(function(){
-var base=${JSON.stringify(base)}, texts=${JSON.stringify({ status: t.status, copied: t.copied, sent: t.sent })};
-document.querySelectorAll("[data-copy]").forEach(function(b){b.addEventListener("click",function(){navigator.clipboard&&navigator.clipboard.writeText(b.getAttribute("data-copy"));b.textContent=texts.copied;});});
-var el=document.getElementById("status");
-function poll(){fetch(base+"/status").then(function(r){return r.json()}).then(function(s){
- if(s.status!==el.getAttribute("data-status")){el.setAttribute("data-status",s.status);el.textContent=texts.status[s.status]||s.status;}
- if(s.status==="paid"){el.className="status paid";document.getElementById("pay").hidden=true;document.getElementById("confirm").hidden=true;return;}
- setTimeout(poll,5000);}).catch(function(){setTimeout(poll,10000);});}
-setTimeout(poll,5000);
-document.getElementById("confirm").addEventListener("submit",function(e){e.preventDefault();
- var out=document.getElementById("result");
- var data=new FormData(e.target);var f=data.get("file");if(f&&!f.size){data.delete("file");}
- fetch(base+"/confirm",{method:"POST",body:data}).then(function(r){return r.json().then(function(b){out.textContent=r.ok?texts.sent:(b.message||"Error");});}).catch(function(){out.textContent="Error";});});
-})();
-</script>
+<label for="a">${escape(t.amount)}</label><input id="a" name="amount" inputmode="decimal" autocomplete="off" placeholder="${escape(t.amountHint)}" maxlength="40">
+<input type="hidden" name="lang" value="${lang}">
+<label for="f">${escape(t.proof)}</label><input id="f" name="file" type="file" multiple accept="image/png,image/jpeg,application/pdf">
+<button class="submit" type="submit">${escape(t.send)}</button>
+</form>`
+    : ""
+}
+<p id="result" role="status" aria-live="polite"></p>
+<script nonce="${settings.nonce}">${pageScript(base, lang)}</script>
 </main></body></html>`
 }
 
+/** The page for a wrong or unknown token (404). */
 export function renderNotFound(lang: Lang): string {
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>404</title></head><body style="font-family:system-ui;padding:2rem"><p>${escape(TEXTS[lang].notFound)}</p></body></html>`
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>404</title></head><body><p>${escape(TEXTS[lang].notFound)}</p></body></html>`
+}
+
+/** The page's Content-Security-Policy: its own inline style and script (by nonce), images from itself. */
+export function pageCsp(nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+    "img-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ")
 }

@@ -1,6 +1,8 @@
+import crypto from "node:crypto"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { buildInstructions } from "../../../../lib/expect/instructions"
 import {
+  pageCsp,
   renderNotFound,
   renderPaymentPage,
 } from "../../../../lib/expect/payment-page/render"
@@ -10,17 +12,27 @@ import { expectationForToken } from "./page-expectation"
 /** GET /bank-transfer/pay/:token — the hosted payment page linked from every message. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const lang = pickLang(req.query.lang, req.headers["accept-language"])
+  const nonce = crypto.randomBytes(16).toString("base64")
   res.setHeader("Content-Type", "text/html; charset=utf-8")
   res.setHeader("Referrer-Policy", "no-referrer")
   res.setHeader("Cache-Control", "no-store")
+  res.setHeader("X-Content-Type-Options", "nosniff")
+  res.setHeader("Content-Security-Policy", pageCsp(nonce))
   const { service, expectation } = await expectationForToken(req)
   if (!service || !expectation) {
     res.status(404).send(renderNotFound(lang))
     return
   }
-  const instructions = await buildInstructions(
-    expectation as any,
-    await service.loadOptions()
+  const options = await service.loadOptions()
+  const instructions = await buildInstructions(expectation as any, options, {
+    image: false,
+  })
+  res.send(
+    renderPaymentPage(instructions, lang, {
+      token: expectation.page_token,
+      timeZone: options.calendar.time_zone,
+      storefrontUrl: options.storefront_url ?? null,
+      nonce,
+    })
   )
-  res.send(renderPaymentPage(instructions, lang, expectation.page_token))
 }

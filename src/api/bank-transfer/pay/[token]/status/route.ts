@@ -1,8 +1,12 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
+import { pageAmounts } from "../../../../../lib/expect/payment-page/amounts"
 import { expectationForToken } from "../page-expectation"
 
-/** GET /bank-transfer/pay/:token/status — what the payment page polls. */
+/**
+ * GET /bank-transfer/pay/:token/status — what the payment page polls: the status, the exact
+ * amounts, whether anything is still owed, and the amounts formatted for display.
+ */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const { expectation } = await expectationForToken(req)
   if (!expectation) {
@@ -12,11 +16,5 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     )
   }
   res.setHeader("Cache-Control", "no-store")
-  res.json({
-    status: expectation.status,
-    currency_code: expectation.currency_code,
-    amount_due: String(expectation.amount_due),
-    amount_received: String(expectation.amount_received),
-    amount_remaining: String(expectation.amount_remaining),
-  })
+  res.json(pageAmounts(expectation as any))
 }
