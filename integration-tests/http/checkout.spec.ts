@@ -205,6 +205,15 @@ medusaIntegrationTestRunner({
         const qr = await api.get(`/bank-transfer/pay/${token}/qr`)
         expect(qr.headers["content-type"]).toMatch(/^image\/svg\+xml/)
         expect(qr.data).toContain("<svg")
+        // "Save QR code" on the payment page: the same code as a PNG download.
+        const png = await api.get(`/bank-transfer/pay/${token}/qr?format=png`, {
+          responseType: "arraybuffer",
+        })
+        expect(png.headers["content-type"]).toBe("image/png")
+        expect(png.headers["content-disposition"]).toMatch(
+          /^attachment; filename="vietqr-.+\.png"$/
+        )
+        expect(Buffer.from(png.data).subarray(1, 4).toString()).toBe("PNG")
         const mine = await api.get(`/store/bank-transfer/orders/${order.id}`, {
           headers: { ...guest.headers, "x-bank-transfer-token": token },
         })

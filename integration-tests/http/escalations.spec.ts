@@ -243,6 +243,9 @@ medusaIntegrationTestRunner({
         `/bank-transfer/pay/${expectation.page_token}?lang=vi`
       )
       expect(page.status).toBe(200)
+      expect(page.headers["content-security-policy"]).toMatch(
+        /default-src 'none'.*script-src 'nonce-/
+      )
       expect(page.data).toContain(expectation.memo)
       expect(page.data).toContain("Nội dung chuyển khoản")
       expect(page.data).not.toContain(expectation.email)
@@ -275,13 +278,31 @@ medusaIntegrationTestRunner({
       const f = new FormData()
       f.append("message", "paid from my phone")
       f.append("paid_on", "")
-      f.append("amount", "")
+      // As the page shows amounts in Vietnamese.
+      f.append("amount", "2.430.000 ₫")
+      f.append("lang", "vi")
       // As a browser sends it: the empty file input is an empty part, which is no file.
       f.append("file", new Blob([]), "")
-      const res = await api
-        .post(`/bank-transfer/pay/${expectation.page_token}/confirm`, f)
+      const send = () =>
+        api
+          .post(`/bank-transfer/pay/${expectation.page_token}/confirm`, f)
+          .catch((e) => e.response)
+      // A double click: two identical requests at once store one confirmation.
+      const [res, again] = await Promise.all([send(), send()])
+      expect([res.status, again.status].sort()).toEqual([200, 201])
+      expect(again.data.confirmation.id).toBe(res.data.confirmation.id)
+      const stored = await status(expectation.order_id)
+      expect(stored.confirmations).toHaveLength(1)
+      expect(String(stored.confirmations[0].amount)).toBe(String(TOTAL))
+      const bad = new FormData()
+      bad.append("amount", "2.43.000")
+      const refused = await api
+        .post(`/bank-transfer/pay/${expectation.page_token}/confirm`, bad)
         .catch((e) => e.response)
-      expect(res.status).toBe(201)
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toMatch(
+        /^amount: "2\.43\.000" is not an amount/
+      )
       expect(
         (await api.get(`/bank-transfer/pay/${expectation.page_token}/status`))
           .data.status
