@@ -13,6 +13,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { chromium } from "playwright-core"
+import QRCode from "qrcode"
 import { createHarness, assert } from "./lib/harness.mjs"
 import {
   api,
@@ -29,6 +30,7 @@ import {
   uploadStatement,
   commitStatement,
   vietnamDay,
+  DEMO_ACCOUNT,
 } from "./lib/api.mjs"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -1159,7 +1161,10 @@ async function main() {
         .filter({ hasText: /\S/ })
         .waitFor({ timeout: STEP })
       const result = await pay.locator("#result").innerText()
-      assert(result.includes("Đã gửi"), `the form was accepted: ${result}`)
+      assert(
+        result.includes("Đã nhận xác nhận"),
+        `the form was accepted: ${result}`
+      )
       await simulate(client, state.admin, {
         memo: expectation.memo,
         amount: order.total,
@@ -1168,6 +1173,11 @@ async function main() {
       await pay
         .locator('#status[data-status="paid"]')
         .waitFor({ timeout: 60_000 })
+      assert(
+        (await pay.locator("#pay").isHidden()) &&
+          (await pay.locator("#paid").isVisible()),
+        "once paid: no amount to transfer, a paid notice"
+      )
       await pay.screenshot({
         path: path.join(SCREENSHOTS, "payment-page-paid.png"),
         fullPage: true,
@@ -1176,6 +1186,184 @@ async function main() {
         `${BASE}/bank-transfer/pay/${expectation.page_token.slice(0, -1)}x`
       )
       assert(wrong?.status() === 404, "a wrong token answers 404")
+    } finally {
+      await phone.close()
+    }
+  })
+
+  await test("payment page after a partial payment: the rest and its QR; the form takes 1.280.000, once on a double click", async () => {
+    state.PP ??= await newBankTransferOrder()
+    const { order, expectation } = state.PP
+    const token = expectation.page_token
+    // 1.150.000 ₫ of 2.430.000 ₫ arrives: 1.280.000 ₫ is still owed.
+    state.PP.partial ??= await simulate(client, state.admin, {
+      memo: expectation.memo,
+      amount: 1_150_000,
+    })
+    await waitFor(
+      () => client.get(`/bank-transfer/pay/${token}/status`),
+      (s) => s.amount_remaining === "1280000",
+      { what: "the partial payment to be applied" }
+    )
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+    })
+    const pay = await phone.newPage()
+    const pageErrors = []
+    pay.on("console", (m) => m.type() === "error" && pageErrors.push(m.text()))
+    pay.on("pageerror", (e) => pageErrors.push(String(e)))
+    const confirmPosts = []
+    pay.on("request", (r) => {
+      if (r.method() === "POST" && r.url().endsWith("/confirm")) {
+        confirmPosts.push(r.url())
+      }
+    })
+    try {
+      await pay.goto(`${BASE}/bank-transfer/pay/${token}?lang=vi`, {
+        timeout: STEP,
+      })
+      const remaining = await pay.locator("#remaining").innerText()
+      assert(remaining.includes("1.280.000"), `asks for the rest: ${remaining}`)
+      const received = await pay.locator("#received").innerText()
+      assert(received.includes("1.150.000"), `shows what arrived: ${received}`)
+      assert(
+        (await pay
+          .locator("#remaining [data-copy]")
+          .getAttribute("data-copy")) === "1280000",
+        "the amount's copy button copies the digits owed"
+      )
+      for (const v of [DEMO_ACCOUNT, expectation.memo]) {
+        assert(
+          (await pay.locator(`[data-copy="${v}"]`).count()) === 1,
+          `a copy button for ${v}`
+        )
+      }
+      // The QR on the page is the VietQR of the amount still owed (tag 54: 1280000).
+      const { bank_transfer: bt } = await client.get(
+        `/store/bank-transfer/orders/${order.id}?token=${token}`,
+        { headers: state.ctx.pk }
+      )
+      assert(
+        bt.qr.payload.includes("54071280000"),
+        `QR payload for 1.280.000: ${bt.qr.payload}`
+      )
+      const expectedSvg = await QRCode.toString(bt.qr.payload, {
+        type: "svg",
+        errorCorrectionLevel: "M",
+        margin: 2,
+      })
+      const img = pay.locator("#qr-img")
+      const shownSvg = await img.evaluate((el) =>
+        fetch(el.src).then((r) => r.text())
+      )
+      assert(shownSvg === expectedSvg, "the page's QR encodes the rest owed")
+      assert(
+        await img.evaluate((el) => el.complete && el.naturalWidth > 0),
+        "QR image rendered"
+      )
+      const save = await pay
+        .locator("#qr-save")
+        .evaluate((a) =>
+          fetch(a.href).then((r) => [
+            r.headers.get("content-type"),
+            r.headers.get("content-disposition"),
+            a.getAttribute("download"),
+          ])
+        )
+      assert(
+        save[0] === "image/png" && /^attachment/.test(save[1]) && save[2],
+        `Save QR downloads a PNG: ${save}`
+      )
+      const main = await pay.locator("main").innerText()
+      assert(
+        /Hết ngày .*\d{1,2}\/\d{1,2}\/\d{4}/.test(main),
+        "last day to pay shown"
+      )
+      assert(
+        (await pay.locator(".howto").count()) === 1,
+        "the merchant's instructions are shown"
+      )
+      assert(
+        await pay.getByRole("link", { name: /Quay lại cửa hàng/ }).isVisible(),
+        "a link back to the shop (storefront_url)"
+      )
+      const shot = path.join(SCREENSHOTS, "payment-page-partial-phone.png")
+      await pay.screenshot({ path: shot, fullPage: true })
+      console.log(
+        `      phone screenshot: integration-tests/browser/screenshots/${path.basename(shot)}`
+      )
+
+      // In English the page writes amounts the English way.
+      const en = await phone.newPage()
+      await en.goto(`${BASE}/bank-transfer/pay/${token}?lang=en`)
+      const enAmount = await en.locator("#remaining").innerText()
+      assert(enAmount.includes("1,280,000"), `English amount: ${enAmount}`)
+      await en.close()
+
+      await pay.locator("#m").fill("Em chuyển nốt phần còn lại")
+      await pay.locator("#a").fill("1.280.000")
+      await pay.locator("button.submit").dblclick()
+      await pay
+        .locator("#result")
+        .filter({ hasText: /\S/ })
+        .waitFor({ timeout: STEP })
+      const result = await pay.locator("#result").innerText()
+      assert(
+        result.includes("Đã nhận xác nhận") && !/chờ/i.test(result),
+        `says the confirmation was received and is being checked: ${result}`
+      )
+      assert(
+        await pay.locator("#confirm").isHidden(),
+        "the form is gone once sent"
+      )
+      const status = await pay.locator("#status").innerText()
+      assert(/đang đối soát/.test(status), `status says checking: ${status}`)
+      assert(
+        confirmPosts.length === 1,
+        `one request sent: ${confirmPosts.length}`
+      )
+      const d = await client.get(`/admin/bank-transfer/orders/${order.id}`, {
+        headers: state.admin,
+      })
+      assert(
+        d.confirmations.length === 1 &&
+          String(d.confirmations[0].amount) === "1280000",
+        `one confirmation of 1280000: ${JSON.stringify(d.confirmations.map((c) => c.amount))}`
+      )
+      assert(
+        !pageErrors.length,
+        `no errors on the page: ${pageErrors.join(" | ")}`
+      )
+
+      // The rest arrives: amount, QR and form go, a paid notice comes, without a reload.
+      state.PP.rest ??= await simulate(client, state.admin, {
+        memo: expectation.memo,
+        amount: 1_280_000,
+      })
+      await pay
+        .locator('#status[data-status="paid"]')
+        .waitFor({ timeout: 60_000 })
+      assert(await pay.locator("#paid").isVisible(), "paid notice shown")
+      assert(
+        await pay.locator("#pay").isHidden(),
+        "nothing left to transfer shown"
+      )
+      await pay.reload()
+      const paidMain = await pay.locator("main").innerText()
+      assert(
+        !paidMain.includes("Số tiền cần chuyển") &&
+          (await pay.locator("#qr-img").count()) === 0,
+        `a paid page asks for nothing: ${paidMain}`
+      )
+      await pay.screenshot({
+        path: path.join(SCREENSHOTS, "payment-page-paid-phone.png"),
+        fullPage: true,
+      })
     } finally {
       await phone.close()
     }

@@ -6,11 +6,13 @@ import { currencyDecimals } from "./minor-units"
  */
 const formatters = new Map<string, { nf: Intl.NumberFormat; digits: number }>()
 
-function formatterFor(currency: string) {
-  let f = formatters.get(currency)
+function formatterFor(currency: string, wanted?: string) {
+  const key = `${wanted ?? ""}|${currency}`
+  let f = formatters.get(key)
   if (!f) {
-    // Vietnamese grouping for the đồng ("1.500.000 ₫"), English for everything else.
-    const locale = currency === "VND" ? "vi-VN" : "en-US"
+    // Vietnamese grouping for the đồng ("1.500.000 ₫"), English for everything else, unless the
+    // reader's locale is given (an English page shows "₫1,500,000").
+    const locale = wanted ?? (currency === "VND" ? "vi-VN" : "en-US")
     // The minor units are the ISO ones that toMinorUnits used (Intl shows IDR, HUF or COP without
     // decimals although they have two): the formatter is told to show exactly those.
     const digits = currencyDecimals(currency)
@@ -29,14 +31,21 @@ function formatterFor(currency: string) {
       nf = new Intl.NumberFormat("en-US", fraction)
     }
     f = { nf, digits }
-    formatters.set(currency, f)
+    formatters.set(key, f)
   }
   return f
 }
 
-/** `amount` in minor units of `currency` → a localised string, exact (no float rounding). */
-export function formatMoney(amount: bigint, currency: string): string {
-  const { nf, digits } = formatterFor(currency.toUpperCase())
+/**
+ * `amount` in minor units of `currency` → a localised string, exact (no float rounding); `locale`
+ * (e.g. "en-US") chooses the grouping and symbol's place, else the currency's own.
+ */
+export function formatMoney(
+  amount: bigint,
+  currency: string,
+  locale?: string
+): string {
+  const { nf, digits } = formatterFor(currency.toUpperCase(), locale)
   const negative = amount < 0n
   const abs = negative ? -amount : amount
   let decimal: string

@@ -72,14 +72,14 @@ export function renderPaymentPage(
 ): string {
   const t = TEXTS[lang]
   const account = i.accounts[0]
-  const amounts = pageAmounts(i)
+  const amounts = pageAmounts(i, lang)
   const base = `/bank-transfer/pay/${encodeURIComponent(settings.token)}`
   const row = (
     label: string,
     value: string,
     opts: { copy?: string; id?: string; hidden?: boolean; cls?: string } = {}
   ) =>
-    `<div class="row${opts.cls ? ` ${opts.cls}` : ""}"${opts.id ? ` id="${opts.id}"` : ""}${
+    `<div class="row${opts.copy !== undefined ? " copyable" : ""}${opts.cls ? ` ${opts.cls}` : ""}"${opts.id ? ` id="${opts.id}"` : ""}${
       opts.id === "remaining"
         ? ` data-amount="${escape(amounts.amount_remaining)}"`
         : ""
@@ -108,7 +108,7 @@ export function renderPaymentPage(
 ${row(t.order, `#${i.order_number}`)}
 ${row(t.total, amounts.display.amount_due)}
 ${row(t.received, amounts.display.amount_received ?? "", { id: "received", hidden: !amounts.display.amount_received })}
-${deadline ? `<div class="row"><span>${escape(t.deadline)}</span><b><time datetime="${deadline.iso}">${escape(t.deadlineText(deadline.date, deadline.holdDay))}</time></b></div>` : ""}
+${deadline ? `<div class="row long"><span>${escape(t.deadline)}</span><b><time datetime="${deadline.iso}">${escape(t.deadlineText(deadline.date, deadline.holdDay))}</time></b></div>` : ""}
 </div>
 <div class="card paid" id="paid"${isPaid ? "" : " hidden"}><h2>${escape(t.paidTitle)}</h2><p>${escape(t.paidBody)}</p></div>
 ${

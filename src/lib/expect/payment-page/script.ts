@@ -23,7 +23,7 @@ export function pageScript(base: string, lang: Lang): string {
   // JSON in a script: "</" is written "<\/" so that no text closes the element.
   const json = (v: unknown) => JSON.stringify(v).replace(/<\//g, "<\\/")
   return `(function(){
-var base=${json(base)},T=${json(texts)};
+var base=${json(base)},lang=${json(lang)},T=${json(texts)};
 function $(id){return document.getElementById(id)}
 function copyText(v){if(navigator.clipboard&&window.isSecureContext){return navigator.clipboard.writeText(v)}
  var a=document.createElement("textarea");a.value=v;a.setAttribute("readonly","");a.style.position="fixed";a.style.opacity="0";
@@ -46,7 +46,7 @@ function show(s){
   var save=$("qr-save");if(save)save.href=base+"/qr?format=png&amount="+encodeURIComponent(s.amount_remaining)}
  var rec=$("received");if(rec&&s.display.amount_received){rec.hidden=false;rec.querySelector("b").textContent=s.display.amount_received}
  return true}
-function poll(){fetch(base+"/status",{cache:"no-store"}).then(function(r){return r.json()}).then(function(s){
+function poll(){fetch(base+"/status?lang="+lang,{cache:"no-store"}).then(function(r){return r.json()}).then(function(s){
  if(show(s)){setTimeout(poll,5000)}}).catch(function(){setTimeout(poll,10000)})}
 setTimeout(poll,5000);
 var form=$("confirm"),out=$("result"),btn=form&&form.querySelector("button[type=submit]"),files=$("f");

@@ -6,7 +6,8 @@ main{max-width:28rem;margin:0 auto;padding:1rem}
 .top{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap}
 .card{background:#fff;border-radius:12px;padding:1rem;margin-bottom:1rem;box-shadow:0 1px 2px #0001}
 .row{display:flex;gap:.5rem;align-items:center;justify-content:space-between;padding:.4rem 0;border-bottom:1px solid #eee;flex-wrap:wrap}
-.row span{color:#52525b;font-size:.9rem}.row b{word-break:break-all;margin-left:auto}
+.row span{color:#52525b;font-size:.9rem}.row b{overflow-wrap:anywhere;margin-left:auto;text-align:right}
+.copyable span,.long span{flex-basis:100%}.copyable b,.long b{margin-left:0;text-align:left}.copyable button{margin-left:auto}
 .big b{font-size:1.3rem}
 button,.btn{border:1px solid #a1a1aa;background:#fff;color:#18181b;border-radius:8px;padding:.4rem .8rem;cursor:pointer;font:inherit;text-decoration:none;display:inline-block}
 button:disabled{opacity:.6;cursor:wait}

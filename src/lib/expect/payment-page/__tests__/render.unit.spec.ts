@@ -68,6 +68,7 @@ describe("renderPaymentPage", () => {
     )
     const page = text(html)
     expect(page).toContain("Paid in full")
+    expect(page).toContain("₫2,430,000") // English grouping on the English page
     expect(page).not.toContain("Amount to transfer")
     expect(page).not.toContain('id="qr-img"')
     expect(page).not.toContain('id="confirm"')

@@ -5,7 +5,8 @@ import { expectationForToken } from "../page-expectation"
 
 /**
  * GET /bank-transfer/pay/:token/status — what the payment page polls: the status, the exact
- * amounts, whether anything is still owed, and the amounts formatted for display.
+ * amounts, whether anything is still owed, and the amounts formatted for display (`?lang=en`:
+ * the English way, else the Vietnamese).
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const { expectation } = await expectationForToken(req)
@@ -16,5 +17,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     )
   }
   res.setHeader("Cache-Control", "no-store")
-  res.json(pageAmounts(expectation as any))
+  res.json(
+    pageAmounts(expectation as any, req.query.lang === "en" ? "en" : "vi")
+  )
 }
