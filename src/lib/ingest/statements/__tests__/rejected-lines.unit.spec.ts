@@ -193,3 +193,24 @@ describe("a bad transaction in an otherwise good OFX (no balances checked)", () 
     ])
   })
 })
+
+describe("what the reliability suite sends stays refused", () => {
+  const header =
+    "Ngày giao dịch;Số tham chiếu;Số tiền ghi nợ;Số tiền ghi có;Mô tả;Tên người chuyển"
+  const row = (ref: string, memo = "chuyen tien", name = "NGUYEN VAN A") =>
+    `23/11/2026 09:15;${ref};;100.000;${memo};${name}`
+  it.each([
+    ["a formula in the memo", [header, row("R1"), row("R2", '"=1+1"')]],
+    ["a formula in the reference", [header, row("R1"), row('"@SUM(1)"')]],
+    [
+      "a formula in the payer's name",
+      [header, row("R1"), row("R2", "x", `"\t=1+1"`)],
+    ],
+    ["one row, no amount", [header, "23/11/2026;R;;;chuyen tien;X"]],
+    ["one row, an impossible date", [header, "30/02/2026;R;;100.000;x;X"]],
+    ["one row, a text amount", [header, "23/11/2026;R;;mot tram;x;X"]],
+    ["unbalanced quotes", [header, '23/11/2026;R;;100.000;"chuyen tien;X']],
+  ])("%s", async (_, rows) => {
+    expect(await refusal(rows.join("\n"))).toBeInstanceOf(StatementError)
+  })
+})
