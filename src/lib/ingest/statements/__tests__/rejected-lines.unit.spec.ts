@@ -214,3 +214,33 @@ describe("what the reliability suite sends stays refused", () => {
     expect(await refusal(rows.join("\n"))).toBeInstanceOf(StatementError)
   })
 })
+
+describe("a bad entry in an otherwise good CAMT.053", () => {
+  const camt = (closing: string) => {
+    const entry = (ref: string, amount: string, date = "2026-11-30") =>
+      `<Ntry><Amt Ccy="CHF">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>${date}</Dt></BookgDt><AcctSvcrRef>${ref}</AcctSvcrRef></Ntry>`
+    const bal = (code: string, amount: string) =>
+      `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="CHF">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd></Bal>`
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><Stmt><Id>S1</Id>
+<Acct><Id><IBAN>CH9300762011623852957</IBAN></Id><Ccy>CHF</Ccy></Acct>
+${bal("OPBD", "100.00")}${bal("CLBD", closing)}
+${entry("E1", "10.00")}${entry("E2", "ten")}${entry("E3", "30.00")}
+</Stmt></BkToCstmrStmt></Document>`
+  }
+
+  it("is listed when the balances add up without it", async () => {
+    const s = await parse(camt("140.00"))
+    expect(s.lines.map((l) => l.external_id)).toEqual(["E1", "E3"])
+    expect(s.rejected_lines).toEqual([
+      { line: "Stmt[1]/Ntry[2]", message: 'Amt: "ten" is not an amount' },
+    ])
+  })
+
+  it("refuses the file, naming the entry, when the balances need it", async () => {
+    const e = await refusal(camt("150.00"))
+    expect(e.message).toMatch(
+      /^Stmt\[1\]: balances do not add up: .*unreadable line\(s\): Stmt\[1\]\/Ntry\[2\]: Amt: "ten" is not an amount$/
+    )
+  })
+})
