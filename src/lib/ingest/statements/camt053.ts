@@ -1,5 +1,5 @@
 import { XMLParser } from "fast-xml-parser"
-import type { ParsedStatement, StatementLine } from "./types"
+import type { ParsedStatement, RejectedLine, StatementLine } from "./types"
 import { StatementError } from "./types"
 import { checkBalance } from "./balance"
 import { guardXml } from "./guard"
@@ -9,6 +9,7 @@ import {
   distinctReferences,
   withPayerReference,
 } from "./line-identity"
+import { readLines } from "./rejected-lines"
 import { fromMinorUnits, toMinorUnits } from "../../money/minor-units"
 
 const list = <T>(v: T | T[] | undefined): T[] =>
@@ -23,7 +24,8 @@ const text = (v: any): string | null =>
 /**
  * ISO 20022 camt.053 (any version: namespaces are dropped), parsed with fast-xml-parser with
  * entities off. Booked entries only; a batch entry yields one line per transaction detail that
- * carries its own amount (see entryLines). A line's `line` is its place: `Stmt[s]/Ntry[n]` or
+ * carries its own amount (see entryLines). An entry that cannot be read is listed in
+ * `rejected_lines`, kept only if the statement's balances add up without it. A line's `line` is its place: `Stmt[s]/Ntry[n]` or
  * `Stmt[s]/Ntry[n]/NtryDtls/TxDtls[d]`, counting every entry of the statement.
  */
 export function parseCamt053(xml: string): ParsedStatement {
@@ -48,7 +50,12 @@ export function parseCamt053(xml: string): ParsedStatement {
       "no Document/BkToCstmrStmt/Stmt element: not a camt.053 statement"
     )
   }
-  const out: ParsedStatement = { format: "camt053", accounts: [], lines: [] }
+  const out: ParsedStatement = {
+    format: "camt053",
+    accounts: [],
+    lines: [],
+    rejected_lines: [],
+  }
   statements.forEach((stmt: any, s) => {
     const where = `Stmt[${s + 1}]`
     const account = text(stmt.Acct?.Id?.IBAN) ?? text(stmt.Acct?.Id?.Othr?.Id)
@@ -74,13 +81,19 @@ export function parseCamt053(xml: string): ParsedStatement {
       }
     }
     const lines: StatementLine[] = []
+    const rejected: RejectedLine[] = []
     list(stmt.Ntry).forEach((ntry: any, n) => {
       const at = `${where}/Ntry[${n + 1}]`
       const status = text(ntry.Sts?.Cd) ?? text(ntry.Sts)
       if (status !== "BOOK") {
         return
       }
-      lines.push(...entryLines(ntry, at, account, currency))
+      // An entry that cannot be read (amount, date, details not adding up) is left out whole.
+      lines.push(
+        ...readLines(at, rejected, () =>
+          entryLines(ntry, at, account, currency)
+        )
+      )
     })
     if (opening && closing) {
       checkBalance(
@@ -88,9 +101,11 @@ export function parseCamt053(xml: string): ParsedStatement {
         currency ?? "VND",
         { amount: opening.amount, negative: opening.negative },
         { amount: closing.amount, negative: closing.negative },
-        lines
+        lines,
+        rejected
       )
     }
+    out.rejected_lines!.push(...rejected)
     out.accounts.push({
       account,
       currency,
@@ -99,6 +114,9 @@ export function parseCamt053(xml: string): ParsedStatement {
     })
     out.lines.push(...lines)
   })
+  if (!out.rejected_lines!.length) {
+    delete out.rejected_lines
+  }
   return out
 }
 

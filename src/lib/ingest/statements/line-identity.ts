@@ -91,7 +91,13 @@ export function finishStatement(parsed: ParsedStatement): ParsedStatement {
   return parsed
 }
 
-function normaliseAmount(line: StatementLine) {
+/**
+ * The line's amount in its currency's ISO 4217 minor units, as a decimal string; an amount finer
+ * than the currency or an unknown currency code throws a StatementError naming the line.
+ */
+export function normaliseAmount(
+  line: Pick<StatementLine, "amount" | "currency_code" | "line">
+) {
   try {
     line.amount = parseAmountInCurrency(
       line.amount,

@@ -23,6 +23,8 @@ import { previewStatementImportWorkflow } from "../../../../workflows/ingest/pre
  * code) or mapping_id) — parses the statement completely and returns the preview: lines, which are
  * new or already known from any channel, and what the matcher would do. Nothing enters the ledger
  * until the import is committed; a file that fails to parse is refused whole (400, naming the line).
+ * A file with lines that cannot be read, whose balances add up without them, is previewed with
+ * those lines listed in `rejected_lines`.
  */
 export async function POST(
   req: AuthenticatedMedusaRequest,
@@ -100,6 +102,7 @@ export async function POST(
       sha256: crypto.createHash("sha256").update(file.buffer).digest("hex"),
       uploaded_by: req.auth_context?.actor_id ?? null,
       lines: parsed.lines,
+      rejected_lines: parsed.rejected_lines ?? [],
     },
   })
   res.status(201).json({
@@ -109,6 +112,8 @@ export async function POST(
       // The bank export the header row was recognised as, and rows left out (e.g. zero amounts).
       preset: parsed.preset ?? null,
       warnings: parsed.warnings ?? [],
+      // Lines that could not be read, left out: committing needs `skip_rejected_lines: true`.
+      rejected_lines: parsed.rejected_lines ?? [],
     },
   })
 }

@@ -117,7 +117,7 @@ describe("camt.053: one line per transaction detail that carries its own amount"
     const e = await refusal(bad)
     expect(e).toBeInstanceOf(StatementError)
     expect(e.message).toBe(
-      "Stmt[1]/Ntry[1]: its 2 transaction details add up to 3630.00 CHF, not the entry's 3726.00 CHF"
+      "Stmt[1]: balances do not add up: opening 0.00 + movements = 0.00, but the closing balance is 3726.00 CHF; the file cannot be imported without its unreadable line(s): Stmt[1]/Ntry[1]: its 2 transaction details add up to 3630.00 CHF, not the entry's 3726.00 CHF"
     )
   })
 
@@ -300,7 +300,7 @@ describe("CSV and every format: amounts in the currency's minor units", () => {
     )
     expect(e).toBeInstanceOf(StatementError)
     expect(e.message).toBe(
-      "row 2: amount: 1250000.50 has more decimals than VND allows (0)"
+      "no transaction line could be read: row 2: amount: 1250000.50 has more decimals than VND allows (0)"
     )
   })
 
@@ -310,7 +310,7 @@ describe("CSV and every format: amounts in the currency's minor units", () => {
     )
     expect(e).toBeInstanceOf(StatementError)
     expect(e.message).toBe(
-      'row 2: currency: "ABC" is not an ISO 4217 currency code'
+      'no transaction line could be read: row 2: currency: "ABC" is not an ISO 4217 currency code'
     )
   })
 
