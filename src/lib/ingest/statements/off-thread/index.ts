@@ -3,7 +3,7 @@ import { availableParallelism } from "os"
 import path from "path"
 import { Worker } from "worker_threads"
 import type { ParseOptions } from "../index"
-import type { ParsedStatement } from "../types"
+import type { ParsedStatement, StatementLine } from "../types"
 import { StatementError } from "../types"
 import { fromWorkerError } from "./messages"
 import type { WorkerInput, WorkerOutput } from "./messages"
@@ -40,8 +40,10 @@ function workerEntry(): { target: string; eval: boolean } {
     return { target: js, eval: false }
   }
   const ts = path.join(__dirname, "parse-worker.ts")
+  // Resolved here, from this file: an eval'd worker would look for it from the working directory.
+  const tsNode = require.resolve("ts-node")
   return {
-    target: `require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } }); require(${JSON.stringify(ts)})`,
+    target: `require(${JSON.stringify(tsNode)}).register({ transpileOnly: true, compilerOptions: { module: "commonjs" } }); require(${JSON.stringify(ts)})`,
     eval: true,
   }
 }
@@ -81,11 +83,18 @@ function runWorker(
         ),
       limits.timeoutMs
     )
-    worker.once("message", (out: WorkerOutput) =>
-      settle(() =>
-        out.ok ? resolve(out.parsed) : reject(fromWorkerError(out.error))
-      )
-    )
+    const lines: StatementLine[] = []
+    worker.on("message", (out: WorkerOutput) => {
+      if (out.kind === "lines") {
+        lines.push(...out.lines)
+        // The next chunk after a turn of the event loop: requests waiting meanwhile are answered.
+        setImmediate(() => !settled && worker.postMessage("next"))
+      } else if (out.kind === "done") {
+        settle(() => resolve({ ...out.parsed, lines }))
+      } else {
+        settle(() => reject(fromWorkerError(out.error)))
+      }
+    })
     worker.once("error", (e: any) =>
       settle(() =>
         reject(

@@ -1,5 +1,5 @@
 import type { ParseOptions } from "../index"
-import type { ParsedStatement } from "../types"
+import type { ParsedStatement, StatementLine } from "../types"
 import { StatementError } from "../types"
 
 /** What the parse worker receives: the file's bytes (a copy) and the parse options. */
@@ -13,9 +13,22 @@ export type WorkerError =
   | { kind: "statement"; message: string; location?: string }
   | { kind: "error"; name: string; message: string; stack?: string }
 
-/** The worker's one answer. Dates (booked_at, XLSX cells) survive structured clone as Dates. */
+/**
+ * What the worker sends: the lines in chunks of LINES_PER_MESSAGE, each after the parent asked for
+ * it ("next"), then the rest of the statement; or the error. Dates (booked_at, XLSX cells) survive
+ * structured clone as Dates.
+ */
 export type WorkerOutput =
-  { ok: true; parsed: ParsedStatement } | { ok: false; error: WorkerError }
+  | { kind: "lines"; lines: StatementLine[] }
+  | { kind: "done"; parsed: ParsedStatement }
+  | { kind: "failed"; error: WorkerError }
+
+/**
+ * Lines per message. Receiving a message is work on the request thread (structured clone is
+ * undone there): 100,000 lines in one message stalled the event loop for about 2 s, a chunk of a
+ * thousand costs a few milliseconds, and the parent takes the next only after a turn of its loop.
+ */
+export const LINES_PER_MESSAGE = 1000
 
 /** An error thrown in the worker, in a form structured clone carries whole. */
 export function toWorkerError(e: unknown): WorkerError {
