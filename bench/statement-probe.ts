@@ -1,8 +1,8 @@
 /**
  * One measurement of the statement-parsing bench, in a process of its own so that its peak RSS is
  * its own: `statement-probe.ts <mode> <format> <file> <lines> [repeat]` prints one JSON line
- * `{seconds, wallSeconds, lines, maxRssMb, maxGapMs?}` (seconds: CPU time of the fastest of
- * `repeat` runs; wallSeconds: the fastest wall time).
+ * `{seconds, wallSeconds, lines, maxRssMb, maxGapMs?}` (seconds: mean CPU time of `repeat` runs;
+ * wallSeconds: the fastest run's wall time).
  *   bare    the physical floor: read the file and look at every line once (an XLSX's entries are
  *           inflated and their rows counted)
  *   parse   parseStatement on the request thread, as a figure of the parser alone
@@ -81,9 +81,11 @@ async function main() {
     maxGapMs = Math.max(maxGapMs, now - last)
     last = now
   }, 10)
-  // The fastest of `repeat` runs, in CPU time (all of this process's threads, GC included): on a
-  // shared machine, wall time also counts the waits for a core, which other processes decide.
-  let seconds = Infinity
+  // CPU time (all of this process's threads, GC included), averaged over `repeat` runs: on a shared
+  // machine wall time also counts the waits for a core. An average, not the fastest run: a short
+  // run may escape the garbage collector, and the runs of the small file should do as much work in
+  // all as one run of the large one (10 × 10k against 100k lines), GC included.
+  let cpuTotal = 0
   let wallSeconds = Infinity
   let lines = 0
   for (let run = 0; run < Number(repeat); run++) {
@@ -91,12 +93,13 @@ async function main() {
     const started = process.hrtime.bigint()
     lines = await once(file)
     const used = process.cpuUsage(cpu)
-    seconds = Math.min(seconds, (used.user + used.system) / 1e6)
+    cpuTotal += (used.user + used.system) / 1e6
     wallSeconds = Math.min(
       wallSeconds,
       Number(process.hrtime.bigint() - started) / 1e9
     )
   }
+  const seconds = cpuTotal / Number(repeat)
   await new Promise((resolve) => setTimeout(resolve, 30))
   clearInterval(timer)
   if (mode !== "bare" && lines !== Number(expected)) {

@@ -20,7 +20,7 @@ const GROWTH_TARGET = 1.2
 const only = process.env.BENCH_STATEMENT_FORMATS?.split(",")
 
 type Probe = {
-  /** CPU seconds (user + system, all threads) of the fastest run. */
+  /** CPU seconds (user + system, all threads) of a run, averaged over the runs. */
   seconds: number
   wallSeconds: number
   lines: number
@@ -68,9 +68,9 @@ async function main() {
         const buf = await statementFile(format, lines)
         const file = path.join(dir, `${format}-${lines}`)
         writeFileSync(file, buf)
-        // Best of 5 runs at 10k lines, of 2 at 100k: noise from the machine's other work is
-        // larger than a short run, and would read as growth (or its absence).
-        const repeat = lines === SMALL ? 5 : 2
+        // The 10k file 10 times, the 100k file twice: the same work at each size (GC included),
+        // and more than one run against the noise of the machine's other work.
+        const repeat = lines === SMALL ? 10 : 2
         const bare = probe("bare", format, file, lines, repeat)
         const parse = probe("parse", format, file, lines, repeat)
         runs.push({ lines, bytes: buf.length, bare, parse })
