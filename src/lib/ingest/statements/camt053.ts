@@ -264,8 +264,18 @@ function entryLines(
       ...details.flatMap((tx: any) => [txRef(tx), text(tx?.Refs?.TxId)])
     )
     const memoParts = details.flatMap(detailMemo)
-    for (const p of payers.slice(1)) {
-      if (!memoParts.some((m) => m.includes(p))) {
+    // Another detail's reference that its own memo does not hold is added, so the line names every
+    // order it pays. Each is looked for in its own detail's memo only: a search of every memo for
+    // every reference grows with the square of a batch's size (thousands of details).
+    const unstated = details
+      .map((tx: any) => {
+        const p = payerRef(tx)
+        return p && !detailMemo(tx).some((m) => m.includes(p)) ? p : null
+      })
+      .filter(Boolean)
+    const firstPayer = (payers[0] ?? "").toUpperCase()
+    for (const p of distinctReferences(...unstated)) {
+      if (p.toUpperCase() !== firstPayer) {
         memoParts.push(p)
       }
     }
@@ -305,8 +315,9 @@ function entryLines(
   }
   // A detail's own bank id is its external id, unless the details of this entry share one (then
   // the entry's id and the detail's place in it, which is unique).
+  // (Sets and counts, not indexOf/findIndex: a batch may hold thousands of details.)
   const ids = parsed.map((p) => txRef(p.tx))
-  const distinct = ids.every((id, i) => id && ids.indexOf(id) === i)
+  const distinct = ids.every(Boolean) && new Set(ids).size === ids.length
   // A detail's keys are its own: none that the entry or another detail of it also carries.
   const keys = parsed.map((p) =>
     distinctReferences(txRef(p.tx), text(p.tx?.Refs?.TxId))
@@ -315,13 +326,13 @@ function entryLines(
   const shared = new Set(
     [entryRef, ntryRef].filter((k): k is string => !!k).map(upper)
   )
-  keys
-    .flat()
-    .forEach(
-      (k, i, all) =>
-        all.findIndex((o) => upper(o) === upper(k)) !== i &&
-        shared.add(upper(k))
-    )
+  const seen = new Set<string>()
+  for (const k of keys.flat().map(upper)) {
+    if (seen.has(k)) {
+      shared.add(k)
+    }
+    seen.add(k)
+  }
   return parsed.map((p, i) =>
     line(
       p.tx,

@@ -30,9 +30,12 @@ export function distinctReferences(
   ...values: (string | null | undefined)[]
 ): string[] {
   const out: string[] = []
+  // A set, not a scan of `out`: a camt batch entry passes the references of thousands of details.
+  const seen = new Set<string>()
   for (const v of values) {
     const c = cleanReference(v)
-    if (c && !out.some((o) => o.toUpperCase() === c.toUpperCase())) {
+    if (c && !seen.has(c.toUpperCase())) {
+      seen.add(c.toUpperCase())
       out.push(c)
     }
   }

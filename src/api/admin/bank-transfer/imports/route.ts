@@ -11,11 +11,8 @@ import {
   ImportFields,
   ListImportsQuery,
 } from "../validators"
-import {
-  BANK_PRESETS,
-  parseStatement,
-  StatementError,
-} from "../../../../lib/ingest/statements"
+import { BANK_PRESETS, StatementError } from "../../../../lib/ingest/statements"
+import { parseStatementOffThread } from "../../../../lib/ingest/statements/off-thread"
 import { previewStatementImportWorkflow } from "../../../../workflows/ingest/preview-statement-import"
 
 /**
@@ -68,7 +65,8 @@ export async function POST(
   const options = await service.loadOptions()
   let parsed
   try {
-    parsed = await parseStatement(file.buffer, {
+    // In a worker thread: a 100,000-line file takes seconds of CPU, and the server keeps answering.
+    parsed = await parseStatementOffThread(file.buffer, {
       fileName: file.originalname,
       maxBytes: options.import_max_bytes,
       mapping,

@@ -168,6 +168,31 @@ describe("camt.053: one line per transaction detail that carries its own amount"
     ])
   })
 
+  it("reads a batch entry of thousands of details whole, split or not (sets, not pairwise comparisons)", async () => {
+    const n = 3000
+    const details = (amounts: boolean) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `<TxDtls><Refs><AcctSvcrRef>TX${i}</AcctSvcrRef><EndToEndId>DH${9000 + i}Z</EndToEndId></Refs>${amounts ? '<Amt Ccy="CHF">1.00</Amt>' : ""}<RmtInf><Ustrd>batch</Ustrd></RmtInf></TxDtls>`
+      ).join("")
+    const split = await parse(
+      camt(entry(`${n}.00`, `<NtryDtls>${details(true)}</NtryDtls>`), `${n}.00`)
+    )
+    expect(split.lines).toHaveLength(n)
+    expect(new Set(split.lines.map((l) => l.external_id)).size).toBe(n)
+    const whole = await parse(
+      camt(
+        entry(`${n}.00`, `<NtryDtls>${details(false)}</NtryDtls>`),
+        `${n}.00`
+      )
+    )
+    expect(whole.lines).toHaveLength(1)
+    for (const i of [0, 1, n - 1]) {
+      expect(whole.lines[0].memo).toContain(`DH${9000 + i}Z`)
+    }
+  })
+
   it("takes the payer's reference from the end-to-end id when the free text is generic (shared case)", async () => {
     const s = await parse(fixture("camt053-reference-in-endtoendid.xml"))
     expect(s.lines).toHaveLength(1)
