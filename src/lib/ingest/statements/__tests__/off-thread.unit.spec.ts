@@ -98,17 +98,28 @@ describe("parseStatementOffThread", () => {
     }
   })
 
-  it("refuses a bad file with the same StatementError, naming its line", async () => {
+  it("refuses a bad file with the same StatementError, naming its line; lists a bad line the same", async () => {
+    const formula = Buffer.concat([
+      bigCsv(20),
+      Buffer.from("\n30/11/2026;R-bad;1000;=1+1"),
+    ])
+    const inline = await refusal(parseStatement(formula, { maxBytes: MAX }))
+    const e = await refusal(parseStatementOffThread(formula, { maxBytes: MAX }))
+    expect(e).toBeInstanceOf(StatementError)
+    expect(e.location).toBe(inline.location)
+    expect(e.message).toBe(inline.message)
+    expect(e.message).toMatch(/^row 22, column .*formula/)
+
+    // One impossible date among good rows: listed, not refused, in the worker as inline.
     const bad = Buffer.concat([
       bigCsv(20),
       Buffer.from("\n31/02/2026;R-bad;1000;DH9K"),
     ])
-    const inline = await refusal(parseStatement(bad, { maxBytes: MAX }))
-    const e = await refusal(parseStatementOffThread(bad, { maxBytes: MAX }))
-    expect(e).toBeInstanceOf(StatementError)
-    expect(e.location).toBe("row 22, date")
-    expect(e.message).toBe(inline.message)
-    expect(e.message).toMatch(/^row 22, date: /)
+    const parsed = await parseStatementOffThread(bad, { maxBytes: MAX })
+    expect(parsed.rejected_lines).toEqual(
+      (await parseStatement(bad, { maxBytes: MAX })).rejected_lines
+    )
+    expect(parsed.rejected_lines?.[0]?.line).toBe("row 22")
   })
 
   it("refuses a file whose parse passes the worker's heap ceiling", async () => {
