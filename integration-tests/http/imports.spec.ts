@@ -213,6 +213,27 @@ medusaIntegrationTestRunner({
       expect((await expectation(c.order.id)).allocations).toHaveLength(1)
     })
 
+    it("a line booked the day before the order was placed is not matched to it; the same line dated that day is", async () => {
+      const d = await newOrder()
+      const yesterday = vietnamDay(new Date(Date.now() - 24 * 3600_000))
+      const csv = [
+        "Ngày giao dịch;Số tiền ghi có;Nội dung;Số tham chiếu",
+        `${yesterday};${vnd(TOTAL)};${d.bt.memo};FT-BEFORE-1`,
+      ].join("\n")
+      const before = await upload(csv, "hom-qua.csv")
+      expect(before.status).toBe(201)
+      expect(before.data.import.lines[0].outcome).toBe("unmatched")
+      const { data } = await upload(
+        csv.replace(yesterday, vietnamDay()),
+        "hom-nay.csv"
+      )
+      expect(data.import.lines[0].outcome).toBe("apply")
+      // Neither file was committed: the order still awaits its transfer.
+      expect((await expectation(d.order.id)).expectation.status).toBe(
+        "awaiting_transfer"
+      )
+    })
+
     it("CAMT.053, MT940 and OFX statements of the shop's account import the same way", async () => {
       // The demo shop has one VND account: the fixture's second (USD) account is left out.
       const camt = fixture("camt053.xml")
