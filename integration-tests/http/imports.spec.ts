@@ -9,7 +9,13 @@ import {
   uploadStatement,
 } from "../helpers/shop"
 import { settle } from "../helpers/settle"
-import { postSepay, sepayPayload, waitFor } from "../helpers/webhooks"
+import {
+  postSepay,
+  sepayPayload,
+  vietnamDate,
+  vietnamDay,
+  waitFor,
+} from "../helpers/webhooks"
 
 jest.setTimeout(180 * 1000)
 
@@ -58,15 +64,17 @@ medusaIntegrationTestRunner({
       const b = await newOrder()
       const nearMiss =
         b.bt.reference.slice(0, -1) + (b.bt.reference.endsWith("A") ? "B" : "A")
+      // Booked today (in Vietnam): money booked before an order was placed never pays it.
+      const day = vietnamDay()
       const csv = [
         "NGAN HANG TMCP NGOAI THUONG VIET NAM;;;;",
         "Số tài khoản: 0071000123456;;;;",
         ";;;;",
         "Ngày giao dịch;Số tham chiếu;Số tiền ghi nợ;Số tiền ghi có;Mô tả",
-        `23/11/2026 09:15;REF-A;;${vnd(TOTAL)};"MBVCB.3278907687.${a.bt.memo}.CT tu 0011004123456 toi 0071000123456"`,
-        `23/11/2026 10:00;REF-B;;${vnd(TOTAL)};"thanh toan ${nearMiss}"`,
-        `23/11/2026;REF-C;11.000;;Phi quan ly tai khoan`,
-        `23/11/2026;REF-D;;777.000;chuyen tien nha`,
+        `${day} 09:15;REF-A;;${vnd(TOTAL)};"MBVCB.3278907687.${a.bt.memo}.CT tu 0011004123456 toi 0071000123456"`,
+        `${day} 10:00;REF-B;;${vnd(TOTAL)};"thanh toan ${nearMiss}"`,
+        `${day};REF-C;11.000;;Phi quan ly tai khoan`,
+        `${day};REF-D;;777.000;chuyen tien nha`,
       ].join("\n")
       const before = await ledgerCount()
       const preview = await upload(csv, "sao-ke-vcb.csv")
@@ -171,7 +179,7 @@ medusaIntegrationTestRunner({
       await postSepay(
         api,
         sepayPayload(c.bt.memo, TOTAL, {
-          transactionDate: "2026-11-23 08:00:00",
+          transactionDate: `${vietnamDate()} 08:00:00`,
         })
       )
       await waitFor(
@@ -184,8 +192,8 @@ medusaIntegrationTestRunner({
       const before = await ledgerCount()
       const csv = [
         "Ngày giao dịch;Số tiền ghi có;Nội dung;Số tham chiếu",
-        `23/11/2026 08:00;${vnd(TOTAL)};${c.bt.memo};FT-XYZ-1`,
-        `23/11/2026 11:00;${vnd(300000)};chuyen tien;FT-XYZ-2`,
+        `${vietnamDay()} 08:00;${vnd(TOTAL)};${c.bt.memo};FT-XYZ-1`,
+        `${vietnamDay()} 11:00;${vnd(300000)};chuyen tien;FT-XYZ-2`,
       ].join("\n")
       const { data } = await upload(csv, "overlap.csv")
       expect(data.import.lines.map((l: any) => l.state)).toEqual([
@@ -203,6 +211,27 @@ medusaIntegrationTestRunner({
       ).toBe(1)
       expect(await ledgerCount()).toBe(before + 1)
       expect((await expectation(c.order.id)).allocations).toHaveLength(1)
+    })
+
+    it("a line booked the day before the order was placed is not matched to it; the same line dated that day is", async () => {
+      const d = await newOrder()
+      const yesterday = vietnamDay(new Date(Date.now() - 24 * 3600_000))
+      const csv = [
+        "Ngày giao dịch;Số tiền ghi có;Nội dung;Số tham chiếu",
+        `${yesterday};${vnd(TOTAL)};${d.bt.memo};FT-BEFORE-1`,
+      ].join("\n")
+      const before = await upload(csv, "hom-qua.csv")
+      expect(before.status).toBe(201)
+      expect(before.data.import.lines[0].outcome).toBe("unmatched")
+      const { data } = await upload(
+        csv.replace(yesterday, vietnamDay()),
+        "hom-nay.csv"
+      )
+      expect(data.import.lines[0].outcome).toBe("apply")
+      // Neither file was committed: the order still awaits its transfer.
+      expect((await expectation(d.order.id)).expectation.status).toBe(
+        "awaiting_transfer"
+      )
     })
 
     it("CAMT.053, MT940 and OFX statements of the shop's account import the same way", async () => {
