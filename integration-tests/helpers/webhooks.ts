@@ -11,7 +11,46 @@ export const SECRETS = {
 
 let sepayId = 90000
 
-/** A SePay notification as SePay sends it ("2023-03-25 14:02:37" local time). */
+/**
+ * "2026-12-01 09:15:00": a moment in Vietnam time (UTC+7 all year), as SePay and Casso write their
+ * dates. Money that pays an order must be booked on or after the day the order was placed (the
+ * matcher ignores orders placed after the day a transfer was booked): tests book it now, not on a
+ * fixed date that would be in the past of orders created when the test runs.
+ */
+export const vietnamTime = (d: Date = new Date()) =>
+  new Date(d.getTime() + 7 * 3600_000)
+    .toISOString()
+    .slice(0, 19)
+    .replace("T", " ")
+
+/** "2026-12-01": the calendar day in Vietnam. */
+export const vietnamDate = (d: Date = new Date()) => vietnamTime(d).slice(0, 10)
+
+/** "01/12/2026": the calendar day in Vietnam as Vietnamese banks' statement exports write it. */
+export const vietnamDay = (d: Date = new Date()) => {
+  const [y, m, day] = vietnamDate(d).split("-")
+  return `${day}/${m}/${y}`
+}
+
+/**
+ * A shared case's text with its fixed booking day (2026-11-30, written "2026-11-30" or
+ * "30/11/2026") moved to a given day in Vietnam (default today), so that the orders a test places
+ * now are not placed after the money was booked. The cases themselves are inputs and stay as they are.
+ */
+export function bookedOn(
+  text: string,
+  d: Date = new Date(),
+  caseDay = "2026-11-30"
+) {
+  const [y, m, day] = caseDay.split("-")
+  return text
+    .split(caseDay)
+    .join(vietnamDate(d))
+    .split(`${day}/${m}/${y}`)
+    .join(vietnamDay(d))
+}
+
+/** A SePay notification as SePay sends it ("2023-03-25 14:02:37" local time), booked now. */
 export function sepayPayload(
   memo: string,
   amount: number,
@@ -20,7 +59,7 @@ export function sepayPayload(
   return {
     id: ++sepayId,
     gateway: "Vietcombank",
-    transactionDate: "2026-11-23 10:15:00",
+    transactionDate: vietnamTime(),
     accountNumber: "0071000123456",
     code: null,
     content: memo,
@@ -82,7 +121,13 @@ function sortDeep(v: any): any {
   return v
 }
 
-export function cassoPayload(memo: string, amount: number, id = ++sepayId) {
+/** A Casso v2 delivery of one transfer, booked at `at` (default now). */
+export function cassoPayload(
+  memo: string,
+  amount: number,
+  id = ++sepayId,
+  at: Date = new Date()
+) {
   return {
     error: 0,
     data: {
@@ -91,7 +136,7 @@ export function cassoPayload(memo: string, amount: number, id = ++sepayId) {
       description: memo,
       amount,
       runningBalance: 25000000,
-      transactionDateTime: "2026-11-23 10:20:00",
+      transactionDateTime: vietnamTime(at),
       accountNumber: "0071000123456",
       bankName: "Vietcombank",
       bankAbbreviation: "VCB",

@@ -10,20 +10,29 @@ import {
 } from "../helpers/shop"
 import { settle } from "../helpers/settle"
 import {
+  bookedOn,
   cassoPayload,
   postCasso,
   postGeneric,
   postSepay,
   sepayPayload,
+  vietnamDate,
+  vietnamDay,
+  vietnamTime,
   waitFor,
 } from "../helpers/webhooks"
 
 jest.setTimeout(180 * 1000)
 
-/** Failing inputs found by trying the product as a merchant would, "DH47V"/"DH43C" standing for an open order's reference. */
+/**
+ * Failing inputs found by trying the product as a merchant would, "DH47V"/"DH43C" standing for an
+ * open order's reference. Their money is booked on 30 November 2026; the orders are placed when the
+ * test runs, so the cases are read booked today (in Vietnam): money booked before an order was
+ * placed never pays it.
+ */
 const CASES = path.join(__dirname, "fixtures")
 const caseFile = (name: string, reference?: string) => {
-  const text = readFileSync(path.join(CASES, name), "utf8")
+  const text = bookedOn(readFileSync(path.join(CASES, name), "utf8"))
   return reference ? text.replace(/DH47V|DH43C/g, reference) : text
 }
 
@@ -110,7 +119,11 @@ medusaIntegrationTestRunner({
       const [line] = preview.data.import.lines
       expect(line).toMatchObject({
         state: "known_other_channel",
-        known_via: { source: "sepay", booked_at: "2026-11-30T02:15:00.000Z" },
+        // The case's 09:15 in Vietnam, on the day it is read as booked.
+        known_via: {
+          source: "sepay",
+          booked_at: new Date(`${vietnamDate()}T09:15:00+07:00`).toISOString(),
+        },
       })
       expect(preview.data.import.counts).toMatchObject({
         lines: 1,
@@ -161,9 +174,16 @@ medusaIntegrationTestRunner({
 
     it("SePay and Casso reporting one transfer: applied once, in either order, even at the same moment", async () => {
       const a = await newOrder()
-      const casso = cassoPayload(`${a.bt.memo} chuyen khoan`, 1500000)
+      // Casso's time a minute after SePay's, both after the order was placed.
+      const at = new Date(Date.now() + 60_000)
+      const casso = cassoPayload(
+        `${a.bt.memo} chuyen khoan`,
+        1500000,
+        undefined,
+        at
+      )
       const sepay = sepayPayload(`${a.bt.memo} chuyen khoan`, 1500000, {
-        transactionDate: "2026-11-23 10:19:00",
+        transactionDate: vietnamTime(new Date(at.getTime() - 60_000)),
       })
       const replies = await Promise.all([
         postSepay(api, sepay),
@@ -188,15 +208,18 @@ medusaIntegrationTestRunner({
     it("two statements that overlap: the second adds only what is new; no line of either is lost", async () => {
       const { order, bt } = await newOrder()
       const header = "Ngày giao dịch;Số tiền ghi có;Nội dung;Số tham chiếu"
+      // Booked on the day the order was placed, and the day after.
+      const today = vietnamDay()
+      const tomorrow = vietnamDay(new Date(Date.now() + 24 * 3600_000))
       const first = [
         header,
-        `24/11/2026 08:00;700.000;${bt.memo} dot 1;FT-OV-1`,
-        `24/11/2026 09:00;123.000;chuyen tien an trua;FT-OV-2`,
+        `${today} 08:00;700.000;${bt.memo} dot 1;FT-OV-1`,
+        `${today} 09:00;123.000;chuyen tien an trua;FT-OV-2`,
       ].join("\n")
       const second = [
         header,
-        `24/11/2026 09:00;123.000;chuyen tien an trua;FT-OV-2`,
-        `25/11/2026 08:00;400.000;${bt.memo} dot 2;FT-OV-3`,
+        `${today} 09:00;123.000;chuyen tien an trua;FT-OV-2`,
+        `${tomorrow} 08:00;400.000;${bt.memo} dot 2;FT-OV-3`,
       ].join("\n")
       const one = await upload(first, "week-1.csv")
       expect((await commit(one.data.import.id)).added).toBe(2)
@@ -228,7 +251,7 @@ medusaIntegrationTestRunner({
             await postSepay(
               api,
               sepayPayload(memo, 600000, {
-                transactionDate: `2026-11-26 0${id}:00:00`,
+                transactionDate: `${vietnamDate()} 0${id}:00:00`,
               })
             )
           ).status
@@ -238,8 +261,8 @@ medusaIntegrationTestRunner({
       expect(await movements(600000)).toHaveLength(2)
       const csv = [
         "Ngày giao dịch;Số tiền ghi có;Nội dung",
-        `26/11/2026 01:00;600.000;${memo}`,
-        `26/11/2026 02:00;600.000;${memo}`,
+        `${vietnamDay()} 01:00;600.000;${memo}`,
+        `${vietnamDay()} 02:00;600.000;${memo}`,
       ].join("\n")
       const preview = await upload(csv, "two-payments.csv")
       expect(preview.data.import.lines.map((l: any) => l.state)).toEqual([

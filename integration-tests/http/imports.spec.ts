@@ -9,7 +9,13 @@ import {
   uploadStatement,
 } from "../helpers/shop"
 import { settle } from "../helpers/settle"
-import { postSepay, sepayPayload, waitFor } from "../helpers/webhooks"
+import {
+  postSepay,
+  sepayPayload,
+  vietnamDate,
+  vietnamDay,
+  waitFor,
+} from "../helpers/webhooks"
 
 jest.setTimeout(180 * 1000)
 
@@ -58,15 +64,17 @@ medusaIntegrationTestRunner({
       const b = await newOrder()
       const nearMiss =
         b.bt.reference.slice(0, -1) + (b.bt.reference.endsWith("A") ? "B" : "A")
+      // Booked today (in Vietnam): money booked before an order was placed never pays it.
+      const day = vietnamDay()
       const csv = [
         "NGAN HANG TMCP NGOAI THUONG VIET NAM;;;;",
         "Số tài khoản: 0071000123456;;;;",
         ";;;;",
         "Ngày giao dịch;Số tham chiếu;Số tiền ghi nợ;Số tiền ghi có;Mô tả",
-        `23/11/2026 09:15;REF-A;;${vnd(TOTAL)};"MBVCB.3278907687.${a.bt.memo}.CT tu 0011004123456 toi 0071000123456"`,
-        `23/11/2026 10:00;REF-B;;${vnd(TOTAL)};"thanh toan ${nearMiss}"`,
-        `23/11/2026;REF-C;11.000;;Phi quan ly tai khoan`,
-        `23/11/2026;REF-D;;777.000;chuyen tien nha`,
+        `${day} 09:15;REF-A;;${vnd(TOTAL)};"MBVCB.3278907687.${a.bt.memo}.CT tu 0011004123456 toi 0071000123456"`,
+        `${day} 10:00;REF-B;;${vnd(TOTAL)};"thanh toan ${nearMiss}"`,
+        `${day};REF-C;11.000;;Phi quan ly tai khoan`,
+        `${day};REF-D;;777.000;chuyen tien nha`,
       ].join("\n")
       const before = await ledgerCount()
       const preview = await upload(csv, "sao-ke-vcb.csv")
@@ -171,7 +179,7 @@ medusaIntegrationTestRunner({
       await postSepay(
         api,
         sepayPayload(c.bt.memo, TOTAL, {
-          transactionDate: "2026-11-23 08:00:00",
+          transactionDate: `${vietnamDate()} 08:00:00`,
         })
       )
       await waitFor(
@@ -184,8 +192,8 @@ medusaIntegrationTestRunner({
       const before = await ledgerCount()
       const csv = [
         "Ngày giao dịch;Số tiền ghi có;Nội dung;Số tham chiếu",
-        `23/11/2026 08:00;${vnd(TOTAL)};${c.bt.memo};FT-XYZ-1`,
-        `23/11/2026 11:00;${vnd(300000)};chuyen tien;FT-XYZ-2`,
+        `${vietnamDay()} 08:00;${vnd(TOTAL)};${c.bt.memo};FT-XYZ-1`,
+        `${vietnamDay()} 11:00;${vnd(300000)};chuyen tien;FT-XYZ-2`,
       ].join("\n")
       const { data } = await upload(csv, "overlap.csv")
       expect(data.import.lines.map((l: any) => l.state)).toEqual([
@@ -205,6 +213,27 @@ medusaIntegrationTestRunner({
       expect((await expectation(c.order.id)).allocations).toHaveLength(1)
     })
 
+    it("a line booked the day before the order was placed is not matched to it; the same line dated that day is", async () => {
+      const d = await newOrder()
+      const yesterday = vietnamDay(new Date(Date.now() - 24 * 3600_000))
+      const csv = [
+        "Ngày giao dịch;Số tiền ghi có;Nội dung;Số tham chiếu",
+        `${yesterday};${vnd(TOTAL)};${d.bt.memo};FT-BEFORE-1`,
+      ].join("\n")
+      const before = await upload(csv, "hom-qua.csv")
+      expect(before.status).toBe(201)
+      expect(before.data.import.lines[0].outcome).toBe("unmatched")
+      const { data } = await upload(
+        csv.replace(yesterday, vietnamDay()),
+        "hom-nay.csv"
+      )
+      expect(data.import.lines[0].outcome).toBe("apply")
+      // Neither file was committed: the order still awaits its transfer.
+      expect((await expectation(d.order.id)).expectation.status).toBe(
+        "awaiting_transfer"
+      )
+    })
+
     it("CAMT.053, MT940 and OFX statements of the shop's account import the same way", async () => {
       // The demo shop has one VND account: the fixture's second (USD) account is left out.
       const camt = fixture("camt053.xml")
@@ -220,6 +249,86 @@ medusaIntegrationTestRunner({
         expect(res.status).toBe(201)
         expect(res.data.import.counts.lines).toBe(lines)
       }
+    })
+
+    it("a file with an unreadable line: previewed with it listed, committed without it only when acknowledged", async () => {
+      const before = await ledgerCount()
+      const csv = [
+        "Ngày giao dịch;Số tham chiếu;Số tiền ghi có;Nội dung",
+        "25/11/2026 09:00;FT-BAD-1;123.000;chuyen tien mot",
+        "31/02/2026 09:30;FT-BAD-2;456.000;chuyen tien hai",
+        "25/11/2026 10:00;FT-BAD-3;789.000;chuyen tien ba",
+      ].join("\n")
+      const preview = await upload(csv, "one-bad-row.csv")
+      expect(preview.status).toBe(201)
+      const imp = preview.data.import
+      const rejected = [
+        {
+          line: "row 3",
+          message: 'date: "31/02/2026 09:30" is not a real date',
+        },
+      ]
+      expect(imp.rejected_lines).toEqual(rejected)
+      expect(imp.counts).toMatchObject({ lines: 2, new: 2, rejected: 1 })
+      expect(imp.lines.map((l: any) => l.external_id)).toEqual([
+        "FT-BAD-1",
+        "FT-BAD-3",
+      ])
+      const stored = (
+        await api.get(`/admin/bank-transfer/imports/${imp.id}`, admin)
+      ).data.import
+      expect(stored.rejected_lines).toEqual(rejected)
+
+      const commit = (body: object) =>
+        api
+          .post(`/admin/bank-transfer/imports/${imp.id}/commit`, body, admin)
+          .catch((e) => e.response)
+      for (const body of [
+        {},
+        { skip_rejected_lines: false },
+        { skip_rejected_lines: "yes" },
+        { skip_rejected_lines: true, extra: 1 },
+      ]) {
+        const refused = await commit(body)
+        expect({ body, status: refused.status }).toEqual({ body, status: 400 })
+      }
+      const refused = await commit({})
+      expect(refused.data.message).toBe(
+        'one-bad-row.csv: 1 line(s) could not be read and would be left out (row 3: date: "31/02/2026 09:30" is not a real date). To record the other lines without them, commit with "skip_rejected_lines": true.'
+      )
+      expect(await ledgerCount()).toBe(before)
+      expect(
+        (await api.get(`/admin/bank-transfer/imports/${imp.id}`, admin)).data
+          .import.status
+      ).toBe("previewed")
+
+      const ok = await commit({ skip_rejected_lines: true })
+      expect(ok.status).toBe(200)
+      expect(ok.data).toMatchObject({
+        added: 2,
+        import: {
+          status: "committed",
+          counts: { added: 2, stored: 2, rejected: 1, left_out: 1 },
+          rejected_lines: rejected,
+        },
+      })
+      expect(await ledgerCount()).toBe(before + 2)
+      // Only the readable lines reached the ledger; the audit names the line left out.
+      const service: any = getContainer().resolve("bankTransfer")
+      const amounts = (
+        await service.listBankTransactions({ import_id: imp.id })
+      )
+        .map((t: any) => Number(t.amount))
+        .sort((a: number, b: number) => a - b)
+      expect(amounts).toEqual([123000, 789000])
+      const audit = (
+        await service.listAuditEvents({ action: "statement_committed" })
+      ).find((a: any) => a.data?.import_id === imp.id)
+      expect(audit).toMatchObject({
+        message:
+          "one-bad-row.csv: 2 new line(s), 1 unreadable line(s) left out",
+        data: { left_out: rejected },
+      })
     })
 
     it("refuses hostile and broken files with the line at fault, storing nothing", async () => {
@@ -259,9 +368,14 @@ medusaIntegrationTestRunner({
           /balances do not add up/,
         ],
         [
-          "Ngày giao dịch;Số tiền ghi có;Nội dung\n23/11/2026;1.000;ok\n24/11/2026;nhieu;x\n",
+          "Ngày giao dịch;Số tiền ghi có;Nội dung\n23/11/2026;mot;ok\n24/11/2026;nhieu;x\n",
           "typo.csv",
-          /row 3, credit: "nhieu" is not an amount/,
+          /no transaction line could be read: row 2: credit: "mot" is not an amount; row 3: credit: "nhieu" is not an amount/,
+        ],
+        [
+          "Số dư đầu kỳ;1.000.000\nNgày giao dịch;Số tiền ghi có;Nội dung\n23/11/2026;1.000;ok\n24/11/2026;nhieu;x\nSố dư cuối kỳ;;1.501.000\n",
+          "needs-the-bad-row.csv",
+          /balances do not add up.*without its unreadable line\(s\): row 4: credit: "nhieu" is not an amount/,
         ],
         [Buffer.alloc(11 * 1024 * 1024, 0x41), "huge.csv", /larger than/],
       ]

@@ -8,7 +8,7 @@ import {
   SeededShop,
 } from "../helpers/shop"
 import { settle } from "../helpers/settle"
-import { SECRETS, waitFor } from "../helpers/webhooks"
+import { SECRETS, vietnamTime, waitFor } from "../helpers/webhooks"
 import { payosSignedText } from "../../src/lib/ingest/webhooks/payos"
 
 jest.setTimeout(180 * 1000)
@@ -17,7 +17,10 @@ const TOTAL = 2400000 + 30000 // the digital product plus shipping
 const PAYOS_KEY = "dev-payos-checksum-key-change-me" // medusa-config.ts's development default
 const BIG_ID = "9223372036854775807" // 2^63 − 1: a JavaScript number would read …808
 
-/** A payOS delivery as payOS sends it, `data` signed with the checksum key. */
+/**
+ * A payOS delivery as payOS sends it, `data` signed with the checksum key; booked now (money
+ * booked before an order was placed never pays it).
+ */
 function payosDelivery(description: string, amount: number, key = PAYOS_KEY) {
   const data = {
     orderCode: 260001,
@@ -25,7 +28,7 @@ function payosDelivery(description: string, amount: number, key = PAYOS_KEY) {
     description,
     accountNumber: "0071000123456",
     reference: `FT${crypto.randomInt(1e9)}`,
-    transactionDateTime: "2026-11-30 10:20:30",
+    transactionDateTime: vietnamTime(),
     currency: "VND",
     paymentLinkId: "c0ffee",
     code: "00",

@@ -156,6 +156,12 @@ export async function crossChannel(ctx) {
   )
   const [{ now: dbStart }] = (await db.query(`SELECT now()`)).rows
   const end = Date.now()
+  // Money booked on a day before an order was placed never pays it (the matcher compares calendar
+  // days in Vietnam): the transfers are booked over the last minutes, but never before the start
+  // of today in Vietnam, so that none falls on the day before the orders when a run crosses midnight.
+  const startOfDay = new Date(
+    `${vietnamTime(new Date(end)).slice(0, 10)}T00:00:00+07:00`
+  )
   let nextOrder = 0
   const transfers = Array.from({ length: TRANSFERS }, (_, i) => {
     const order = paying.has(i) ? orders[nextOrder++] : null
@@ -168,7 +174,10 @@ export async function crossChannel(ctx) {
       : [`chuyen tien ${tag} ${letters(i).padStart(3, "B")}`]
     const shopperMemo = styles[i % styles.length]
     const amount = order ? Number(order.exp.amount_due) : 1_500_001 + i * 7
-    const bookedAt = new Date(end - (TRANSFERS - i) * 1500) // in the order of the index, the last one now
+    // In the order of the index, the last one now.
+    const bookedAt = new Date(
+      Math.max(end - (TRANSFERS - i) * 1500, startOfDay.getTime())
+    )
     const bankRef = BANK_REF_BASE + i
     const trace = 100_000 + i
     const bankMemo = `MBVCB.${bankRef}.${trace}.${shopperMemo}.CT tu 0123456789 NGUYEN VAN A toi ${ACCOUNT} ${HOLDER} tai VCB`

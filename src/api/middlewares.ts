@@ -7,6 +7,7 @@ import {
 import {
   CalendarOverrideBody,
   ListImportsQuery,
+  CommitImportBody,
   SaveColumnMappingBody,
   ConfirmSuggestionBody,
   RequestConfirmationBody,
@@ -121,6 +122,11 @@ export default defineMiddlewares({
       matcher: "/admin/bank-transfer/imports",
       method: ["POST"],
       middlewares: [statementUpload],
+    },
+    {
+      matcher: "/admin/bank-transfer/imports/:id/commit",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(CommitImportBody)],
     },
     {
       matcher: "/admin/bank-transfer/imports",

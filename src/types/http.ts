@@ -423,6 +423,10 @@ export type ImportCounts = {
   stored?: number
   /** After commit: lines and totals per outcome and currency. */
   sums?: ImportSum[]
+  /** Lines of the file that could not be read (listed in `rejected_lines`). */
+  rejected?: number
+  /** After commit: unreadable lines the accountant chose to leave out. */
+  left_out?: number
 }
 
 export type ColumnMappingsResponse = {
@@ -441,6 +445,11 @@ export type StatementImport = {
   preset?: string | null
   /** Preview only: rows left out of the import, with why (a zero amount, …). */
   warnings?: { line: string; message: string }[]
+  /**
+   * Lines that could not be read, with their errors: left out of `lines`; committing needs
+   * `skip_rejected_lines: true`. Kept on the import after commit (what was left out, and why).
+   */
+  rejected_lines?: { line: string; message: string }[] | null
   uploaded_by?: string | null
   committed_by?: string | null
   committed_at?: string | null

@@ -115,9 +115,13 @@ export const useUploadStatement = () =>
     }
   )
 
+/** Commits a preview; `skip_rejected_lines` acknowledges leaving its unreadable lines out. */
 export const useCommitImport = () =>
-  useAction("Commit", (v: { id: string }) =>
-    post<CommitImportResponse>(`${API}/imports/${v.id}/commit`, {})
+  useAction("Commit", (v: { id: string; skip_rejected_lines?: boolean }) =>
+    post<CommitImportResponse>(
+      `${API}/imports/${v.id}/commit`,
+      v.skip_rejected_lines ? { skip_rejected_lines: true } : {}
+    )
   )
 
 export const useSaveSettings = () =>

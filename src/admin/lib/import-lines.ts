@@ -79,5 +79,8 @@ export function commitSummary(c: ImportCounts, added?: number): string {
   if (c.stored !== undefined) {
     parts.push(`${plural(c.stored, "line")} stored`)
   }
+  if (c.left_out) {
+    parts.push(`${plural(c.left_out, "unreadable line")} left out`)
+  }
   return parts.join(" · ")
 }

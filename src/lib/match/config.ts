@@ -29,5 +29,6 @@ export function matchConfigFromOptions(
     writeOffTolerance,
     allowAutomaticPartials: options.allow_automatic_partials,
     amountOnlyWindowDays: options.amount_only_window_days,
+    timeZone: options.calendar.time_zone,
   }
 }

@@ -12,6 +12,7 @@
  */
 import { abs, amountReason, toleranceAmount, writeOffAmount } from "./amounts"
 import { amountWindow } from "./candidates"
+import { bookedBeforePlaced, DEFAULT_TIME_ZONE } from "./booking-order"
 import { evidenceFor, Evidence, MemoProbe } from "./evidence"
 import { exactSumSubsets } from "./exact-sum"
 import { formatMoney } from "../money/format"
@@ -75,7 +76,9 @@ export function decide(
   const seen = new Set<string>()
   const open: OpenExpectation[] = []
   let rejectedCount = 0
+  let placedLater = 0
   let otherCurrency: string | null = null
+  const timeZone = config.timeZone ?? DEFAULT_TIME_ZONE
   for (const e of candidates) {
     if (seen.has(e.id)) {
       continue
@@ -86,6 +89,11 @@ export function decide(
       continue
     }
     if (e.amount_remaining <= 0n) {
+      continue
+    }
+    // A transfer booked before the order existed cannot pay it (booking-order.ts).
+    if (bookedBeforePlaced(tx.booked_at, e.created_at, timeZone)) {
+      placedLater++
       continue
     }
     if (e.currency_code.toUpperCase() !== currency) {
@@ -164,6 +172,12 @@ export function decide(
     reasons.push({
       code: "rejected",
       message: `${rejectedCount} candidate order(s) were rejected for this transaction`,
+    })
+  }
+  if (placedLater) {
+    reasons.push({
+      code: "booked_before_order",
+      message: `${placedLater} candidate order(s) were placed after the day this transfer was booked`,
     })
   }
   if (!reasons.length) {

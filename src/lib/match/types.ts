@@ -44,6 +44,11 @@ export interface MatchConfig {
   allowAutomaticPartials: boolean
   /** Default 7. */
   amountOnlyWindowDays: number
+  /**
+   * The shop's time zone (IANA), for calendar days: a transaction booked on a day before an order
+   * was placed is never matched to it. Default "Asia/Ho_Chi_Minh".
+   */
+  timeZone?: string
 }
 
 export interface Reason {

@@ -3,7 +3,7 @@ import {
   transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import type { StatementLine } from "../../lib/ingest/statements"
+import type { RejectedLine, StatementLine } from "../../lib/ingest/statements"
 import { planStatementLinesStep } from "./steps/plan-statement-lines"
 import { previewMatchesStep } from "./steps/preview-matches"
 import { createStatementImportStep } from "./steps/create-statement-import"
@@ -15,6 +15,8 @@ export type PreviewStatementImportInput = {
   uploaded_by: string | null
   /** The parsed statement's lines (amounts: decimal strings in their currency). */
   lines: StatementLine[]
+  /** Lines of the file that could not be read, left out of `lines` (see ParsedStatement). */
+  rejected_lines?: RejectedLine[]
 }
 
 /**
@@ -34,6 +36,7 @@ export const previewStatementImportWorkflow = createWorkflow(
         sha256: input.sha256,
         uploaded_by: input.uploaded_by,
         lines: previewed,
+        rejected_lines: input.rejected_lines ?? [],
       }))
     )
     return new WorkflowResponse(statement)

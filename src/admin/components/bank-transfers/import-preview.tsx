@@ -1,4 +1,8 @@
+import { useState } from "react"
 import { Badge, Button, Heading, Table, Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
+import { ConfirmPrompt } from "../common/confirm-prompt"
+import { RejectedLinesList } from "./rejected-lines-list"
 import { useShopTimeZone } from "../../hooks/queries"
 import { formatMoney } from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
@@ -22,13 +26,15 @@ const BADGE = {
 type Props = {
   preview: StatementImport
   committing: boolean
-  onCommit: () => void
+  /** `skipRejected`: the accountant confirmed leaving the unreadable lines out. */
+  onCommit: (skipRejected: boolean) => void
   onCancel: () => void
 }
 
 /**
  * What the file holds, line by line: which lines are new, which were already received (and how),
- * which will be held as possible duplicates. The accountant's last check before commit.
+ * which will be held as possible duplicates, and which could not be read (left out; committing
+ * then asks for confirmation). The accountant's last check before commit.
  */
 export function ImportPreview({
   preview,
@@ -40,6 +46,9 @@ export function ImportPreview({
   const lines = preview.lines ?? []
   const timeZone = useShopTimeZone()
   const held = c.possible_duplicates ?? 0
+  const rejected = preview.rejected_lines ?? []
+  const [confirming, setConfirming] = useState(false)
+  const { t } = useTranslation()
   return (
     <div
       className="flex flex-col gap-y-3 rounded-lg border"
@@ -92,6 +101,7 @@ export function ImportPreview({
           )}
         </div>
       </div>
+      {rejected.length > 0 && <RejectedLinesList lines={rejected} />}
       <div className="max-h-[420px] overflow-auto border-y">
         <Table>
           <Table.Header>
@@ -170,7 +180,9 @@ export function ImportPreview({
         </Button>
         <Button
           size="small"
-          onClick={onCommit}
+          onClick={() =>
+            rejected.length ? setConfirming(true) : onCommit(false)
+          }
           isLoading={committing}
           disabled={committing || preview.status === "committed"}
           data-testid="bt-import-commit"
@@ -179,6 +191,16 @@ export function ImportPreview({
           {held > 0 ? `, hold ${held}` : ""}
         </Button>
       </div>
+      <ConfirmPrompt
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={t("bankTransfer.importPreview.confirmTitle", {
+          count: rejected.length,
+        })}
+        description={t("bankTransfer.importPreview.confirmDescription")}
+        confirmText={t("bankTransfer.importPreview.confirmText")}
+        onConfirm={async () => onCommit(true)}
+      />
     </div>
   )
 }

@@ -39,7 +39,9 @@ function checkMapping(text: string): { json?: string; error?: string } {
 
 /**
  * Upload a bank statement, see what it contains and what is new, then commit. Nothing reaches the
- * ledger before Commit; a file that does not parse is refused whole, with the line that failed.
+ * ledger before Commit; a file that does not parse is refused whole, with the line that failed. Lines
+ * that cannot be read in a file that otherwise holds together are listed, and left out on commit
+ * once the accountant confirms.
  */
 export function ImportTab() {
   const [file, setFile] = useState<File | null>(null)
@@ -82,10 +84,10 @@ export function ImportTab() {
     )
   }
 
-  const doCommit = () =>
+  const doCommit = (skipRejected: boolean) =>
     preview &&
     commit.mutate(
-      { id: preview.id },
+      { id: preview.id, skip_rejected_lines: skipRejected },
       {
         onSuccess: (res) => {
           const c = res.import?.counts ?? preview.counts

@@ -76,6 +76,22 @@ describe("commit summary", () => {
     ).toBe("2 added · 1 already received · 1 held for review · 4 lines stored")
   })
 
+  it("says how many unreadable lines the accountant left out", () => {
+    expect(
+      commitSummary({
+        lines: 2,
+        incoming: 2,
+        outgoing: 0,
+        new: 2,
+        known: 0,
+        added: 2,
+        stored: 2,
+        rejected: 1,
+        left_out: 1,
+      })
+    ).toBe("2 added · 2 lines stored · 1 unreadable line left out")
+  })
+
   it("leaves out what an older server did not send", () => {
     expect(
       commitSummary({ lines: 1, incoming: 1, outgoing: 0, new: 1, known: 0 }, 1)

@@ -167,6 +167,14 @@ export const ImportFields = z
   })
   .strict()
 
+/**
+ * POST /admin/bank-transfer/imports/:id/commit. A preview with unreadable lines commits only with
+ * `skip_rejected_lines: true`: the accountant acknowledges that those lines are left out.
+ */
+export const CommitImportBody = z
+  .object({ skip_rejected_lines: z.boolean().optional() })
+  .strict()
+
 export const ListImportsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).default(0),

@@ -1,5 +1,5 @@
 import { XMLParser } from "fast-xml-parser"
-import type { ParsedStatement, StatementLine } from "./types"
+import type { ParsedStatement, RejectedLine, StatementLine } from "./types"
 import { StatementError } from "./types"
 import { checkBalance } from "./balance"
 import { guardXml } from "./guard"
@@ -9,6 +9,7 @@ import {
   distinctReferences,
   withPayerReference,
 } from "./line-identity"
+import { readLines } from "./rejected-lines"
 import { fromMinorUnits, toMinorUnits } from "../../money/minor-units"
 
 const list = <T>(v: T | T[] | undefined): T[] =>
@@ -23,7 +24,8 @@ const text = (v: any): string | null =>
 /**
  * ISO 20022 camt.053 (any version: namespaces are dropped), parsed with fast-xml-parser with
  * entities off. Booked entries only; a batch entry yields one line per transaction detail that
- * carries its own amount (see entryLines). A line's `line` is its place: `Stmt[s]/Ntry[n]` or
+ * carries its own amount (see entryLines). An entry that cannot be read is listed in
+ * `rejected_lines`, kept only if the statement's balances add up without it. A line's `line` is its place: `Stmt[s]/Ntry[n]` or
  * `Stmt[s]/Ntry[n]/NtryDtls/TxDtls[d]`, counting every entry of the statement.
  */
 export function parseCamt053(xml: string): ParsedStatement {
@@ -48,7 +50,12 @@ export function parseCamt053(xml: string): ParsedStatement {
       "no Document/BkToCstmrStmt/Stmt element: not a camt.053 statement"
     )
   }
-  const out: ParsedStatement = { format: "camt053", accounts: [], lines: [] }
+  const out: ParsedStatement = {
+    format: "camt053",
+    accounts: [],
+    lines: [],
+    rejected_lines: [],
+  }
   statements.forEach((stmt: any, s) => {
     const where = `Stmt[${s + 1}]`
     const account = text(stmt.Acct?.Id?.IBAN) ?? text(stmt.Acct?.Id?.Othr?.Id)
@@ -74,13 +81,19 @@ export function parseCamt053(xml: string): ParsedStatement {
       }
     }
     const lines: StatementLine[] = []
+    const rejected: RejectedLine[] = []
     list(stmt.Ntry).forEach((ntry: any, n) => {
       const at = `${where}/Ntry[${n + 1}]`
       const status = text(ntry.Sts?.Cd) ?? text(ntry.Sts)
       if (status !== "BOOK") {
         return
       }
-      lines.push(...entryLines(ntry, at, account, currency))
+      // An entry that cannot be read (amount, date, details not adding up) is left out whole.
+      lines.push(
+        ...readLines(at, rejected, () =>
+          entryLines(ntry, at, account, currency)
+        )
+      )
     })
     if (opening && closing) {
       checkBalance(
@@ -88,9 +101,11 @@ export function parseCamt053(xml: string): ParsedStatement {
         currency ?? "VND",
         { amount: opening.amount, negative: opening.negative },
         { amount: closing.amount, negative: closing.negative },
-        lines
+        lines,
+        rejected
       )
     }
+    out.rejected_lines!.push(...rejected)
     out.accounts.push({
       account,
       currency,
@@ -99,6 +114,9 @@ export function parseCamt053(xml: string): ParsedStatement {
     })
     out.lines.push(...lines)
   })
+  if (!out.rejected_lines!.length) {
+    delete out.rejected_lines
+  }
   return out
 }
 
@@ -246,8 +264,18 @@ function entryLines(
       ...details.flatMap((tx: any) => [txRef(tx), text(tx?.Refs?.TxId)])
     )
     const memoParts = details.flatMap(detailMemo)
-    for (const p of payers.slice(1)) {
-      if (!memoParts.some((m) => m.includes(p))) {
+    // Another detail's reference that its own memo does not hold is added, so the line names every
+    // order it pays. Each is looked for in its own detail's memo only: a search of every memo for
+    // every reference grows with the square of a batch's size (thousands of details).
+    const unstated = details
+      .map((tx: any) => {
+        const p = payerRef(tx)
+        return p && !detailMemo(tx).some((m) => m.includes(p)) ? p : null
+      })
+      .filter(Boolean)
+    const firstPayer = (payers[0] ?? "").toUpperCase()
+    for (const p of distinctReferences(...unstated)) {
+      if (p.toUpperCase() !== firstPayer) {
         memoParts.push(p)
       }
     }
@@ -287,8 +315,9 @@ function entryLines(
   }
   // A detail's own bank id is its external id, unless the details of this entry share one (then
   // the entry's id and the detail's place in it, which is unique).
+  // (Sets and counts, not indexOf/findIndex: a batch may hold thousands of details.)
   const ids = parsed.map((p) => txRef(p.tx))
-  const distinct = ids.every((id, i) => id && ids.indexOf(id) === i)
+  const distinct = ids.every(Boolean) && new Set(ids).size === ids.length
   // A detail's keys are its own: none that the entry or another detail of it also carries.
   const keys = parsed.map((p) =>
     distinctReferences(txRef(p.tx), text(p.tx?.Refs?.TxId))
@@ -297,13 +326,13 @@ function entryLines(
   const shared = new Set(
     [entryRef, ntryRef].filter((k): k is string => !!k).map(upper)
   )
-  keys
-    .flat()
-    .forEach(
-      (k, i, all) =>
-        all.findIndex((o) => upper(o) === upper(k)) !== i &&
-        shared.add(upper(k))
-    )
+  const seen = new Set<string>()
+  for (const k of keys.flat().map(upper)) {
+    if (seen.has(k)) {
+      shared.add(k)
+    }
+    seen.add(k)
+  }
   return parsed.map((p, i) =>
     line(
       p.tx,

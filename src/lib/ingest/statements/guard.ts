@@ -1,4 +1,4 @@
-import { StatementError } from "./types"
+import { FormulaError, StatementError } from "./types"
 import { firstInvalidUtf8 } from "./utf8"
 
 /**
@@ -67,7 +67,7 @@ export function guardXml(text: string) {
  */
 export function guardCell(value: string, location: string) {
   if (isFormula(value)) {
-    throw new StatementError(
+    throw new FormulaError(
       `the cell starts with "${value.slice(0, 12)}", a spreadsheet formula (formula injection)`,
       location
     )

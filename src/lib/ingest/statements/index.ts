@@ -8,6 +8,7 @@ import { parseCamt053 } from "./camt053"
 import { parseMt940 } from "./mt940"
 import { parseOfx } from "./ofx"
 import { finishStatement } from "./line-identity"
+import { refuseIfNothingLeft } from "./rejected-lines"
 
 export * from "./types"
 export { BANK_PRESETS } from "./presets"
@@ -42,7 +43,11 @@ export function detectFormat(buf: Buffer, fileName = ""): StatementFormat {
   return "csv"
 }
 
-/** Parses a statement file completely, or throws a StatementError naming what is wrong: all or nothing. */
+/**
+ * Parses a statement file completely, or throws a StatementError naming what is wrong. Lines that
+ * cannot be read are listed in `rejected_lines` when the file still holds together without them
+ * (its balances add up, other lines remain); anything structural refuses the whole file.
+ */
 export async function parseStatement(
   buf: Buffer,
   opts: ParseOptions
@@ -64,6 +69,7 @@ export async function parseStatement(
       parsed = rowsToStatement(readCsvRows(text), "csv", opts)
     }
   }
+  refuseIfNothingLeft(parsed)
   finishStatement(parsed)
   if (opts.expectedAccounts?.length) {
     refuseOtherAccounts(parsed, opts.expectedAccounts)

@@ -30,9 +30,12 @@ export function distinctReferences(
   ...values: (string | null | undefined)[]
 ): string[] {
   const out: string[] = []
+  // A set, not a scan of `out`: a camt batch entry passes the references of thousands of details.
+  const seen = new Set<string>()
   for (const v of values) {
     const c = cleanReference(v)
-    if (c && !out.some((o) => o.toUpperCase() === c.toUpperCase())) {
+    if (c && !seen.has(c.toUpperCase())) {
+      seen.add(c.toUpperCase())
       out.push(c)
     }
   }
@@ -91,7 +94,13 @@ export function finishStatement(parsed: ParsedStatement): ParsedStatement {
   return parsed
 }
 
-function normaliseAmount(line: StatementLine) {
+/**
+ * The line's amount in its currency's ISO 4217 minor units, as a decimal string; an amount finer
+ * than the currency or an unknown currency code throws a StatementError naming the line.
+ */
+export function normaliseAmount(
+  line: Pick<StatementLine, "amount" | "currency_code" | "line">
+) {
   try {
     line.amount = parseAmountInCurrency(
       line.amount,

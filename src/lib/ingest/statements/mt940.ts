@@ -1,4 +1,4 @@
-import type { ParsedStatement, StatementLine } from "./types"
+import type { ParsedStatement, RejectedLine, StatementLine } from "./types"
 import { StatementError } from "./types"
 import { checkBalance } from "./balance"
 import { calendarDate, parseAmount } from "./values"
@@ -8,6 +8,7 @@ import {
   withPayerReference,
 } from "./line-identity"
 import { readMt940Messages } from "./mt940-fields"
+import { readLine } from "./rejected-lines"
 import type { Mt940Field, Mt940Message } from "./mt940-fields"
 import { parseMt940Details } from "./mt940-details"
 
@@ -19,24 +20,33 @@ type Balance = { negative: boolean; amount: string; currency: string }
  * readMt940Messages) must have its opening (`:60F:`/`:60M:`) and closing (`:62F:`/`:62M:`)
  * balance, and opening + `:61:` movements must equal closing. Each `:61:` line becomes one
  * StatementLine, with the `:86:` that follows it (see parseMt940Details); an `:86:` that follows
- * no `:61:` is about the statement and is ignored. Dates are YYMMDD, read in Vietnam time; an
- * impossible one (30 February) refuses the file. A line's `line` is the file line of its `:61:`.
+ * no `:61:` is about the statement and is ignored. Dates are YYMMDD, read in Vietnam time. A `:61:`
+ * that cannot be read (malformed, an impossible date such as 30 February, an amount finer than the
+ * currency) is listed in `rejected_lines`, kept only if the balances add up without it. A line's
+ * `line` is the file line of its `:61:`.
  */
 export function parseMt940(text: string): ParsedStatement {
   const out: ParsedStatement = { format: "mt940", accounts: [], lines: [] }
+  const rejected: RejectedLine[] = []
   for (const message of readMt940Messages(text)) {
     const statement = readStatement(message)
     out.accounts.push(statement.account)
     out.lines.push(...statement.lines)
+    rejected.push(...statement.rejected)
   }
-  return out
+  return rejected.length ? { ...out, rejected_lines: rejected } : out
 }
 
+/**
+ * One statement: its balances, and its `:61:` lines. A `:61:` that cannot be read is left out into
+ * `rejected` (its balances must then add up without it); anything else wrong refuses the file.
+ */
 function readStatement(message: Mt940Message) {
   let account: string | null = null
   let opening: Balance | null = null
   let closing: { balance: Balance; field: Mt940Field } | null = null
   const lines: StatementLine[] = []
+  const rejected: RejectedLine[] = []
   const fields = message.fields
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]
@@ -64,7 +74,13 @@ function readStatement(message: Mt940Message) {
         )
       }
       const details = fields[i + 1]?.tag === "86" ? fields[i + 1] : null
-      lines.push(statementLine(f, details, account, opening.currency))
+      const currency = opening.currency
+      const line = readLine(`line ${f.line} (:61:)`, rejected, () =>
+        statementLine(f, details, account, currency)
+      )
+      if (line) {
+        lines.push(line)
+      }
     } else if (f.tag === "62F" || f.tag === "62M") {
       closing = { balance: balance(f), field: f }
     }
@@ -92,7 +108,14 @@ function readStatement(message: Mt940Message) {
       where
     )
   }
-  checkBalance(where, opening.currency, opening, closing.balance, lines)
+  checkBalance(
+    where,
+    opening.currency,
+    opening,
+    closing.balance,
+    lines,
+    rejected
+  )
   return {
     account: {
       account,
@@ -101,6 +124,7 @@ function readStatement(message: Mt940Message) {
       closing: closing.balance.amount,
     },
     lines,
+    rejected,
   }
 }
 

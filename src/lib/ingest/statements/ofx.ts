@@ -1,10 +1,11 @@
-import type { ParsedStatement, StatementLine } from "./types"
+import type { ParsedStatement, RejectedLine, StatementLine } from "./types"
 import { StatementError } from "./types"
 import { guardXml } from "./guard"
 import { calendarDate, parseAmount } from "./values"
 import { cleanReference, withPayerReference } from "./line-identity"
 import { all, first, indexByName, readOfxTree, valueOf } from "./ofx-tree"
 import type { OfxElement } from "./ofx-tree"
+import { readLine } from "./rejected-lines"
 
 /**
  * OFX 1.x (1.0.2–1.6, SGML: leaf tags left open) and 2.x (2.0–2.2, XML), read by one linear
@@ -15,6 +16,8 @@ import type { OfxElement } from "./ofx-tree"
  * bank's id (unique within its account: `<ACCTID>:<FITID>`), `REFNUM` or `CHECKNUM` as the payer's
  * reference, `NAME`/`PAYEE` and `MEMO` as memo. A line's `line` is its place:
  * `<STMTTRN> s.k at line n` (k-th transaction of the s-th statement; a file may be one line).
+ * A transaction that cannot be read (amount, date, no FITID) is listed in `rejected_lines`: OFX
+ * states no balance this parser checks, so the rest may be committed.
  */
 export function parseOfx(text: string): ParsedStatement {
   guardXml(text)
@@ -24,6 +27,7 @@ export function parseOfx(text: string): ParsedStatement {
     throw new StatementError("no <OFX> element: not an OFX file")
   }
   const out: ParsedStatement = { format: "ofx", accounts: [], lines: [] }
+  const rejected: RejectedLine[] = []
   const statements = all(ofx, ["STMTRS", "CCSTMTRS"])
   if (!statements.length) {
     throw new StatementError("no <STMTRS> statement in the OFX file")
@@ -37,17 +41,16 @@ export function parseOfx(text: string): ParsedStatement {
     }
     out.accounts.push({ account, currency })
     all(stmt, ["STMTTRN"]).forEach((trn, k) => {
-      out.lines.push(
-        transaction(
-          trn,
-          `<STMTTRN> ${st + 1}.${k + 1} at line ${trn.line}`,
-          account,
-          currency
-        )
+      const where = `<STMTTRN> ${st + 1}.${k + 1} at line ${trn.line}`
+      const line = readLine(where, rejected, () =>
+        transaction(trn, where, account, currency)
       )
+      if (line) {
+        out.lines.push(line)
+      }
     })
   })
-  return out
+  return rejected.length ? { ...out, rejected_lines: rejected } : out
 }
 
 /** OFX amounts: an optional sign, digits, one "." or "," decimal mark. "$120" or "1,200.00" is refused. */

@@ -1,15 +1,31 @@
-import type { ColumnMapping, ParsedStatement, StatementLine } from "./types"
+import type {
+  ColumnMapping,
+  ParsedStatement,
+  RejectedLine,
+  StatementLine,
+} from "./types"
 import { StatementError } from "./types"
 import { BALANCE_HEADERS, BANK_LAYOUTS, HEADER_SYNONYMS } from "./presets"
 import { guardCell, inertCell } from "./guard"
-import { normaliseHeader, parseAmount, parseDate } from "./values"
+import { normaliseHeader } from "./values"
 import { cleanReference } from "./line-identity"
 import { findColumn, headerCell, HeaderCell } from "./header-cells"
 import { closingFromFooter, isFooterRow, readTitleBlock } from "./table-frame"
 import { checkBalance } from "./balance"
+import { readLine } from "./rejected-lines"
+import { readBalance, readRow, type Columns } from "./table-row"
 
 type Field = keyof typeof HEADER_SYNONYMS
-type Columns = Partial<Record<Field | "balance", number>>
+type Signed = { amount: string; negative: boolean }
+/** The text columns of a row, read (and checked for formulas) before its date and amount. */
+const TEXT_FIELDS = [
+  "memo",
+  "reference",
+  "account",
+  "currency",
+  "counterparty_name",
+  "counterparty_account",
+] as const satisfies readonly Field[]
 const HEADER_SCAN_ROWS = 40
 const FIELDS = Object.keys(HEADER_SYNONYMS) as Field[]
 
@@ -133,10 +149,12 @@ const LEADING_DATE =
   /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:\/\s*)?/
 
 /**
- * Rows of a CSV or XLSX export into statement lines, all or nothing. Rows above the header are the
- * title block (account, opening balance); totals and closing-balance rows are skipped; a row whose
- * amount is zero or empty is left out with a warning. When the export states an opening balance and
- * a closing one (a footer row, or the running-balance column), they must add up.
+ * Rows of a CSV or XLSX export into statement lines. Rows above the header are the title block
+ * (account, opening balance); totals and closing-balance rows are skipped; a row whose amount is
+ * zero or empty is left out with a warning; a row whose date or amount cannot be read is left out
+ * into `rejected_lines` with its error (a formula in any of its text cells still refuses the file).
+ * When the export states an opening balance and a closing one (a footer row, or the running-balance
+ * column), they must add up without the rejected rows, or the file is refused naming them.
  */
 export function rowsToStatement(
   rows: unknown[][],
@@ -146,7 +164,8 @@ export function rowsToStatement(
   const { row: headerRow, columns, preset } = findHeader(rows, opts.mapping)
   const title = readTitleBlock(rows.slice(0, headerRow))
   const lines: StatementLine[] = []
-  const warnings: { line: string; message: string }[] = []
+  const warnings: RejectedLine[] = []
+  const rejected: RejectedLine[] = []
   let closing = title.closing
   const balances: { amount: string; negative: boolean }[] = []
   let first = headerRow + 1
@@ -196,81 +215,76 @@ export function rowsToStatement(
       }
       continue
     }
-    const bookedAt = parseDate(
-      dateCell,
-      `${location}, date`,
-      opts.mapping?.date_format
-    )
-    const sep = opts.mapping?.decimal_separator
-    let amount =
-      columns.amount !== undefined
-        ? parseAmount(cell("amount"), `${location}, amount`, sep)
-        : null
-    let direction: "in" | "out" = amount?.negative ? "out" : "in"
-    if (!amount || amount.value === "0") {
-      const credit = parseAmount(cell("credit"), `${location}, credit`, sep)
-      const debit = parseAmount(cell("debit"), `${location}, debit`, sep)
-      if (credit && credit.value !== "0") {
-        ;[amount, direction] = [credit, "in"]
-      } else if (debit && debit.value !== "0") {
-        ;[amount, direction] = [debit, "out"]
+    // Every text cell is checked for a formula before anything else of the row is read: a formula
+    // refuses the file even in a row that is unreadable for another reason.
+    const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, text(f)]))
+    let zero = false
+    let balance: Signed | null = null
+    const line = readLine(location, rejected, () => {
+      const read = readRow(cells, columns, location, opts)
+      if (!read) {
+        zero = true
+        return null
       }
-    }
-    if (!amount || amount.value === "0") {
+      balance = read.balance
+      const reference = cleanReference(
+        texts.reference && texts.reference.replace(LEADING_DATE, "")
+      )
+      return {
+        line: location,
+        external_id: reference,
+        account: texts.account,
+        booked_at: read.bookedAt,
+        amount: read.amount.value,
+        currency_code: (
+          texts.currency ??
+          opts.defaultCurrency ??
+          "VND"
+        ).toUpperCase(),
+        direction: read.direction,
+        memo: texts.memo ?? "",
+        counterparty_name: texts.counterparty_name,
+        counterparty_account: texts.counterparty_account,
+        // The reference column of a bank's export is the bank's transaction number.
+        bank_references: reference ? [reference] : [],
+        raw: Object.fromEntries(
+          rows[headerRow].map((h, i) => [
+            String(inertCell(h ?? i)),
+            inertCell(cells[i] ?? null),
+          ])
+        ),
+      } satisfies StatementLine
+    })
+    if (line) {
+      lines.push(line)
+    } else if (zero) {
       warnings.push({
         line: location,
         message: "no amount (zero or empty): left out",
       })
-      continue
+    } else {
+      // An unreadable row's running balance still tells where the balance stood after it.
+      balance = readBalance(cells, columns, location, opts)
     }
-    const balance = parseAmount(cell("balance"), `${location}, balance`, sep)
     if (balance) {
-      balances.push({ amount: balance.value, negative: balance.negative })
+      balances.push(balance)
     }
-    const memo = text("memo") ?? ""
-    const rawReference = text("reference")
-    const reference = cleanReference(
-      rawReference && rawReference.replace(LEADING_DATE, "")
-    )
-    lines.push({
-      line: location,
-      external_id: reference,
-      account: text("account"),
-      booked_at: bookedAt,
-      amount: amount.value,
-      currency_code: (
-        text("currency") ??
-        opts.defaultCurrency ??
-        "VND"
-      ).toUpperCase(),
-      direction,
-      memo,
-      counterparty_name: text("counterparty_name"),
-      counterparty_account: text("counterparty_account"),
-      // The reference column of a bank's export is the bank's transaction number.
-      bank_references: reference ? [reference] : [],
-      raw: Object.fromEntries(
-        rows[headerRow].map((h, i) => [
-          String(inertCell(h ?? i)),
-          inertCell(cells[i] ?? null),
-        ])
-      ),
-    })
   }
-  if (!lines.length) {
+  if (!lines.length && !rejected.length) {
     throw new StatementError("the table has no transaction rows")
   }
-  const accounts = checkTableBalances(title, closing, balances, lines)
+  const accounts = lines.length
+    ? checkTableBalances(title, closing, balances, lines, rejected)
+    : []
   return {
     format,
     accounts,
     lines,
     ...(warnings.length ? { warnings } : {}),
+    ...(rejected.length ? { rejected_lines: rejected } : {}),
     ...(preset ? { preset } : {}),
   }
 }
-
-type Signed = { amount: string; negative: boolean }
 
 /**
  * opening + movements = closing, when the export gives an opening balance. The closing balance is a
@@ -281,14 +295,15 @@ function checkTableBalances(
   title: { account: string | null; opening: Signed | null },
   closing: Signed | null,
   balances: Signed[],
-  lines: StatementLine[]
+  lines: StatementLine[],
+  rejected: RejectedLine[]
 ): ParsedStatement["accounts"] {
   const currency = lines[0].currency_code
   const opening = title.opening
   if (opening && lines.every((l) => l.currency_code === currency)) {
     const where = "balances"
     if (closing) {
-      checkBalance(where, currency, opening, closing, lines)
+      checkBalance(where, currency, opening, closing, lines, rejected)
     } else if (balances.length) {
       const ends = [balances[balances.length - 1], balances[0]]
       const adds = (end: Signed) => {
@@ -301,7 +316,8 @@ function checkTableBalances(
       }
       closing = ends.find(adds) ?? null
       if (!closing) {
-        checkBalance(where, currency, opening, ends[0], lines) // throws, naming both sides
+        // Throws, naming both sides and the unreadable rows.
+        checkBalance(where, currency, opening, ends[0], lines, rejected)
       }
     }
   }

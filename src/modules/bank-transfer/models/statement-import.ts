@@ -20,6 +20,9 @@ export const StatementImport = model
       counts: model.json(),
       // The parsed lines (amounts as strings), so that commit does not need the file again.
       lines: model.json(),
+      // Lines of the file that could not be read ({ line, message }[]), left out of `lines`: shown
+      // in the preview, and kept after commit as the record of what was left out and why.
+      rejected_lines: model.json().nullable(),
     }
   )
   .indexes([{ on: ["sha256"] }, { on: ["created_at"] }])

@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import { countPlanned, type PlannedLine } from "../utils/planned-lines"
+import type { RejectedLine } from "../../../lib/ingest/statements"
 
 export type CreateStatementImportInput = {
   file_name: string
@@ -10,6 +11,8 @@ export type CreateStatementImportInput = {
   sha256: string
   uploaded_by: string | null
   lines: PlannedLine[]
+  /** Unreadable lines of the file, kept with their errors; committing needs them acknowledged. */
+  rejected_lines: RejectedLine[]
 }
 
 /** Stores a previewed statement (not yet in the ledger) with its counts; compensation deletes it. */
@@ -23,8 +26,14 @@ export const createStatementImportStep = createStep(
       format: input.format,
       sha256: input.sha256,
       uploaded_by: input.uploaded_by,
-      counts: countPlanned(input.lines) as any,
+      counts: {
+        ...countPlanned(input.lines),
+        rejected: input.rejected_lines.length,
+      } as any,
       lines: input.lines as any,
+      rejected_lines: input.rejected_lines.length
+        ? (input.rejected_lines as any)
+        : null,
     })
     return new StepResponse(statement, statement.id)
   },

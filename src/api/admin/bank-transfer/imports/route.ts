@@ -11,11 +11,8 @@ import {
   ImportFields,
   ListImportsQuery,
 } from "../validators"
-import {
-  BANK_PRESETS,
-  parseStatement,
-  StatementError,
-} from "../../../../lib/ingest/statements"
+import { BANK_PRESETS, StatementError } from "../../../../lib/ingest/statements"
+import { parseStatementOffThread } from "../../../../lib/ingest/statements/off-thread"
 import { previewStatementImportWorkflow } from "../../../../workflows/ingest/preview-statement-import"
 
 /**
@@ -23,6 +20,8 @@ import { previewStatementImportWorkflow } from "../../../../workflows/ingest/pre
  * code) or mapping_id) — parses the statement completely and returns the preview: lines, which are
  * new or already known from any channel, and what the matcher would do. Nothing enters the ledger
  * until the import is committed; a file that fails to parse is refused whole (400, naming the line).
+ * A file with lines that cannot be read, whose balances add up without them, is previewed with
+ * those lines listed in `rejected_lines`.
  */
 export async function POST(
   req: AuthenticatedMedusaRequest,
@@ -66,7 +65,8 @@ export async function POST(
   const options = await service.loadOptions()
   let parsed
   try {
-    parsed = await parseStatement(file.buffer, {
+    // In a worker thread: a 100,000-line file takes seconds of CPU, and the server keeps answering.
+    parsed = await parseStatementOffThread(file.buffer, {
       fileName: file.originalname,
       maxBytes: options.import_max_bytes,
       mapping,
@@ -100,6 +100,7 @@ export async function POST(
       sha256: crypto.createHash("sha256").update(file.buffer).digest("hex"),
       uploaded_by: req.auth_context?.actor_id ?? null,
       lines: parsed.lines,
+      rejected_lines: parsed.rejected_lines ?? [],
     },
   })
   res.status(201).json({
@@ -109,6 +110,8 @@ export async function POST(
       // The bank export the header row was recognised as, and rows left out (e.g. zero amounts).
       preset: parsed.preset ?? null,
       warnings: parsed.warnings ?? [],
+      // Lines that could not be read, left out: committing needs `skip_rejected_lines: true`.
+      rejected_lines: parsed.rejected_lines ?? [],
     },
   })
 }

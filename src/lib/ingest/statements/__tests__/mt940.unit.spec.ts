@@ -177,14 +177,15 @@ describe("MT940: refused files", () => {
     [":20:S", ":25:1", opening, line61, ":62F:C260301EUR10,"].join("\n")
 
   it("an impossible value date (30 February) names its line; it never becomes 2 March", async () => {
+    // The line is unreadable, and the balances need its 10 EUR: the file is refused naming it.
     const e = await refusal(one(":61:260230C10,NTRFNONREF//B1"))
     expect(e).toBeInstanceOf(StatementError)
     expect(e.message).toBe(
-      'line 4 (:61:), date "260230": 2026-02-30 is not a real date'
+      'statement ending line 5: balances do not add up: opening 0.00 + movements = 0.00, but the closing balance is 10.00 EUR; the file cannot be imported without its unreadable line(s): line 4 (:61:): date "260230": 2026-02-30 is not a real date'
     )
     const entry = await refusal(one(":61:2602270230C10,NTRFNONREF//B1"))
     expect(entry.message).toBe(
-      'line 4 (:61:), entry date "0230": 2026-02-30 is not a real date'
+      'statement ending line 5: balances do not add up: opening 0.00 + movements = 0.00, but the closing balance is 10.00 EUR; the file cannot be imported without its unreadable line(s): line 4 (:61:): entry date "0230": 2026-02-30 is not a real date'
     )
     const bal = await refusal(
       one(":61:260227C10,NTRFNONREF//B1", ":60F:C261331EUR0,")

@@ -117,7 +117,7 @@ describe("camt.053: one line per transaction detail that carries its own amount"
     const e = await refusal(bad)
     expect(e).toBeInstanceOf(StatementError)
     expect(e.message).toBe(
-      "Stmt[1]/Ntry[1]: its 2 transaction details add up to 3630.00 CHF, not the entry's 3726.00 CHF"
+      "Stmt[1]: balances do not add up: opening 0.00 + movements = 0.00, but the closing balance is 3726.00 CHF; the file cannot be imported without its unreadable line(s): Stmt[1]/Ntry[1]: its 2 transaction details add up to 3630.00 CHF, not the entry's 3726.00 CHF"
     )
   })
 
@@ -166,6 +166,31 @@ describe("camt.053: one line per transaction detail that carries its own amount"
         "E-3",
       ],
     ])
+  })
+
+  it("reads a batch entry of thousands of details whole, split or not (sets, not pairwise comparisons)", async () => {
+    const n = 3000
+    const details = (amounts: boolean) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `<TxDtls><Refs><AcctSvcrRef>TX${i}</AcctSvcrRef><EndToEndId>DH${9000 + i}Z</EndToEndId></Refs>${amounts ? '<Amt Ccy="CHF">1.00</Amt>' : ""}<RmtInf><Ustrd>batch</Ustrd></RmtInf></TxDtls>`
+      ).join("")
+    const split = await parse(
+      camt(entry(`${n}.00`, `<NtryDtls>${details(true)}</NtryDtls>`), `${n}.00`)
+    )
+    expect(split.lines).toHaveLength(n)
+    expect(new Set(split.lines.map((l) => l.external_id)).size).toBe(n)
+    const whole = await parse(
+      camt(
+        entry(`${n}.00`, `<NtryDtls>${details(false)}</NtryDtls>`),
+        `${n}.00`
+      )
+    )
+    expect(whole.lines).toHaveLength(1)
+    for (const i of [0, 1, n - 1]) {
+      expect(whole.lines[0].memo).toContain(`DH${9000 + i}Z`)
+    }
   })
 
   it("takes the payer's reference from the end-to-end id when the free text is generic (shared case)", async () => {
@@ -300,7 +325,7 @@ describe("CSV and every format: amounts in the currency's minor units", () => {
     )
     expect(e).toBeInstanceOf(StatementError)
     expect(e.message).toBe(
-      "row 2: amount: 1250000.50 has more decimals than VND allows (0)"
+      "no transaction line could be read: row 2: amount: 1250000.50 has more decimals than VND allows (0)"
     )
   })
 
@@ -310,7 +335,7 @@ describe("CSV and every format: amounts in the currency's minor units", () => {
     )
     expect(e).toBeInstanceOf(StatementError)
     expect(e.message).toBe(
-      'row 2: currency: "ABC" is not an ISO 4217 currency code'
+      'no transaction line could be read: row 2: currency: "ABC" is not an ISO 4217 currency code'
     )
   })
 

@@ -64,7 +64,7 @@ describe("OFX 1.6 (SGML) and 2.2 (XML)", () => {
     )
     expect(e).toBeInstanceOf(StatementError)
     expect(e.message).toBe(
-      '<STMTTRN> 1.1 at line 9, TRNAMT at line 10: "$120" is not an OFX amount (TRNAMT: digits, an optional sign and decimal mark)'
+      'no transaction line could be read: <STMTTRN> 1.1 at line 9: TRNAMT at line 10: "$120" is not an OFX amount (TRNAMT: digits, an optional sign and decimal mark)'
     )
     const thousands = await refusal(
       sgml(
@@ -81,7 +81,7 @@ describe("OFX 1.6 (SGML) and 2.2 (XML)", () => {
       )
     )
     expect(e.message).toBe(
-      "<STMTTRN> 1.1 at line 9, DTPOSTED at line 9: 2026-02-30 is not a real date"
+      "no transaction line could be read: <STMTTRN> 1.1 at line 9: DTPOSTED at line 9: 2026-02-30 is not a real date"
     )
   })
 

@@ -436,13 +436,13 @@ describe("refused files (nothing is returned from them)", () => {
   it("malformed lines, naming the line or element", async () => {
     await refused(
       Buffer.from("Ngày giao dịch;Số tiền ghi có;Nội dung\n23/11/2026;abc;x\n"),
-      /row 2, credit: "abc" is not an amount/
+      /row 2: credit: "abc" is not an amount/
     )
     await refused(
       Buffer.from(
         "Ngày giao dịch;Số tiền ghi có;Nội dung\n32/13/2026;1.000;x\n"
       ),
-      /row 2, date/
+      /row 2: date/
     )
     await refused(
       Buffer.from(
@@ -456,7 +456,7 @@ describe("refused files (nothing is returned from them)", () => {
           .toString()
           .replace('<Amt Ccy="VND">2430000</Amt>', '<Amt Ccy="VND">lots</Amt>')
       ),
-      /Stmt\[1\]\/Ntry\[1\]\/Amt/
+      /Stmt\[1\]\/Ntry\[1\]: Amt: "lots" is not an amount/
     )
     await refused(
       Buffer.from("just some text\nwithout a table\n"),
