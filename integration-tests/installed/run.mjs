@@ -1015,8 +1015,8 @@ async function main() {
   const serverLog = fs.readFileSync(logPath, "utf8").replace(/\x1b\[\d+m/g, "")
   const errors = [
     ...new Set(
-      [...serverLog.matchAll(/^error:\s+(?!An error occurred)(.+)$/gm)].map(
-        (m) => m[1].replace(/\b(noti|order)_\w+/g, "$1_…")
+      [...serverLog.matchAll(/^error:\s+(?!\s|An error occurred)(.+)$/gm)].map(
+        (m) => m[1].replace(/\b(noti|order)_[0-9A-Z]{26}\b/g, "$1_…")
       )
     ),
   ]
