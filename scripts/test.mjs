@@ -19,6 +19,7 @@ const SCRIPTS = {
   browser: "integration-tests/browser/run.mjs",
   "multi-instance": "integration-tests/multi-instance/run.mjs",
   reliability: "integration-tests/reliability/run.mjs",
+  installed: "integration-tests/installed/run.mjs",
 }
 const suites = [
   "lint",
