@@ -571,6 +571,23 @@ export async function hostileInput(ctx) {
       `/bank-transfer/pay/${seg}/status`,
       { want: [400, 404] }
     )
+    // A guest's token for the store route: only the order's own opens it.
+    if (t) {
+      add(
+        "wrong payment-page token → 404",
+        "/store/bank-transfer/orders/:id",
+        "GET",
+        `/store/bank-transfer/orders/${ownOrder.id}`,
+        { headers: { ...pk, "x-bank-transfer-token": t }, want: [404] }
+      )
+    }
+    add(
+      "wrong payment-page token → 404",
+      "/bank-transfer/pay/:token/qr",
+      "GET",
+      `/bank-transfer/pay/${seg}/qr?format=png`,
+      { want: [400, 404] }
+    )
     add(
       "wrong payment-page token → 404",
       "/bank-transfer/pay/:token/confirm",
