@@ -239,6 +239,35 @@ medusaIntegrationTestRunner({
             expectation.reference
           )
         }
+
+        // "I have paid" from a guest: with the token (once, however often sent), never without.
+        const confirm = (headers: Record<string, string>) => {
+          const form = new FormData()
+          form.append("message", "Đã chuyển khoản")
+          form.append("amount", Number(order.total).toLocaleString("vi-VN"))
+          return api
+            .post(`/store/bank-transfer/orders/${order.id}/confirm`, form, {
+              headers: { ...guest.headers, ...headers },
+            })
+            .catch((e) => e.response)
+        }
+        expect((await confirm({})).status).toBe(401)
+        expect(
+          (await confirm({ "x-bank-transfer-token": token.slice(0, -2) }))
+            .status
+        ).toBe(404)
+        const sent = await Promise.all([
+          confirm({ "x-bank-transfer-token": token }),
+          confirm({ "x-bank-transfer-token": token }),
+        ])
+        expect(sent.map((r) => r.status).sort()).toEqual([200, 201])
+        expect(sent[0].data.confirmation.id).toBe(
+          sent[1].data.confirmation.id
+        )
+        const stored = await (
+          getContainer().resolve("bankTransfer") as any
+        ).listPaymentConfirmations({ expectation_id: expectation.id })
+        expect(stored).toHaveLength(1)
       })
 
       it("does nothing for an order paid with another provider", async () => {

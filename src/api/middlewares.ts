@@ -24,6 +24,7 @@ import { runtimeSettingsSchema } from "../lib/options"
 import { proofUpload } from "./confirmation-upload"
 import { statementUpload } from "./admin/bank-transfer/imports/upload"
 import { refuseUnstorableInput } from "./unstorable-input"
+import { authoriseShopper } from "./store/bank-transfer/shopper-access"
 import { blockUnpaidFulfilment } from "./admin/block-unpaid-fulfilment"
 
 export default defineMiddlewares({
@@ -35,7 +36,7 @@ export default defineMiddlewares({
       bodyParser: { preserveRawBody: true, sizeLimit: "256kb" },
     },
     {
-      // A guest reads their order with its payment token instead (see the route).
+      // A guest reads and confirms their order with its payment token instead (see shopper-access).
       matcher: "/store/bank-transfer/orders/:id",
       method: ["GET"],
       middlewares: [
@@ -47,7 +48,12 @@ export default defineMiddlewares({
     {
       matcher: "/store/bank-transfer/orders/:id/confirm",
       method: ["POST"],
-      middlewares: [authenticate("customer", ["session", "bearer"])],
+      middlewares: [
+        authenticate("customer", ["session", "bearer"], {
+          allowUnauthenticated: true,
+        }),
+        authoriseShopper,
+      ],
     },
     // Text PostgreSQL cannot hold (NUL, unpaired surrogates) is refused before any handler uses it.
     { matcher: "/store/bank-transfer*", middlewares: [refuseUnstorableInput] },

@@ -2,43 +2,23 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import {
-  ContainerRegistrationKeys,
-  MedusaError,
-} from "@medusajs/framework/utils"
-import { BANK_TRANSFER_MODULE } from "../../../../../../modules/bank-transfer"
-import type BankTransferModuleService from "../../../../../../modules/bank-transfer/service"
 import { confirmationInput } from "../../../../../confirmation-upload"
 import { confirmOnce } from "../../../../../confirm-once"
+import { shopperExpectation } from "../../../shopper-access"
 
 /**
  * POST /store/bank-transfer/orders/:id/confirm (multipart: message, paid_on, amount, file…) —
- * the logged-in customer says they paid one of their orders (the same confirmation sent twice is
- * stored once: 200 with the stored one).
+ * the shopper says they paid: the logged-in customer who placed the order, or a guest with its
+ * payment token (`x-bank-transfer-token`; see `shopperExpectation`). 201 with the new confirmation; the
+ * same confirmation sent twice is stored once (200 with the stored one). 401/404 before the upload
+ * is read; 400 for a bad field or file.
  */
 export async function POST(
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse
 ) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [order],
-  } = await query.graph({
-    entity: "order",
-    filters: { id: req.params.id, customer_id: req.auth_context.actor_id },
-    fields: ["id"],
-  })
-  const service: BankTransferModuleService =
-    req.scope.resolve(BANK_TRANSFER_MODULE)
-  const [expectation] = order
-    ? await service.listExpectations({ order_id: order.id })
-    : []
-  if (!expectation) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_FOUND,
-      `Order with id: ${req.params.id} was not found`
-    )
-  }
+  // Authorised by the `authoriseShopper` middleware before the upload was read.
+  const expectation = await shopperExpectation(req)
 
   const { confirmation, duplicate } = await confirmOnce(
     req.scope,
@@ -46,7 +26,7 @@ export async function POST(
       expectation_id: expectation.id,
       ...confirmationInput(req, expectation.currency_code),
       channel: "store",
-      actor: { type: "shopper", id: req.auth_context.actor_id },
+      actor: { type: "shopper", id: req.auth_context?.actor_id ?? expectation.customer_id },
     },
     expectation.currency_code
   )
