@@ -182,11 +182,7 @@ export function SettingsTab() {
                     },
                   })
                 }
-                data-testid={
-                  lang === "en"
-                    ? "bt-setting-instructions"
-                    : "bt-setting-instructions-vi"
-                }
+                data-testid={`bt-setting-instructions-${lang}`}
               />
             </div>
           ))
