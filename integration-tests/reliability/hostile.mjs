@@ -571,6 +571,23 @@ export async function hostileInput(ctx) {
       `/bank-transfer/pay/${seg}/status`,
       { want: [400, 404] }
     )
+    // A guest's token for the store route: only the order's own opens it.
+    if (t) {
+      add(
+        "wrong payment-page token → 404",
+        "/store/bank-transfer/orders/:id",
+        "GET",
+        `/store/bank-transfer/orders/${ownOrder.id}`,
+        { headers: { ...pk, "x-bank-transfer-token": t }, want: [404] }
+      )
+    }
+    add(
+      "wrong payment-page token → 404",
+      "/bank-transfer/pay/:token/qr",
+      "GET",
+      `/bank-transfer/pay/${seg}/qr?format=png`,
+      { want: [400, 404] }
+    )
     add(
       "wrong payment-page token → 404",
       "/bank-transfer/pay/:token/confirm",
@@ -751,8 +768,10 @@ export async function hostileInput(ctx) {
     ],
     ["HMAC timestamp 6 minutes old", (raw) => sepayHmacHeaders(raw, sec - 360)],
     [
-      "HMAC timestamp 6 minutes ahead",
-      (raw) => sepayHmacHeaders(raw, sec + 360),
+      // Signed when the case is built, sent later: 30 minutes stays outside the 5-minute window
+      // however long a loaded machine takes to send the whole suite.
+      "HMAC timestamp 30 minutes ahead",
+      (raw) => sepayHmacHeaders(raw, sec + 1800),
     ],
     [
       "HMAC timestamp not a number",
@@ -805,7 +824,7 @@ export async function hostileInput(ctx) {
     ],
     ["another secret", (b) => cassoHeaders(b, ms, "another-secret-0123456789")],
     ["6 minutes old", (b) => cassoHeaders(b, ms - 360_000)],
-    ["6 minutes ahead", (b) => cassoHeaders(b, ms + 360_000)],
+    ["30 minutes ahead", (b) => cassoHeaders(b, ms + 1_800_000)],
     [
       "over the unsorted body",
       (b) => cassoHeaders(b, ms, SECRETS.casso, "sha512", false),
@@ -830,7 +849,7 @@ export async function hostileInput(ctx) {
       (raw) => genericHeaders(raw, sec, "another-secret-0123456789"),
     ],
     ["6 minutes old", (raw) => genericHeaders(raw, sec - 360)],
-    ["6 minutes ahead", (raw) => genericHeaders(raw, sec + 360)],
+    ["30 minutes ahead", (raw) => genericHeaders(raw, sec + 1800)],
     [
       "SHA-512 instead of SHA-256",
       (raw) => genericHeaders(raw, sec, SECRETS.generic, "sha512"),

@@ -131,12 +131,6 @@ describe("the payment provider", () => {
       currency_code: "VND",
       accounts: [{ bank_bin: "970436", account_number: "0071000123456" }],
     })
-    // A logged-in shopper's checkout asks for an account holder: the customer is their own.
-    await expect(
-      provider.createAccountHolder({
-        context: { customer: { id: "cus_1", email: "a@example.com" } },
-      } as any)
-    ).resolves.toEqual({ id: "cus_1", data: {} })
     const auth = await provider.authorizePayment({ data: session.data } as any)
     expect(auth.status).toBe("authorized")
     expect(

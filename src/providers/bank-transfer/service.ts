@@ -11,10 +11,6 @@ import type {
   CancelPaymentOutput,
   CapturePaymentInput,
   CapturePaymentOutput,
-  CreateAccountHolderInput,
-  CreateAccountHolderOutput,
-  DeleteAccountHolderInput,
-  DeleteAccountHolderOutput,
   DeletePaymentInput,
   DeletePaymentOutput,
   GetPaymentStatusInput,
@@ -24,12 +20,8 @@ import type {
   ProviderWebhookPayload,
   RefundPaymentInput,
   RefundPaymentOutput,
-  RetrieveAccountHolderInput,
-  RetrieveAccountHolderOutput,
   RetrievePaymentInput,
   RetrievePaymentOutput,
-  UpdateAccountHolderInput,
-  UpdateAccountHolderOutput,
   UpdatePaymentInput,
   UpdatePaymentOutput,
   WebhookActionResult,
@@ -59,35 +51,6 @@ class BankTransferProviderService extends AbstractPaymentProvider<BankTransferOp
   ) {
     super(container, options)
     this.options_ = parseOptions(options)
-  }
-
-  /**
-   * A bank keeps no record of the shop's customers, so the customer is their own account holder:
-   * Medusa stores the customer's id as the holder's `external_id` (and stops warning on every
-   * logged-in checkout that the provider "does not support creating account holders").
-   */
-  async createAccountHolder({
-    context,
-  }: CreateAccountHolderInput): Promise<CreateAccountHolderOutput> {
-    return { id: context.customer.id, data: {} }
-  }
-
-  async retrieveAccountHolder({
-    id,
-  }: RetrieveAccountHolderInput): Promise<RetrieveAccountHolderOutput> {
-    return { id, data: {} }
-  }
-
-  async updateAccountHolder({
-    context,
-  }: UpdateAccountHolderInput): Promise<UpdateAccountHolderOutput> {
-    return { data: context.account_holder.data ?? {} }
-  }
-
-  async deleteAccountHolder(
-    _input: DeleteAccountHolderInput
-  ): Promise<DeleteAccountHolderOutput> {
-    return { data: {} }
   }
 
   /** What the storefront needs before the order exists; the reference comes with the order. */
