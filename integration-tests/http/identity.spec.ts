@@ -382,6 +382,42 @@ medusaIntegrationTestRunner({
       expect(await movements(888000)).toHaveLength(3)
     })
 
+    it("Vietcombank's bilingual export (shared case): read without a mapping, balances checked, the footer left out, the order paid", async () => {
+      const { order, bt } = await newOrder()
+      const preview = await upload(
+        caseFile("vcb-bilingual-headers.csv").replace(/DH39A/g, bt.reference),
+        "sao-ke-vcb.csv"
+      )
+      expect(preview.status).toBe(201)
+      expect(preview.data.import.preset).toBe("VCB")
+      expect(preview.data.import.accounts).toEqual([
+        expect.objectContaining({
+          account: "0071000123456",
+          opening: "42892241",
+          closing: "45300241",
+        }),
+      ])
+      expect(
+        preview.data.import.lines.map((l: any) => [
+          l.direction,
+          l.amount,
+          l.outcome ?? null,
+        ])
+      ).toEqual([
+        ["in", "2430000", "apply"],
+        ["out", "22000", "ignore"],
+      ])
+      await commit(preview.data.import.id)
+      await waitFor(
+        async () =>
+          (await expectation(order.id)).expectation.status === "paid"
+            ? true
+            : null,
+        "paid by the Vietcombank export"
+      )
+      expect(await received(order.id)).toBe("2430000")
+    })
+
     it("camt.053: a reference only in EndToEndId pays the order; an entry split into transaction details stores each", async () => {
       const { order, bt } = await newOrder()
       const preview = await upload(
