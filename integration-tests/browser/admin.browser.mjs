@@ -1075,7 +1075,8 @@ async function main() {
   await test("Settings: change the shopper's instructions and see them used on an order", async () => {
     state.instructions ??= `Chuyen khoan dung so tien va noi dung (${letters(6)}).`
     await openTab("settings", "bt-settings-tab")
-    const field = page.getByTestId("bt-setting-instructions")
+    // The order is in VND: it reads the Vietnamese text.
+    const field = page.getByTestId("bt-setting-instructions-vi")
     if ((await field.inputValue()) !== state.instructions) {
       await field.fill(state.instructions)
       await page.getByTestId("bt-settings-save").click()

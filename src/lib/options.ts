@@ -152,6 +152,32 @@ const policySchema = z
 
 const writeOffSchema = perCurrency(amountSchema, (amount) => amount)
 
+/** A business-day calendar: its time zone, weekend days and the date-holidays country. */
+const calendarSchema = z.object({
+  time_zone: z.string().default("Asia/Ho_Chi_Minh"),
+  weekend_days: z.array(z.number().int().min(0).max(6)).default([6, 0]),
+  country: z.string().default("VN"),
+})
+
+const instructionText = z.string().min(1).max(2000)
+const languageKey = z
+  .string()
+  .regex(
+    /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+    "must be a language tag such as vi or en"
+  )
+/** See InstructionsOption: a text, texts per language, or per currency (text or per language). */
+const instructionsSchema = z.union([
+  instructionText,
+  z.record(languageKey, instructionText),
+  z.record(
+    z
+      .string()
+      .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code in capitals such as VND"),
+    z.union([instructionText, z.record(languageKey, instructionText)])
+  ),
+])
+
 /** A webhook secret: long enough not to be guessed. */
 const secret = z.string().min(16, "must be at least 16 characters")
 
@@ -186,11 +212,15 @@ export const optionsSchema = z.object({
       message:
         "must be 1-6 letters without I, L or O (they are confused with 1 and 0)",
     }),
-  instructions: z
-    .string()
-    .default(
-      "Transfer the exact amount to the account below and write the memo exactly as shown. Your order ships once the money arrives."
-    ),
+  /**
+   * What the shopper reads with the payment details: one text, one per language
+   * (`{ vi, en }`), or per currency, each a text or one per language (`{ VND: { vi, en },
+   * EUR: "…" }`); see lib/expect/instructions-text.
+   */
+  instructions: instructionsSchema.default({
+    vi: "Chuyển khoản đúng số tiền vào tài khoản dưới đây và ghi đúng nội dung chuyển khoản. Đơn hàng được xử lý khi tiền về.",
+    en: "Transfer the exact amount to the account below and write the memo exactly as shown. Your order ships once the money arrives.",
+  }),
   qr: z.boolean().default(true),
   /** Business days the shopper is shown as the deadline to pay. */
   payment_due_business_days: z.number().int().positive().default(5),
@@ -227,13 +257,21 @@ export const optionsSchema = z.object({
       })
       .prefault({})
   ),
-  calendar: z
-    .object({
-      time_zone: z.string().default("Asia/Ho_Chi_Minh"),
-      weekend_days: z.array(z.number().int().min(0).max(6)).default([6, 0]),
-      country: z.string().default("VN"),
-    })
-    .prefault({}),
+  /** The merchant's business-day calendar (Vietnam's by default); VND orders always count in Vietnam's. */
+  calendar: calendarSchema.prefault({}),
+  /**
+   * A calendar per currency, for orders paid in it (e.g. `{ EUR: { country: "DE", time_zone:
+   * "Europe/Berlin" } }`). Without one, VND counts in Vietnam's calendar and any other currency in
+   * the merchant's (`calendar`).
+   */
+  calendars: z
+    .record(currencyKey, calendarSchema)
+    .transform((r) =>
+      Object.fromEntries(
+        Object.entries(r).map(([code, c]) => [code.toUpperCase(), c])
+      )
+    )
+    .default({}),
   policies: z.record(z.string(), policySchema).default({
     digital: {
       confirmation_after: [2, 4],
@@ -331,7 +369,7 @@ export const runtimeSettingsSchema = z
     allow_automatic_partials: z.boolean().nullable().optional(),
     block_unpaid_fulfillment: z.boolean().nullable().optional(),
     policies: z.record(z.string(), policySchema).nullable().optional(),
-    instructions: z.string().min(1).max(2000).nullable().optional(),
+    instructions: instructionsSchema.nullable().optional(),
   })
   .strict()
 export type RuntimeSettings = z.infer<typeof runtimeSettingsSchema>

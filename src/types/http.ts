@@ -326,10 +326,14 @@ export type ReceivingAccount = {
   currency: string
 }
 
+/** One text, one per language ({ vi, en }), or per currency (see the `instructions` option). */
+export type InstructionsSetting =
+  string | Record<string, string | Record<string, string>>
+
 export type Settings = {
   accounts: ReceivingAccount[]
   reference_prefix: string
-  instructions: string
+  instructions: InstructionsSetting
   qr: boolean
   tolerances: Record<string, Tolerance>
   write_off: Record<string, string>

@@ -20,8 +20,14 @@ export type PolicyRow = {
   final_cancel_after: string
 }
 
+/**
+ * The shopper's instructions as the form edits them: a Vietnamese and an English text. A setting
+ * made per currency in medusa-config.ts is shown, not edited (`per_currency`).
+ */
+export type InstructionsForm = { vi: string; en: string; per_currency: boolean }
+
 export type SettingsForm = {
-  instructions: string
+  instructions: InstructionsForm
   allow_automatic_partials: boolean
   block_unpaid_fulfillment: boolean
   tolerances: ToleranceRow[]
@@ -31,7 +37,7 @@ export type SettingsForm = {
 
 export function toForm(s: Settings): SettingsForm {
   return {
-    instructions: s.instructions ?? "",
+    instructions: instructionsForm(s.instructions),
     allow_automatic_partials: !!s.allow_automatic_partials,
     block_unpaid_fulfillment: !!s.block_unpaid_fulfillment,
     tolerances: Object.entries(s.tolerances ?? {}).map(([currency, t]) => ({
@@ -53,6 +59,25 @@ export function toForm(s: Settings): SettingsForm {
           : String(p.final_cancel_after),
     })),
   }
+}
+
+function instructionsForm(
+  value: Settings["instructions"] | undefined
+): InstructionsForm {
+  if (!value || typeof value === "string") {
+    return { vi: value ?? "", en: value ?? "", per_currency: false }
+  }
+  if (Object.keys(value).some((k) => /^[A-Z]{3}$/.test(k))) {
+    return { vi: "", en: "", per_currency: true }
+  }
+  const text = (l: string) => (typeof value[l] === "string" ? value[l] : "")
+  return { vi: text("vi"), en: text("en"), per_currency: false }
+}
+
+/** One text when both languages say the same, else one per language. */
+function instructionsSetting({ vi, en }: InstructionsForm) {
+  const [v, e] = [vi.trim(), en.trim()]
+  return v === e ? v : { vi: v, en: e }
 }
 
 const positiveInt = (s: string) =>
@@ -143,7 +168,9 @@ export function fromForm(f: SettingsForm): {
   }
   return {
     update: {
-      instructions: f.instructions,
+      ...(f.instructions.per_currency
+        ? {}
+        : { instructions: instructionsSetting(f.instructions) }),
       allow_automatic_partials: f.allow_automatic_partials,
       block_unpaid_fulfillment: f.block_unpaid_fulfillment,
       tolerances,

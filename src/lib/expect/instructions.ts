@@ -1,6 +1,7 @@
 import { buildVietQrPayload } from "./vietqr"
 import { renderQrSvg } from "./qr-image"
 import { toMinorUnits } from "../money/minor-units"
+import { instructionsText } from "./instructions-text"
 import type { BankTransferOptions, ReceivingAccount } from "../options"
 
 export type ExpectationView = {
@@ -19,13 +20,14 @@ export type ExpectationView = {
 }
 
 /**
- * What a shopper needs to pay: the amounts, where, the memo, and a VietQR code for exactly the
- * amount still missing. Used by the Store API, the payment page and the notifications.
+ * What a shopper needs to pay: the amounts, where, the memo, the merchant's instructions (for the
+ * order's currency, in `lang`, by default the currency's language), and a VietQR code for exactly
+ * the amount still missing. Used by the Store API, the payment page and the notifications.
  */
 export async function buildInstructions(
   expectation: ExpectationView,
   options: BankTransferOptions,
-  { image = true } = {}
+  { image = true, lang }: { image?: boolean; lang?: string } = {}
 ) {
   const account = expectation.account
   const remaining = String(expectation.amount_remaining)
@@ -47,7 +49,11 @@ export async function buildInstructions(
     amount_remaining: remaining,
     reference: expectation.reference,
     memo: expectation.memo,
-    instructions: options.instructions,
+    instructions: instructionsText(
+      options.instructions,
+      expectation.currency_code,
+      lang
+    ),
     accounts: [
       {
         bank_bin: account.bank_bin ?? null,

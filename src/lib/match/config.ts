@@ -1,6 +1,7 @@
 import type { BankTransferOptions } from "../options"
 import type { MatchConfig, Tolerance } from "./types"
 import { toMinorUnits } from "../money/minor-units"
+import { calendarSettingsFor } from "../escalate/calendar/for-currency"
 
 /** The matcher's configuration from the plugin options (amounts in minor units). */
 export function matchConfigFromOptions(
@@ -30,5 +31,11 @@ export function matchConfigFromOptions(
     allowAutomaticPartials: options.allow_automatic_partials,
     amountOnlyWindowDays: options.amount_only_window_days,
     timeZone: options.calendar.time_zone,
+    timeZones: Object.fromEntries(
+      ["VND", ...Object.keys(options.calendars ?? {})].map((c) => [
+        c.toUpperCase(),
+        calendarSettingsFor(options, c).time_zone,
+      ])
+    ),
   }
 }

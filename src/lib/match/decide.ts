@@ -78,7 +78,9 @@ export function decide(
   let rejectedCount = 0
   let placedLater = 0
   let otherCurrency: string | null = null
-  const timeZone = config.timeZone ?? DEFAULT_TIME_ZONE
+  // Days are the bank's: those of the transaction's currency (Vietnam's for VND).
+  const timeZone =
+    config.timeZones?.[currency] ?? config.timeZone ?? DEFAULT_TIME_ZONE
   for (const e of candidates) {
     if (seen.has(e.id)) {
       continue

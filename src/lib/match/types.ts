@@ -49,6 +49,8 @@ export interface MatchConfig {
    * was placed is never matched to it. Default "Asia/Ho_Chi_Minh".
    */
   timeZone?: string
+  /** Time zones by currency (ISO 4217, upper case) where it is not `timeZone`: VND is booked in Vietnam. */
+  timeZones?: Record<string, string>
 }
 
 export interface Reason {

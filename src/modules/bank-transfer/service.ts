@@ -32,6 +32,10 @@ import * as actions from "./actions"
 import type { PossibleDuplicateAnswer } from "./actions/resolve-possible-duplicate"
 import type { ExpectationChange, TransitionResult } from "./actions/transition"
 import * as transactions from "./repositories/bank-transaction"
+import {
+  calendarSettingsFor,
+  isMerchantCalendar,
+} from "../../lib/escalate/calendar/for-currency"
 import { findCandidates } from "./repositories/expectation"
 import { reconciliationStats } from "./repositories/stats"
 import {
@@ -78,7 +82,8 @@ class BankTransferModuleService extends MedusaService({
   protected readonly options_: BankTransferOptions
   protected effective_?: BankTransferOptions
   protected effectiveLoadedAt_ = 0
-  protected calendar_?: BusinessCalendar
+  /** Calendars by their settings (JSON), cleared every minute (see loadCalendar). */
+  protected calendars_ = new Map<string, BusinessCalendar>()
   protected calendarLoadedAt_ = 0
 
   constructor(container: Record<string, unknown>, options: unknown) {
@@ -182,31 +187,39 @@ class BankTransferModuleService extends MedusaService({
   }
 
   /**
-   * The merchant's business-day calendar: options plus the overrides admins store. Cached for a
-   * minute, so that an override saved on another instance is picked up without a restart.
+   * The business-day calendar of orders in `currency` (see calendarSettingsFor: the currency's
+   * own, Vietnam's for VND, else the merchant's), without a currency the merchant's. The merchant's
+   * calendar carries the day overrides admins store. Cached for a minute, so that an override saved
+   * on another instance is picked up without a restart.
    */
-  async loadCalendar(): Promise<BusinessCalendar> {
+  async loadCalendar(currency?: string): Promise<BusinessCalendar> {
+    const options = this.options_
+    const settings = currency
+      ? calendarSettingsFor(options, currency)
+      : options.calendar
+    const key = JSON.stringify(settings)
+    if (Date.now() - this.calendarLoadedAt_ > 60_000) {
+      this.calendars_.clear()
+      this.calendarLoadedAt_ = Date.now()
+    }
     // Returned from a local, like loadOptions.
-    let calendar = this.calendar_
-    if (!calendar || Date.now() - this.calendarLoadedAt_ > 60_000) {
-      const rows = await this.listCalendarOverrides(
-        {},
-        { order: { date: "ASC" } }
-      )
+    let calendar = this.calendars_.get(key)
+    if (!calendar) {
+      const rows = isMerchantCalendar(options, settings)
+        ? await this.listCalendarOverrides({}, { order: { date: "ASC" } })
+        : []
       const overrides: CalendarDay[] = rows.map((r) => ({
         date: r.date,
         kind: r.kind,
         name: r.name ?? undefined,
       }))
-      const { time_zone, weekend_days, country } = this.options_.calendar
       calendar = new BusinessCalendar({
-        timeZone: time_zone,
-        weekendDays: weekend_days,
-        country,
+        timeZone: settings.time_zone,
+        weekendDays: settings.weekend_days,
+        country: settings.country,
         overrides,
       })
-      this.calendar_ = calendar
-      this.calendarLoadedAt_ = Date.now()
+      this.calendars_.set(key, calendar)
     }
     return calendar
   }

@@ -86,6 +86,7 @@ export type AllocateInput = {
 /** One row `claimDueEscalations` hands to its `plan`. */
 export type EscalationRow = {
   id: string
+  currency_code: string
   status: string
   policy: string
   placed_at: Date

@@ -28,6 +28,7 @@ import type {
 } from "@medusajs/framework/types"
 import { BankTransferOptions, parseOptions } from "../../lib/options"
 import { publicAccounts } from "../../lib/expect/public-accounts"
+import { instructionsText } from "../../lib/expect/instructions-text"
 
 /**
  * Bank transfer as a Medusa payment provider. Like Medusa's manual provider, authorising needs no
@@ -63,7 +64,7 @@ class BankTransferProviderService extends AbstractPaymentProvider<BankTransferOp
       data: {
         amount: String(input.amount),
         currency_code: currency,
-        instructions: this.options_.instructions,
+        instructions: instructionsText(this.options_.instructions, currency),
         qr: this.options_.qr,
         accounts: publicAccounts(this.options_.accounts, currency),
       },

@@ -159,12 +159,34 @@ export function SettingsTab() {
         title="Instructions for the shopper"
         hint="Shown with the account, amount and memo at checkout, on the payment page and in emails."
       >
-        <Textarea
-          rows={3}
-          value={form.instructions}
-          onChange={(e) => setForm({ ...form, instructions: e.target.value })}
-          data-testid="bt-setting-instructions"
-        />
+        {form.instructions.per_currency ? (
+          <Text size="small" className="text-ui-fg-subtle">
+            Set per currency in medusa-config.ts (the `instructions` option);
+            edit them there.
+          </Text>
+        ) : (
+          (["vi", "en"] as const).map((lang) => (
+            <div key={lang} className="flex flex-col gap-y-1">
+              <Label size="xsmall">
+                {lang === "vi" ? "Tiếng Việt" : "English"}
+              </Label>
+              <Textarea
+                rows={3}
+                value={form.instructions[lang]}
+                onChange={(e) =>
+                  setForm({
+                    ...form,
+                    instructions: {
+                      ...form.instructions,
+                      [lang]: e.target.value,
+                    },
+                  })
+                }
+                data-testid={`bt-setting-instructions-${lang}`}
+              />
+            </div>
+          ))
+        )}
       </Section>
 
       <div className="flex justify-end gap-x-2 border-t px-6 py-4">

@@ -39,6 +39,26 @@ describe("settings form", () => {
     })
   })
 
+  it("edits the instructions per language, and leaves per-currency texts to medusa-config", () => {
+    const form = toForm(settings)
+    expect(form.instructions).toEqual({
+      vi: "Pay",
+      en: "Pay",
+      per_currency: false,
+    })
+    form.instructions.vi = "Chuyển khoản"
+    expect(fromForm(form).update?.instructions).toEqual({
+      vi: "Chuyển khoản",
+      en: "Pay",
+    })
+    const perCurrency = toForm({
+      ...settings,
+      instructions: { VND: { vi: "a", en: "b" }, EUR: "c" },
+    })
+    expect(perCurrency.instructions.per_currency).toBe(true)
+    expect(fromForm(perCurrency).update).not.toHaveProperty("instructions")
+  })
+
   it("names the field at fault", () => {
     const form = toForm(settings)
     form.tolerances[0].value = "lots"

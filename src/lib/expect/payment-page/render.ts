@@ -13,7 +13,8 @@ export type PageInstructions = {
   amount_received: string
   amount_remaining: string
   memo: string
-  instructions?: string | Record<string, string> | null
+  /** The merchant's text, already in the page's language (buildInstructions' `lang`). */
+  instructions?: string | null
   deadline: string | null
   accounts: {
     bank_name: string | null
@@ -44,20 +45,6 @@ export const escape = (s: string) =>
         c
       ]!
   )
-
-/** The merchant's instructions in the page's language (one text, or one per language). */
-function instructionsFor(
-  value: PageInstructions["instructions"],
-  lang: Lang
-): string | null {
-  if (!value) {
-    return null
-  }
-  if (typeof value === "string") {
-    return value
-  }
-  return value[lang] ?? Object.values(value)[0] ?? null
-}
 
 /**
  * The hosted payment page: mobile-first, only what payment needs (no items, no address). While
@@ -92,7 +79,7 @@ export function renderPaymentPage(
     i.deadline && amounts.owing
       ? lastDayToPay(i.deadline, settings.timeZone, lang)
       : null
-  const howTo = instructionsFor(i.instructions, lang)
+  const howTo = i.instructions ?? null
   const qrQuery = `amount=${encodeURIComponent(amounts.amount_remaining)}`
   const shop = settings.storefrontUrl
     ? `<a href="${escape(settings.storefrontUrl)}">← ${escape(t.backToShop)}</a>`

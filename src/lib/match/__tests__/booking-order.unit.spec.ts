@@ -184,4 +184,31 @@ describe("decide: every kind of match keeps to the rule", () => {
       ).timeZone
     ).toBe("Europe/Berlin")
   })
+
+  it("counts a VND transfer's days in Vietnam even when the merchant's calendar is elsewhere", () => {
+    const accounts = [
+      {
+        bank_bin: "970436",
+        account_number: "0071000123456",
+        account_holder: "CONG TY TNHH DEMO",
+      },
+    ]
+    const config = matchConfigFromOptions(
+      parseOptions({
+        accounts,
+        calendar: { time_zone: "UTC", country: "DE" },
+        calendars: {
+          EUR: { time_zone: "Europe/Berlin", weekend_days: [6, 0], country: "DE" },
+        },
+      })
+    )
+    expect(config.timeZones).toMatchObject({
+      VND: "Asia/Ho_Chi_Minh",
+      EUR: "Europe/Berlin",
+    })
+    // In UTC these are two days; in Vietnam, where a VND bank books, one.
+    const t = tx("2026-11-29T23:30:00Z")
+    const e = order("2026-11-30T01:00:00Z")
+    expect(run(t, e, config).kind).toBe("apply")
+  })
 })

@@ -6,6 +6,7 @@ import type BankTransferModuleService from "../../../modules/bank-transfer/servi
 import { policiesFromOptions } from "../../../lib/expect/build-expectation"
 import { planEscalation } from "../../../lib/escalate/plan-step"
 import { BankTransferEvents } from "../../../lib/events"
+import type { BusinessCalendar } from "../../../lib/escalate/calendar/business-calendar"
 import { shopperNotification } from "../../../lib/expect/shopper-notification"
 import { canNotify } from "../../notify/utils/notification-channels"
 import type { ClaimedEscalation as Claimed } from "../../../modules/bank-transfer"
@@ -54,7 +55,17 @@ async function escalateDueTransfers(
     container.resolve(BANK_TRANSFER_MODULE)
   const options = await service.loadOptions()
   const policies = policiesFromOptions(options)
-  const calendar = await service.loadCalendar()
+  // Each order counts in its currency's calendar (Vietnam's for VND): loaded once per run.
+  const calendars = new Map<string, BusinessCalendar>()
+  const currencies = new Set([
+    "VND",
+    ...Object.keys(options.calendars),
+    ...options.accounts.map((a) => a.currency.toUpperCase()),
+  ])
+  for (const currency of currencies) {
+    calendars.set(currency, await service.loadCalendar(currency))
+  }
+  const merchantCalendar = await service.loadCalendar()
   const totals = {
     scanned: 0,
     escalated: 0,
@@ -72,7 +83,7 @@ async function escalateDueTransfers(
         planEscalation(
           row,
           policies[row.policy] ?? policies.physical,
-          calendar,
+          calendars.get(row.currency_code?.toUpperCase()) ?? merchantCalendar,
           now
         ),
     })

@@ -33,7 +33,7 @@ export const createExpectationStep = createStep(
     const input = buildExpectation(
       order,
       await service.loadOptions(),
-      await service.loadCalendar()
+      await service.loadCalendar(order.currency_code)
     )
     try {
       // DML types bigNumber columns as number; the decimal strings are stored exactly.

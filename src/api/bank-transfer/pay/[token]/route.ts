@@ -1,5 +1,6 @@
 import crypto from "node:crypto"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { calendarSettingsFor } from "../../../../lib/escalate/calendar/for-currency"
 import { buildInstructions } from "../../../../lib/expect/instructions"
 import {
   pageCsp,
@@ -26,11 +27,13 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const options = await service.loadOptions()
   const instructions = await buildInstructions(expectation as any, options, {
     image: false,
+    lang,
   })
   res.send(
     renderPaymentPage(instructions, lang, {
       token: expectation.page_token,
-      timeZone: options.calendar.time_zone,
+      timeZone: calendarSettingsFor(options, expectation.currency_code)
+        .time_zone,
       storefrontUrl: options.storefront_url ?? null,
       nonce,
     })

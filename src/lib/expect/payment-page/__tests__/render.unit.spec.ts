@@ -101,14 +101,13 @@ describe("renderPaymentPage", () => {
     expect(pageCsp("abc123")).toContain("script-src 'nonce-abc123'")
   })
 
-  it("picks the page's language from per-language instructions", () => {
+  it("shows the merchant's instructions as given, escaped", () => {
     const html = renderPaymentPage(
-      { ...base, instructions: { vi: "Hướng dẫn riêng", en: "In English" } },
+      { ...base, instructions: "Ghi đúng <nội dung>" },
       "en",
       settings
     )
-    expect(html).toContain("In English")
-    expect(html).not.toContain("Hướng dẫn riêng")
+    expect(html).toContain("Ghi đúng &lt;nội dung&gt;")
   })
 })
 
