@@ -222,6 +222,20 @@ medusaIntegrationTestRunner({
           payment_url: details.payment_url,
           status_url: details.status_url,
         })
+        // The instructions' language is asked with ?lang=; anything but a language tag is a 400.
+        const english = await api.get(
+          `/store/bank-transfer/orders/${order.id}?lang=en`,
+          { headers: { ...guest.headers, "x-bank-transfer-token": token } }
+        )
+        expect(english.data.bank_transfer.reference).toBe(expectation.reference)
+        for (const q of ["lang=%3Cscript%3E", "lang=en&evil=1"]) {
+          const bad = await api
+            .get(`/store/bank-transfer/orders/${order.id}?${q}`, {
+              headers: { ...guest.headers, "x-bank-transfer-token": token },
+            })
+            .catch((e) => e.response)
+          expect([q, bad.status]).toEqual([q, 400])
+        }
         // A wrong token, or this token for another order, is the same 404 as an unknown order.
         const other = await placeOrder(api, shop, guest)
         for (const [id, t] of [
@@ -261,9 +275,7 @@ medusaIntegrationTestRunner({
           confirm({ "x-bank-transfer-token": token }),
         ])
         expect(sent.map((r) => r.status).sort()).toEqual([200, 201])
-        expect(sent[0].data.confirmation.id).toBe(
-          sent[1].data.confirmation.id
-        )
+        expect(sent[0].data.confirmation.id).toBe(sent[1].data.confirmation.id)
         const stored = await (
           getContainer().resolve("bankTransfer") as any
         ).listPaymentConfirmations({ expectation_id: expectation.id })

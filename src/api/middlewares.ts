@@ -24,6 +24,7 @@ import { runtimeSettingsSchema } from "../lib/options"
 import { proofUpload } from "./confirmation-upload"
 import { statementUpload } from "./admin/bank-transfer/imports/upload"
 import { refuseUnstorableInput } from "./unstorable-input"
+import { StoreOrderQuery } from "./store/bank-transfer/validators"
 import { authoriseShopper } from "./store/bank-transfer/shopper-access"
 import { blockUnpaidFulfilment } from "./admin/block-unpaid-fulfilment"
 
@@ -40,6 +41,7 @@ export default defineMiddlewares({
       matcher: "/store/bank-transfer/orders/:id",
       method: ["GET"],
       middlewares: [
+        validateAndTransformQuery(StoreOrderQuery, {}),
         authenticate("customer", ["session", "bearer"], {
           allowUnauthenticated: true,
         }),

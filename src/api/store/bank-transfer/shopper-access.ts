@@ -45,7 +45,10 @@ export async function shopperOrder(req: AuthenticatedMedusaRequest) {
     data: [order],
   } = await query.graph({
     entity: "order",
-    filters: { id: req.params.id, ...(token ? {} : { customer_id: customerId }) },
+    filters: {
+      id: req.params.id,
+      ...(token ? {} : { customer_id: customerId }),
+    },
     fields: ["id"],
   })
   if (!order) {

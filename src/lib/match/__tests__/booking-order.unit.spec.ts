@@ -198,7 +198,11 @@ describe("decide: every kind of match keeps to the rule", () => {
         accounts,
         calendar: { time_zone: "UTC", country: "DE" },
         calendars: {
-          EUR: { time_zone: "Europe/Berlin", weekend_days: [6, 0], country: "DE" },
+          EUR: {
+            time_zone: "Europe/Berlin",
+            weekend_days: [6, 0],
+            country: "DE",
+          },
         },
       })
     )

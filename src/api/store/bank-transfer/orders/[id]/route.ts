@@ -13,7 +13,8 @@ import { shopperOrder } from "../../shopper-access"
 /**
  * GET /store/bank-transfer/orders/:id — how to pay an order: amounts (decimal strings in the
  * currency's major unit), accounts, reference, memo, VietQR (payload and SVG), deadline, status,
- * and the hosted page's `payment_url` and `status_url`.
+ * the merchant's instructions in `?lang=` (default: the currency's language), and the hosted page's
+ * `payment_url` and `status_url`.
  *
  * Who may ask: the logged-in customer who placed it, or anyone holding the order's payment token
  * (header `x-bank-transfer-token`, or `?token=`), which a guest finds in the order's payment data
@@ -46,7 +47,9 @@ export async function GET(
   const page = paymentPageUrl(options, expectation.page_token)
   res.json({
     bank_transfer: {
-      ...(await buildInstructions(expectation as any, options)),
+      ...(await buildInstructions(expectation as any, options, {
+        lang: (req.validatedQuery as { lang?: string } | undefined)?.lang,
+      })),
       payment_url: page,
       status_url: `${page}/status`,
     },

@@ -26,7 +26,10 @@ export async function POST(
       expectation_id: expectation.id,
       ...confirmationInput(req, expectation.currency_code),
       channel: "store",
-      actor: { type: "shopper", id: req.auth_context?.actor_id ?? expectation.customer_id },
+      actor: {
+        type: "shopper",
+        id: req.auth_context?.actor_id ?? expectation.customer_id,
+      },
     },
     expectation.currency_code
   )
