@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { expectationForToken } from "../page-expectation"
 import { confirmationInput } from "../../../../confirmation-upload"
-import { confirmOnce } from "../../../../confirm-once"
+import { confirmPaymentOnceWorkflow } from "../../../../../workflows/expect/confirm-payment-once"
 
 /**
  * POST /bank-transfer/pay/:token/confirm (multipart) — "I have paid" from the payment page. The
@@ -16,16 +16,19 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
       "This payment link is not valid"
     )
   }
-  const { confirmation, duplicate } = await confirmOnce(
-    req.scope,
-    {
-      expectation_id: expectation.id,
-      ...confirmationInput(req, expectation.currency_code),
-      channel: "payment_page",
-      actor: { type: "shopper", id: expectation.customer_id },
+  const {
+    result: { confirmation, duplicate },
+  } = await confirmPaymentOnceWorkflow(req.scope).run({
+    input: {
+      confirmation: {
+        expectation_id: expectation.id,
+        ...confirmationInput(req, expectation.currency_code),
+        channel: "payment_page",
+        actor: { type: "shopper", id: expectation.customer_id },
+      },
+      currency_code: expectation.currency_code,
     },
-    expectation.currency_code
-  )
+  })
   res.status(duplicate ? 200 : 201).json({
     confirmation: {
       id: confirmation.id,

@@ -3,7 +3,7 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { confirmationInput } from "../../../../../confirmation-upload"
-import { confirmOnce } from "../../../../../confirm-once"
+import { confirmPaymentOnceWorkflow } from "../../../../../../workflows/expect/confirm-payment-once"
 import { shopperExpectation } from "../../../shopper-access"
 
 /**
@@ -20,19 +20,22 @@ export async function POST(
   // Authorised by the `authoriseShopper` middleware before the upload was read.
   const expectation = await shopperExpectation(req)
 
-  const { confirmation, duplicate } = await confirmOnce(
-    req.scope,
-    {
-      expectation_id: expectation.id,
-      ...confirmationInput(req, expectation.currency_code),
-      channel: "store",
-      actor: {
-        type: "shopper",
-        id: req.auth_context?.actor_id ?? expectation.customer_id,
+  const {
+    result: { confirmation, duplicate },
+  } = await confirmPaymentOnceWorkflow(req.scope).run({
+    input: {
+      confirmation: {
+        expectation_id: expectation.id,
+        ...confirmationInput(req, expectation.currency_code),
+        channel: "store",
+        actor: {
+          type: "shopper",
+          id: req.auth_context?.actor_id ?? expectation.customer_id,
+        },
       },
+      currency_code: expectation.currency_code,
     },
-    expectation.currency_code
-  )
+  })
   res.status(duplicate ? 200 : 201).json({
     confirmation: {
       id: confirmation.id,
