@@ -101,6 +101,7 @@ export function BankTransferOrderPayment({
   const Heading = `h${headingLevel}` as "h2"
   const rootProps = {
     "data-testid": "bt-order-payment",
+    lang,
     className,
     style: { ...styles.root, ...style },
     "aria-labelledby": titleId,

@@ -26,9 +26,10 @@ export function BankTransferPaymentOption({
   showTitle = false,
   className,
 }: BankTransferPaymentOptionProps) {
-  const t = labelsFor(locale ?? defaultLocale(currencyCode), labels)
+  const lang = locale ?? defaultLocale(currencyCode)
+  const t = labelsFor(lang, labels)
   return (
-    <div className={className} data-testid="bt-payment-option">
+    <div className={className} lang={lang} data-testid="bt-payment-option">
       {showTitle ? <p style={styles.subtitle}>{t.optionTitle}</p> : null}
       <p style={styles.text}>{t.optionText}</p>
       <p style={styles.muted}>{t.optionUnpaid}</p>

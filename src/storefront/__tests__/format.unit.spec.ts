@@ -66,3 +66,30 @@ describe("storefront kit: formatDeadline", () => {
     expect(todayIn("UTC", at)).toBe("2026-12-03")
   })
 })
+
+describe("storefront kit: formatAmount on engines without string formatting", () => {
+  it("stays exact through BigInt", () => {
+    const Original = Intl.NumberFormat
+    // An older engine: strings become floats first
+    const Old = function (this: unknown, ...args: any[]) {
+      const nf = new Original(...(args as [any, any]))
+      return {
+        format: (v: unknown) => nf.format(typeof v === "string" ? Number(v) : (v as number)),
+        formatToParts: (v: number | bigint) => nf.formatToParts(v),
+        resolvedOptions: () => nf.resolvedOptions(),
+      }
+    } as unknown as typeof Intl.NumberFormat
+    Intl.NumberFormat = Old
+    try {
+      jest.isolateModules(() => {
+        const { formatAmount: old } = require("../format.ts")
+        expect(old("90071992547409931", "VND", "en")).toBe("₫90,071,992,547,409,931")
+        expect(plain(old("1280000", "VND", "vi"))).toBe("1.280.000 ₫")
+        expect(old("12.5", "EUR", "en")).toBe("€12.50")
+        expect(old("-12.05", "EUR", "en")).toBe("-€12.05")
+      })
+    } finally {
+      Intl.NumberFormat = Original
+    }
+  })
+})
