@@ -3,11 +3,7 @@ import { Fragment, useEffect, useId, useRef, type CSSProperties } from "react"
 import { BankTransferConfirmForm } from "./confirm-form.tsx"
 import { CopyButton } from "./copy-button.tsx"
 import { paymentTokenOf } from "./details.ts"
-import {
-  defaultLocale,
-  formatAmount,
-  formatDeadline,
-} from "./format.ts"
+import { defaultLocale, formatAmount, formatDeadline } from "./format.ts"
 import { labelsFor, type BankTransferLabels } from "./labels.ts"
 import { BankTransferQr } from "./qr-code.tsx"
 import { isPaidStatus, isPayableStatus } from "./status.ts"
@@ -151,7 +147,9 @@ export function BankTransferOrderPayment({
         <span style={{ opacity: paid ? 1 : 0.75 }}>{t.statusLabel}: </span>
         {statusText}
         {paid ? (
-          <span style={{ display: "block", fontWeight: 400 }}>{t.paidText}</span>
+          <span style={{ display: "block", fontWeight: 400 }}>
+            {t.paidText}
+          </span>
         ) : null}
       </p>
 
@@ -264,7 +262,11 @@ export function BankTransferOrderPayment({
 
       {!paid && details.payment_url ? (
         <p style={styles.muted}>
-          <a href={details.payment_url} target="_blank" rel="noopener noreferrer">
+          <a
+            href={details.payment_url}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
             {t.paymentPage}
           </a>
         </p>
