@@ -64,9 +64,12 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.jest } },
   },
 
-  // Browser checks: code passed to page.evaluate runs in the page
+  // Browser checks: code passed to page.evaluate runs in the page, as does the storefront kit's page
   {
-    files: ["integration-tests/browser/**"],
+    files: [
+      "integration-tests/browser/**",
+      "integration-tests/storefront-kit/**",
+    ],
     languageOptions: { globals: { ...globals.browser } },
   },
 
