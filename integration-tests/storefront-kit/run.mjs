@@ -323,6 +323,36 @@ try {
     )
   })
 
+  await test("a cancelled order shows its status and nothing to pay, and is not polled again", async () => {
+    shop.status.order_06 = view({
+      order_id: "order_06",
+      status: "canceled",
+      qr: null,
+    })
+    await open("order=order_06&poll=500")
+    await until(
+      "cancelled",
+      async () =>
+        (await testid("bt-status").getAttribute("data-status")) === "canceled"
+    )
+    assert(
+      (await text("bt-status")).includes("Đơn hàng đã hủy"),
+      await text("bt-status")
+    )
+    for (const id of [
+      "bt-amount",
+      "bt-qr",
+      "bt-memo",
+      "bt-account-number",
+      "bt-confirm-form",
+    ]) {
+      assert((await testid(id).count()) === 0, `no ${id}`)
+    }
+    assert((await page.evaluate(() => window.__paid)) === undefined, "not paid")
+    await new Promise((r) => setTimeout(r, 1500))
+    assert(count("/store/bank-transfer/orders/order_06") === 1, "asked once")
+  })
+
   await test("polls every interval only while the page is visible", async () => {
     shop.status.order_02 = view({ order_id: "order_02" })
     await open("order=order_02&poll=500")
