@@ -64,12 +64,9 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.jest } },
   },
 
-  // Browser checks: code passed to page.evaluate runs in the page, as does the storefront kit's page
+  // Browser checks: code passed to page.evaluate runs in the page
   {
-    files: [
-      "integration-tests/browser/**",
-      "integration-tests/storefront-kit/**",
-    ],
+    files: ["integration-tests/browser/**"],
     languageOptions: { globals: { ...globals.browser } },
   },
 
