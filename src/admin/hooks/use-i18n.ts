@@ -26,6 +26,14 @@ export function useI18n() {
         formatDateTime(value, timeZone, lang),
       date: (value: string | Date | null | undefined) =>
         formatDate(value, lang),
+      /** Medusa UI's Table.Pagination says "1 — 20 of 45 results" in English unless told. */
+      pagination: {
+        of: t("bankTransfer.pagination.of"),
+        results: t("bankTransfer.pagination.results"),
+        pages: t("bankTransfer.pagination.pages"),
+        prev: t("bankTransfer.pagination.prev"),
+        next: t("bankTransfer.pagination.next"),
+      },
     }),
     [t, lang]
   )

@@ -9,7 +9,7 @@ const PAGE = 10
 
 /** Who imported which file when, and what it added. */
 export function ImportsHistory() {
-  const { t, dateTime } = useI18n()
+  const { t, dateTime, pagination } = useI18n()
   const [offset, setOffset] = useState(0)
   const { data, isLoading, isError, error } = useImports({
     limit: PAGE,
@@ -114,6 +114,7 @@ export function ImportsHistory() {
           )}
           {count > PAGE && (
             <Table.Pagination
+              translations={pagination}
               count={count}
               pageSize={PAGE}
               pageIndex={Math.floor(offset / PAGE)}

@@ -22,7 +22,7 @@ const PAGE = 20
  * first on screen like every Medusa list.
  */
 export function IncomingTab({ queue = false }: { queue?: boolean }) {
-  const { t, money, dateTime } = useI18n()
+  const { t, money, dateTime, pagination } = useI18n()
   const initial = () =>
     emptyFilters(queue ? { status: "unmatched", direction: "in" } : {})
   const [filters, setFilters] = useState<FilterState>(initial)
@@ -154,6 +154,7 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
             </Text>
           )}
           <Table.Pagination
+            translations={pagination}
             count={count}
             pageSize={PAGE}
             pageIndex={Math.floor(offset / PAGE)}

@@ -16,7 +16,7 @@ const PAGE = 20
  * look at and retry once the cause is fixed.
  */
 export function NeedsAttentionTab() {
-  const { t } = useI18n()
+  const { t, pagination } = useI18n()
   const [offset, setOffset] = useState(0)
   const { data, isLoading, isError, error } = useNeedsAttention({
     limit: PAGE,
@@ -90,6 +90,7 @@ export function NeedsAttentionTab() {
             </Text>
           )}
           <Table.Pagination
+            translations={pagination}
             count={count}
             pageSize={PAGE}
             pageIndex={Math.floor(offset / PAGE)}

@@ -18,7 +18,7 @@ const PAGE = 20
 
 /** Every order's likely transactions in one inbox, for the accountant's daily round. */
 export function SuggestionsTab() {
-  const { t } = useI18n()
+  const { t, pagination } = useI18n()
   const [status, setStatus] = useState("pending")
   const [offset, setOffset] = useState(0)
   const { data, isLoading, isError, error } = useSuggestions({
@@ -100,6 +100,7 @@ export function SuggestionsTab() {
             </Text>
           )}
           <Table.Pagination
+            translations={pagination}
             count={count}
             pageSize={PAGE}
             pageIndex={Math.floor(offset / PAGE)}
@@ -160,7 +161,10 @@ function SuggestionRow({ suggestion: s }: { suggestion: Suggestion }) {
             score: number(Math.round(s.score)),
           })}
         </Badge>
-        <ul className="txt-compact-xsmall text-ui-fg-subtle">
+        <ul
+          className="txt-compact-xsmall text-ui-fg-subtle"
+          data-testid="bt-inbox-reasons"
+        >
           {(s.reasons ?? []).map((r, i) => (
             <li key={i}>{r.message}</li>
           ))}

@@ -40,7 +40,7 @@ export function FindTransactionModal({
   onOpenChange,
   expectation,
 }: Props) {
-  const { t, money, dateTime } = useI18n()
+  const { t, money, dateTime, pagination } = useI18n()
   const [filters, setFilters] = useState<FilterState>(() =>
     emptyFilters({ status: "unmatched" })
   )
@@ -266,6 +266,7 @@ export function FindTransactionModal({
                 </Text>
               )}
               <Table.Pagination
+                translations={pagination}
                 count={count}
                 pageSize={PAGE}
                 pageIndex={Math.floor(offset / PAGE)}
