@@ -207,7 +207,7 @@ const VIETNAMESE = fragments(i18nJson("vi"), i18nJson("en"))
 
 /**
  * The text of one of the plugin's containers, spaces normalised, without what the plugin shows
- * as it came (the server's matching reasons, the shopper's instructions, memos) and the values of
+ * as it came (the server's matching reasons and errors, the shopper's instructions, memos) and the values of
  * form fields (a textarea's text is its content; Radix keeps a hidden native select).
  */
 async function pluginText(testId) {
@@ -218,7 +218,7 @@ async function pluginText(testId) {
       const copy = el.cloneNode(true)
       copy
         .querySelectorAll(
-          '[data-testid$="-reasons"], [data-testid="bt-instructions"], [data-testid="bt-tx-memo"], [data-testid="bt-memo"], textarea, input, select'
+          '[data-testid$="-reasons"], [data-testid="bt-instructions"], [data-testid="bt-tx-memo"], [data-testid="bt-memo"], [data-testid="bt-attention-error"], textarea, input, select'
         )
         .forEach((n) => n.remove())
       // Block elements joined by a space, like innerText, so words of two cells never merge.
@@ -1521,6 +1521,8 @@ async function main() {
         ],
         ["unmatched", "bt-unmatched-tab", ["Chưa đối soát"]],
         ["suggestions", "bt-suggestions-tab", ["Gợi ý", "Hiển thị"]],
+        ["duplicates", "bt-duplicates-tab", ["Có thể trùng"]],
+        ["attention", "bt-attention-tab", ["Cần xử lý"]],
         [
           "import",
           "bt-import-tab",

@@ -21,6 +21,8 @@ export function formatDateTime(
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
+    // Banks and statements book on a 24-hour clock: "14:15", never "02:15 PM".
+    hourCycle: "h23",
     ...zone(timeZone),
   })
 }

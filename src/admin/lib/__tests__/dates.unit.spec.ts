@@ -34,8 +34,14 @@ describe("dates", () => {
     expect(formatDateTime(undefined, "UTC")).toBe("—")
   })
 
-  it("writes dates in the admin's language", () => {
+  it("writes dates in the admin's language, on a 24-hour clock", () => {
     expect(formatDateTime(instant, "Asia/Ho_Chi_Minh", "en")).toMatch(/Nov/)
+    expect(
+      formatDateTime("2026-11-30T07:41:00Z", "Asia/Ho_Chi_Minh", "en")
+    ).toContain("14:41")
+    expect(
+      formatDateTime("2026-11-30T07:41:00Z", "Asia/Ho_Chi_Minh", "vi")
+    ).toContain("14:41")
     expect(formatDateTime(instant, "Asia/Ho_Chi_Minh", "vi")).toMatch(
       /thg 11|tháng 11/
     )
