@@ -158,6 +158,84 @@ async function visit(pathname, ready) {
   throw new Error(`${pathname} did not render`)
 }
 
+/**
+ * The admin's language as Medusa's dashboard keeps it: its profile setting calls i18next's
+ * changeLanguage, whose browser detector stores the choice in the `lng` cookie and localStorage
+ * (and reads it back in that order when the admin loads). Set both, then load a page.
+ */
+async function setAdminLanguage(lng) {
+  await page.context().addCookies([{ name: "lng", value: lng, url: BASE }])
+  await page.evaluate((l) => localStorage.setItem("lng", l), lng)
+}
+
+/**
+ * The plugin's own texts in its translation files, as fragments to look for: each text that
+ * differs between the languages, cut at its placeholders, keeping pieces long enough to be words
+ * of that language rather than shared names.
+ */
+function fragments(from, other) {
+  const flat = (o, p = "") =>
+    Object.entries(o).flatMap(([k, v]) =>
+      typeof v === "string" ? [[p + k, v]] : flat(v, `${p}${k}.`)
+    )
+  const others = new Map(flat(other))
+  const counterpart = (k) =>
+    others.get(k) ??
+    others.get(k.replace(/_(one|other)$/, "_other")) ??
+    others.get(k.replace(/_(one|other)$/, ""))
+  return [
+    ...new Set(
+      flat(from)
+        .filter(([k, v]) => counterpart(k) !== v)
+        .flatMap(([, v]) => v.split(/\{\{\s*\w+\s*\}\}/))
+        .map((s) =>
+          s.trim().replace(/^[\s:·,.()“”"—–-]+|[\s:·,.()“”"—–-]+$/g, "")
+        )
+        .filter((s) => s.length >= 6 && /\p{L}{3}/u.test(s))
+    ),
+  ]
+}
+const i18nJson = (lng) =>
+  JSON.parse(
+    fs.readFileSync(
+      path.join(here, `../../src/admin/i18n/json/${lng}.json`),
+      "utf8"
+    )
+  )
+const ENGLISH = fragments(i18nJson("en"), i18nJson("vi"))
+const VIETNAMESE = fragments(i18nJson("vi"), i18nJson("en"))
+
+/**
+ * The text of one of the plugin's containers, spaces normalised, without what the plugin shows
+ * as it came (the server's matching reasons and errors, the shopper's instructions, memos) and the values of
+ * form fields (a textarea's text is its content; Radix keeps a hidden native select).
+ */
+async function pluginText(testId) {
+  return page
+    .getByTestId(testId)
+    .first()
+    .evaluate((el) => {
+      const copy = el.cloneNode(true)
+      copy
+        .querySelectorAll(
+          '[data-testid$="-reasons"], [data-testid="bt-instructions"], [data-testid="bt-tx-memo"], [data-testid="bt-memo"], [data-testid="bt-attention-error"], textarea, input, select'
+        )
+        .forEach((n) => n.remove())
+      // Block elements joined by a space, like innerText, so words of two cells never merge.
+      copy.querySelectorAll("*").forEach((n) => n.append(" "))
+      return copy.textContent.replace(/\s+/g, " ")
+    })
+}
+
+/** None of the other language's fragments in any of these containers. */
+async function noneOf(list, testIds) {
+  for (const id of testIds) {
+    const text = await pluginText(id)
+    const found = list.filter((f) => text.includes(f))
+    assert(!found.length, `${id} still shows: ${found.slice(0, 8).join(" | ")}`)
+  }
+}
+
 const orderPath = (id) => `/app/orders/${id}`
 const widget = () => page.getByTestId("bt-summary")
 
@@ -286,7 +364,8 @@ async function main() {
     await banner.waitFor()
     const text = await banner.innerText()
     assert(
-      /Waiting for the bank transfer/.test(text) && text.includes("2.430.000"),
+      // Money in the admin's language: English here ("₫2,430,000").
+      /Waiting for the bank transfer/.test(text) && text.includes("2,430,000"),
       `banner says what is to receive: ${text}`
     )
     assert(
@@ -346,7 +425,10 @@ async function main() {
     await openOrderWidgets(state.A.order.id)
     await waitStatus("awaiting_transfer")
     const due = await widget().getByTestId("bt-amount-due").innerText()
-    assert(due.includes("2.430.000"), `amount due formatted as VND: ${due}`)
+    assert(
+      due.includes("₫2,430,000"),
+      `amount due formatted as VND in English: ${due}`
+    )
     assert(
       (await widget().getByTestId("bt-reference").innerText()).includes(
         state.A.expectation.reference
@@ -457,7 +539,7 @@ async function main() {
         .getByTestId("bt-reason-input")
         .fill("Different customer, same amount")
       await page.getByTestId("bt-reason-confirm").click()
-      await toast("Suggestion rejected")
+      await toast("will not be suggested for this order again")
     }
     await page.getByTestId("bt-no-suggestions").waitFor()
     const after = (await orderTransfer(state.B.order.id)).suggestions.find(
@@ -638,7 +720,7 @@ async function main() {
       await page.getByTestId("bt-tx-ignore").click()
       await page.getByTestId("bt-reason-input").fill("Refund from a supplier")
       await page.getByTestId("bt-reason-confirm").click()
-      await toast("Transaction ignored")
+      await toast("Marked as not ours")
     }
     await row.waitFor({ state: "detached" })
     assert((await current()).status === "ignored", "ignored in the API")
@@ -1368,6 +1450,125 @@ async function main() {
     } finally {
       await phone.close()
     }
+  })
+
+  await test("in Vietnamese, the order widgets and the Bank transfers page speak Vietnamese only, then English again", async () => {
+    state.vi ??= await newBankTransferOrder()
+    const { order } = state.vi
+    try {
+      await setAdminLanguage("vi")
+      await openOrderWidgets(order.id)
+      await page.getByTestId("bt-reconciliation").waitFor()
+      await page.getByTestId("bt-waiting-banner").waitFor()
+      await page.getByTestId("bt-timeline-message").first().waitFor()
+      const summary = await pluginText("bt-summary")
+      for (const words of [
+        "Chuyển khoản ngân hàng",
+        "Chờ chuyển khoản",
+        "Số tiền cần thanh toán",
+        "Mã thanh toán",
+        "Nội dung chuyển khoản",
+        "Yêu cầu khách xác nhận thanh toán",
+        "2.430.000 ₫",
+      ]) {
+        assert(summary.includes(words), `summary says "${words}": ${summary}`)
+      }
+      const banner = await pluginText("bt-waiting-banner")
+      assert(
+        banner.includes("Chờ chuyển khoản — còn phải nhận 2.430.000 ₫"),
+        `banner in Vietnamese: ${banner}`
+      )
+      const panel = await pluginText("bt-reconciliation")
+      for (const words of [
+        "Đối soát chuyển khoản",
+        "Giao dịch gợi ý",
+        "Tìm giao dịch",
+        "Lịch sử chuyển khoản",
+        "Bắt đầu chờ chuyển khoản",
+        "Hệ thống",
+        "Chờ nhận 2.430.000 ₫",
+      ]) {
+        assert(panel.includes(words), `panel says "${words}": ${panel}`)
+      }
+      assert(!/\d{7}/.test(panel), `no raw amount in the timeline: ${panel}`)
+      await noneOf(ENGLISH, [
+        "bt-waiting-banner",
+        "bt-summary",
+        "bt-reconciliation",
+      ])
+      await h.shot("vi order widgets")
+
+      await page.getByTestId("bt-find-open").click()
+      await page.getByTestId("bt-find-modal").waitFor()
+      await page
+        .getByTestId("bt-find-modal")
+        .getByText("Tìm giao dịch cho đơn hàng")
+        .waitFor()
+      await noneOf(ENGLISH, ["bt-find-modal"])
+      await h.shot("vi find a transaction")
+      await page.keyboard.press("Escape")
+
+      const link = page.locator('a[href$="/bank-transfers"]').first()
+      assert(
+        (await link.innerText()).includes("Chuyển khoản ngân hàng"),
+        `sidebar entry in Vietnamese: ${await link.innerText()}`
+      )
+      for (const [tab, testId, words] of [
+        [
+          "incoming",
+          "bt-incoming-tab",
+          ["Tiền vào", "Ngày ghi sổ", "Số tiền", "Nội dung"],
+        ],
+        ["unmatched", "bt-unmatched-tab", ["Chưa đối soát"]],
+        ["suggestions", "bt-suggestions-tab", ["Gợi ý", "Hiển thị"]],
+        ["duplicates", "bt-duplicates-tab", ["Có thể trùng"]],
+        ["attention", "bt-attention-tab", ["Cần xử lý"]],
+        [
+          "import",
+          "bt-import-tab",
+          ["Nhập sao kê", "Tệp sao kê", "Các lần nhập trước"],
+        ],
+        [
+          "settings",
+          "bt-settings-tab",
+          [
+            "Tài khoản nhận tiền",
+            "Đối soát",
+            "Lịch ngày làm việc",
+            "Lưu cài đặt",
+          ],
+        ],
+        ["figures", "bt-figures-tab", ["Đã nhận hôm nay", "Tự động đối soát"]],
+      ]) {
+        await openTab(tab, testId)
+        // Rows fill in after the tab: let the list settle.
+        await page.waitForTimeout(1500)
+        const text = await pluginText("bt-page")
+        for (const w of ["Chuyển khoản ngân hàng", ...words]) {
+          assert(text.includes(w), `${tab} tab says "${w}"`)
+        }
+        await noneOf(ENGLISH, ["bt-page"])
+        await h.shot(`vi bank transfers ${tab}`)
+      }
+      const figures = await pluginText("bt-fig-today")
+      assert(/\d.*₫/.test(figures), `figures in Vietnamese money: ${figures}`)
+    } finally {
+      await setAdminLanguage("en")
+    }
+    await openOrderWidgets(order.id)
+    await page.getByTestId("bt-reconciliation").waitFor()
+    const summary = await pluginText("bt-summary")
+    assert(
+      summary.includes("Amount due") && summary.includes("₫2,430,000"),
+      `back in English: ${summary}`
+    )
+    await noneOf(VIETNAMESE, [
+      "bt-waiting-banner",
+      "bt-summary",
+      "bt-reconciliation",
+    ])
+    await openTab("incoming", "bt-incoming-tab")
+    await noneOf(VIETNAMESE, ["bt-page"])
   })
 
   await test("no console errors from the plugin's widgets on order pages", async () => {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { API, del, post, upload } from "../lib/sdk"
 import { toastError } from "../lib/errors"
+import { useI18n } from "./use-i18n"
 import type {
   CommitImportResponse,
   ResolveDuplicateResponse,
@@ -14,20 +15,21 @@ import type {
  * Every action of the plugin: on success everything is invalidated, not only this plugin's keys,
  * because a confirmed transfer captures the Medusa payment and the order's own payment section
  * (Medusa's ["orders", …] queries) must show it at once. Failures always reach the accountant as
- * a toast with the server's message; `what` names the action in it.
+ * a toast with the server's message; `what` (a translation key) names the action in it.
  */
 function useAction<V, R>(what: string, fn: (vars: V) => Promise<R>) {
   const queryClient = useQueryClient()
+  const { t } = useI18n()
   return useMutation({
     mutationFn: fn,
     onSuccess: () => queryClient.invalidateQueries(),
-    onError: (error) => toastError(error, what),
+    onError: (error) => toastError(error, t, t(what)),
   })
 }
 
 export const useConfirmSuggestion = () =>
   useAction(
-    "Confirm",
+    "bankTransfer.actions.confirm",
     (v: { id: string; amount?: string; surplus_amount?: string }) =>
       post<{ replayed?: boolean }>(
         `${API}/suggestions/${v.id}/confirm`,
@@ -40,17 +42,19 @@ export const useConfirmSuggestion = () =>
   )
 
 export const useRejectSuggestion = () =>
-  useAction("Not this transaction", (v: { id: string; reason?: string }) =>
-    post(
-      `${API}/suggestions/${v.id}/reject`,
-      v.reason ? { reason: v.reason } : {}
-    )
+  useAction(
+    "bankTransfer.actions.notThisTransaction",
+    (v: { id: string; reason?: string }) =>
+      post(
+        `${API}/suggestions/${v.id}/reject`,
+        v.reason ? { reason: v.reason } : {}
+      )
   )
 
 /** One call per transaction: the match route applies one transaction to one or more orders. */
 export const useMatchTransaction = () =>
   useAction(
-    "Match",
+    "bankTransfer.actions.match",
     (v: {
       transaction_id: string
       allocations: { order_id: string; amount: string }[]
@@ -63,15 +67,17 @@ export const useMatchTransaction = () =>
   )
 
 export const useIgnoreTransaction = () =>
-  useAction("Ignore", (v: { id: string; reason?: string; return?: boolean }) =>
-    post(`${API}/transactions/${v.id}/ignore`, {
-      return: !!v.return,
-      ...(v.reason ? { reason: v.reason } : {}),
-    })
+  useAction(
+    "bankTransfer.actions.notOurs",
+    (v: { id: string; reason?: string; return?: boolean }) =>
+      post(`${API}/transactions/${v.id}/ignore`, {
+        return: !!v.return,
+        ...(v.reason ? { reason: v.reason } : {}),
+      })
   )
 
 export const useUndoAllocation = () =>
-  useAction("Undo", (v: { id: string; reason: string }) =>
+  useAction("bankTransfer.actions.undo", (v: { id: string; reason: string }) =>
     post<{ replayed?: boolean }>(`${API}/allocations/${v.id}/undo`, {
       reason: v.reason,
     })
@@ -79,20 +85,22 @@ export const useUndoAllocation = () =>
 
 /** After Medusa refused a capture: capture (or refund) again what the money received calls for. */
 export const useRetryCapture = () =>
-  useAction("Retry the capture", (v: { order_id: string }) =>
+  useAction("bankTransfer.actions.retryCapture", (v: { order_id: string }) =>
     post(`${API}/orders/${v.order_id}/retry-capture`, {})
   )
 
 export const useRequestConfirmation = () =>
-  useAction("Ask the shopper", (v: { order_id: string; message: string }) =>
-    post(`${API}/orders/${v.order_id}/request-confirmation`, {
-      message: v.message,
-    })
+  useAction(
+    "bankTransfer.actions.askShopper",
+    (v: { order_id: string; message: string }) =>
+      post(`${API}/orders/${v.order_id}/request-confirmation`, {
+        message: v.message,
+      })
   )
 
 export const useUploadStatement = () =>
   useAction(
-    "Import",
+    "bankTransfer.actions.import",
     (v: {
       file: File
       mapping?: string
@@ -117,21 +125,23 @@ export const useUploadStatement = () =>
 
 /** Commits a preview; `skip_rejected_lines` acknowledges leaving its unreadable lines out. */
 export const useCommitImport = () =>
-  useAction("Commit", (v: { id: string; skip_rejected_lines?: boolean }) =>
-    post<CommitImportResponse>(
-      `${API}/imports/${v.id}/commit`,
-      v.skip_rejected_lines ? { skip_rejected_lines: true } : {}
-    )
+  useAction(
+    "bankTransfer.actions.commit",
+    (v: { id: string; skip_rejected_lines?: boolean }) =>
+      post<CommitImportResponse>(
+        `${API}/imports/${v.id}/commit`,
+        v.skip_rejected_lines ? { skip_rejected_lines: true } : {}
+      )
   )
 
 export const useSaveSettings = () =>
-  useAction("Save settings", (v: SettingsUpdate) =>
+  useAction("bankTransfer.actions.saveSettings", (v: SettingsUpdate) =>
     post<SettingsResponse>(`${API}/settings`, v)
   )
 
 export const useAddCalendarOverride = () =>
   useAction(
-    "Add day",
+    "bankTransfer.actions.addDay",
     (v: { date: string; kind: "day_off" | "working_day"; name?: string }) =>
       post(
         `${API}/calendar-overrides`,
@@ -140,12 +150,12 @@ export const useAddCalendarOverride = () =>
   )
 
 export const useDeleteCalendarOverride = () =>
-  useAction("Remove day", (v: { id: string }) =>
+  useAction("bankTransfer.actions.removeDay", (v: { id: string }) =>
     del(`${API}/calendar-overrides/${v.id}`)
   )
 
 export const useTestWebhook = () =>
-  useAction("Send a test", (v: { channel: string }) =>
+  useAction("bankTransfer.actions.sendTest", (v: { channel: string }) =>
     post<{ status: number; body: unknown }>(
       `${API}/webhooks/${v.channel}/test-delivery`,
       {}
@@ -154,15 +164,17 @@ export const useTestWebhook = () =>
 
 /** "Same transfer" (`same: true`: nothing applied again) or "Different transfers" (recorded and matched). */
 export const useResolveDuplicate = () =>
-  useAction("Possible duplicate", (v: { sighting_id: string; same: boolean }) =>
-    post<ResolveDuplicateResponse>(
-      `${API}/duplicates/${v.sighting_id}/resolve`,
-      { same: v.same }
-    )
+  useAction(
+    "bankTransfer.actions.resolveDuplicate",
+    (v: { sighting_id: string; same: boolean }) =>
+      post<ResolveDuplicateResponse>(
+        `${API}/duplicates/${v.sighting_id}/resolve`,
+        { same: v.same }
+      )
   )
 
 /** Match a parked transaction once more, now; the server answers the error if it fails again. */
 export const useRetryMatching = () =>
-  useAction("Retry matching", (v: { id: string }) =>
+  useAction("bankTransfer.actions.retryMatching", (v: { id: string }) =>
     post<RetryMatchingResponse>(`${API}/transactions/${v.id}/retry`, {})
   )

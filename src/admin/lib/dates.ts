@@ -1,23 +1,28 @@
+import { safeLocale } from "./money"
+
 /**
- * Dates as the accountant reads them, in the browser's locale and, given the shop's time zone
+ * Dates as the accountant reads them, in the admin's language (`locale`; the browser's without one) and, given the shop's time zone
  * (settings.calendar.time_zone), in that zone: a bank books in the shop's day, not the viewer's.
  * Without one, the browser's time zone (the merchant's desk). Invalid or missing dates show a
  * dash rather than "Invalid Date".
  */
 export function formatDateTime(
   value: string | Date | null | undefined,
-  timeZone?: string
+  timeZone?: string,
+  locale?: string
 ): string {
   const d = toDate(value)
   if (!d) {
     return "—"
   }
-  return d.toLocaleString(undefined, {
+  return d.toLocaleString(safeLocale(locale), {
     year: "numeric",
     month: "short",
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
+    // Banks and statements book on a 24-hour clock: "14:15", never "02:15 PM".
+    hourCycle: "h23",
     ...zone(timeZone),
   })
 }
@@ -71,7 +76,10 @@ function zone(timeZone: string | undefined): { timeZone?: string } {
   }
 }
 
-export function formatDate(value: string | Date | null | undefined): string {
+export function formatDate(
+  value: string | Date | null | undefined,
+  locale?: string
+): string {
   if (!value) {
     return "—"
   }
@@ -79,7 +87,7 @@ export function formatDate(value: string | Date | null | undefined): string {
   if (Number.isNaN(d.getTime())) {
     return "—"
   }
-  return d.toLocaleDateString(undefined, {
+  return d.toLocaleDateString(safeLocale(locale), {
     year: "numeric",
     month: "short",
     day: "numeric",

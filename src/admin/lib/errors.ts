@@ -1,16 +1,18 @@
 import { toast } from "@medusajs/ui"
+import type { Translate } from "./i18n"
 
 /** The server's own message (Medusa answers `{ message }`; the JS SDK puts it on the error). */
-export function errorMessage(error: unknown): string {
+export function errorMessage(error: unknown, t?: Translate): string {
+  const failed = t ? t("bankTransfer.errors.requestFailed") : "Request failed"
   if (
     error &&
     typeof error === "object" &&
     "message" in error &&
     typeof (error as any).message === "string"
   ) {
-    return (error as any).message || "Request failed"
+    return (error as any).message || failed
   }
-  return typeof error === "string" ? error : "Request failed"
+  return typeof error === "string" ? error : failed
 }
 
 export function errorStatus(error: unknown): number | undefined {
@@ -31,14 +33,19 @@ export function isMissingRoute(error: unknown): boolean {
   )
 }
 
-/** Every failed action ends here: the accountant sees what the server said. */
-export function toastError(error: unknown, what?: string) {
+/**
+ * Every failed action ends here: the accountant sees what the server said (in the server's words),
+ * after the action's name in the admin's language.
+ */
+export function toastError(error: unknown, t: Translate, what?: string) {
   if (isMissingRoute(error)) {
     toast.error(
-      `${what ?? "This action"} is not available on this server yet (404)`
+      what
+        ? t("bankTransfer.errors.notAvailableAction", { what })
+        : t("bankTransfer.errors.notAvailable")
     )
     return
   }
-  const message = errorMessage(error)
+  const message = errorMessage(error, t)
   toast.error(what ? `${what}: ${message}` : message)
 }

@@ -1,6 +1,7 @@
 import type { ImportCounts, ImportLine } from "../../types/http"
 import { formatShortDateTime } from "./dates"
 import { sourceLabel } from "./status"
+import type { Translate } from "./i18n"
 
 export type LineState = "new" | "known" | "possible_duplicate"
 
@@ -25,62 +26,79 @@ export function lineState(l: ImportLine): LineState {
  */
 export function lineStatus(
   l: ImportLine,
+  t: Translate,
   timeZone?: string
 ): { state: LineState; label: string; detail: string | null } {
   const state = lineState(l)
   const via = l.known_via
   const seen = via
-    ? `${sourceLabel(via.source)} on ${formatShortDateTime(via.booked_at, timeZone)}`
+    ? t("bankTransfer.importLines.seen", {
+        source: sourceLabel(via.source, t),
+        when: formatShortDateTime(via.booked_at, timeZone),
+      })
     : null
   if (state === "possible_duplicate") {
     return {
       state,
-      label: "Possible duplicate — will be held for review",
+      label: t("bankTransfer.importLines.possibleDuplicate"),
       detail: seen
-        ? `Same account, amount and day as the transfer received via ${seen}`
+        ? t("bankTransfer.importLines.possibleDuplicateDetail", { seen })
         : null,
     }
   }
   if (state === "known") {
     if (seen) {
-      return { state, label: `Already received via ${seen}`, detail: null }
+      return {
+        state,
+        label: t("bankTransfer.importLines.alreadyReceivedVia", { seen }),
+        detail: null,
+      }
     }
     return {
       state,
       label:
         l.state === "known_other_channel"
-          ? "Already received by webhook"
-          : "Already imported",
+          ? t("bankTransfer.importLines.alreadyByWebhook")
+          : t("bankTransfer.importLines.alreadyImported"),
       detail: null,
     }
   }
-  return { state, label: "New", detail: null }
+  return { state, label: t("bankTransfer.importLines.new"), detail: null }
 }
-
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n} ${n === 1 ? one : many}`
 
 /**
  * What a commit did, from the counts the server read back from the ledger: "2 added · 1 already
  * received · 1 held for review · 4 stored". Parts the server did not send are left out.
  */
-export function commitSummary(c: ImportCounts, added?: number): string {
+export function commitSummary(
+  c: ImportCounts,
+  t: Translate,
+  added?: number
+): string {
   const parts: string[] = []
   const newOnes = c.added ?? added
   if (newOnes !== undefined) {
-    parts.push(`${newOnes} added`)
+    parts.push(t("bankTransfer.importLines.added", { count: newOnes }))
   }
   if (c.already_received !== undefined) {
-    parts.push(`${c.already_received} already received`)
+    parts.push(
+      t("bankTransfer.importLines.alreadyReceived", {
+        count: c.already_received,
+      })
+    )
   }
   if (c.possible_duplicates !== undefined) {
-    parts.push(`${c.possible_duplicates} held for review`)
+    parts.push(
+      t("bankTransfer.importLines.heldForReview", {
+        count: c.possible_duplicates,
+      })
+    )
   }
   if (c.stored !== undefined) {
-    parts.push(`${plural(c.stored, "line")} stored`)
+    parts.push(t("bankTransfer.importLines.stored", { count: c.stored }))
   }
   if (c.left_out) {
-    parts.push(`${plural(c.left_out, "unreadable line")} left out`)
+    parts.push(t("bankTransfer.importLines.leftOut", { count: c.left_out }))
   }
   return parts.join(" · ")
 }

@@ -40,38 +40,64 @@ export function amountNumber(amount: Amount): number {
 const formatters = new Map<string, Intl.NumberFormat>()
 
 /**
- * "2.430.000 ₫" for VND (Vietnamese grouping, no decimals), the browser's own conventions for any
- * other currency. An unknown currency code falls back to a plain number plus the code.
+ * Money in the admin's language (`locale`, e.g. i18next's "vi" or "en"): "2.430.000 ₫" in
+ * Vietnamese, "₫2,430,000" in English, with the currency's ISO 4217 decimals. Without a locale, VND
+ * is shown the Vietnamese way and other currencies in the browser's conventions. An unknown
+ * currency code falls back to a plain number plus the code. The amount is read from its decimal
+ * string; Intl formats that string's number.
  */
-export function formatMoney(amount: Amount, currency = "VND"): string {
+export function formatMoney(
+  amount: Amount,
+  currency = "VND",
+  locale?: string
+): string {
   const s = amountString(amount)
   if (s === null) {
     return "—"
   }
   const code = (currency || "VND").toUpperCase()
-  let f = formatters.get(code)
+  const key = `${locale ?? ""}|${code}`
+  let f = formatters.get(key)
   if (!f) {
     const digits = currencyDecimals(code)
     const fraction =
       digits === null
         ? {}
         : { minimumFractionDigits: digits, maximumFractionDigits: digits }
+    const lang = locale ?? (code === "VND" ? "vi-VN" : undefined)
     try {
       if (digits === null) {
         throw new Error(`${code} is not an ISO 4217 currency`)
       }
-      f = new Intl.NumberFormat(code === "VND" ? "vi-VN" : undefined, {
+      f = new Intl.NumberFormat(safeLocale(lang), {
         style: "currency",
         currency: code,
         ...fraction,
       })
     } catch {
-      f = new Intl.NumberFormat(undefined, { maximumFractionDigits: 4 })
+      f = new Intl.NumberFormat(safeLocale(lang), { maximumFractionDigits: 4 })
     }
-    formatters.set(code, f)
+    formatters.set(key, f)
   }
   const text = f.format(Number(s))
   return f.resolvedOptions().style === "currency" ? text : `${text} ${code}`
+}
+
+/** A plain count or share in the admin's language ("1.234" in Vietnamese, "1,234" in English). */
+export function formatNumber(value: number, locale?: string): string {
+  return new Intl.NumberFormat(safeLocale(locale)).format(value)
+}
+
+/** A language tag Intl accepts, or undefined (the browser's) for one it does not. */
+export function safeLocale(locale: string | undefined): string | undefined {
+  if (!locale) {
+    return undefined
+  }
+  try {
+    return Intl.getCanonicalLocales(locale)[0]
+  } catch {
+    return undefined
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import type {
   SettingsUpdate,
   Tolerance,
 } from "../../types/http"
+import type { Translate } from "./i18n"
 
 /** The editable settings as the inputs hold them (text), and back to what the API validates. */
 export type ToleranceRow = {
@@ -84,35 +85,45 @@ const positiveInt = (s: string) =>
   /^\d+$/.test(s.trim()) && Number(s) > 0 ? Number(s) : null
 
 /** The update to send, or the first problem in words (checked here so the admin sees which field). */
-export function fromForm(f: SettingsForm): {
+export function fromForm(
+  f: SettingsForm,
+  t: Translate
+): {
   update?: SettingsUpdate
   error?: string
 } {
   const tolerances: Record<string, Tolerance> = {}
-  for (const t of f.tolerances) {
-    const currency = t.currency.trim().toUpperCase()
+  for (const tol of f.tolerances) {
+    const currency = tol.currency.trim().toUpperCase()
     if (!/^[A-Z]{3}$/.test(currency)) {
       return {
-        error: `Tolerance: "${t.currency}" is not a currency code such as VND`,
+        error: t("bankTransfer.settingsForm.toleranceCurrency", {
+          value: tol.currency,
+        }),
       }
     }
-    if (t.type === "fixed") {
+    if (tol.type === "fixed") {
       const amount =
-        t.value.trim() === "0" ? "0" : parseAmountInput(t.value, currency)
+        tol.value.trim() === "0" ? "0" : parseAmountInput(tol.value, currency)
       if (amount === null) {
-        return { error: `Tolerance ${currency}: "${t.value}" is not an amount` }
+        return {
+          error: t("bankTransfer.settingsForm.toleranceAmount", {
+            currency,
+            value: tol.value,
+          }),
+        }
       }
       tolerances[currency] = { type: "fixed", amount }
     } else {
-      const percent = Number(t.value.replace(",", "."))
+      const percent = Number(tol.value.replace(",", "."))
       if (
-        !t.value.trim() ||
+        !tol.value.trim() ||
         !Number.isFinite(percent) ||
         percent < 0 ||
         percent > 100
       ) {
         return {
-          error: `Tolerance ${currency}: the percentage must be between 0 and 100`,
+          error: t("bankTransfer.settingsForm.tolerancePercent", { currency }),
         }
       }
       tolerances[currency] = { type: "percent", percent }
@@ -122,12 +133,21 @@ export function fromForm(f: SettingsForm): {
   for (const w of f.write_off) {
     const currency = w.currency.trim().toUpperCase()
     if (!/^[A-Z]{3}$/.test(currency)) {
-      return { error: `Write-off: "${w.currency}" is not a currency code` }
+      return {
+        error: t("bankTransfer.settingsForm.writeOffCurrency", {
+          value: w.currency,
+        }),
+      }
     }
     const amount =
       w.amount.trim() === "0" ? "0" : parseAmountInput(w.amount, currency)
     if (amount === null) {
-      return { error: `Write-off ${currency}: "${w.amount}" is not an amount` }
+      return {
+        error: t("bankTransfer.settingsForm.writeOffAmount", {
+          currency,
+          value: w.amount,
+        }),
+      }
     }
     write_off[currency] = amount
   }
@@ -135,7 +155,7 @@ export function fromForm(f: SettingsForm): {
   for (const p of f.policies) {
     const name = p.name.trim()
     if (!name) {
-      return { error: "A policy needs a name (e.g. digital, physical)" }
+      return { error: t("bankTransfer.settingsForm.policyName") }
     }
     const steps = p.confirmation_after
       .split(/[,\s]+/)
@@ -143,13 +163,13 @@ export function fromForm(f: SettingsForm): {
       .map(positiveInt)
     if (steps.some((s) => s === null)) {
       return {
-        error: `Policy ${name}: reminders are business days, e.g. "2, 4"`,
+        error: t("bankTransfer.settingsForm.policyReminders", { name }),
       }
     }
     const tentative = positiveInt(p.tentative_cancel_after)
     if (tentative === null) {
       return {
-        error: `Policy ${name}: "on hold after" must be a number of business days`,
+        error: t("bankTransfer.settingsForm.policyHold", { name }),
       }
     }
     const final = p.final_cancel_after.trim()
@@ -157,7 +177,7 @@ export function fromForm(f: SettingsForm): {
       : null
     if (p.final_cancel_after.trim() && final === null) {
       return {
-        error: `Policy ${name}: "cancel after" must be a number of business days or empty`,
+        error: t("bankTransfer.settingsForm.policyCancel", { name }),
       }
     }
     policies[name] = {
@@ -188,7 +208,8 @@ export function changedOnly(
   update: SettingsUpdate,
   current: Settings
 ): SettingsUpdate {
-  const before = fromForm(toForm(current)).update ?? {}
+  // Only the update is read: the words of an error do not matter here.
+  const before = fromForm(toForm(current), (key) => key).update ?? {}
   return Object.fromEntries(
     Object.entries(update).filter(
       ([key, value]) =>

@@ -1,5 +1,6 @@
 import { formatMoney, isNonZero } from "./money"
 import type { Amount } from "../../types/http"
+import type { Translate } from "./i18n"
 
 /** Expectation statuses in which the order waits for its transfer (the banner shows). */
 export const WAITING_STATUSES = [
@@ -17,46 +18,54 @@ export type WaitingBanner = {
   detail: string
 }
 
-const AUTHORIZED =
-  "Medusa shows the payment as “Authorized” until the money arrives; do not fulfil this order yet."
-
 /**
  * What the top of the order page says while the order waits for its bank transfer, or null once
  * it is paid (or closed). `amount_*` as the API gives them; `attention_reason` may be absent.
+ * `locale` formats the money in the admin's language.
  */
-export function waitingBanner(e: {
-  status: string
-  currency_code: string
-  amount_due: Amount
-  amount_received: Amount
-  amount_remaining: Amount
-  attention_reason?: string | null
-}): WaitingBanner | null {
+export function waitingBanner(
+  e: {
+    status: string
+    currency_code: string
+    amount_due: Amount
+    amount_received: Amount
+    amount_remaining: Amount
+    attention_reason?: string | null
+  },
+  t: Translate,
+  locale?: string
+): WaitingBanner | null {
   if (!WAITING_STATUSES.includes(e.status)) {
     return null
   }
-  const money = (a: Amount) => formatMoney(a, e.currency_code)
+  const money = (a: Amount) => formatMoney(a, e.currency_code, locale)
   const toReceive = isNonZero(e.amount_received)
-    ? `received ${money(e.amount_received)} of ${money(e.amount_due)}, ${money(e.amount_remaining)} to receive`
-    : `${money(e.amount_remaining)} to receive`
+    ? t("bankTransfer.waiting.receivedOf", {
+        received: money(e.amount_received),
+        due: money(e.amount_due),
+        remaining: money(e.amount_remaining),
+      })
+    : t("bankTransfer.waiting.toReceive", {
+        remaining: money(e.amount_remaining),
+      })
+  const authorized = t("bankTransfer.waiting.authorized")
   if (e.status === "needs_attention") {
     return {
       variant: "error",
-      title: `The bank transfer needs attention — ${toReceive}.`,
-      detail: `${e.attention_reason ? `Reason: ${e.attention_reason}. ` : ""}${AUTHORIZED}`,
+      title: t("bankTransfer.waiting.attentionTitle", { toReceive }),
+      detail: e.attention_reason
+        ? `${t("bankTransfer.waiting.reason", { reason: e.attention_reason })} ${authorized}`
+        : authorized,
     }
   }
   const why: Record<string, string> = {
-    awaiting_customer_confirmation:
-      "The shopper has been asked to confirm the payment. ",
-    customer_confirmed:
-      "The shopper says they have paid; the money has not been found yet. ",
-    tentatively_canceled:
-      "The order is on hold (unpaid); a late payment still revives it. ",
+    awaiting_customer_confirmation: t("bankTransfer.waiting.whyAsked"),
+    customer_confirmed: t("bankTransfer.waiting.whyConfirmed"),
+    tentatively_canceled: t("bankTransfer.waiting.whyOnHold"),
   }
   return {
     variant: "warning",
-    title: `Waiting for the bank transfer — ${toReceive}.`,
-    detail: `${why[e.status] ?? ""}${AUTHORIZED}`,
+    title: t("bankTransfer.waiting.title", { toReceive }),
+    detail: why[e.status] ? `${why[e.status]} ${authorized}` : authorized,
   }
 }

@@ -3,6 +3,7 @@ import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
 import { Alert, Text } from "@medusajs/ui"
 import { useOrderTransfer } from "../hooks/queries"
 import { waitingBanner } from "../lib/waiting-banner"
+import { useI18n } from "../hooks/use-i18n"
 
 /**
  * Top of the order page: while the order waits for its bank transfer, says so plainly (Medusa
@@ -14,7 +15,10 @@ const OrderBankTransferWaiting = ({
   data: order,
 }: DetailWidgetProps<HttpTypes.AdminOrder>) => {
   const { data } = useOrderTransfer(order?.id)
-  const banner = data?.expectation ? waitingBanner(data.expectation) : null
+  const { t, lang } = useI18n()
+  const banner = data?.expectation
+    ? waitingBanner(data.expectation, t, lang)
+    : null
   if (!banner) {
     return null
   }

@@ -1,7 +1,9 @@
 import { Copy, Text } from "@medusajs/ui"
 import type { Settings } from "../../../types/http"
+import { useI18n } from "../../hooks/use-i18n"
 
 export function AccountsList({ accounts }: { accounts: Settings["accounts"] }) {
+  const { t } = useI18n()
   return (
     <div className="flex flex-col gap-y-2">
       {accounts.map((a) => (
@@ -18,7 +20,9 @@ export function AccountsList({ accounts }: { accounts: Settings["accounts"] }) {
           <Copy content={a.account_number} variant="mini" />
           <Text size="small" className="text-ui-fg-subtle">
             {a.account_holder} · {a.currency}
-            {a.bank_bin ? ` · BIN ${a.bank_bin}` : ""}
+            {a.bank_bin
+              ? ` · ${t("bankTransfer.settings.bin", { bin: a.bank_bin })}`
+              : ""}
           </Text>
         </div>
       ))}

@@ -15,18 +15,21 @@ import {
   useAddCalendarOverride,
   useDeleteCalendarOverride,
 } from "../../hooks/mutations"
-import { formatDate } from "../../lib/dates"
+import { safeLocale } from "../../lib/money"
+import { useI18n } from "../../hooks/use-i18n"
 import type { CalendarOverride, Settings } from "../../../types/http"
 
-const WEEKDAYS = [
-  "Sunday",
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-]
+/** Day `d` of the week (0 = Sunday, as the settings count) in the admin's language. */
+function weekdayName(d: number, locale: string): string {
+  if (!Number.isInteger(d) || d < 0 || d > 6) {
+    return String(d)
+  }
+  // 1 January 2023 was a Sunday; noon UTC is that day in every time zone.
+  return new Intl.DateTimeFormat(safeLocale(locale), {
+    weekday: "long",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(2023, 0, 1 + d, 12)))
+}
 
 /**
  * The base holiday calendar misses the yearly decisions (the second National Day day,
@@ -39,6 +42,7 @@ export function CalendarSettings({
   calendar: Settings["calendar"]
   overrides: CalendarOverride[]
 }) {
+  const { t, lang, date: formatDate } = useI18n()
   const [date, setDate] = useState("")
   const [kind, setKind] = useState<"day_off" | "working_day">("day_off")
   const [name, setName] = useState("")
@@ -51,7 +55,13 @@ export function CalendarSettings({
       {
         onSuccess: () => {
           toast.success(
-            `${formatDate(date)} saved as ${kind === "day_off" ? "a day off" : "a working day"}`
+            kind === "day_off"
+              ? t("bankTransfer.calendar.savedDayOff", {
+                  date: formatDate(date),
+                })
+              : t("bankTransfer.calendar.savedWorkingDay", {
+                  date: formatDate(date),
+                })
           )
           setDate("")
           setName("")
@@ -62,17 +72,27 @@ export function CalendarSettings({
   return (
     <div className="flex flex-col gap-y-3" data-testid="bt-calendar">
       <Text size="small" className="text-ui-fg-subtle">
-        Time zone {calendar.time_zone} · holidays of {calendar.country} ·
-        weekend{" "}
-        {calendar.weekend_days.map((d) => WEEKDAYS[d] ?? d).join(" and ")}
+        {t("bankTransfer.calendar.summary", {
+          zone: calendar.time_zone,
+          country: calendar.country,
+          weekend: calendar.weekend_days
+            .map((d) => weekdayName(d, lang))
+            .join(` ${t("bankTransfer.calendar.and")} `),
+        })}
       </Text>
       <div className="overflow-x-auto rounded-lg border">
         <Table>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell>Date</Table.HeaderCell>
-              <Table.HeaderCell>Kind</Table.HeaderCell>
-              <Table.HeaderCell>Name</Table.HeaderCell>
+              <Table.HeaderCell>
+                {t("bankTransfer.calendar.date")}
+              </Table.HeaderCell>
+              <Table.HeaderCell>
+                {t("bankTransfer.calendar.kind")}
+              </Table.HeaderCell>
+              <Table.HeaderCell>
+                {t("bankTransfer.calendar.name")}
+              </Table.HeaderCell>
               <Table.HeaderCell />
             </Table.Row>
           </Table.Header>
@@ -91,7 +111,9 @@ export function CalendarSettings({
                     size="2xsmall"
                     color={o.kind === "day_off" ? "orange" : "blue"}
                   >
-                    {o.kind === "day_off" ? "Day off" : "Working day"}
+                    {o.kind === "day_off"
+                      ? t("bankTransfer.calendar.dayOff")
+                      : t("bankTransfer.calendar.workingDay")}
                   </Badge>
                 </Table.Cell>
                 <Table.Cell>{o.name ?? "—"}</Table.Cell>
@@ -99,12 +121,15 @@ export function CalendarSettings({
                   <IconButton
                     size="small"
                     variant="transparent"
-                    aria-label="Remove"
+                    aria-label={t("bankTransfer.common.remove")}
                     disabled={remove.isPending}
                     onClick={() =>
                       remove.mutate(
                         { id: o.id },
-                        { onSuccess: () => toast.success("Day removed") }
+                        {
+                          onSuccess: () =>
+                            toast.success(t("bankTransfer.calendar.removed")),
+                        }
                       )
                     }
                   >
@@ -117,14 +142,14 @@ export function CalendarSettings({
         </Table>
         {!overrides.length && (
           <Text size="small" className="text-ui-fg-muted px-6 py-4">
-            No changes to the base calendar.
+            {t("bankTransfer.calendar.none")}
           </Text>
         )}
       </div>
       <div className="flex flex-wrap items-end gap-2">
         <div className="flex flex-col gap-y-1">
           <Label size="xsmall" weight="plus" htmlFor="bt-override-date">
-            Date
+            {t("bankTransfer.calendar.date")}
           </Label>
           <Input
             id="bt-override-date"
@@ -137,30 +162,37 @@ export function CalendarSettings({
         </div>
         <div className="flex flex-col gap-y-1">
           <Label size="xsmall" weight="plus">
-            Kind
+            {t("bankTransfer.calendar.kind")}
           </Label>
           <Select
             size="small"
             value={kind}
             onValueChange={(k) => setKind(k as typeof kind)}
           >
-            <Select.Trigger className="w-40" aria-label="Kind">
+            <Select.Trigger
+              className="w-40"
+              aria-label={t("bankTransfer.calendar.kind")}
+            >
               <Select.Value />
             </Select.Trigger>
             <Select.Content>
-              <Select.Item value="day_off">Day off</Select.Item>
-              <Select.Item value="working_day">Working day</Select.Item>
+              <Select.Item value="day_off">
+                {t("bankTransfer.calendar.dayOff")}
+              </Select.Item>
+              <Select.Item value="working_day">
+                {t("bankTransfer.calendar.workingDay")}
+              </Select.Item>
             </Select.Content>
           </Select>
         </div>
         <div className="flex flex-col gap-y-1">
           <Label size="xsmall" weight="plus" htmlFor="bt-override-name">
-            Name
+            {t("bankTransfer.calendar.name")}
           </Label>
           <Input
             id="bt-override-name"
             size="small"
-            placeholder="Nghỉ bù Quốc khánh"
+            placeholder={t("bankTransfer.calendar.namePlaceholder")}
             value={name}
             onChange={(e) => setName(e.target.value)}
             data-testid="bt-override-name"
@@ -174,7 +206,7 @@ export function CalendarSettings({
           onClick={submit}
           data-testid="bt-override-add"
         >
-          Add day
+          {t("bankTransfer.actions.addDay")}
         </Button>
       </div>
     </div>

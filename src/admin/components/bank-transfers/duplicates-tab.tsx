@@ -5,8 +5,8 @@ import { TransactionStatusBadge } from "../common/badges"
 import { SightingFacts, reportOrigin } from "./sighting-facts"
 import { useDuplicates, useShopTimeZone } from "../../hooks/queries"
 import { useResolveDuplicate } from "../../hooks/mutations"
-import { formatMoney, isNonZero } from "../../lib/money"
-import { formatDateTime } from "../../lib/dates"
+import { isNonZero } from "../../lib/money"
+import { useI18n } from "../../hooks/use-i18n"
 import { errorMessage, isMissingRoute } from "../../lib/errors"
 import { basisLabel, sourceLabel } from "../../lib/status"
 import type { PossibleDuplicate, StoredTwicePair } from "../../../types/http"
@@ -18,6 +18,7 @@ import type { PossibleDuplicate, StoredTwicePair } from "../../../types/http"
  * Below, pairs that earlier versions may have stored twice: read-only.
  */
 export function DuplicatesTab() {
+  const { t } = useI18n()
   const { data, isLoading, isError, error } = useDuplicates()
   const timeZone = useShopTimeZone()
   if (isError) {
@@ -31,8 +32,10 @@ export function DuplicatesTab() {
         }
       >
         {isMissingRoute(error)
-          ? "Possible duplicates are not available on this server yet."
-          : `Could not load possible duplicates: ${errorMessage(error)}`}
+          ? t("bankTransfer.duplicates.notAvailable")
+          : t("bankTransfer.duplicates.loadError", {
+              message: errorMessage(error, t),
+            })}
       </Text>
     )
   }
@@ -43,16 +46,14 @@ export function DuplicatesTab() {
     <div className="flex flex-col gap-y-6 px-6" data-testid="bt-duplicates-tab">
       <div className="flex flex-col gap-y-3">
         <Text size="small" className="text-ui-fg-subtle">
-          A bank may report one transfer several times: SePay or Casso at once,
-          the statement in the evening. Reports that share a bank reference or a
-          memo are recognised as one transfer. These could not be told apart
-          from a transfer already recorded (same account, amount and day, memos
-          unrelated): they are applied to no order until you decide.
-          {timeZone ? ` Times are in the shop's time zone (${timeZone}).` : ""}
+          {t("bankTransfer.duplicates.hint")}
+          {timeZone
+            ? ` ${t("bankTransfer.duplicates.timeZone", { zone: timeZone })}`
+            : ""}
         </Text>
         {isLoading && (
           <Text size="small" className="text-ui-fg-muted">
-            Loading…
+            {t("bankTransfer.common.loading")}
           </Text>
         )}
         {!isLoading && !held.length && (
@@ -61,7 +62,7 @@ export function DuplicatesTab() {
             className="text-ui-fg-muted"
             data-testid="bt-duplicates-empty"
           >
-            No report is waiting for a decision.
+            {t("bankTransfer.duplicates.empty")}
           </Text>
         )}
         {held.map((d) => (
@@ -84,14 +85,18 @@ function PossibleDuplicateCard({
   duplicate: PossibleDuplicate
   timeZone?: string
 }) {
+  const { t, money, dateTime } = useI18n()
   const { sighting: s, transaction: tx, reports } = duplicate
   const [asking, setAsking] = useState<"same" | "different" | null>(null)
   const resolve = useResolveDuplicate()
   const first = reports[0]
   const recorded = first
-    ? `the ${sourceLabel(first.source)} transfer of ${formatDateTime(first.booked_at, timeZone)}`
-    : "the recorded transfer"
-  const amount = formatMoney(s.amount, s.currency_code)
+    ? t("bankTransfer.duplicates.recordedOf", {
+        source: sourceLabel(first.source, t),
+        when: dateTime(first.booked_at, timeZone),
+      })
+    : t("bankTransfer.duplicates.recordedTransfer")
+  const amount = money(s.amount, s.currency_code)
   const applied = !!tx && isNonZero(tx.amount_allocated)
 
   return (
@@ -103,12 +108,16 @@ function PossibleDuplicateCard({
       <div className="flex flex-wrap items-center justify-between gap-3 border-b px-4 py-3">
         <div className="flex flex-col">
           <Heading level="h3">
-            {amount} reported by {reportOrigin(s)}
+            {t("bankTransfer.duplicates.reportedBy", {
+              amount,
+              origin: reportOrigin(s, t),
+            })}
           </Heading>
           <Text size="xsmall" className="text-ui-fg-subtle">
-            Could not be told apart from {recorded}: same account, amount and
-            day, no shared bank reference, memos unrelated. Held since{" "}
-            {formatDateTime(s.created_at, timeZone)}.
+            {t("bankTransfer.duplicates.cannotTell", {
+              recorded,
+              since: dateTime(s.created_at, timeZone),
+            })}
           </Text>
         </div>
         <div className="flex gap-x-2">
@@ -119,7 +128,7 @@ function PossibleDuplicateCard({
             onClick={() => setAsking("different")}
             data-testid="bt-duplicate-different"
           >
-            Different transfers
+            {t("bankTransfer.actions.differentTransfers")}
           </Button>
           <Button
             size="small"
@@ -127,7 +136,7 @@ function PossibleDuplicateCard({
             onClick={() => setAsking("same")}
             data-testid="bt-duplicate-same"
           >
-            Same transfer
+            {t("bankTransfer.actions.sameTransfer")}
           </Button>
         </div>
       </div>
@@ -135,10 +144,10 @@ function PossibleDuplicateCard({
         <div className="flex flex-col gap-y-2" data-testid="bt-duplicate-held">
           <div className="flex items-center gap-x-2">
             <Text size="small" weight="plus">
-              Held report
+              {t("bankTransfer.duplicates.heldReport")}
             </Text>
             <Badge size="2xsmall" color="orange">
-              Not applied
+              {t("bankTransfer.duplicates.notApplied")}
             </Badge>
           </div>
           <SightingFacts
@@ -153,25 +162,29 @@ function PossibleDuplicateCard({
         >
           <div className="flex flex-wrap items-center gap-x-2">
             <Text size="small" weight="plus">
-              Recorded transfer
+              {t("bankTransfer.duplicates.recordedHeading")}
             </Text>
             {tx && <TransactionStatusBadge status={tx.status} />}
             {tx && applied && (
               <Text size="xsmall" className="text-ui-fg-subtle">
-                {formatMoney(tx.amount_allocated, tx.currency_code)} applied to
-                orders
+                {t("bankTransfer.duplicates.appliedToOrders", {
+                  amount: money(tx.amount_allocated, tx.currency_code),
+                })}
               </Text>
             )}
           </div>
           {!tx && (
             <Text size="small" className="text-ui-fg-muted">
-              The recorded transfer was not found.
+              {t("bankTransfer.duplicates.recordedMissing")}
             </Text>
           )}
           {reports.map((r, i) => (
             <div key={r.id} className="bg-ui-bg-subtle rounded-md px-3 py-2">
               <Text size="xsmall" className="text-ui-fg-muted mb-1">
-                Report {i + 1} of {reports.length}
+                {t("bankTransfer.duplicates.reportN", {
+                  n: i + 1,
+                  count: reports.length,
+                })}
               </Text>
               <SightingFacts sighting={r} timeZone={timeZone} />
             </div>
@@ -181,31 +194,31 @@ function PossibleDuplicateCard({
       <ConfirmPrompt
         open={asking === "same"}
         onOpenChange={(o) => !o && setAsking(null)}
-        title="Same transfer?"
-        description={`This report is ${recorded}, seen again. It is kept with that transfer and nothing is applied to any order again.`}
-        confirmText="Same transfer"
+        title={t("bankTransfer.duplicates.sameTitle")}
+        description={t("bankTransfer.duplicates.sameDescription", {
+          recorded,
+        })}
+        confirmText={t("bankTransfer.actions.sameTransfer")}
         onConfirm={() =>
           resolve
             .mutateAsync({ sighting_id: s.id, same: true })
-            .then(() =>
-              toast.success(
-                "Same transfer: kept with the recorded one, not applied again"
-              )
-            )
+            .then(() => toast.success(t("bankTransfer.duplicates.sameDone")))
         }
       />
       <ConfirmPrompt
         open={asking === "different"}
         onOpenChange={(o) => !o && setAsking(null)}
-        title="Different transfers?"
-        description={`This report is a transfer of its own: ${amount} is recorded as a new transfer and matched to orders as usual.`}
-        confirmText="Different transfers"
+        title={t("bankTransfer.duplicates.differentTitle")}
+        description={t("bankTransfer.duplicates.differentDescription", {
+          amount,
+        })}
+        confirmText={t("bankTransfer.actions.differentTransfers")}
         onConfirm={() =>
           resolve
             .mutateAsync({ sighting_id: s.id, same: false })
             .then(() =>
               toast.success(
-                `Recorded as a new transfer of ${amount}; matching runs now`
+                t("bankTransfer.duplicates.differentDone", { amount })
               )
             )
         }
@@ -221,14 +234,15 @@ function StoredTwice({
   pairs: StoredTwicePair[]
   timeZone?: string
 }) {
+  const { t, money, dateTime } = useI18n()
   const side = (p: StoredTwicePair, k: "first" | "second") => (
     <div className="flex flex-col">
       <span>
-        {sourceLabel(p[`${k}_source`])} ·{" "}
-        {formatDateTime(p[`${k}_booked_at`], timeZone)}
+        {sourceLabel(p[`${k}_source`], t)} ·{" "}
+        {dateTime(p[`${k}_booked_at`], timeZone)}
       </span>
       <span className="break-all font-mono txt-compact-xsmall">
-        {p[`${k}_memo`] || "(no memo)"}
+        {p[`${k}_memo`] || t("bankTransfer.common.noMemo")}
       </span>
       <span className="mt-0.5">
         <TransactionStatusBadge status={p[`${k}_status`]} />
@@ -238,14 +252,12 @@ function StoredTwice({
   return (
     <div className="flex flex-col gap-y-3" data-testid="bt-stored-twice">
       <Heading level="h3">
-        Possibly stored twice by earlier versions ({pairs.length})
+        {t("bankTransfer.duplicates.storedTwiceTitle", {
+          count: pairs.length,
+        })}
       </Heading>
       <Text size="small" className="text-ui-fg-subtle">
-        Before reports were paired across channels, one transfer seen by a
-        webhook and again in a statement could be recorded twice. These pairs
-        look like one transfer. They are listed, never merged: if a pair is one
-        transfer, undo the second one's allocation on its order and mark it
-        ignored.
+        {t("bankTransfer.duplicates.storedTwiceHint")}
       </Text>
       {pairs.length ? (
         <div className="overflow-x-auto rounded-lg border">
@@ -253,11 +265,17 @@ function StoredTwice({
             <Table.Header>
               <Table.Row>
                 <Table.HeaderCell className="text-right">
-                  Amount
+                  {t("bankTransfer.common.amount")}
                 </Table.HeaderCell>
-                <Table.HeaderCell>First record</Table.HeaderCell>
-                <Table.HeaderCell>Second record</Table.HeaderCell>
-                <Table.HeaderCell>Why</Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.duplicates.firstRecord")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.duplicates.secondRecord")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.common.why")}
+                </Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
@@ -268,7 +286,7 @@ function StoredTwice({
                 >
                   <Table.Cell className="whitespace-nowrap text-right align-top">
                     {p.direction === "out" ? "−" : ""}
-                    {formatMoney(p.amount, p.currency_code)}
+                    {money(p.amount, p.currency_code)}
                   </Table.Cell>
                   <Table.Cell className="max-w-[320px] align-top">
                     {side(p, "first")}
@@ -281,10 +299,12 @@ function StoredTwice({
                       size="2xsmall"
                       color={p.verdict === "same" ? "red" : "orange"}
                     >
-                      {p.verdict === "same" ? "One transfer" : "Cannot tell"}
+                      {p.verdict === "same"
+                        ? t("bankTransfer.duplicates.oneTransfer")
+                        : t("bankTransfer.duplicates.cannotTellShort")}
                     </Badge>
                     <div className="txt-compact-xsmall text-ui-fg-subtle">
-                      {basisLabel(p.basis)}
+                      {basisLabel(p.basis, t)}
                     </div>
                   </Table.Cell>
                 </Table.Row>
@@ -298,7 +318,7 @@ function StoredTwice({
           className="text-ui-fg-muted"
           data-testid="bt-stored-twice-empty"
         >
-          None found.
+          {t("bankTransfer.duplicates.noneFound")}
         </Text>
       )}
     </div>

@@ -1,7 +1,7 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import { useStats } from "../../hooks/queries"
-import { formatMoney } from "../../lib/money"
 import { errorMessage, isMissingRoute } from "../../lib/errors"
+import { useI18n } from "../../hooks/use-i18n"
 
 function Figure({
   label,
@@ -31,20 +31,23 @@ function Figure({
 
 /** The desk's figures: money in, how much the matcher handles alone, and what waits for people. */
 export function FiguresTab() {
+  const { t, money, number } = useI18n()
   const { data, isLoading, isError, error } = useStats()
   if (isError) {
     return (
       <Text size="small" className="text-ui-fg-error px-6">
         {isMissingRoute(error)
-          ? "Figures are not available on this server yet."
-          : `Could not load figures: ${errorMessage(error)}`}
+          ? t("bankTransfer.figures.notAvailable")
+          : t("bankTransfer.figures.loadError", {
+              message: errorMessage(error, t),
+            })}
       </Text>
     )
   }
   if (isLoading || !data) {
     return (
       <Text size="small" className="text-ui-fg-muted px-6">
-        Loading…
+        {t("bankTransfer.common.loading")}
       </Text>
     )
   }
@@ -60,41 +63,48 @@ export function FiguresTab() {
       {received.map((r) => (
         <Figure
           key={`t-${r.currency_code}`}
-          label={`Received today (${r.currency_code})`}
-          value={formatMoney(r.today, r.currency_code)}
+          label={t("bankTransfer.figures.today", { currency: r.currency_code })}
+          value={money(r.today, r.currency_code)}
           testId="bt-fig-today"
         />
       ))}
       {received.map((r) => (
         <Figure
           key={`w-${r.currency_code}`}
-          label={`Received this week (${r.currency_code})`}
-          value={formatMoney(r.week, r.currency_code)}
+          label={t("bankTransfer.figures.week", { currency: r.currency_code })}
+          value={money(r.week, r.currency_code)}
         />
       ))}
       <Figure
-        label="Matched automatically"
+        label={t("bankTransfer.figures.auto")}
         value={
-          s.matched_automatically === null ? "—" : `${s.matched_automatically}%`
+          s.matched_automatically === null
+            ? "—"
+            : t("bankTransfer.figures.percent", {
+                value: number(s.matched_automatically),
+              })
         }
-        hint="Share of this week's matched transfers that needed nobody"
+        hint={t("bankTransfer.figures.autoHint")}
         testId="bt-fig-auto"
       />
       <Figure
-        label="Suggestions waiting"
-        value={s.suggestions_pending}
+        label={t("bankTransfer.figures.suggestions")}
+        value={number(s.suggestions_pending)}
         testId="bt-fig-suggestions"
       />
       <Figure
-        label="Unmatched transfers"
-        value={s.unmatched}
+        label={t("bankTransfer.figures.unmatched")}
+        value={number(s.unmatched)}
         testId="bt-fig-unmatched"
       />
-      <Figure label="Orders on hold (unpaid)" value={s.orders_on_hold} />
       <Figure
-        label="Shoppers say they paid"
-        value={s.customer_confirmed}
-        hint="Waiting for an accountant to find the money"
+        label={t("bankTransfer.figures.onHold")}
+        value={number(s.orders_on_hold)}
+      />
+      <Figure
+        label={t("bankTransfer.figures.customerConfirmed")}
+        value={number(s.customer_confirmed)}
+        hint={t("bankTransfer.figures.customerConfirmedHint")}
       />
     </div>
   )

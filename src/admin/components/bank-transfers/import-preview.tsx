@@ -1,20 +1,19 @@
 import { useState } from "react"
 import { Badge, Button, Heading, Table, Text } from "@medusajs/ui"
-import { useTranslation } from "react-i18next"
+import { useI18n } from "../../hooks/use-i18n"
 import { ConfirmPrompt } from "../common/confirm-prompt"
 import { RejectedLinesList } from "./rejected-lines-list"
 import { useShopTimeZone } from "../../hooks/queries"
-import { formatMoney } from "../../lib/money"
-import { formatDateTime } from "../../lib/dates"
 import { lineStatus } from "../../lib/import-lines"
+import { fileLocation } from "../../lib/status"
 import type { StatementImport } from "../../../types/http"
 
 const OUTCOME: Record<string, string> = {
-  apply: "Will be applied to its order",
-  suggest: "Will be suggested",
-  unmatched: "Will wait in the unmatched queue",
-  ignore: "Not matched (outgoing)",
-  not_previewed: "Matched on commit",
+  apply: "bankTransfer.importPreview.outcomeApply",
+  suggest: "bankTransfer.importPreview.outcomeSuggest",
+  unmatched: "bankTransfer.importPreview.outcomeUnmatched",
+  ignore: "bankTransfer.importPreview.outcomeIgnore",
+  not_previewed: "bankTransfer.importPreview.outcomeOnCommit",
 }
 
 const BADGE = {
@@ -48,7 +47,7 @@ export function ImportPreview({
   const held = c.possible_duplicates ?? 0
   const rejected = preview.rejected_lines ?? []
   const [confirming, setConfirming] = useState(false)
-  const { t } = useTranslation()
+  const { t, money, dateTime } = useI18n()
   return (
     <div
       className="flex flex-col gap-y-3 rounded-lg border"
@@ -68,35 +67,46 @@ export function ImportPreview({
               className="text-ui-fg-muted"
               data-testid="bt-import-warning"
             >
-              Line {w.line}: {w.message}
+              {t("bankTransfer.importPreview.warning", {
+                line: fileLocation(w.line, t),
+                message: w.message,
+              })}
             </Text>
           ))}
         </div>
         <div className="flex flex-wrap gap-2" data-testid="bt-import-counts">
-          <Badge size="2xsmall">{c.lines} lines</Badge>
-          <Badge size="2xsmall" color="blue">
-            {c.incoming} in
+          <Badge size="2xsmall">
+            {t("bankTransfer.importPreview.lines", { count: c.lines })}
           </Badge>
-          <Badge size="2xsmall">{c.outgoing} out</Badge>
+          <Badge size="2xsmall" color="blue">
+            {t("bankTransfer.importPreview.incoming", { count: c.incoming })}
+          </Badge>
+          <Badge size="2xsmall">
+            {t("bankTransfer.importPreview.outgoing", { count: c.outgoing })}
+          </Badge>
           <Badge size="2xsmall" color="green" data-testid="bt-import-new">
-            {c.new} new
+            {t("bankTransfer.importPreview.new", { count: c.new })}
           </Badge>
           <Badge size="2xsmall" color="grey" data-testid="bt-import-known">
-            {c.known} already received
+            {t("bankTransfer.importLines.alreadyReceived", { count: c.known })}
           </Badge>
           {held > 0 && (
             <Badge size="2xsmall" color="orange" data-testid="bt-import-held">
-              {held} possible duplicate{held === 1 ? "" : "s"}
+              {t("bankTransfer.importPreview.held", { count: held })}
             </Badge>
           )}
           {c.would_apply !== undefined && (
             <Badge size="2xsmall" color="green">
-              {c.would_apply} will be applied
+              {t("bankTransfer.importPreview.willApply", {
+                count: c.would_apply,
+              })}
             </Badge>
           )}
           {c.would_suggest !== undefined && (
             <Badge size="2xsmall" color="orange">
-              {c.would_suggest} will be suggested
+              {t("bankTransfer.importPreview.willSuggest", {
+                count: c.would_suggest,
+              })}
             </Badge>
           )}
         </div>
@@ -106,16 +116,26 @@ export function ImportPreview({
         <Table>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell>Line</Table.HeaderCell>
-              <Table.HeaderCell>Booked</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Amount</Table.HeaderCell>
-              <Table.HeaderCell>Memo</Table.HeaderCell>
-              <Table.HeaderCell>Status</Table.HeaderCell>
+              <Table.HeaderCell>
+                {t("bankTransfer.importPreview.columnLine")}
+              </Table.HeaderCell>
+              <Table.HeaderCell>
+                {t("bankTransfer.common.booked")}
+              </Table.HeaderCell>
+              <Table.HeaderCell className="text-right">
+                {t("bankTransfer.common.amount")}
+              </Table.HeaderCell>
+              <Table.HeaderCell>
+                {t("bankTransfer.common.memo")}
+              </Table.HeaderCell>
+              <Table.HeaderCell>
+                {t("bankTransfer.common.status")}
+              </Table.HeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
             {lines.map((l, i) => {
-              const status = lineStatus(l, timeZone)
+              const status = lineStatus(l, t, timeZone)
               return (
                 <Table.Row
                   key={i}
@@ -126,14 +146,14 @@ export function ImportPreview({
                   }
                 >
                   <Table.Cell className="whitespace-nowrap">
-                    {String(l.line)}
+                    {fileLocation(l.line, t)}
                   </Table.Cell>
                   <Table.Cell className="whitespace-nowrap">
-                    {formatDateTime(l.booked_at, timeZone)}
+                    {dateTime(l.booked_at, timeZone)}
                   </Table.Cell>
                   <Table.Cell className="whitespace-nowrap text-right">
                     {l.direction === "out" ? "−" : ""}
-                    {formatMoney(l.amount, l.currency_code ?? l.currency)}
+                    {money(l.amount, l.currency_code ?? l.currency)}
                   </Table.Cell>
                   <Table.Cell className="max-w-[360px] break-all font-mono">
                     {l.memo}
@@ -159,7 +179,7 @@ export function ImportPreview({
                     )}
                     {status.state === "new" && l.outcome && (
                       <div className="text-ui-fg-muted txt-compact-xsmall">
-                        {OUTCOME[l.outcome] ?? l.outcome}
+                        {OUTCOME[l.outcome] ? t(OUTCOME[l.outcome]) : l.outcome}
                       </div>
                     )}
                   </Table.Cell>
@@ -176,7 +196,7 @@ export function ImportPreview({
           onClick={onCancel}
           disabled={committing}
         >
-          Discard
+          {t("bankTransfer.importPreview.discard")}
         </Button>
         <Button
           size="small"
@@ -187,8 +207,12 @@ export function ImportPreview({
           disabled={committing || preview.status === "committed"}
           data-testid="bt-import-commit"
         >
-          Commit {c.new} new transaction{c.new === 1 ? "" : "s"}
-          {held > 0 ? `, hold ${held}` : ""}
+          {held > 0
+            ? t("bankTransfer.importPreview.commitHold", {
+                count: c.new,
+                held,
+              })
+            : t("bankTransfer.importPreview.commit", { count: c.new })}
         </Button>
       </div>
       <ConfirmPrompt

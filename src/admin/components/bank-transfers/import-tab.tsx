@@ -16,24 +16,32 @@ import { ImportsHistory } from "./imports-history"
 import { useCommitImport, useUploadStatement } from "../../hooks/mutations"
 import { useColumnMappings } from "../../hooks/queries"
 import { commitSummary } from "../../lib/import-lines"
-import { formatMoney } from "../../lib/money"
+import { useI18n } from "../../hooks/use-i18n"
+import type { Translate } from "../../lib/i18n"
 import type { ImportSum, StatementImport } from "../../../types/http"
 
 const ACCEPT = ".csv,.xlsx,.xls,.xml,.camt,.053,.sta,.mt940,.940,.ofx,.qfx,.txt"
 
 /** Returns the mapping text as a JSON string, or an error message: checked here, not by a 400. */
-function checkMapping(text: string): { json?: string; error?: string } {
+function checkMapping(
+  text: string,
+  t: Translate
+): { json?: string; error?: string } {
   if (!text.trim()) {
     return {}
   }
   try {
     const parsed = JSON.parse(text)
     if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-      return { error: "The mapping must be a JSON object" }
+      return { error: t("bankTransfer.import.mappingNotObject") }
     }
     return { json: JSON.stringify(parsed) }
   } catch (e) {
-    return { error: `The mapping is not valid JSON: ${(e as Error).message}` }
+    return {
+      error: t("bankTransfer.import.mappingInvalid", {
+        message: (e as Error).message,
+      }),
+    }
   }
 }
 
@@ -44,6 +52,7 @@ function checkMapping(text: string): { json?: string; error?: string } {
  * once the accountant confirms.
  */
 export function ImportTab() {
+  const { t } = useI18n()
   const [file, setFile] = useState<File | null>(null)
   const [mapping, setMapping] = useState("")
   // "auto", "preset:VCB" or "saved:<mapping id>"
@@ -60,7 +69,7 @@ export function ImportTab() {
   const inputRef = useRef<HTMLInputElement>(null)
   const uploadStatement = useUploadStatement()
   const commit = useCommitImport()
-  const mappingCheck = checkMapping(mapping)
+  const mappingCheck = checkMapping(mapping, t)
 
   const upload = () => {
     if (!file) {
@@ -94,14 +103,23 @@ export function ImportTab() {
           const added = c.added ?? res.added ?? c.new
           const others = [
             c.already_received !== undefined
-              ? `${c.already_received} already received`
-              : `${c.known} already known`,
+              ? t("bankTransfer.importLines.alreadyReceived", {
+                  count: c.already_received,
+                })
+              : t("bankTransfer.import.alreadyKnown", { count: c.known }),
             ...(c.possible_duplicates
-              ? [`${c.possible_duplicates} held for review`]
+              ? [
+                  t("bankTransfer.importLines.heldForReview", {
+                    count: c.possible_duplicates,
+                  }),
+                ]
               : []),
           ]
           toast.success(
-            `Imported ${added} new transaction${added === 1 ? "" : "s"} (${others.join(", ")})`
+            t("bankTransfer.import.imported", {
+              count: added,
+              others: others.join(", "),
+            })
           )
           setCommitted({
             import: { ...preview, ...res.import, counts: c },
@@ -120,14 +138,12 @@ export function ImportTab() {
     <div className="flex flex-col gap-y-6 px-6" data-testid="bt-import-tab">
       <div className="flex flex-col gap-y-3">
         <Text size="small" className="text-ui-fg-subtle">
-          CSV or Excel exports (Vietnamese or English column names), CAMT.053,
-          MT940 or OFX. Transactions already received by webhook or an earlier
-          import are recognised and not added twice.
+          {t("bankTransfer.import.hint")}
         </Text>
         <div className="flex flex-wrap items-end gap-3">
           <div className="flex flex-col gap-y-1">
             <Label htmlFor="bt-import-file" size="xsmall" weight="plus">
-              Statement file
+              {t("bankTransfer.import.file")}
             </Label>
             <Input
               ref={inputRef}
@@ -145,26 +161,28 @@ export function ImportTab() {
           </div>
           <div className="flex flex-col gap-y-1">
             <Label size="xsmall" weight="plus">
-              Columns (CSV and Excel)
+              {t("bankTransfer.import.columns")}
             </Label>
             <Select size="small" value={columns} onValueChange={setColumns}>
               <Select.Trigger
                 className="w-56"
-                aria-label="Columns"
+                aria-label={t("bankTransfer.import.columns")}
                 data-testid="bt-import-columns"
               >
                 <Select.Value />
               </Select.Trigger>
               <Select.Content>
-                <Select.Item value="auto">Recognise automatically</Select.Item>
+                <Select.Item value="auto">
+                  {t("bankTransfer.import.auto")}
+                </Select.Item>
                 {Object.keys(mappings?.presets ?? {}).map((code) => (
                   <Select.Item key={code} value={`preset:${code}`}>
-                    {code} export
+                    {t("bankTransfer.import.preset", { bank: code })}
                   </Select.Item>
                 ))}
                 {(mappings?.mappings ?? []).map((m) => (
                   <Select.Item key={m.id} value={`saved:${m.id}`}>
-                    Saved: {m.name}
+                    {t("bankTransfer.import.saved", { name: m.name })}
                   </Select.Item>
                 ))}
               </Select.Content>
@@ -180,21 +198,22 @@ export function ImportTab() {
             data-testid="bt-import-upload"
           >
             <ArrowUpTray />
-            Upload and preview
+            {t("bankTransfer.import.upload")}
           </Button>
           <Button
             size="small"
             variant="transparent"
             onClick={() => setShowMapping(!showMapping)}
           >
-            {showMapping ? "Hide column mapping" : "Column mapping…"}
+            {showMapping
+              ? t("bankTransfer.import.hideMapping")
+              : t("bankTransfer.import.showMapping")}
           </Button>
         </div>
         {showMapping && (
           <div className="flex max-w-2xl flex-col gap-y-1">
             <Label htmlFor="bt-import-mapping" size="xsmall" weight="plus">
-              Column mapping (JSON, optional: only when the columns are not
-              recognised)
+              {t("bankTransfer.import.mappingLabel")}
             </Label>
             <Textarea
               id="bt-import-mapping"
@@ -241,9 +260,9 @@ export function ImportTab() {
 }
 
 const SUM_LABEL: Record<ImportSum["status"], string> = {
-  new_movement: "Added",
-  same_movement: "Already received",
-  possible_duplicate: "Held for review",
+  new_movement: "bankTransfer.import.sumAdded",
+  same_movement: "bankTransfer.import.sumAlreadyReceived",
+  possible_duplicate: "bankTransfer.import.sumHeld",
 }
 
 /**
@@ -258,6 +277,7 @@ function CommitResult({
   result: { import: StatementImport; added: number }
   onClose: () => void
 }) {
+  const { t, money } = useI18n()
   const c = result.import.counts
   const order = Object.keys(SUM_LABEL)
   const sums = [...(c.sums ?? [])].sort(
@@ -269,13 +289,17 @@ function CommitResult({
       data-testid="bt-import-result"
     >
       <div className="flex items-center justify-between gap-x-3">
-        <Heading level="h3">{result.import.file_name} imported</Heading>
+        <Heading level="h3">
+          {t("bankTransfer.import.resultTitle", {
+            file: result.import.file_name,
+          })}
+        </Heading>
         <Button size="small" variant="transparent" onClick={onClose}>
-          Close
+          {t("bankTransfer.common.close")}
         </Button>
       </div>
       <Text size="small" data-testid="bt-import-result-counts">
-        {commitSummary(c, result.added)}
+        {commitSummary(c, t, result.added)}
       </Text>
       {sums.length > 0 && (
         <div
@@ -294,17 +318,18 @@ function CommitResult({
                     : "grey"
               }
             >
-              {SUM_LABEL[s.status] ?? s.status}: {s.lines} line
-              {s.lines === 1 ? "" : "s"},{" "}
-              {formatMoney(s.total, s.currency_code)}
+              {t("bankTransfer.import.sum", {
+                label: SUM_LABEL[s.status] ? t(SUM_LABEL[s.status]) : s.status,
+                count: s.lines,
+                amount: money(s.total, s.currency_code),
+              })}
             </Badge>
           ))}
         </div>
       )}
       {!!c.possible_duplicates && (
         <Text size="xsmall" className="text-ui-fg-subtle">
-          Held lines are applied to no order until you decide in Possible
-          duplicates.
+          {t("bankTransfer.import.heldNote")}
         </Text>
       )}
     </div>

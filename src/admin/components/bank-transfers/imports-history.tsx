@@ -1,7 +1,7 @@
 import { Badge, Heading, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useImports } from "../../hooks/queries"
-import { formatDateTime } from "../../lib/dates"
+import { useI18n } from "../../hooks/use-i18n"
 import { commitSummary } from "../../lib/import-lines"
 import { errorMessage, isMissingRoute } from "../../lib/errors"
 
@@ -9,6 +9,7 @@ const PAGE = 10
 
 /** Who imported which file when, and what it added. */
 export function ImportsHistory() {
+  const { t, dateTime, pagination } = useI18n()
   const [offset, setOffset] = useState(0)
   const { data, isLoading, isError, error } = useImports({
     limit: PAGE,
@@ -19,7 +20,7 @@ export function ImportsHistory() {
 
   return (
     <div className="flex flex-col gap-y-3" data-testid="bt-imports-history">
-      <Heading level="h3">Past imports</Heading>
+      <Heading level="h3">{t("bankTransfer.history.title")}</Heading>
       {isError ? (
         <Text
           size="small"
@@ -28,26 +29,38 @@ export function ImportsHistory() {
           }
         >
           {isMissingRoute(error)
-            ? "Statement imports are not available on this server yet."
-            : `Could not load imports: ${errorMessage(error)}`}
+            ? t("bankTransfer.history.notAvailable")
+            : t("bankTransfer.history.loadError", {
+                message: errorMessage(error, t),
+              })}
         </Text>
       ) : (
         <div className="overflow-x-auto rounded-lg border">
           <Table>
             <Table.Header>
               <Table.Row>
-                <Table.HeaderCell>Uploaded</Table.HeaderCell>
-                <Table.HeaderCell>File</Table.HeaderCell>
-                <Table.HeaderCell>By</Table.HeaderCell>
-                <Table.HeaderCell>Lines</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.history.uploaded")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.history.file")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.common.by")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.history.lines")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.common.status")}
+                </Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
               {rows.map((i) => (
                 <Table.Row key={i.id} data-testid="bt-import-row">
                   <Table.Cell className="whitespace-nowrap">
-                    {formatDateTime(i.created_at)}
+                    {dateTime(i.created_at)}
                   </Table.Cell>
                   <Table.Cell>
                     {i.file_name}
@@ -60,18 +73,31 @@ export function ImportsHistory() {
                   </Table.Cell>
                   <Table.Cell className="whitespace-nowrap">
                     {i.status === "committed" && i.counts?.stored !== undefined
-                      ? commitSummary(i.counts)
-                      : `${i.counts?.lines ?? 0} lines · ${i.counts?.new ?? 0} new · ${i.counts?.known ?? 0} known`}
+                      ? commitSummary(i.counts, t)
+                      : [
+                          t("bankTransfer.importPreview.lines", {
+                            count: i.counts?.lines ?? 0,
+                          }),
+                          t("bankTransfer.importPreview.new", {
+                            count: i.counts?.new ?? 0,
+                          }),
+                          t("bankTransfer.import.alreadyKnown", {
+                            count: i.counts?.known ?? 0,
+                          }),
+                        ].join(" · ")}
                   </Table.Cell>
                   <Table.Cell>
                     {i.status === "committed" ? (
                       <Badge size="2xsmall" color="green">
-                        Committed{" "}
-                        {i.committed_at ? formatDateTime(i.committed_at) : ""}
+                        {i.committed_at
+                          ? t("bankTransfer.history.committedAt", {
+                              when: dateTime(i.committed_at),
+                            })
+                          : t("bankTransfer.history.committed")}
                       </Badge>
                     ) : (
                       <Badge size="2xsmall" color="orange">
-                        Preview only
+                        {t("bankTransfer.history.previewOnly")}
                       </Badge>
                     )}
                   </Table.Cell>
@@ -81,11 +107,14 @@ export function ImportsHistory() {
           </Table>
           {!rows.length && (
             <Text size="small" className="text-ui-fg-muted px-6 py-4">
-              {isLoading ? "Loading…" : "No statement imported yet."}
+              {isLoading
+                ? t("bankTransfer.common.loading")
+                : t("bankTransfer.history.empty")}
             </Text>
           )}
           {count > PAGE && (
             <Table.Pagination
+              translations={pagination}
               count={count}
               pageSize={PAGE}
               pageIndex={Math.floor(offset / PAGE)}

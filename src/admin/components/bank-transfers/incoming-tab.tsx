@@ -8,9 +8,9 @@ import { TransactionReportsDrawer } from "./transaction-reports-drawer"
 import { useShopTimeZone, useTransactions } from "../../hooks/queries"
 import { useDebounced } from "../../hooks/use-debounced"
 import { emptyFilters, toQuery, type FilterState } from "../../lib/filters"
-import { amountNumber, formatMoney } from "../../lib/money"
-import { formatDateTime } from "../../lib/dates"
+import { amountNumber } from "../../lib/money"
 import { errorMessage } from "../../lib/errors"
+import { useI18n } from "../../hooks/use-i18n"
 import { sourceLabel } from "../../lib/status"
 import type { BankTransaction } from "../../../types/http"
 
@@ -22,6 +22,7 @@ const PAGE = 20
  * first on screen like every Medusa list.
  */
 export function IncomingTab({ queue = false }: { queue?: boolean }) {
+  const { t, money, dateTime, pagination } = useI18n()
   const initial = () =>
     emptyFilters(queue ? { status: "unmatched", direction: "in" } : {})
   const [filters, setFilters] = useState<FilterState>(initial)
@@ -54,21 +55,33 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
       </div>
       {isError ? (
         <Text size="small" className="text-ui-fg-error px-6">
-          Could not load transactions: {errorMessage(error)}
+          {t("bankTransfer.incoming.loadError", {
+            message: errorMessage(error, t),
+          })}
         </Text>
       ) : (
         <div className="overflow-x-auto border-t">
           <Table>
             <Table.Header>
               <Table.Row>
-                <Table.HeaderCell>Booked</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">
-                  Amount
+                <Table.HeaderCell>
+                  {t("bankTransfer.common.booked")}
                 </Table.HeaderCell>
-                <Table.HeaderCell>Memo</Table.HeaderCell>
-                <Table.HeaderCell>From</Table.HeaderCell>
-                <Table.HeaderCell>Source</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  {t("bankTransfer.common.amount")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.common.memo")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.common.from")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.common.source")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.common.status")}
+                </Table.HeaderCell>
                 <Table.HeaderCell />
               </Table.Row>
             </Table.Header>
@@ -81,17 +94,21 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
                   data-status={tx.status}
                 >
                   <Table.Cell className="whitespace-nowrap">
-                    {formatDateTime(tx.booked_at, timeZone)}
+                    {dateTime(tx.booked_at, timeZone)}
                   </Table.Cell>
                   <Table.Cell className="whitespace-nowrap text-right">
                     {tx.direction === "out" ? "−" : ""}
-                    {formatMoney(tx.amount, tx.currency_code)}
+                    {money(tx.amount, tx.currency_code)}
                     {amountNumber(tx.amount_allocated) > 0 &&
                       amountNumber(tx.amount_allocated) <
                         amountNumber(tx.amount) && (
                         <div className="text-ui-fg-muted txt-compact-xsmall">
-                          {formatMoney(tx.amount_allocated, tx.currency_code)}{" "}
-                          applied
+                          {t("bankTransfer.incoming.applied", {
+                            amount: money(
+                              tx.amount_allocated,
+                              tx.currency_code
+                            ),
+                          })}
                         </div>
                       )}
                   </Table.Cell>
@@ -107,7 +124,7 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
                     {tx.counterparty_name ?? "—"}
                   </Table.Cell>
                   <Table.Cell className="text-ui-fg-subtle">
-                    {sourceLabel(tx.source)}
+                    {sourceLabel(tx.source, t)}
                   </Table.Cell>
                   <Table.Cell>
                     <TransactionStatusBadge status={tx.status} />
@@ -130,13 +147,14 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
               data-testid="bt-tx-empty"
             >
               {isLoading
-                ? "Loading…"
+                ? t("bankTransfer.common.loading")
                 : queue
-                  ? "Nothing waits in the unmatched queue."
-                  : "No transaction matches these filters."}
+                  ? t("bankTransfer.incoming.emptyQueue")
+                  : t("bankTransfer.incoming.empty")}
             </Text>
           )}
           <Table.Pagination
+            translations={pagination}
             count={count}
             pageSize={PAGE}
             pageIndex={Math.floor(offset / PAGE)}

@@ -14,13 +14,8 @@ import { useMatchTransaction } from "../../hooks/mutations"
 import { findOrder } from "../../lib/orders"
 import { API, get } from "../../lib/sdk"
 import { errorMessage } from "../../lib/errors"
-import {
-  formatMoney,
-  parseAmountInput,
-  remainingOf,
-  amountNumber,
-} from "../../lib/money"
-import { formatDateTime } from "../../lib/dates"
+import { parseAmountInput, remainingOf, amountNumber } from "../../lib/money"
+import { useI18n } from "../../hooks/use-i18n"
 import type {
   BankTransaction,
   Expectation,
@@ -50,6 +45,7 @@ export function MatchOrderDrawer({
   transaction: BankTransaction | null
   onClose: () => void
 }) {
+  const { t, money, dateTime } = useI18n()
   const [rows, setRows] = useState<Row[]>([emptyRow()])
   const match = useMatchTransaction()
   useEffect(() => setRows([emptyRow()]), [transaction?.id])
@@ -78,14 +74,19 @@ export function MatchOrderDrawer({
     try {
       const order = await findOrder(input)
       if (!order) {
-        return update(i, { looking: false, error: `No order "${input}"` })
+        return update(i, {
+          looking: false,
+          error: t("bankTransfer.match.noOrder", { input }),
+        })
       }
-      const t = await get<OrderTransfer>(`${API}/orders/${order.id}`)
-      if (!t.expectation) {
+      const transfer = await get<OrderTransfer>(`${API}/orders/${order.id}`)
+      if (!transfer.expectation) {
         return update(i, {
           looking: false,
           order,
-          error: `Order #${order.display_id} is not paid by bank transfer`,
+          error: t("bankTransfer.match.notBankTransfer", {
+            order: order.display_id,
+          }),
         })
       }
       const usedElsewhere = rows.reduce(
@@ -95,16 +96,16 @@ export function MatchOrderDrawer({
       )
       const amount = Math.min(
         Math.max(0, available - usedElsewhere),
-        amountNumber(t.expectation.amount_remaining)
+        amountNumber(transfer.expectation.amount_remaining)
       )
       update(i, {
         looking: false,
         order,
-        expectation: t.expectation,
+        expectation: transfer.expectation,
         amount: amount > 0 ? String(amount) : rows[i].amount,
       })
     } catch (e) {
-      update(i, { looking: false, error: errorMessage(e) })
+      update(i, { looking: false, error: errorMessage(e, t) })
     }
   }
 
@@ -129,8 +130,10 @@ export function MatchOrderDrawer({
         onSuccess: () => {
           toast.success(
             rows.length === 1
-              ? `Matched to order #${rows[0].order!.display_id}`
-              : `Matched to ${rows.length} orders`
+              ? t("bankTransfer.match.matchedOne", {
+                  order: rows[0].order!.display_id,
+                })
+              : t("bankTransfer.match.matchedMany", { count: rows.length })
           )
           onClose()
         },
@@ -141,13 +144,13 @@ export function MatchOrderDrawer({
     <Drawer open={!!transaction} onOpenChange={(o) => !o && onClose()}>
       <Drawer.Content data-testid="bt-match-drawer">
         <Drawer.Header>
-          <Drawer.Title>Match to an order</Drawer.Title>
+          <Drawer.Title>{t("bankTransfer.match.title")}</Drawer.Title>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
           <div className="bg-ui-bg-subtle flex flex-col gap-y-1 rounded-lg border px-4 py-3">
             <Text size="small" weight="plus">
-              {formatMoney(transaction.amount, transaction.currency_code)} ·{" "}
-              {formatDateTime(transaction.booked_at)}
+              {money(transaction.amount, transaction.currency_code)} ·{" "}
+              {dateTime(transaction.booked_at)}
             </Text>
             <Text size="small">
               <HighlightedMemo
@@ -156,8 +159,9 @@ export function MatchOrderDrawer({
               />
             </Text>
             <Text size="xsmall" className="text-ui-fg-subtle">
-              Available to apply:{" "}
-              {formatMoney(available, transaction.currency_code)}
+              {t("bankTransfer.match.available", {
+                amount: money(available, transaction.currency_code),
+              })}
             </Text>
           </div>
           {rows.map((r, i) => (
@@ -173,12 +177,12 @@ export function MatchOrderDrawer({
                     weight="plus"
                     htmlFor={`bt-match-order-${i}`}
                   >
-                    Order number, reference or id
+                    {t("bankTransfer.match.orderLabel")}
                   </Label>
                   <Input
                     id={`bt-match-order-${i}`}
                     size="small"
-                    placeholder="#1042, DH1042K or order_…"
+                    placeholder={t("bankTransfer.match.orderPlaceholder")}
                     value={r.input}
                     data-testid="bt-match-order"
                     onChange={(e) =>
@@ -199,7 +203,7 @@ export function MatchOrderDrawer({
                     weight="plus"
                     htmlFor={`bt-match-amount-${i}`}
                   >
-                    Amount
+                    {t("bankTransfer.common.amount")}
                   </Label>
                   <Input
                     id={`bt-match-amount-${i}`}
@@ -215,12 +219,14 @@ export function MatchOrderDrawer({
                   variant="transparent"
                   disabled={rows.length === 1}
                   onClick={() => setRows(rows.filter((_, j) => j !== i))}
-                  aria-label="Remove this order"
+                  aria-label={t("bankTransfer.match.removeOrder")}
                 >
                   <Trash />
                 </IconButton>
               </div>
-              {r.looking && <Text size="xsmall">Looking up…</Text>}
+              {r.looking && (
+                <Text size="xsmall">{t("bankTransfer.match.lookingUp")}</Text>
+              )}
               {r.error && (
                 <Text size="xsmall" className="text-ui-fg-error">
                   {r.error}
@@ -232,12 +238,14 @@ export function MatchOrderDrawer({
                   className="text-ui-fg-subtle"
                   data-testid="bt-match-found"
                 >
-                  Order #{r.order!.display_id} · {r.expectation.reference} ·
-                  remaining{" "}
-                  {formatMoney(
-                    r.expectation.amount_remaining,
-                    r.expectation.currency_code
-                  )}
+                  {t("bankTransfer.match.found", {
+                    order: r.order!.display_id,
+                    reference: r.expectation.reference,
+                    amount: money(
+                      r.expectation.amount_remaining,
+                      r.expectation.currency_code
+                    ),
+                  })}
                 </Text>
               )}
             </div>
@@ -249,7 +257,7 @@ export function MatchOrderDrawer({
             onClick={() => setRows([...rows, emptyRow()])}
           >
             <Plus />
-            Split with another order
+            {t("bankTransfer.match.split")}
           </Button>
         </Drawer.Body>
         <Drawer.Footer>
@@ -261,12 +269,14 @@ export function MatchOrderDrawer({
                 : "text-ui-fg-subtle mr-auto"
             }
           >
-            {formatMoney(total, transaction.currency_code)} of{" "}
-            {formatMoney(available, transaction.currency_code)}
+            {t("bankTransfer.match.totalOf", {
+              total: money(total, transaction.currency_code),
+              available: money(available, transaction.currency_code),
+            })}
           </Text>
           <Drawer.Close asChild>
             <Button size="small" variant="secondary">
-              Cancel
+              {t("bankTransfer.actions.cancel")}
             </Button>
           </Drawer.Close>
           <Button
@@ -276,7 +286,7 @@ export function MatchOrderDrawer({
             onClick={submit}
             data-testid="bt-match-submit"
           >
-            Match
+            {t("bankTransfer.actions.match")}
           </Button>
         </Drawer.Footer>
       </Drawer.Content>

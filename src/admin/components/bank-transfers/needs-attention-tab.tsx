@@ -3,9 +3,8 @@ import { ArrowPath } from "@medusajs/icons"
 import { useState } from "react"
 import { useNeedsAttention, useShopTimeZone } from "../../hooks/queries"
 import { useRetryMatching } from "../../hooks/mutations"
-import { formatMoney } from "../../lib/money"
-import { formatDateTime } from "../../lib/dates"
 import { errorMessage, isMissingRoute } from "../../lib/errors"
+import { useI18n } from "../../hooks/use-i18n"
 import { sourceLabel, transactionStatus } from "../../lib/status"
 import type { BankTransaction } from "../../../types/http"
 
@@ -17,6 +16,7 @@ const PAGE = 20
  * look at and retry once the cause is fixed.
  */
 export function NeedsAttentionTab() {
+  const { t, pagination } = useI18n()
   const [offset, setOffset] = useState(0)
   const { data, isLoading, isError, error } = useNeedsAttention({
     limit: PAGE,
@@ -29,9 +29,7 @@ export function NeedsAttentionTab() {
   return (
     <div className="flex flex-col gap-y-4" data-testid="bt-attention-tab">
       <Text size="small" className="text-ui-fg-subtle px-6">
-        Matching these transfers failed with an error five times in a row, so it
-        is not retried on its own any more. Fix the cause (the error says what
-        went wrong), then retry.
+        {t("bankTransfer.attention.hint")}
       </Text>
       {isError ? (
         <Text
@@ -43,22 +41,34 @@ export function NeedsAttentionTab() {
           }
         >
           {isMissingRoute(error)
-            ? "This list is not available on this server yet."
-            : `Could not load transactions: ${errorMessage(error)}`}
+            ? t("bankTransfer.attention.notAvailable")
+            : t("bankTransfer.incoming.loadError", {
+                message: errorMessage(error, t),
+              })}
         </Text>
       ) : (
         <div className="overflow-x-auto border-t">
           <Table>
             <Table.Header>
               <Table.Row>
-                <Table.HeaderCell>Booked</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">
-                  Amount
+                <Table.HeaderCell>
+                  {t("bankTransfer.common.booked")}
                 </Table.HeaderCell>
-                <Table.HeaderCell>Memo</Table.HeaderCell>
-                <Table.HeaderCell>Source</Table.HeaderCell>
-                <Table.HeaderCell>Error</Table.HeaderCell>
-                <Table.HeaderCell>Parked</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  {t("bankTransfer.common.amount")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.common.memo")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.common.source")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.attention.error")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.attention.parked")}
+                </Table.HeaderCell>
                 <Table.HeaderCell />
               </Table.Row>
             </Table.Header>
@@ -75,11 +85,12 @@ export function NeedsAttentionTab() {
               data-testid="bt-attention-empty"
             >
               {isLoading
-                ? "Loading…"
-                : "Nothing needs attention: every transfer was matched or is waiting in the queues."}
+                ? t("bankTransfer.common.loading")
+                : t("bankTransfer.attention.empty")}
             </Text>
           )}
           <Table.Pagination
+            translations={pagination}
             count={count}
             pageSize={PAGE}
             pageIndex={Math.floor(offset / PAGE)}
@@ -102,36 +113,38 @@ function AttentionRow({
   tx: BankTransaction
   timeZone?: string
 }) {
+  const { t, money, dateTime } = useI18n()
   const retry = useRetryMatching()
   return (
     <Table.Row data-testid="bt-attention-row" data-transaction-id={tx.id}>
       <Table.Cell className="whitespace-nowrap">
-        {formatDateTime(tx.booked_at, timeZone)}
+        {dateTime(tx.booked_at, timeZone)}
       </Table.Cell>
       <Table.Cell className="whitespace-nowrap text-right">
         {tx.direction === "out" ? "−" : ""}
-        {formatMoney(tx.amount, tx.currency_code)}
+        {money(tx.amount, tx.currency_code)}
       </Table.Cell>
       <Table.Cell className="max-w-[260px]">
         <span className="break-all font-mono">{tx.memo || "—"}</span>
       </Table.Cell>
       <Table.Cell className="text-ui-fg-subtle">
-        {sourceLabel(tx.source)}
+        {sourceLabel(tx.source, t)}
       </Table.Cell>
       <Table.Cell className="max-w-[360px]">
         <span
           className="text-ui-fg-error txt-compact-small break-words"
           data-testid="bt-attention-error"
         >
-          {tx.match_error || "(no message)"}
+          {tx.match_error || t("bankTransfer.attention.noMessage")}
         </span>
         <div className="text-ui-fg-muted txt-compact-xsmall">
-          {tx.match_attempts ?? 0} failed run
-          {tx.match_attempts === 1 ? "" : "s"}
+          {t("bankTransfer.attention.failedRuns", {
+            count: tx.match_attempts ?? 0,
+          })}
         </div>
       </Table.Cell>
       <Table.Cell className="whitespace-nowrap">
-        {formatDateTime(tx.needs_attention_at, timeZone)}
+        {dateTime(tx.needs_attention_at, timeZone)}
       </Table.Cell>
       <Table.Cell className="text-right">
         <Button
@@ -147,7 +160,9 @@ function AttentionRow({
               .mutateAsync({ id: tx.id })
               .then((res) =>
                 toast.success(
-                  `Matching ran again: now ${transactionStatus(res.transaction.status).label}`
+                  t("bankTransfer.attention.ranAgain", {
+                    status: transactionStatus(res.transaction.status, t).label,
+                  })
                 )
               )
               .catch(() => {
@@ -156,7 +171,7 @@ function AttentionRow({
           }
         >
           <ArrowPath />
-          Retry matching
+          {t("bankTransfer.actions.retryMatching")}
         </Button>
       </Table.Cell>
     </Table.Row>

@@ -1,6 +1,7 @@
 import { Button, IconButton, Input, Table } from "@medusajs/ui"
 import { Plus, Trash } from "@medusajs/icons"
 import type { PolicyRow, SettingsForm } from "../../lib/settings-form"
+import { useI18n } from "../../hooks/use-i18n"
 
 type Props = { form: SettingsForm; onChange: (f: SettingsForm) => void }
 
@@ -9,6 +10,7 @@ type Props = { form: SettingsForm; onChange: (f: SettingsForm) => void }
  * the shopper to confirm, when to put the order on hold, and optionally when to cancel it.
  */
 export function PoliciesEditor({ form, onChange }: Props) {
+  const { t } = useI18n()
   const set = (i: number, patch: Partial<PolicyRow>) =>
     onChange({
       ...form,
@@ -20,12 +22,18 @@ export function PoliciesEditor({ form, onChange }: Props) {
         <Table>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell>Policy</Table.HeaderCell>
               <Table.HeaderCell>
-                Ask to confirm after (business days)
+                {t("bankTransfer.policies.policy")}
               </Table.HeaderCell>
-              <Table.HeaderCell>On hold after</Table.HeaderCell>
-              <Table.HeaderCell>Cancel after (empty: never)</Table.HeaderCell>
+              <Table.HeaderCell>
+                {t("bankTransfer.policies.confirmAfterDays")}
+              </Table.HeaderCell>
+              <Table.HeaderCell>
+                {t("bankTransfer.policies.holdAfter")}
+              </Table.HeaderCell>
+              <Table.HeaderCell>
+                {t("bankTransfer.policies.cancelAfterEmpty")}
+              </Table.HeaderCell>
               <Table.HeaderCell />
             </Table.Row>
           </Table.Header>
@@ -40,7 +48,7 @@ export function PoliciesEditor({ form, onChange }: Props) {
                   <Input
                     size="small"
                     value={p.name}
-                    aria-label="Policy name"
+                    aria-label={t("bankTransfer.policies.name")}
                     onChange={(e) => set(i, { name: e.target.value })}
                   />
                 </Table.Cell>
@@ -49,7 +57,7 @@ export function PoliciesEditor({ form, onChange }: Props) {
                     size="small"
                     value={p.confirmation_after}
                     placeholder="2, 4"
-                    aria-label="Ask to confirm after"
+                    aria-label={t("bankTransfer.policies.confirmAfter")}
                     data-testid="bt-policy-confirm"
                     onChange={(e) =>
                       set(i, { confirmation_after: e.target.value })
@@ -61,7 +69,7 @@ export function PoliciesEditor({ form, onChange }: Props) {
                     size="small"
                     inputMode="numeric"
                     value={p.tentative_cancel_after}
-                    aria-label="On hold after"
+                    aria-label={t("bankTransfer.policies.holdAfter")}
                     data-testid="bt-policy-hold"
                     onChange={(e) =>
                       set(i, { tentative_cancel_after: e.target.value })
@@ -73,7 +81,7 @@ export function PoliciesEditor({ form, onChange }: Props) {
                     size="small"
                     inputMode="numeric"
                     value={p.final_cancel_after}
-                    aria-label="Cancel after"
+                    aria-label={t("bankTransfer.policies.cancelAfter")}
                     onChange={(e) =>
                       set(i, { final_cancel_after: e.target.value })
                     }
@@ -83,7 +91,7 @@ export function PoliciesEditor({ form, onChange }: Props) {
                   <IconButton
                     size="small"
                     variant="transparent"
-                    aria-label="Remove policy"
+                    aria-label={t("bankTransfer.policies.remove")}
                     onClick={() =>
                       onChange({
                         ...form,
@@ -119,7 +127,7 @@ export function PoliciesEditor({ form, onChange }: Props) {
         }
       >
         <Plus />
-        Add a policy
+        {t("bankTransfer.policies.add")}
       </Button>
     </div>
   )

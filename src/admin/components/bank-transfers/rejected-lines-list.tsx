@@ -1,5 +1,6 @@
 import { Table, Text } from "@medusajs/ui"
-import { useTranslation } from "react-i18next"
+import { useI18n } from "../../hooks/use-i18n"
+import { fileLocation } from "../../lib/status"
 
 type Props = { lines: { line: string; message: string }[] }
 
@@ -8,7 +9,7 @@ type Props = { lines: { line: string; message: string }[] }
  * them: they are left out of the import, and committing asks the accountant to confirm that.
  */
 export function RejectedLinesList({ lines }: Props) {
-  const { t } = useTranslation()
+  const { t } = useI18n()
   return (
     <div
       className="flex flex-col gap-y-2 px-4"
@@ -38,7 +39,9 @@ export function RejectedLinesList({ lines }: Props) {
                 key={`${r.line}:${r.message}`}
                 data-testid="bt-import-rejected-line"
               >
-                <Table.Cell className="whitespace-nowrap">{r.line}</Table.Cell>
+                <Table.Cell className="whitespace-nowrap">
+                  {fileLocation(r.line, t)}
+                </Table.Cell>
                 <Table.Cell className="break-all">{r.message}</Table.Cell>
               </Table.Row>
             ))}

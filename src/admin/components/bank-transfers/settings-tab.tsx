@@ -22,6 +22,7 @@ import { PoliciesEditor } from "./policies-editor"
 import { AccountsList } from "./accounts-list"
 import { CalendarSettings } from "./calendar-settings"
 import { WebhooksList } from "./webhooks-list"
+import { useI18n } from "../../hooks/use-i18n"
 
 function Section({
   title,
@@ -53,6 +54,7 @@ function Section({
  * webhook secrets come from medusa-config.ts and are shown read-only, secrets masked.
  */
 export function SettingsTab() {
+  const { t } = useI18n()
   const { data, isLoading, isError, error } = useSettings()
   const save = useSaveSettings()
   const [form, setForm] = useState<SettingsForm | null>(null)
@@ -74,26 +76,28 @@ export function SettingsTab() {
     return (
       <Text size="small" className="text-ui-fg-error px-6">
         {isMissingRoute(error)
-          ? "Settings are not available on this server yet."
-          : `Could not load settings: ${errorMessage(error)}`}
+          ? t("bankTransfer.settings.notAvailable")
+          : t("bankTransfer.settings.loadError", {
+              message: errorMessage(error, t),
+            })}
       </Text>
     )
   }
   if (isLoading || !data || !form) {
     return (
       <Text size="small" className="text-ui-fg-muted px-6">
-        Loading…
+        {t("bankTransfer.common.loading")}
       </Text>
     )
   }
 
   const onSave = () => {
-    const { update, error } = fromForm(form)
+    const { update, error } = fromForm(form, t)
     if (!update) {
-      return toast.error(error ?? "Check the settings")
+      return toast.error(error ?? t("bankTransfer.settings.check"))
     }
     save.mutate(changedOnly(update, data.settings), {
-      onSuccess: () => toast.success("Settings saved"),
+      onSuccess: () => toast.success(t("bankTransfer.settings.saved")),
     })
   }
   const dirty = JSON.stringify(form) !== JSON.stringify(toForm(data.settings))
@@ -101,15 +105,17 @@ export function SettingsTab() {
   return (
     <div className="flex flex-col" data-testid="bt-settings-tab">
       <Section
-        title="Receiving accounts"
-        hint={`Set in medusa-config.ts. Payment references start with ${data.settings.reference_prefix}.`}
+        title={t("bankTransfer.settings.accounts")}
+        hint={t("bankTransfer.settings.accountsHint", {
+          prefix: data.settings.reference_prefix,
+        })}
       >
         <AccountsList accounts={data.settings.accounts} />
       </Section>
 
       <Section
-        title="Matching"
-        hint="How far an amount may be off for a transfer to be suggested, and what counts as paid."
+        title={t("bankTransfer.settings.matching")}
+        hint={t("bankTransfer.settings.matchingHint")}
       >
         <TolerancesEditor form={form} onChange={setForm} />
         <div className="flex items-center gap-x-2">
@@ -122,15 +128,14 @@ export function SettingsTab() {
             data-testid="bt-setting-partials"
           />
           <Label htmlFor="bt-partials" size="small">
-            Apply a certain transfer for less than due as a partial payment
-            (otherwise suggest it)
+            {t("bankTransfer.settings.partials")}
           </Label>
         </div>
       </Section>
 
       <Section
-        title="Fulfilment"
-        hint="Medusa shows an order waiting for its transfer as Authorized; this keeps it from being fulfilled by mistake."
+        title={t("bankTransfer.settings.fulfilment")}
+        hint={t("bankTransfer.settings.fulfilmentHint")}
       >
         <div className="flex items-center gap-x-2">
           <Switch
@@ -142,33 +147,33 @@ export function SettingsTab() {
             data-testid="bt-setting-block-fulfillment"
           />
           <Label htmlFor="bt-block-fulfillment" size="small">
-            Refuse to fulfil an order paid by bank transfer until its transfer
-            is paid
+            {t("bankTransfer.settings.blockFulfilment")}
           </Label>
         </div>
       </Section>
 
       <Section
-        title="Reminders and holds"
-        hint="Business days after the order is placed: ask the shopper to confirm, put the order on hold, cancel it."
+        title={t("bankTransfer.settings.reminders")}
+        hint={t("bankTransfer.settings.remindersHint")}
       >
         <PoliciesEditor form={form} onChange={setForm} />
       </Section>
 
       <Section
-        title="Instructions for the shopper"
-        hint="Shown with the account, amount and memo at checkout, on the payment page and in emails."
+        title={t("bankTransfer.settings.instructions")}
+        hint={t("bankTransfer.settings.instructionsHint")}
       >
         {form.instructions.per_currency ? (
           <Text size="small" className="text-ui-fg-subtle">
-            Set per currency in medusa-config.ts (the `instructions` option);
-            edit them there.
+            {t("bankTransfer.settings.instructionsPerCurrency")}
           </Text>
         ) : (
           (["vi", "en"] as const).map((lang) => (
             <div key={lang} className="flex flex-col gap-y-1">
               <Label size="xsmall">
-                {lang === "vi" ? "Tiếng Việt" : "English"}
+                {lang === "vi"
+                  ? t("bankTransfer.settings.vietnamese")
+                  : t("bankTransfer.settings.english")}
               </Label>
               <Textarea
                 rows={3}
@@ -196,7 +201,7 @@ export function SettingsTab() {
           disabled={!dirty || save.isPending}
           onClick={() => setForm(toForm(data.settings))}
         >
-          Reset
+          {t("bankTransfer.settings.reset")}
         </Button>
         <Button
           size="small"
@@ -205,13 +210,13 @@ export function SettingsTab() {
           onClick={onSave}
           data-testid="bt-settings-save"
         >
-          Save settings
+          {t("bankTransfer.actions.saveSettings")}
         </Button>
       </div>
 
       <Section
-        title="Business-day calendar"
-        hint="Weekends and public holidays do not count towards reminders and holds."
+        title={t("bankTransfer.settings.calendar")}
+        hint={t("bankTransfer.settings.calendarHint")}
       >
         <CalendarSettings
           calendar={data.settings.calendar}
@@ -220,8 +225,8 @@ export function SettingsTab() {
       </Section>
 
       <Section
-        title="Bank webhooks"
-        hint="Where your bank or aggregator sends incoming transfers. Secrets come from medusa-config.ts."
+        title={t("bankTransfer.settings.webhooks")}
+        hint={t("bankTransfer.settings.webhooksHint")}
       >
         <WebhooksList webhooks={data.webhooks ?? []} />
       </Section>

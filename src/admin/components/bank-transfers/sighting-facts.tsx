@@ -1,8 +1,8 @@
 import type { ReactNode } from "react"
 import { Badge, Text, clx } from "@medusajs/ui"
-import { formatMoney } from "../../lib/money"
-import { formatDateTime } from "../../lib/dates"
-import { sourceLabel } from "../../lib/status"
+import { fileLocation, sourceLabel } from "../../lib/status"
+import type { Translate } from "../../lib/i18n"
+import { useI18n } from "../../hooks/use-i18n"
 import type { Sighting } from "../../../types/http"
 
 function Fact({
@@ -28,8 +28,13 @@ function Fact({
 }
 
 /** "SePay", or "Statement, row 12" for a line of a statement file. */
-export function reportOrigin(s: Pick<Sighting, "source" | "line">): string {
-  return s.line ? `${sourceLabel(s.source)}, ${s.line}` : sourceLabel(s.source)
+export function reportOrigin(
+  s: Pick<Sighting, "source" | "line">,
+  t: Translate
+): string {
+  return s.line
+    ? `${sourceLabel(s.source, t)}, ${fileLocation(s.line, t)}`
+    : sourceLabel(s.source, t)
 }
 
 /**
@@ -46,6 +51,7 @@ export function SightingFacts({
   timeZone?: string
   className?: string
 }) {
+  const { t, money, dateTime } = useI18n()
   const refs = (s.bank_references ?? []).filter(Boolean)
   return (
     <div
@@ -54,40 +60,51 @@ export function SightingFacts({
       data-sighting-id={s.id}
       data-source={s.source}
     >
-      <Fact label="Source" testId="bt-sighting-source">
-        {sourceLabel(s.source)}
+      <Fact label={t("bankTransfer.common.source")} testId="bt-sighting-source">
+        {sourceLabel(s.source, t)}
         {s.external_id && (
           <span className="text-ui-fg-muted txt-compact-xsmall">
             {" "}
-            · id {s.external_id}
+            · {t("bankTransfer.sighting.id", { id: s.external_id })}
           </span>
         )}
       </Fact>
-      <Fact label="Booked" testId="bt-sighting-booked">
-        {formatDateTime(s.booked_at, timeZone)}
+      <Fact label={t("bankTransfer.common.booked")} testId="bt-sighting-booked">
+        {dateTime(s.booked_at, timeZone)}
       </Fact>
-      <Fact label="Amount" testId="bt-sighting-amount">
+      <Fact label={t("bankTransfer.common.amount")} testId="bt-sighting-amount">
         {s.direction === "out" ? "−" : ""}
-        {formatMoney(s.amount, s.currency_code)}
+        {money(s.amount, s.currency_code)}
       </Fact>
-      <Fact label="Account">
-        {s.account ?? <span className="text-ui-fg-muted">not given</span>}
+      <Fact label={t("bankTransfer.sighting.account")}>
+        {s.account ?? (
+          <span className="text-ui-fg-muted">
+            {t("bankTransfer.sighting.notGiven")}
+          </span>
+        )}
       </Fact>
-      <Fact label="Memo" testId="bt-sighting-memo">
+      <Fact label={t("bankTransfer.common.memo")} testId="bt-sighting-memo">
         {s.memo ? (
           <span className="break-all font-mono">{s.memo}</span>
         ) : (
-          <span className="text-ui-fg-muted">(no memo)</span>
+          <span className="text-ui-fg-muted">
+            {t("bankTransfer.common.noMemo")}
+          </span>
         )}
       </Fact>
-      {s.counterparty_name && <Fact label="From">{s.counterparty_name}</Fact>}
+      {s.counterparty_name && (
+        <Fact label={t("bankTransfer.common.from")}>{s.counterparty_name}</Fact>
+      )}
       {s.line && (
-        <Fact label="Line in file" testId="bt-sighting-line">
-          {s.line}
+        <Fact
+          label={t("bankTransfer.sighting.lineInFile")}
+          testId="bt-sighting-line"
+        >
+          {fileLocation(s.line, t)}
         </Fact>
       )}
       {refs.length > 0 && (
-        <Fact label="Bank reference">
+        <Fact label={t("bankTransfer.sighting.bankReference")}>
           <span className="flex flex-wrap gap-1">
             {refs.map((r) => (
               <Badge key={r} size="2xsmall" className="font-mono">

@@ -9,9 +9,8 @@ import {
   useConfirmSuggestion,
   useRejectSuggestion,
 } from "../../hooks/mutations"
-import { formatMoney } from "../../lib/money"
-import { formatDateTime } from "../../lib/dates"
 import { errorMessage } from "../../lib/errors"
+import { useI18n } from "../../hooks/use-i18n"
 import { SUGGESTION_STATUSES, suggestionStatus } from "../../lib/status"
 import type { Suggestion } from "../../../types/http"
 
@@ -19,6 +18,7 @@ const PAGE = 20
 
 /** Every order's likely transactions in one inbox, for the accountant's daily round. */
 export function SuggestionsTab() {
+  const { t, pagination } = useI18n()
   const [status, setStatus] = useState("pending")
   const [offset, setOffset] = useState(0)
   const { data, isLoading, isError, error } = useSuggestions({
@@ -33,7 +33,7 @@ export function SuggestionsTab() {
     <div className="flex flex-col gap-y-4" data-testid="bt-suggestions-tab">
       <div className="flex items-center gap-x-3 px-6">
         <Text size="small" className="text-ui-fg-subtle">
-          Show
+          {t("bankTransfer.inbox.show")}
         </Text>
         <Select
           size="small"
@@ -49,7 +49,7 @@ export function SuggestionsTab() {
           <Select.Content>
             {SUGGESTION_STATUSES.map((s) => (
               <Select.Item key={s} value={s}>
-                {suggestionStatus(s).label}
+                {suggestionStatus(s, t).label}
               </Select.Item>
             ))}
           </Select.Content>
@@ -57,20 +57,30 @@ export function SuggestionsTab() {
       </div>
       {isError ? (
         <Text size="small" className="text-ui-fg-error px-6">
-          Could not load suggestions: {errorMessage(error)}
+          {t("bankTransfer.inbox.loadError", {
+            message: errorMessage(error, t),
+          })}
         </Text>
       ) : (
         <div className="overflow-x-auto border-t">
           <Table>
             <Table.Header>
               <Table.Row>
-                <Table.HeaderCell>Booked</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">
-                  Amount
+                <Table.HeaderCell>
+                  {t("bankTransfer.common.booked")}
                 </Table.HeaderCell>
-                <Table.HeaderCell>Memo</Table.HeaderCell>
-                <Table.HeaderCell>Order</Table.HeaderCell>
-                <Table.HeaderCell>Why</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">
+                  {t("bankTransfer.common.amount")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.common.memo")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.common.order")}
+                </Table.HeaderCell>
+                <Table.HeaderCell>
+                  {t("bankTransfer.common.why")}
+                </Table.HeaderCell>
                 <Table.HeaderCell />
               </Table.Row>
             </Table.Header>
@@ -83,13 +93,14 @@ export function SuggestionsTab() {
           {!rows.length && (
             <Text size="small" className="text-ui-fg-muted px-6 py-6">
               {isLoading
-                ? "Loading…"
+                ? t("bankTransfer.common.loading")
                 : status === "pending"
-                  ? "No suggestion waits for a decision."
-                  : "Nothing here."}
+                  ? t("bankTransfer.inbox.emptyPending")
+                  : t("bankTransfer.inbox.empty")}
             </Text>
           )}
           <Table.Pagination
+            translations={pagination}
             count={count}
             pageSize={PAGE}
             pageIndex={Math.floor(offset / PAGE)}
@@ -106,6 +117,7 @@ export function SuggestionsTab() {
 }
 
 function SuggestionRow({ suggestion: s }: { suggestion: Suggestion }) {
+  const { t, money, dateTime, number } = useI18n()
   const confirm = useConfirmSuggestion()
   const reject = useRejectSuggestion()
   const [rejecting, setRejecting] = useState(false)
@@ -116,10 +128,10 @@ function SuggestionRow({ suggestion: s }: { suggestion: Suggestion }) {
   return (
     <Table.Row data-testid="bt-inbox-row" data-suggestion-id={s.id}>
       <Table.Cell className="whitespace-nowrap">
-        {tx ? formatDateTime(tx.booked_at) : "—"}
+        {tx ? dateTime(tx.booked_at) : "—"}
       </Table.Cell>
       <Table.Cell className="whitespace-nowrap text-right">
-        {tx ? formatMoney(tx.amount, tx.currency_code) : "—"}
+        {tx ? money(tx.amount, tx.currency_code) : "—"}
       </Table.Cell>
       <Table.Cell className="max-w-[280px]">
         <HighlightedMemo memo={tx?.memo} ids={e ?? {}} />
@@ -137,15 +149,22 @@ function SuggestionRow({ suggestion: s }: { suggestion: Suggestion }) {
         )}
         {e && (
           <div className="text-ui-fg-muted txt-compact-xsmall">
-            remaining {formatMoney(e.amount_remaining, e.currency_code)}
+            {t("bankTransfer.inbox.remaining", {
+              amount: money(e.amount_remaining, e.currency_code),
+            })}
           </div>
         )}
       </Table.Cell>
       <Table.Cell className="max-w-[280px]">
         <Badge size="2xsmall" className="mb-1">
-          Score {Math.round(s.score)}
+          {t("bankTransfer.suggestions.score", {
+            score: number(Math.round(s.score)),
+          })}
         </Badge>
-        <ul className="txt-compact-xsmall text-ui-fg-subtle">
+        <ul
+          className="txt-compact-xsmall text-ui-fg-subtle"
+          data-testid="bt-inbox-reasons"
+        >
           {(s.reasons ?? []).map((r, i) => (
             <li key={i}>{r.message}</li>
           ))}
@@ -161,7 +180,7 @@ function SuggestionRow({ suggestion: s }: { suggestion: Suggestion }) {
               onClick={() => setRejecting(true)}
               data-testid="bt-inbox-reject"
             >
-              Reject
+              {t("bankTransfer.actions.notThisTransaction")}
             </Button>
             <Button
               size="small"
@@ -174,13 +193,15 @@ function SuggestionRow({ suggestion: s }: { suggestion: Suggestion }) {
                   {
                     onSuccess: () =>
                       toast.success(
-                        `Applied to order #${e?.order_number ?? ""}`
+                        t("bankTransfer.inbox.applied", {
+                          order: e?.order_number ?? "",
+                        })
                       ),
                   }
                 )
               }
             >
-              Confirm
+              {t("bankTransfer.actions.confirm")}
             </Button>
           </div>
         ) : (
@@ -189,13 +210,13 @@ function SuggestionRow({ suggestion: s }: { suggestion: Suggestion }) {
         <ReasonPrompt
           open={rejecting}
           onOpenChange={setRejecting}
-          title="Not this transaction?"
-          description="This transaction will never be suggested for this order again."
-          confirmText="Reject"
+          title={t("bankTransfer.suggestions.rejectTitle")}
+          description={t("bankTransfer.suggestions.rejectDescription")}
+          confirmText={t("bankTransfer.actions.notThisTransaction")}
           onConfirm={(reason) =>
             reject
               .mutateAsync({ id: s.id, reason: reason || undefined })
-              .then(() => toast.success("Suggestion rejected"))
+              .then(() => toast.success(t("bankTransfer.suggestions.rejected")))
           }
         />
       </Table.Cell>

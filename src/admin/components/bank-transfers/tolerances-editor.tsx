@@ -5,16 +5,18 @@ import type {
   ToleranceRow,
   WriteOffRow,
 } from "../../lib/settings-form"
+import { useI18n } from "../../hooks/use-i18n"
 
 type Props = { form: SettingsForm; onChange: (f: SettingsForm) => void }
 
 /** Per currency: the suggestion tolerance (fixed or %) and the write-off that still counts as paid. */
 export function TolerancesEditor({ form, onChange }: Props) {
+  const { t } = useI18n()
   const setTol = (i: number, patch: Partial<ToleranceRow>) =>
     onChange({
       ...form,
-      tolerances: form.tolerances.map((t, j) =>
-        j === i ? { ...t, ...patch } : t
+      tolerances: form.tolerances.map((row, j) =>
+        j === i ? { ...row, ...patch } : row
       ),
     })
   const setWo = (i: number, patch: Partial<WriteOffRow>) =>
@@ -29,9 +31,9 @@ export function TolerancesEditor({ form, onChange }: Props) {
     <div className="grid gap-6 md:grid-cols-2">
       <div className="flex flex-col gap-y-2" data-testid="bt-tolerances">
         <Text size="small" weight="plus">
-          Suggestion tolerance
+          {t("bankTransfer.tolerances.title")}
         </Text>
-        {form.tolerances.map((t, i) => (
+        {form.tolerances.map((tol, i) => (
           <div
             key={i}
             className="grid grid-cols-[80px_120px_1fr_auto] items-center gap-x-2"
@@ -39,31 +41,37 @@ export function TolerancesEditor({ form, onChange }: Props) {
           >
             <Input
               size="small"
-              value={t.currency}
-              aria-label="Currency"
+              value={tol.currency}
+              aria-label={t("bankTransfer.tolerances.currency")}
               onChange={(e) => setTol(i, { currency: e.target.value })}
             />
             <Select
               size="small"
-              value={t.type}
+              value={tol.type}
               onValueChange={(type) =>
                 setTol(i, { type: type as ToleranceRow["type"] })
               }
             >
-              <Select.Trigger aria-label="Tolerance type">
+              <Select.Trigger aria-label={t("bankTransfer.tolerances.type")}>
                 <Select.Value />
               </Select.Trigger>
               <Select.Content>
-                <Select.Item value="fixed">Amount</Select.Item>
-                <Select.Item value="percent">Percent</Select.Item>
+                <Select.Item value="fixed">
+                  {t("bankTransfer.common.amount")}
+                </Select.Item>
+                <Select.Item value="percent">
+                  {t("bankTransfer.tolerances.percent")}
+                </Select.Item>
               </Select.Content>
             </Select>
             <Input
               size="small"
               inputMode="decimal"
-              value={t.value}
+              value={tol.value}
               aria-label={
-                t.type === "fixed" ? "Tolerance amount" : "Tolerance percent"
+                tol.type === "fixed"
+                  ? t("bankTransfer.tolerances.amountLabel")
+                  : t("bankTransfer.tolerances.percentLabel")
               }
               data-testid="bt-tolerance-value"
               onChange={(e) => setTol(i, { value: e.target.value })}
@@ -71,7 +79,7 @@ export function TolerancesEditor({ form, onChange }: Props) {
             <IconButton
               size="small"
               variant="transparent"
-              aria-label="Remove"
+              aria-label={t("bankTransfer.common.remove")}
               onClick={() =>
                 onChange({
                   ...form,
@@ -98,12 +106,12 @@ export function TolerancesEditor({ form, onChange }: Props) {
           }
         >
           <Plus />
-          Add a currency
+          {t("bankTransfer.tolerances.addCurrency")}
         </Button>
       </div>
       <div className="flex flex-col gap-y-2" data-testid="bt-write-off">
         <Text size="small" weight="plus">
-          Write-off (an underpayment this small still counts as paid)
+          {t("bankTransfer.tolerances.writeOff")}
         </Text>
         {form.write_off.map((w, i) => (
           <div
@@ -113,20 +121,20 @@ export function TolerancesEditor({ form, onChange }: Props) {
             <Input
               size="small"
               value={w.currency}
-              aria-label="Currency"
+              aria-label={t("bankTransfer.tolerances.currency")}
               onChange={(e) => setWo(i, { currency: e.target.value })}
             />
             <Input
               size="small"
               inputMode="decimal"
               value={w.amount}
-              aria-label="Write-off amount"
+              aria-label={t("bankTransfer.tolerances.writeOffAmount")}
               onChange={(e) => setWo(i, { amount: e.target.value })}
             />
             <IconButton
               size="small"
               variant="transparent"
-              aria-label="Remove"
+              aria-label={t("bankTransfer.common.remove")}
               onClick={() =>
                 onChange({
                   ...form,
@@ -150,7 +158,7 @@ export function TolerancesEditor({ form, onChange }: Props) {
           }
         >
           <Plus />
-          Add a write-off
+          {t("bankTransfer.tolerances.addWriteOff")}
         </Button>
       </div>
     </div>

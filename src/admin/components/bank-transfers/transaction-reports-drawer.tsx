@@ -2,14 +2,14 @@ import { Badge, Drawer, Text } from "@medusajs/ui"
 import { SightingFacts } from "./sighting-facts"
 import { TransactionStatusBadge } from "../common/badges"
 import { useShopTimeZone, useTransactionDetail } from "../../hooks/queries"
-import { formatMoney } from "../../lib/money"
 import { errorMessage } from "../../lib/errors"
+import { useI18n } from "../../hooks/use-i18n"
 import type { BankTransaction, SightingStatus } from "../../../types/http"
 
 const ROLE: Record<SightingStatus, [string, "green" | "grey" | "orange"]> = {
-  new_movement: ["First report", "green"],
-  same_movement: ["Seen again: not applied again", "grey"],
-  possible_duplicate: ["Held as a possible duplicate", "orange"],
+  new_movement: ["bankTransfer.reports.first", "green"],
+  same_movement: ["bankTransfer.reports.seenAgain", "grey"],
+  possible_duplicate: ["bankTransfer.reports.held", "orange"],
 }
 
 /**
@@ -23,6 +23,7 @@ export function TransactionReportsDrawer({
   transaction: BankTransaction | null
   onClose: () => void
 }) {
+  const { t, money } = useI18n()
   const { data, isLoading, isError, error } = useTransactionDetail(
     transaction?.id
   )
@@ -35,10 +36,11 @@ export function TransactionReportsDrawer({
     <Drawer open onOpenChange={(o) => !o && onClose()}>
       <Drawer.Content data-testid="bt-reports-drawer">
         <Drawer.Header>
-          <Drawer.Title>Reports of this transfer</Drawer.Title>
+          <Drawer.Title>{t("bankTransfer.reports.title")}</Drawer.Title>
           <Drawer.Description>
-            {formatMoney(transaction.amount, transaction.currency_code)} ·
-            applied once, however many times it was reported
+            {t("bankTransfer.reports.description", {
+              amount: money(transaction.amount, transaction.currency_code),
+            })}
           </Drawer.Description>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-3 overflow-y-auto">
@@ -47,22 +49,24 @@ export function TransactionReportsDrawer({
           </div>
           {isError && (
             <Text size="small" className="text-ui-fg-error">
-              Could not load the reports: {errorMessage(error)}
+              {t("bankTransfer.reports.loadError", {
+                message: errorMessage(error, t),
+              })}
             </Text>
           )}
           {isLoading && (
             <Text size="small" className="text-ui-fg-muted">
-              Loading…
+              {t("bankTransfer.common.loading")}
             </Text>
           )}
           {!isLoading && !isError && !sightings.length && (
             <Text size="small" className="text-ui-fg-muted">
-              No report is kept for this transfer (recorded by an earlier
-              version).
+              {t("bankTransfer.reports.none")}
             </Text>
           )}
           {sightings.map((s) => {
-            const [label, color] = ROLE[s.status] ?? [s.status, "grey"]
+            const [key, color] = ROLE[s.status] ?? [null, "grey"]
+            const label = key ? t(key) : s.status
             return (
               <div
                 key={s.id}

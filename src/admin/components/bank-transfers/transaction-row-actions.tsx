@@ -10,6 +10,7 @@ import { useState } from "react"
 import { ReasonPrompt } from "../common/reason-prompt"
 import { useIgnoreTransaction } from "../../hooks/mutations"
 import type { BankTransaction } from "../../../types/http"
+import { useI18n } from "../../hooks/use-i18n"
 
 const MATCHABLE = ["unmatched", "suggested", "partially_applied"]
 const DISMISSABLE = ["unmatched", "suggested"]
@@ -27,6 +28,7 @@ export function TransactionRowActions({
   onMatch: (tx: BankTransaction) => void
   onReports: (tx: BankTransaction) => void
 }) {
+  const { t } = useI18n()
   const [prompt, setPrompt] = useState<"ignore" | "return" | null>(null)
   const ignore = useIgnoreTransaction()
   const incoming = tx.direction === "in"
@@ -41,7 +43,7 @@ export function TransactionRowActions({
           <IconButton
             size="small"
             variant="transparent"
-            aria-label="Actions"
+            aria-label={t("bankTransfer.rowActions.label")}
             data-testid="bt-tx-actions"
           >
             <EllipsisHorizontal />
@@ -54,7 +56,7 @@ export function TransactionRowActions({
             data-testid="bt-tx-reports"
           >
             <DocumentText />
-            Reports of this transfer…
+            {t("bankTransfer.rowActions.reports")}
           </DropdownMenu.Item>
           {canMatch && (
             <DropdownMenu.Item
@@ -63,7 +65,7 @@ export function TransactionRowActions({
               data-testid="bt-tx-match"
             >
               <Link />
-              Match to an order…
+              {t("bankTransfer.rowActions.match")}
             </DropdownMenu.Item>
           )}
           {canDismiss && (
@@ -74,7 +76,7 @@ export function TransactionRowActions({
                 data-testid="bt-tx-ignore"
               >
                 <XCircle />
-                Not ours (ignore)…
+                {t("bankTransfer.rowActions.notOurs")}
               </DropdownMenu.Item>
               <DropdownMenu.Item
                 className="gap-x-2"
@@ -82,7 +84,7 @@ export function TransactionRowActions({
                 data-testid="bt-tx-return"
               >
                 <ArrowUturnLeft />
-                Mark for return…
+                {t("bankTransfer.rowActions.markForReturn")}
               </DropdownMenu.Item>
             </>
           )}
@@ -92,14 +94,20 @@ export function TransactionRowActions({
         open={!!prompt}
         onOpenChange={(o) => !o && setPrompt(null)}
         title={
-          prompt === "return" ? "Mark for return?" : "Ignore this transaction?"
+          prompt === "return"
+            ? t("bankTransfer.rowActions.returnTitle")
+            : t("bankTransfer.rowActions.notOursTitle")
         }
         description={
           prompt === "return"
-            ? "The money is to be sent back to the sender. It leaves the unmatched queue."
-            : "This money is not for any order (a refund from a supplier, an internal transfer…). It leaves the unmatched queue."
+            ? t("bankTransfer.rowActions.returnDescription")
+            : t("bankTransfer.rowActions.notOursDescription")
         }
-        confirmText={prompt === "return" ? "Mark for return" : "Ignore"}
+        confirmText={
+          prompt === "return"
+            ? t("bankTransfer.actions.markForReturn")
+            : t("bankTransfer.actions.notOurs")
+        }
         onConfirm={(reason) =>
           ignore
             .mutateAsync({
@@ -110,8 +118,8 @@ export function TransactionRowActions({
             .then(() =>
               toast.success(
                 prompt === "return"
-                  ? "Marked for return"
-                  : "Transaction ignored"
+                  ? t("bankTransfer.rowActions.returned")
+                  : t("bankTransfer.rowActions.notOursDone")
               )
             )
         }

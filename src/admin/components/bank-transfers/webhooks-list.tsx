@@ -2,13 +2,13 @@ import { Badge, Button, Copy, Table, Text, toast } from "@medusajs/ui"
 import { useTestWebhook } from "../../hooks/mutations"
 import { sdk } from "../../lib/sdk"
 import type { WebhookChannel } from "../../../types/http"
+import { useI18n } from "../../hooks/use-i18n"
+import type { Translate } from "../../lib/i18n"
 
-const NAMES: Record<string, string> = {
-  sepay: "SePay",
-  casso: "Casso",
-  payos: "payOS",
-  generic: "Generic (signed JSON)",
-}
+/** Vendors keep their own names; the plugin's generic channel is described. */
+const channelName = (channel: string, t: Translate) =>
+  ({ sepay: "SePay", casso: "Casso", payos: "payOS" })[channel] ??
+  (channel === "generic" ? t("bankTransfer.webhooks.generic") : channel)
 
 /** The backend's own origin: what the bank must call, even when the admin is served elsewhere. */
 function absolute(path: string) {
@@ -24,6 +24,7 @@ function absolute(path: string) {
 
 /** Each channel with its URL and whether a secret is set; "Send a test" signs and delivers a fake transfer. */
 export function WebhooksList({ webhooks }: { webhooks: WebhookChannel[] }) {
+  const { t } = useI18n()
   const test = useTestWebhook()
   const send = (channel: string) =>
     test.mutate(
@@ -34,14 +35,15 @@ export function WebhooksList({ webhooks }: { webhooks: WebhookChannel[] }) {
             res.body === null || res.body === undefined
               ? ""
               : ` ${JSON.stringify(res.body).slice(0, 200)}`
+          const text = t("bankTransfer.webhooks.answered", {
+            channel: channelName(channel, t),
+            status: res.status,
+            body,
+          })
           if (res.status >= 200 && res.status < 300) {
-            toast.success(
-              `${NAMES[channel] ?? channel}: answered ${res.status}${body}`
-            )
+            toast.success(text)
           } else {
-            toast.error(
-              `${NAMES[channel] ?? channel}: answered ${res.status}${body}`
-            )
+            toast.error(text)
           }
         },
       }
@@ -55,9 +57,13 @@ export function WebhooksList({ webhooks }: { webhooks: WebhookChannel[] }) {
       <Table>
         <Table.Header>
           <Table.Row>
-            <Table.HeaderCell>Channel</Table.HeaderCell>
+            <Table.HeaderCell>
+              {t("bankTransfer.webhooks.channel")}
+            </Table.HeaderCell>
             <Table.HeaderCell>URL</Table.HeaderCell>
-            <Table.HeaderCell>Secret</Table.HeaderCell>
+            <Table.HeaderCell>
+              {t("bankTransfer.webhooks.secret")}
+            </Table.HeaderCell>
             <Table.HeaderCell />
           </Table.Row>
         </Table.Header>
@@ -68,7 +74,7 @@ export function WebhooksList({ webhooks }: { webhooks: WebhookChannel[] }) {
               data-testid="bt-webhook-row"
               data-channel={w.channel}
             >
-              <Table.Cell>{NAMES[w.channel] ?? w.channel}</Table.Cell>
+              <Table.Cell>{channelName(w.channel, t)}</Table.Cell>
               <Table.Cell>
                 <span className="font-mono txt-compact-xsmall break-all">
                   {absolute(w.url)}
@@ -78,11 +84,13 @@ export function WebhooksList({ webhooks }: { webhooks: WebhookChannel[] }) {
               <Table.Cell>
                 {w.configured ? (
                   <Badge size="2xsmall" color="green">
-                    Set {w.secret_hint ?? ""}
+                    {t("bankTransfer.webhooks.set", {
+                      hint: w.secret_hint ?? "",
+                    })}
                   </Badge>
                 ) : (
                   <Badge size="2xsmall" color="grey">
-                    Not configured
+                    {t("bankTransfer.webhooks.notConfigured")}
                   </Badge>
                 )}
               </Table.Cell>
@@ -97,7 +105,7 @@ export function WebhooksList({ webhooks }: { webhooks: WebhookChannel[] }) {
                   onClick={() => send(w.channel)}
                   data-testid="bt-webhook-test"
                 >
-                  Send a test
+                  {t("bankTransfer.actions.sendTest")}
                 </Button>
               </Table.Cell>
             </Table.Row>
@@ -106,7 +114,7 @@ export function WebhooksList({ webhooks }: { webhooks: WebhookChannel[] }) {
       </Table>
       {!webhooks.length && (
         <Text size="small" className="text-ui-fg-muted px-6 py-4">
-          No webhook channel.
+          {t("bankTransfer.webhooks.none")}
         </Text>
       )}
     </div>

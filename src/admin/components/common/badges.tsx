@@ -4,9 +4,11 @@ import {
   suggestionStatus,
   transactionStatus,
 } from "../../lib/status"
+import { useI18n } from "../../hooks/use-i18n"
 
 export function ExpectationStatusBadge({ status }: { status: string }) {
-  const { label, color } = expectationStatus(status)
+  const { t } = useI18n()
+  const { label, color } = expectationStatus(status, t)
   return (
     <StatusBadge
       color={color}
@@ -20,7 +22,8 @@ export function ExpectationStatusBadge({ status }: { status: string }) {
 }
 
 export function TransactionStatusBadge({ status }: { status: string }) {
-  const { label, color } = transactionStatus(status)
+  const { t } = useI18n()
+  const { label, color } = transactionStatus(status, t)
   return (
     <StatusBadge color={color} className="text-nowrap" data-status={status}>
       {label}
@@ -29,7 +32,8 @@ export function TransactionStatusBadge({ status }: { status: string }) {
 }
 
 export function SuggestionStatusBadge({ status }: { status: string }) {
-  const { label, color } = suggestionStatus(status)
+  const { t } = useI18n()
+  const { label, color } = suggestionStatus(status, t)
   return (
     <StatusBadge color={color} className="text-nowrap" data-status={status}>
       {label}

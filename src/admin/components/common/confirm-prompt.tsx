@@ -1,5 +1,6 @@
 import { useState } from "react"
 import { Button, Prompt } from "@medusajs/ui"
+import { useI18n } from "../../hooks/use-i18n"
 
 type Props = {
   open: boolean
@@ -25,6 +26,7 @@ export function ConfirmPrompt({
   variant = "confirmation",
   onConfirm,
 }: Props) {
+  const { t } = useI18n()
   const [busy, setBusy] = useState(false)
   const submit = async () => {
     setBusy(true)
@@ -45,7 +47,9 @@ export function ConfirmPrompt({
           <Prompt.Description>{description}</Prompt.Description>
         </Prompt.Header>
         <Prompt.Footer>
-          <Prompt.Cancel disabled={busy}>Cancel</Prompt.Cancel>
+          <Prompt.Cancel disabled={busy}>
+            {t("bankTransfer.actions.cancel")}
+          </Prompt.Cancel>
           <Button
             size="small"
             variant={variant === "danger" ? "danger" : "primary"}

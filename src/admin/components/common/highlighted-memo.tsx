@@ -1,5 +1,6 @@
 import { clx } from "@medusajs/ui"
 import { highlightMemo, type Identifiers } from "../../lib/highlight"
+import { useI18n } from "../../hooks/use-i18n"
 
 /**
  * A memo with the order's identifiers marked, so the accountant sees at a glance why a transfer
@@ -15,8 +16,22 @@ export function HighlightedMemo({
   ids: Identifiers
   className?: string
 }) {
+  const { t } = useI18n()
   if (!memo) {
-    return <span className="text-ui-fg-muted">(no memo)</span>
+    return (
+      <span className="text-ui-fg-muted">
+        {t("bankTransfer.common.noMemo")}
+      </span>
+    )
+  }
+  const matchTitle: Record<string, string> = {
+    reference: t("bankTransfer.memo.matchesReference"),
+    "reference (without check letter)": t(
+      "bankTransfer.memo.matchesReferenceBody"
+    ),
+    "order number": t("bankTransfer.memo.matchesOrderNumber"),
+    "tax code": t("bankTransfer.memo.matchesTaxCode"),
+    phone: t("bankTransfer.memo.matchesPhone"),
   }
   return (
     <span
@@ -27,7 +42,10 @@ export function HighlightedMemo({
         s.match ? (
           <mark
             key={i}
-            title={`Matches the ${s.label}`}
+            title={
+              matchTitle[s.label ?? ""] ??
+              t("bankTransfer.memo.matches", { label: s.label })
+            }
             className="bg-ui-tag-green-bg text-ui-tag-green-text rounded-sm px-0.5"
             data-testid="bt-memo-match"
           >

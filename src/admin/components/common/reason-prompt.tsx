@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react"
 import { Button, Label, Prompt, Textarea } from "@medusajs/ui"
+import { useI18n } from "../../hooks/use-i18n"
 
 type Props = {
   open: boolean
@@ -28,6 +29,7 @@ export function ReasonPrompt({
   variant = "danger",
   onConfirm,
 }: Props) {
+  const { t } = useI18n()
   const [reason, setReason] = useState("")
   const [busy, setBusy] = useState(false)
   useEffect(() => {
@@ -59,7 +61,9 @@ export function ReasonPrompt({
         </Prompt.Header>
         <div className="flex flex-col gap-y-2 px-6 pt-4">
           <Label htmlFor="bt-reason" size="small" weight="plus">
-            Reason{required ? "" : " (optional)"}
+            {required
+              ? t("bankTransfer.reason.label")
+              : t("bankTransfer.reason.labelOptional")}
           </Label>
           <Textarea
             id="bt-reason"
@@ -71,7 +75,9 @@ export function ReasonPrompt({
           />
         </div>
         <Prompt.Footer>
-          <Prompt.Cancel disabled={busy}>Cancel</Prompt.Cancel>
+          <Prompt.Cancel disabled={busy}>
+            {t("bankTransfer.actions.cancel")}
+          </Prompt.Cancel>
           <Button
             size="small"
             variant={variant === "danger" ? "danger" : "primary"}

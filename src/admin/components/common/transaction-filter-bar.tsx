@@ -1,6 +1,7 @@
 import { Input, Label, Select } from "@medusajs/ui"
 import type { FilterState } from "../../lib/filters"
 import { TRANSACTION_STATUSES, transactionStatus } from "../../lib/status"
+import { useI18n } from "../../hooks/use-i18n"
 
 type Props = {
   value: FilterState
@@ -41,6 +42,7 @@ export function TransactionFilterBar({
   showStatus,
   showDirection,
 }: Props) {
+  const { t } = useI18n()
   const set =
     (k: keyof FilterState) => (e: React.ChangeEvent<HTMLInputElement>) =>
       onChange({ ...value, [k]: e.target.value })
@@ -50,7 +52,7 @@ export function TransactionFilterBar({
       data-testid="bt-filters"
     >
       <div className="col-span-2">
-        <Field id="bt-f-q" label="Memo, sender or bank id">
+        <Field id="bt-f-q" label={t("bankTransfer.filters.query")}>
           <Input
             id="bt-f-q"
             size="small"
@@ -62,7 +64,7 @@ export function TransactionFilterBar({
           />
         </Field>
       </div>
-      <Field id="bt-f-from" label="From">
+      <Field id="bt-f-from" label={t("bankTransfer.filters.from")}>
         <Input
           id="bt-f-from"
           size="small"
@@ -72,7 +74,7 @@ export function TransactionFilterBar({
           data-testid="bt-filter-from"
         />
       </Field>
-      <Field id="bt-f-to" label="To">
+      <Field id="bt-f-to" label={t("bankTransfer.filters.to")}>
         <Input
           id="bt-f-to"
           size="small"
@@ -82,7 +84,7 @@ export function TransactionFilterBar({
           data-testid="bt-filter-to"
         />
       </Field>
-      <Field id="bt-f-min" label="Min amount">
+      <Field id="bt-f-min" label={t("bankTransfer.filters.min")}>
         <Input
           id="bt-f-min"
           size="small"
@@ -93,19 +95,19 @@ export function TransactionFilterBar({
           data-testid="bt-filter-min"
         />
       </Field>
-      <Field id="bt-f-max" label="Max amount">
+      <Field id="bt-f-max" label={t("bankTransfer.filters.max")}>
         <Input
           id="bt-f-max"
           size="small"
           inputMode="decimal"
-          placeholder="any"
+          placeholder={t("bankTransfer.filters.any")}
           value={value.max}
           onChange={set("max")}
           data-testid="bt-filter-max"
         />
       </Field>
       {showStatus && (
-        <Field id="bt-f-status" label="Status">
+        <Field id="bt-f-status" label={t("bankTransfer.common.status")}>
           <Select
             size="small"
             value={value.status}
@@ -115,10 +117,12 @@ export function TransactionFilterBar({
               <Select.Value />
             </Select.Trigger>
             <Select.Content>
-              <Select.Item value="all">All statuses</Select.Item>
+              <Select.Item value="all">
+                {t("bankTransfer.filters.allStatuses")}
+              </Select.Item>
               {TRANSACTION_STATUSES.map((s) => (
                 <Select.Item key={s} value={s}>
-                  {transactionStatus(s).label}
+                  {transactionStatus(s, t).label}
                 </Select.Item>
               ))}
             </Select.Content>
@@ -126,7 +130,7 @@ export function TransactionFilterBar({
         </Field>
       )}
       {showDirection && (
-        <Field id="bt-f-direction" label="Direction">
+        <Field id="bt-f-direction" label={t("bankTransfer.filters.direction")}>
           <Select
             size="small"
             value={value.direction}
@@ -139,9 +143,15 @@ export function TransactionFilterBar({
               <Select.Value />
             </Select.Trigger>
             <Select.Content>
-              <Select.Item value="in">Incoming</Select.Item>
-              <Select.Item value="out">Outgoing</Select.Item>
-              <Select.Item value="all">Both</Select.Item>
+              <Select.Item value="in">
+                {t("bankTransfer.filters.incoming")}
+              </Select.Item>
+              <Select.Item value="out">
+                {t("bankTransfer.filters.outgoing")}
+              </Select.Item>
+              <Select.Item value="all">
+                {t("bankTransfer.filters.both")}
+              </Select.Item>
             </Select.Content>
           </Select>
         </Field>

@@ -1,8 +1,7 @@
 import { Badge, Button, Heading, Table, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { ReasonPrompt } from "../common/reason-prompt"
-import { formatMoney } from "../../lib/money"
-import { formatDateTime } from "../../lib/dates"
+import { useI18n } from "../../hooks/use-i18n"
 import { useUndoAllocation } from "../../hooks/mutations"
 import { actorLabel } from "../../lib/status"
 import type { Allocation } from "../../../types/http"
@@ -15,6 +14,7 @@ export function AllocationsSection({
   allocations: Allocation[]
   currency: string
 }) {
+  const { t, money, dateTime } = useI18n()
   const [undoing, setUndoing] = useState<Allocation | null>(null)
   const undo = useUndoAllocation()
   if (!allocations.length) {
@@ -26,15 +26,21 @@ export function AllocationsSection({
       className="flex flex-col gap-y-3 px-6 py-4"
       data-testid="bt-allocations"
     >
-      <Heading level="h3">Applied transactions</Heading>
+      <Heading level="h3">{t("bankTransfer.allocations.title")}</Heading>
       <div className="overflow-x-auto rounded-lg border">
         <Table>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell>Applied</Table.HeaderCell>
-              <Table.HeaderCell>Transaction</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Amount</Table.HeaderCell>
-              <Table.HeaderCell>By</Table.HeaderCell>
+              <Table.HeaderCell>
+                {t("bankTransfer.allocations.applied")}
+              </Table.HeaderCell>
+              <Table.HeaderCell>
+                {t("bankTransfer.allocations.transaction")}
+              </Table.HeaderCell>
+              <Table.HeaderCell className="text-right">
+                {t("bankTransfer.common.amount")}
+              </Table.HeaderCell>
+              <Table.HeaderCell>{t("bankTransfer.common.by")}</Table.HeaderCell>
               <Table.HeaderCell />
             </Table.Row>
           </Table.Header>
@@ -46,17 +52,17 @@ export function AllocationsSection({
                 className={a.reversed_at ? "opacity-60" : undefined}
               >
                 <Table.Cell className="whitespace-nowrap">
-                  {formatDateTime(a.created_at)}
+                  {dateTime(a.created_at)}
                 </Table.Cell>
                 <Table.Cell className="max-w-[280px]">
                   {a.transaction ? (
                     <>
                       <div className="truncate font-mono">
-                        {a.transaction.memo || "(no memo)"}
+                        {a.transaction.memo || t("bankTransfer.common.noMemo")}
                       </div>
                       <div className="text-ui-fg-muted txt-compact-xsmall">
-                        {formatDateTime(a.transaction.booked_at)} ·{" "}
-                        {formatMoney(
+                        {dateTime(a.transaction.booked_at)} ·{" "}
+                        {money(
                           a.transaction.amount,
                           a.transaction.currency_code
                         )}
@@ -67,18 +73,18 @@ export function AllocationsSection({
                   )}
                 </Table.Cell>
                 <Table.Cell className="whitespace-nowrap text-right">
-                  {formatMoney(a.amount, currency)}
+                  {money(a.amount, currency)}
                 </Table.Cell>
                 <Table.Cell
                   className="txt-compact-xsmall text-ui-fg-subtle whitespace-nowrap"
                   title={a.created_by}
                 >
-                  {actorLabel(a.created_by)}
+                  {actorLabel(a.created_by, t)}
                 </Table.Cell>
                 <Table.Cell className="text-right">
                   {a.reversed_at ? (
                     <Badge size="2xsmall" color="grey">
-                      Undone
+                      {t("bankTransfer.allocations.undone")}
                     </Badge>
                   ) : (
                     <Button
@@ -87,7 +93,7 @@ export function AllocationsSection({
                       onClick={() => setUndoing(a)}
                       data-testid="bt-allocation-undo"
                     >
-                      Undo
+                      {t("bankTransfer.actions.undo")}
                     </Button>
                   )}
                 </Table.Cell>
@@ -99,21 +105,22 @@ export function AllocationsSection({
       <ReasonPrompt
         open={!!undoing}
         onOpenChange={(o) => !o && setUndoing(null)}
-        title="Undo this allocation?"
+        title={t("bankTransfer.allocations.undoTitle")}
         description={
           undoing
-            ? `${formatMoney(undoing.amount, currency)} goes back to the transaction, which returns to the unmatched queue. ` +
-              "What Medusa captured for it is refunded there, with your reason as the note, and the order returns to where it was before this money."
+            ? t("bankTransfer.allocations.undoDescription", {
+                amount: money(undoing.amount, currency),
+              })
             : undefined
         }
-        confirmText="Undo"
+        confirmText={t("bankTransfer.actions.undo")}
         required
         onConfirm={async (reason) => {
           const res = await undo.mutateAsync({ id: undoing!.id, reason })
           toast.success(
             res?.replayed
-              ? "This allocation was undone already"
-              : "Allocation undone"
+              ? t("bankTransfer.allocations.undoneAlready")
+              : t("bankTransfer.allocations.undoneToast")
           )
         }}
       />

@@ -1,8 +1,7 @@
 import { Button, Text } from "@medusajs/ui"
 import { ArrowDownTray } from "@medusajs/icons"
-import { formatDate, formatDateTime } from "../../lib/dates"
-import { formatMoney } from "../../lib/money"
 import { download } from "../../lib/sdk"
+import { useI18n } from "../../hooks/use-i18n"
 import { toastError } from "../../lib/errors"
 import type { Confirmation } from "../../../types/http"
 
@@ -14,6 +13,7 @@ export function ConfirmationsList({
   confirmations: Confirmation[]
   currency: string
 }) {
+  const { t, money, date, dateTime } = useI18n()
   if (!confirmations.length) {
     return null
   }
@@ -23,7 +23,7 @@ export function ConfirmationsList({
       data-testid="bt-confirmations"
     >
       <Text size="small" weight="plus">
-        The shopper says they paid
+        {t("bankTransfer.confirmations.title")}
       </Text>
       {confirmations.map((c) => (
         <div
@@ -31,10 +31,12 @@ export function ConfirmationsList({
           className="bg-ui-bg-subtle flex flex-col gap-y-1 rounded-md border px-3 py-2"
         >
           <Text size="xsmall" className="text-ui-fg-muted">
-            {formatDateTime(c.created_at)}
-            {c.paid_on ? ` · paid on ${formatDate(c.paid_on)}` : ""}
+            {dateTime(c.created_at)}
+            {c.paid_on
+              ? ` · ${t("bankTransfer.confirmations.paidOn", { date: date(c.paid_on) })}`
+              : ""}
             {c.amount !== null && c.amount !== undefined
-              ? ` · ${formatMoney(c.amount, currency)}`
+              ? ` · ${money(c.amount, currency)}`
               : ""}
           </Text>
           {c.message && (
@@ -50,7 +52,7 @@ export function ConfirmationsList({
               className="self-start"
               onClick={() =>
                 download(f.url, f.filename).catch((e) =>
-                  toastError(e, "Download")
+                  toastError(e, t, t("bankTransfer.actions.download"))
                 )
               }
             >

@@ -18,13 +18,9 @@ import { useTransactions } from "../../hooks/queries"
 import { useMatchTransaction } from "../../hooks/mutations"
 import { useDebounced } from "../../hooks/use-debounced"
 import { emptyFilters, toQuery, type FilterState } from "../../lib/filters"
-import {
-  amountNumber,
-  formatMoney,
-  parseAmountInput,
-  remainingOf,
-} from "../../lib/money"
-import { formatDateTime } from "../../lib/dates"
+import { amountNumber, parseAmountInput, remainingOf } from "../../lib/money"
+import { useI18n } from "../../hooks/use-i18n"
+import { errorMessage } from "../../lib/errors"
 import type { BankTransaction, Expectation } from "../../../types/http"
 
 const PAGE = 20
@@ -44,6 +40,7 @@ export function FindTransactionModal({
   onOpenChange,
   expectation,
 }: Props) {
+  const { t, money, dateTime, pagination } = useI18n()
   const [filters, setFilters] = useState<FilterState>(() =>
     emptyFilters({ status: "unmatched" })
   )
@@ -131,16 +128,15 @@ export function FindTransactionModal({
         })
         done++
       }
-      toast.success(
-        done === 1
-          ? "Transaction applied to the order"
-          : `${done} transactions applied to the order`
-      )
+      toast.success(t("bankTransfer.find.applied", { count: done }))
       onOpenChange(false)
     } catch {
       if (done) {
         toast.info(
-          `${done} of ${pickedList.length} transactions were applied before the error`
+          t("bankTransfer.find.appliedBeforeError", {
+            done,
+            count: pickedList.length,
+          })
         )
       }
       setPicked((prev) => Object.fromEntries(Object.entries(prev).slice(done)))
@@ -155,21 +151,20 @@ export function FindTransactionModal({
         <FocusModal.Header>
           <FocusModal.Title asChild>
             <Heading level="h2" className="txt-compact-large">
-              Find a transaction for order #{expectation.order_number}
+              {t("bankTransfer.find.title", {
+                order: expectation.order_number,
+              })}
             </Heading>
           </FocusModal.Title>
         </FocusModal.Header>
         <FocusModal.Body className="flex flex-col gap-y-4 overflow-y-auto px-6 py-4">
           <FocusModal.Description asChild>
             <Text size="small" className="text-ui-fg-subtle">
-              Remaining on this order:{" "}
+              {t("bankTransfer.find.remaining")}{" "}
               <b>
-                {formatMoney(
-                  expectation.amount_remaining,
-                  expectation.currency_code
-                )}
+                {money(expectation.amount_remaining, expectation.currency_code)}
               </b>{" "}
-              · reference{" "}
+              · {t("bankTransfer.find.reference")}{" "}
               <span className="font-mono">{expectation.reference}</span>
             </Text>
           </FocusModal.Description>
@@ -184,13 +179,15 @@ export function FindTransactionModal({
               data-testid="bt-all-statuses"
             />
             <Label htmlFor="bt-all-statuses" size="small">
-              Show all statuses (not only unmatched money)
+              {t("bankTransfer.find.allStatuses")}
             </Label>
           </div>
 
           {isError ? (
             <Text size="small" className="text-ui-fg-error">
-              {(error as Error)?.message ?? "Could not load transactions"}
+              {t("bankTransfer.incoming.loadError", {
+                message: errorMessage(error, t),
+              })}
             </Text>
           ) : (
             <div className="overflow-x-auto rounded-lg border">
@@ -198,15 +195,21 @@ export function FindTransactionModal({
                 <Table.Header>
                   <Table.Row>
                     <Table.HeaderCell className="w-8" />
-                    <Table.HeaderCell>Booked</Table.HeaderCell>
-                    <Table.HeaderCell className="text-right">
-                      Amount
+                    <Table.HeaderCell>
+                      {t("bankTransfer.common.booked")}
                     </Table.HeaderCell>
                     <Table.HeaderCell className="text-right">
-                      Available
+                      {t("bankTransfer.common.amount")}
                     </Table.HeaderCell>
-                    <Table.HeaderCell>Memo</Table.HeaderCell>
-                    <Table.HeaderCell>Status</Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">
+                      {t("bankTransfer.find.available")}
+                    </Table.HeaderCell>
+                    <Table.HeaderCell>
+                      {t("bankTransfer.common.memo")}
+                    </Table.HeaderCell>
+                    <Table.HeaderCell>
+                      {t("bankTransfer.common.status")}
+                    </Table.HeaderCell>
                   </Table.Row>
                 </Table.Header>
                 <Table.Body>
@@ -226,18 +229,18 @@ export function FindTransactionModal({
                             checked={!!picked[tx.id]}
                             disabled={available <= 0 || tx.direction !== "in"}
                             onCheckedChange={(c) => toggle(tx, c === true)}
-                            aria-label="Pick this transaction"
+                            aria-label={t("bankTransfer.find.pick")}
                             data-testid="bt-find-pick"
                           />
                         </Table.Cell>
                         <Table.Cell className="whitespace-nowrap">
-                          {formatDateTime(tx.booked_at)}
+                          {dateTime(tx.booked_at)}
                         </Table.Cell>
                         <Table.Cell className="whitespace-nowrap text-right">
-                          {formatMoney(tx.amount, tx.currency_code)}
+                          {money(tx.amount, tx.currency_code)}
                         </Table.Cell>
                         <Table.Cell className="whitespace-nowrap text-right">
-                          {formatMoney(available, tx.currency_code)}
+                          {money(available, tx.currency_code)}
                         </Table.Cell>
                         <Table.Cell className="max-w-[360px]">
                           <HighlightedMemo memo={tx.memo} ids={expectation} />
@@ -258,11 +261,12 @@ export function FindTransactionModal({
               {!rows.length && (
                 <Text size="small" className="text-ui-fg-muted px-6 py-4">
                   {isLoading
-                    ? "Loading…"
-                    : "No incoming transaction matches these filters."}
+                    ? t("bankTransfer.common.loading")
+                    : t("bankTransfer.find.empty")}
                 </Text>
               )}
               <Table.Pagination
+                translations={pagination}
                 count={count}
                 pageSize={PAGE}
                 pageIndex={Math.floor(offset / PAGE)}
@@ -278,7 +282,7 @@ export function FindTransactionModal({
           {!!pickedList.length && (
             <div className="flex flex-col gap-y-2" data-testid="bt-find-picked">
               <Text size="small" weight="plus">
-                Amount to apply to this order
+                {t("bankTransfer.find.amountToApply")}
               </Text>
               {pickedList.map((p) => (
                 <div
@@ -286,15 +290,15 @@ export function FindTransactionModal({
                   className="grid grid-cols-[1fr_200px] items-center gap-x-4"
                 >
                   <Text size="small" className="truncate">
-                    {formatDateTime(p.tx.booked_at)} ·{" "}
-                    {formatMoney(p.tx.amount, p.tx.currency_code)} ·{" "}
+                    {dateTime(p.tx.booked_at)} ·{" "}
+                    {money(p.tx.amount, p.tx.currency_code)} ·{" "}
                     <span className="font-mono">{p.tx.memo}</span>
                   </Text>
                   <Input
                     size="small"
                     inputMode="decimal"
                     value={p.amount}
-                    aria-label="Amount to apply"
+                    aria-label={t("bankTransfer.find.amountToApply")}
                     data-testid="bt-find-amount"
                     onChange={(e) =>
                       setPicked({
@@ -317,16 +321,21 @@ export function FindTransactionModal({
               }
             >
               {pickedList.length
-                ? `Applying ${formatMoney(total, expectation.currency_code)} of ${formatMoney(remaining, expectation.currency_code)} remaining` +
-                  (total > remaining
-                    ? " (the excess is recorded as surplus)"
-                    : "")
-                : "Pick one or more transactions"}
+                ? t(
+                    total > remaining
+                      ? "bankTransfer.find.applyingSurplus"
+                      : "bankTransfer.find.applying",
+                    {
+                      total: money(total, expectation.currency_code),
+                      remaining: money(remaining, expectation.currency_code),
+                    }
+                  )
+                : t("bankTransfer.find.pickSome")}
             </Text>
             <div className="flex gap-x-2">
               <FocusModal.Close asChild>
                 <Button size="small" variant="secondary">
-                  Cancel
+                  {t("bankTransfer.actions.cancel")}
                 </Button>
               </FocusModal.Close>
               <Button
@@ -336,7 +345,7 @@ export function FindTransactionModal({
                 onClick={apply}
                 data-testid="bt-find-apply"
               >
-                Apply to order
+                {t("bankTransfer.find.apply")}
               </Button>
             </div>
           </div>

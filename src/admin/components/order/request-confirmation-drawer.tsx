@@ -1,8 +1,10 @@
 import { Button, Drawer, Label, Text, Textarea, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useRequestConfirmation } from "../../hooks/mutations"
+import { useI18n } from "../../hooks/use-i18n"
 
-// Bilingual by default: most shoppers read Vietnamese, some of the merchant's customers do not.
+// Bilingual by default, whatever the admin's language: the message goes to the shopper, and most
+// shoppers read Vietnamese while some of the merchant's customers do not.
 const DEFAULT_MESSAGE =
   "Chúng tôi chưa nhận được chuyển khoản cho đơn hàng này. Nếu bạn đã thanh toán, vui lòng xác nhận và gửi ảnh biên lai.\n" +
   "We have not received your transfer for this order yet. If you have paid, please confirm and attach the receipt."
@@ -17,6 +19,7 @@ export function RequestConfirmationDrawer({
   open: boolean
   onOpenChange: (o: boolean) => void
 }) {
+  const { t } = useI18n()
   const [message, setMessage] = useState(DEFAULT_MESSAGE)
   const request = useRequestConfirmation()
   useEffect(() => {
@@ -30,7 +33,7 @@ export function RequestConfirmationDrawer({
       { order_id: orderId, message: message.trim() },
       {
         onSuccess: () => {
-          toast.success("The shopper was asked to confirm the payment")
+          toast.success(t("bankTransfer.request.sent"))
           onOpenChange(false)
         },
       }
@@ -40,16 +43,15 @@ export function RequestConfirmationDrawer({
     <Drawer open={open} onOpenChange={onOpenChange}>
       <Drawer.Content>
         <Drawer.Header>
-          <Drawer.Title>Ask the shopper to confirm payment</Drawer.Title>
+          <Drawer.Title>{t("bankTransfer.actions.askShopper")}</Drawer.Title>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-3">
           <Text size="small" className="text-ui-fg-subtle">
-            The shopper gets this message with a link to confirm their payment
-            and attach a receipt. Their answer appears on this order.
+            {t("bankTransfer.request.hint")}
           </Text>
           <div className="flex flex-col gap-y-2">
             <Label htmlFor="bt-confirm-message" size="small" weight="plus">
-              Message
+              {t("bankTransfer.request.message")}
             </Label>
             <Textarea
               id="bt-confirm-message"
@@ -64,7 +66,7 @@ export function RequestConfirmationDrawer({
         <Drawer.Footer>
           <Drawer.Close asChild>
             <Button size="small" variant="secondary">
-              Cancel
+              {t("bankTransfer.actions.cancel")}
             </Button>
           </Drawer.Close>
           <Button
@@ -74,7 +76,7 @@ export function RequestConfirmationDrawer({
             disabled={!message.trim()}
             data-testid="bt-confirm-send"
           >
-            Send
+            {t("bankTransfer.request.send")}
           </Button>
         </Drawer.Footer>
       </Drawer.Content>

@@ -2,8 +2,7 @@ import { Badge, Button, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { HighlightedMemo } from "../common/highlighted-memo"
 import { ReasonPrompt } from "../common/reason-prompt"
-import { formatMoney } from "../../lib/money"
-import { formatDateTime } from "../../lib/dates"
+import { useI18n } from "../../hooks/use-i18n"
 import {
   useConfirmSuggestion,
   useRejectSuggestion,
@@ -22,6 +21,7 @@ export function SuggestionCard({
   suggestion: Suggestion
   expectation: Expectation
 }) {
+  const { t, money, dateTime, number } = useI18n()
   const tx = suggestion.transaction
   const confirm = useConfirmSuggestion()
   const reject = useRejectSuggestion()
@@ -37,10 +37,10 @@ export function SuggestionCard({
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex items-baseline gap-x-2">
           <Text size="base" weight="plus" data-testid="bt-suggestion-amount">
-            {tx ? formatMoney(tx.amount, tx.currency_code) : "—"}
+            {tx ? money(tx.amount, tx.currency_code) : "—"}
           </Text>
           <Text size="small" className="text-ui-fg-subtle">
-            {tx ? formatDateTime(tx.booked_at) : ""}
+            {tx ? dateTime(tx.booked_at) : ""}
           </Text>
         </div>
         <Badge
@@ -53,7 +53,9 @@ export function SuggestionCard({
                 : "grey"
           }
         >
-          Score {Math.round(suggestion.score)}
+          {t("bankTransfer.suggestions.score", {
+            score: number(Math.round(suggestion.score)),
+          })}
         </Badge>
       </div>
       <Text size="small">
@@ -61,7 +63,9 @@ export function SuggestionCard({
       </Text>
       {tx?.counterparty_name && (
         <Text size="xsmall" className="text-ui-fg-subtle">
-          From {tx.counterparty_name}
+          {t("bankTransfer.suggestions.fromPayer", {
+            name: tx.counterparty_name,
+          })}
           {tx.counterparty_account ? ` · ${tx.counterparty_account}` : ""}
         </Text>
       )}
@@ -83,7 +87,7 @@ export function SuggestionCard({
           onClick={() => setRejecting(true)}
           data-testid="bt-suggestion-reject"
         >
-          Not this transaction
+          {t("bankTransfer.actions.notThisTransaction")}
         </Button>
         <Button
           size="small"
@@ -95,24 +99,24 @@ export function SuggestionCard({
               { id: suggestion.id },
               {
                 onSuccess: () =>
-                  toast.success("Transaction applied to the order"),
+                  toast.success(t("bankTransfer.suggestions.applied")),
               }
             )
           }
         >
-          Confirm
+          {t("bankTransfer.actions.confirm")}
         </Button>
       </div>
       <ReasonPrompt
         open={rejecting}
         onOpenChange={setRejecting}
-        title="Not this transaction?"
-        description="This transaction will never be suggested for this order again."
-        confirmText="Not this transaction"
+        title={t("bankTransfer.suggestions.rejectTitle")}
+        description={t("bankTransfer.suggestions.rejectDescription")}
+        confirmText={t("bankTransfer.actions.notThisTransaction")}
         onConfirm={(reason) =>
           reject
             .mutateAsync({ id: suggestion.id, reason: reason || undefined })
-            .then(() => toast.success("Suggestion rejected"))
+            .then(() => toast.success(t("bankTransfer.suggestions.rejected")))
         }
       />
     </div>

@@ -4,6 +4,7 @@ import { useState } from "react"
 import { SuggestionCard } from "./suggestion-card"
 import { FindTransactionModal } from "./find-transaction-modal"
 import type { Expectation, Suggestion } from "../../../types/http"
+import { useI18n } from "../../hooks/use-i18n"
 
 /** Pending suggestions first: the accountant's main job on this order. */
 export function SuggestionsSection({
@@ -13,6 +14,7 @@ export function SuggestionsSection({
   expectation: Expectation
   suggestions: Suggestion[]
 }) {
+  const { t } = useI18n()
   const [finding, setFinding] = useState(false)
   const pending = suggestions.filter((s) => s.status === "pending")
 
@@ -23,9 +25,9 @@ export function SuggestionsSection({
     >
       <div className="flex items-start justify-between gap-x-4">
         <div>
-          <Heading level="h3">Suggested transactions</Heading>
-          <Text size="small" className="text-ui-fg-subtle" lang="vi">
-            Có thể đã được thanh toán bởi giao dịch
+          <Heading level="h3">{t("bankTransfer.suggestions.title")}</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            {t("bankTransfer.suggestions.subtitle")}
           </Text>
         </div>
         <Button
@@ -35,7 +37,7 @@ export function SuggestionsSection({
           data-testid="bt-find-open"
         >
           <MagnifyingGlass />
-          Find a transaction
+          {t("bankTransfer.find.open")}
         </Button>
       </div>
       {pending.length ? (
@@ -48,8 +50,7 @@ export function SuggestionsSection({
           className="text-ui-fg-muted"
           data-testid="bt-no-suggestions"
         >
-          No suggested transactions. Find one by date, amount or memo if the
-          shopper says they paid.
+          {t("bankTransfer.suggestions.empty")}
         </Text>
       )}
       <FindTransactionModal

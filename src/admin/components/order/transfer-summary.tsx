@@ -3,9 +3,9 @@ import { useState } from "react"
 import { ExpectationStatusBadge } from "../common/badges"
 import { KeyValue } from "../common/key-value"
 import { QrCode } from "../common/qr-code"
-import { formatMoney, amountNumber } from "../../lib/money"
-import { formatDateTime } from "../../lib/dates"
+import { amountNumber } from "../../lib/money"
 import { nextStepLabel } from "../../lib/status"
+import { useI18n } from "../../hooks/use-i18n"
 import type { OrderTransfer, Expectation } from "../../../types/http"
 import { RequestConfirmationDrawer } from "./request-confirmation-drawer"
 import { ConfirmationsList } from "./confirmations-list"
@@ -25,52 +25,65 @@ export function TransferSummary({
 }: {
   transfer: OrderTransfer & { expectation: Expectation }
 }) {
+  const { t, money, dateTime } = useI18n()
   const { expectation: e, instructions } = transfer
   const [asking, setAsking] = useState(false)
   const retry = useRetryCapture()
   const currency = e.currency_code
   const account = instructions?.accounts?.[0]
-  const step = nextStepLabel(e.next_step)
+  const step = nextStepLabel(e.next_step, t)
   const isOpen = OPEN.includes(e.status)
 
   return (
     <Container className="divide-y p-0" data-testid="bt-summary">
       <div className="flex items-center justify-between px-6 py-4">
-        <Heading level="h2">Bank transfer</Heading>
+        <Heading level="h2">{t("bankTransfer.summary.title")}</Heading>
         <ExpectationStatusBadge status={e.status} />
       </div>
 
       <div className="py-2">
-        <KeyValue label="Amount due" testId="bt-amount-due">
-          {formatMoney(e.amount_due, currency)}
+        <KeyValue
+          label={t("bankTransfer.summary.amountDue")}
+          testId="bt-amount-due"
+        >
+          {money(e.amount_due, currency)}
         </KeyValue>
-        <KeyValue label="Received" testId="bt-amount-received">
-          {formatMoney(e.amount_received, currency)}
+        <KeyValue
+          label={t("bankTransfer.summary.received")}
+          testId="bt-amount-received"
+        >
+          {money(e.amount_received, currency)}
         </KeyValue>
-        <KeyValue label="Remaining" testId="bt-amount-remaining">
+        <KeyValue
+          label={t("bankTransfer.summary.remaining")}
+          testId="bt-amount-remaining"
+        >
           <span className="text-ui-fg-base font-medium">
-            {formatMoney(e.amount_remaining, currency)}
+            {money(e.amount_remaining, currency)}
           </span>
         </KeyValue>
         {amountNumber(e.surplus) > 0 && (
-          <KeyValue label="Surplus (to refund or credit)">
-            {formatMoney(e.surplus, currency)}
+          <KeyValue label={t("bankTransfer.summary.surplus")}>
+            {money(e.surplus, currency)}
           </KeyValue>
         )}
         {amountNumber(e.captured_in_medusa) > 0 && (
-          <KeyValue label="Captured in Medusa by hand">
-            {formatMoney(e.captured_in_medusa, currency)}
+          <KeyValue label={t("bankTransfer.summary.capturedByHand")}>
+            {money(e.captured_in_medusa, currency)}
           </KeyValue>
         )}
         {amountNumber(e.amount_refunded) > 0 && (
-          <KeyValue label="Refunded in Medusa">
-            {formatMoney(e.amount_refunded, currency)}
+          <KeyValue label={t("bankTransfer.summary.refunded")}>
+            {money(e.amount_refunded, currency)}
           </KeyValue>
         )}
         {amountNumber(e.amount_to_return) > 0 && (
-          <KeyValue label="To return to the shopper" testId="bt-to-return">
+          <KeyValue
+            label={t("bankTransfer.summary.toReturn")}
+            testId="bt-to-return"
+          >
             <span className="text-ui-fg-error font-medium">
-              {formatMoney(e.amount_to_return, currency)}
+              {money(e.amount_to_return, currency)}
             </span>
           </KeyValue>
         )}
@@ -83,8 +96,10 @@ export function TransferSummary({
             className="text-ui-fg-error"
             data-testid="bt-attention"
           >
-            Medusa refused to capture the money received:{" "}
-            {e.attention_reason ?? "no reason given"}
+            {t("bankTransfer.summary.captureRefused", {
+              reason:
+                e.attention_reason ?? t("bankTransfer.summary.noReasonGiven"),
+            })}
           </Text>
           <Button
             size="small"
@@ -92,22 +107,28 @@ export function TransferSummary({
             isLoading={retry.isPending}
             onClick={() => retry.mutate({ order_id: e.order_id })}
           >
-            Retry the capture
+            {t("bankTransfer.actions.retryCapture")}
           </Button>
         </div>
       )}
 
       <div className="py-2">
-        <KeyValue label="Reference" testId="bt-reference">
+        <KeyValue
+          label={t("bankTransfer.summary.reference")}
+          testId="bt-reference"
+        >
           <span className="font-mono">{e.reference}</span>
           <Copy content={e.reference} variant="mini" />
         </KeyValue>
-        <KeyValue label="Memo" testId="bt-memo-to-write">
+        <KeyValue
+          label={t("bankTransfer.summary.memo")}
+          testId="bt-memo-to-write"
+        >
           <span className="break-all font-mono">{e.memo}</span>
           <Copy content={e.memo} variant="mini" />
         </KeyValue>
         {account && (
-          <KeyValue label="To account">
+          <KeyValue label={t("bankTransfer.summary.toAccount")}>
             <span className="break-all">
               {account.bank_name ?? account.swift ?? account.bank_bin} ·{" "}
               {account.account_number}
@@ -116,16 +137,24 @@ export function TransferSummary({
           </KeyValue>
         )}
         {isOpen && (
-          <KeyValue label="Pay by">
-            {formatDateTime(e.due_at ?? instructions?.deadline)}
+          <KeyValue label={t("bankTransfer.summary.payBy")}>
+            {dateTime(e.due_at ?? instructions?.deadline)}
           </KeyValue>
         )}
         {e.paid_at && (
-          <KeyValue label="Paid">{formatDateTime(e.paid_at)}</KeyValue>
+          <KeyValue label={t("bankTransfer.summary.paidAt")}>
+            {dateTime(e.paid_at)}
+          </KeyValue>
         )}
         {isOpen && step && (
-          <KeyValue label="Next step" testId="bt-next-step">
-            {step}, {formatDateTime(e.next_step_at)}
+          <KeyValue
+            label={t("bankTransfer.summary.nextStep")}
+            testId="bt-next-step"
+          >
+            {t("bankTransfer.summary.nextStepAt", {
+              step,
+              when: dateTime(e.next_step_at),
+            })}
           </KeyValue>
         )}
       </div>
@@ -134,11 +163,14 @@ export function TransferSummary({
         <div className="flex flex-col items-center gap-y-2 px-6 py-4">
           <QrCode
             svg={instructions.qr.svg}
-            label={`VietQR for ${formatMoney(instructions.amount_remaining, currency)}`}
+            label={t("bankTransfer.summary.qrAlt", {
+              amount: money(instructions.amount_remaining, currency),
+            })}
           />
           <Text size="xsmall" className="text-ui-fg-subtle text-center">
-            VietQR for the remaining{" "}
-            {formatMoney(instructions.amount_remaining, currency)}
+            {t("bankTransfer.summary.qrCaption", {
+              amount: money(instructions.amount_remaining, currency),
+            })}
           </Text>
         </div>
       )}
@@ -146,7 +178,7 @@ export function TransferSummary({
       {instructions?.instructions && (
         <div className="px-6 py-3">
           <Text size="xsmall" className="text-ui-fg-muted">
-            Shown to the shopper
+            {t("bankTransfer.summary.shownToShopper")}
           </Text>
           <Text
             size="small"
@@ -171,7 +203,7 @@ export function TransferSummary({
             onClick={() => setAsking(true)}
             data-testid="bt-ask-confirm"
           >
-            Ask shopper to confirm payment
+            {t("bankTransfer.actions.askShopper")}
           </Button>
         </div>
       )}

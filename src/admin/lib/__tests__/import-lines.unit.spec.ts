@@ -1,5 +1,8 @@
 import { commitSummary, lineState, lineStatus } from "../import-lines"
 import type { ImportLine } from "../../../types/http"
+import { translator } from "./translate"
+
+const t = translator("en")
 
 const line = (over: Partial<ImportLine>): ImportLine => ({
   line: "row 2",
@@ -23,16 +26,18 @@ describe("import preview lines", () => {
     expect(
       lineStatus(
         line({ state: "known_other_channel", known_via: via("sepay") }),
+        t,
         TZ
       ).label
     ).toBe("Already received via SePay on 30/11/2026 09:15")
     expect(
-      lineStatus(line({ state: "known", known_via: via("statement") }), TZ)
+      lineStatus(line({ state: "known", known_via: via("statement") }), t, TZ)
         .label
     ).toBe("Already received via Statement on 30/11/2026 09:15")
     expect(
       lineStatus(
         line({ state: "known_other_channel", known_via: via("generic") }),
+        t,
         TZ
       ).label
     ).toBe("Already received via Generic webhook on 30/11/2026 09:15")
@@ -41,6 +46,7 @@ describe("import preview lines", () => {
   it("holds a possible duplicate for review, naming the transfer it may repeat", () => {
     const s = lineStatus(
       line({ state: "possible_duplicate", known_via: via("casso") }),
+      t,
       TZ
     )
     expect(s.state).toBe("possible_duplicate")
@@ -49,12 +55,14 @@ describe("import preview lines", () => {
   })
 
   it("reads older answers without known_via or state", () => {
-    expect(lineStatus(line({ state: "known_other_channel" })).label).toBe(
+    expect(lineStatus(line({ state: "known_other_channel" }), t).label).toBe(
       "Already received by webhook"
     )
-    expect(lineStatus(line({ state: "known" })).label).toBe("Already imported")
+    expect(lineStatus(line({ state: "known" }), t).label).toBe(
+      "Already imported"
+    )
     expect(lineState(line({ known: true }))).toBe("known")
-    expect(lineStatus(line({ state: "new" })).label).toBe("New")
+    expect(lineStatus(line({ state: "new" }), t).label).toBe("New")
     expect(lineState(line({}))).toBe("new")
   })
 })
@@ -62,39 +70,77 @@ describe("import preview lines", () => {
 describe("commit summary", () => {
   it("lists what the commit stored", () => {
     expect(
-      commitSummary({
-        lines: 4,
-        incoming: 4,
-        outgoing: 0,
-        new: 2,
-        known: 1,
-        possible_duplicates: 1,
-        added: 2,
-        already_received: 1,
-        stored: 4,
-      })
+      commitSummary(
+        {
+          lines: 4,
+          incoming: 4,
+          outgoing: 0,
+          new: 2,
+          known: 1,
+          possible_duplicates: 1,
+          added: 2,
+          already_received: 1,
+          stored: 4,
+        },
+        t
+      )
     ).toBe("2 added · 1 already received · 1 held for review · 4 lines stored")
   })
 
   it("says how many unreadable lines the accountant left out", () => {
     expect(
-      commitSummary({
-        lines: 2,
-        incoming: 2,
-        outgoing: 0,
-        new: 2,
-        known: 0,
-        added: 2,
-        stored: 2,
-        rejected: 1,
-        left_out: 1,
-      })
+      commitSummary(
+        {
+          lines: 2,
+          incoming: 2,
+          outgoing: 0,
+          new: 2,
+          known: 0,
+          added: 2,
+          stored: 2,
+          rejected: 1,
+          left_out: 1,
+        },
+        t
+      )
     ).toBe("2 added · 2 lines stored · 1 unreadable line left out")
   })
 
   it("leaves out what an older server did not send", () => {
     expect(
-      commitSummary({ lines: 1, incoming: 1, outgoing: 0, new: 1, known: 0 }, 1)
+      commitSummary(
+        { lines: 1, incoming: 1, outgoing: 0, new: 1, known: 0 },
+        t,
+        1
+      )
     ).toBe("1 added")
+  })
+})
+
+describe("in Vietnamese", () => {
+  const vi = translator("vi")
+  it("says the same things in the admin's other language", () => {
+    expect(
+      lineStatus(
+        line({ state: "known_other_channel", known_via: via("sepay") }),
+        vi,
+        TZ
+      ).label
+    ).toBe("Đã nhận qua SePay lúc 30/11/2026 09:15")
+    expect(
+      commitSummary(
+        {
+          lines: 2,
+          incoming: 2,
+          outgoing: 0,
+          new: 2,
+          known: 0,
+          added: 2,
+          stored: 2,
+          left_out: 1,
+        },
+        vi
+      )
+    ).toBe("2 dòng mới · 2 dòng đã lưu · 1 dòng không đọc được bị bỏ qua")
   })
 })

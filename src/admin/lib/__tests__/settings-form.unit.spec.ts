@@ -1,4 +1,7 @@
 import { changedOnly, fromForm, toForm } from "../settings-form"
+import { translator } from "./translate"
+
+const t = translator("en")
 import type { Settings } from "../../../types/http"
 
 const settings = {
@@ -29,7 +32,7 @@ const settings = {
 
 describe("settings form", () => {
   it("round-trips the editable settings", () => {
-    expect(fromForm(toForm(settings)).update).toEqual({
+    expect(fromForm(toForm(settings), t).update).toEqual({
       instructions: "Pay",
       allow_automatic_partials: true,
       block_unpaid_fulfillment: false,
@@ -47,7 +50,7 @@ describe("settings form", () => {
       per_currency: false,
     })
     form.instructions.vi = "Chuyển khoản"
-    expect(fromForm(form).update?.instructions).toEqual({
+    expect(fromForm(form, t).update?.instructions).toEqual({
       vi: "Chuyển khoản",
       en: "Pay",
     })
@@ -56,29 +59,29 @@ describe("settings form", () => {
       instructions: { VND: { vi: "a", en: "b" }, EUR: "c" },
     })
     expect(perCurrency.instructions.per_currency).toBe(true)
-    expect(fromForm(perCurrency).update).not.toHaveProperty("instructions")
+    expect(fromForm(perCurrency, t).update).not.toHaveProperty("instructions")
   })
 
   it("names the field at fault", () => {
     const form = toForm(settings)
     form.tolerances[0].value = "lots"
-    expect(fromForm(form).error).toMatch(/Tolerance VND/)
+    expect(fromForm(form, t).error).toMatch(/Tolerance VND/)
     const policies = toForm(settings)
     policies.policies[0].confirmation_after = "2, x"
-    expect(fromForm(policies).error).toMatch(/Policy digital/)
+    expect(fromForm(policies, t).error).toMatch(/Policy digital/)
   })
 
   it("removing the last write-off currency sends an empty map, and only what changed is sent", () => {
     const form = toForm(settings)
     form.write_off = []
-    const { update } = fromForm(form)
+    const { update } = fromForm(form, t)
     expect(update?.write_off).toEqual({})
     expect(changedOnly(update!, settings)).toEqual({ write_off: {} })
   })
 
   it("sends nothing when nothing changed", () => {
-    expect(changedOnly(fromForm(toForm(settings)).update!, settings)).toEqual(
-      {}
-    )
+    expect(
+      changedOnly(fromForm(toForm(settings), t).update!, settings)
+    ).toEqual({})
   })
 })

@@ -10,16 +10,17 @@ import { FiguresTab } from "../../components/bank-transfers/figures-tab"
 import { DuplicatesTab } from "../../components/bank-transfers/duplicates-tab"
 import { NeedsAttentionTab } from "../../components/bank-transfers/needs-attention-tab"
 import { useDuplicates, useNeedsAttention } from "../../hooks/queries"
+import { useI18n } from "../../hooks/use-i18n"
 
 const TABS = [
-  { value: "incoming", label: "Incoming money" },
-  { value: "unmatched", label: "Unmatched" },
-  { value: "suggestions", label: "Suggestions" },
-  { value: "duplicates", label: "Possible duplicates" },
-  { value: "attention", label: "Needs attention" },
-  { value: "import", label: "Import a statement" },
-  { value: "settings", label: "Settings" },
-  { value: "figures", label: "Figures" },
+  { value: "incoming", label: "bankTransfer.tabs.incoming" },
+  { value: "unmatched", label: "bankTransfer.tabs.unmatched" },
+  { value: "suggestions", label: "bankTransfer.tabs.suggestions" },
+  { value: "duplicates", label: "bankTransfer.tabs.duplicates" },
+  { value: "attention", label: "bankTransfer.tabs.attention" },
+  { value: "import", label: "bankTransfer.tabs.import" },
+  { value: "settings", label: "bankTransfer.tabs.settings" },
+  { value: "figures", label: "bankTransfer.tabs.figures" },
 ] as const
 
 /**
@@ -27,8 +28,9 @@ const TABS = [
  * button lands on the same list.
  */
 const BankTransfersPage = () => {
+  const { t } = useI18n()
   const [params, setParams] = useSearchParams()
-  const tab = TABS.some((t) => t.value === params.get("tab"))
+  const tab = TABS.some((x) => x.value === params.get("tab"))
     ? (params.get("tab") as string)
     : "incoming"
   const counts = useReviewCounts()
@@ -36,10 +38,9 @@ const BankTransfersPage = () => {
   return (
     <Container className="flex flex-col gap-y-4 p-0 pb-6" data-testid="bt-page">
       <div className="px-6 pt-4">
-        <Heading level="h1">Bank transfers</Heading>
+        <Heading level="h1">{t("bankTransfer.page.title")}</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          Money received by bank transfer, how it was matched to orders, and
-          what still needs a person.
+          {t("bankTransfer.page.subtitle")}
         </Text>
       </div>
       <Tabs
@@ -48,22 +49,22 @@ const BankTransfersPage = () => {
       >
         <div className="overflow-x-auto px-6">
           <Tabs.List>
-            {TABS.map((t) => (
+            {TABS.map((x) => (
               <Tabs.Trigger
-                key={t.value}
-                value={t.value}
-                data-testid={`bt-tab-${t.value}`}
+                key={x.value}
+                value={x.value}
+                data-testid={`bt-tab-${x.value}`}
               >
-                {t.label}
-                {counts[t.value] !== undefined && (
+                {t(x.label)}
+                {counts[x.value] !== undefined && (
                   <Badge
                     size="2xsmall"
                     rounded="full"
-                    color={counts[t.value] ? "orange" : "grey"}
+                    color={counts[x.value] ? "orange" : "grey"}
                     className="ml-1.5"
-                    data-testid={`bt-tab-count-${t.value}`}
+                    data-testid={`bt-tab-count-${x.value}`}
                   >
-                    {counts[t.value]}
+                    {counts[x.value]}
                   </Badge>
                 )}
               </Tabs.Trigger>
@@ -113,8 +114,14 @@ function useReviewCounts(): Record<string, number | undefined> {
   }
 }
 
+/**
+ * The sidebar entry: with `translationNs`, Medusa's admin (2.21) reads `label` as a key of that
+ * i18next namespace (its menu calls `useTranslation(translationNs)` then `t(label)`); the plugin's
+ * texts are merged into the dashboard's default "translation" namespace.
+ */
 export const config = defineRouteConfig({
-  label: "Bank transfers",
+  label: "bankTransfer.nav.label",
+  translationNs: "translation",
   icon: Cash,
 })
 
