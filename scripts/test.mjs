@@ -20,6 +20,7 @@ const SCRIPTS = {
   "multi-instance": "integration-tests/multi-instance/run.mjs",
   reliability: "integration-tests/reliability/run.mjs",
   installed: "integration-tests/installed/run.mjs",
+  storefront: "integration-tests/storefront/run.mjs",
 }
 const suites = [
   "lint",
