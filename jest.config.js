@@ -21,13 +21,23 @@ const testMatch = {
 
 module.exports = {
   transform: {
+    // The storefront kit (src/storefront): React with the automatic JSX runtime
+    "^.+\\.tsx$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", tsx: true },
+          transform: { react: { runtime: "automatic" } },
+        },
+      },
+    ],
     "^.+\\.[jt]sx?$": [
       "@swc/jest",
       { jsc: { parser: { syntax: "typescript", decorators: true } } },
     ],
   },
   testEnvironment: "node",
-  moduleFileExtensions: ["js", "ts", "json"],
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
   testMatch,
   testPathIgnorePatterns:
