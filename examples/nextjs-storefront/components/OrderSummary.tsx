@@ -46,4 +46,4 @@ export function OrderSummary({ order }: { order: HttpTypes.StoreOrder }) {
 
 /** The order with its payments (where the bank transfer's details are), or null. */
 export const ORDER_FIELDS =
-  "*items,*shipping_address,*payment_collections,*payment_collections.payments"
+  "+customer_id,*items,*shipping_address,*payment_collections,*payment_collections.payments"

@@ -1,4 +1,5 @@
 import Medusa from "@medusajs/js-sdk"
+import { formatAmount } from "medusa-bank-transfer/storefront"
 
 export const BACKEND_URL =
   process.env.NEXT_PUBLIC_MEDUSA_BACKEND_URL || "http://localhost:9000"
@@ -18,17 +19,17 @@ export function createSdk(token?: string | null) {
   })
 }
 
-/** Amounts in Medusa v2 are in the currency's main unit (2400000 VND is 2,400,000 ₫). */
-export function formatMoney(
-  amount: number | null | undefined,
-  currency = "vnd"
-) {
-  return new Intl.NumberFormat("vi-VN", {
-    style: "currency",
-    currency: currency.toUpperCase(),
-  }).format(Number(amount ?? 0))
-}
-
 /** The kit's language: "en" or "vi" (NEXT_PUBLIC_LOCALE). */
 export const LOCALE: "en" | "vi" =
   process.env.NEXT_PUBLIC_LOCALE === "vi" ? "vi" : "en"
+
+/**
+ * Amounts in Medusa v2 are in the currency's main unit (2400000 VND is 2,400,000 ₫): written the way
+ * the kit writes them, so that the page reads one way throughout.
+ */
+export function formatMoney(
+  amount: number | string | null | undefined,
+  currency = "vnd"
+) {
+  return formatAmount(String(amount ?? 0), currency, LOCALE)
+}

@@ -1,6 +1,6 @@
 import Link from "next/link"
 import { redirect } from "next/navigation"
-import { formatMoney } from "@/lib/config"
+import { formatMoney, LOCALE } from "@/lib/config"
 import { getCustomer, serverSdk } from "@/lib/session"
 
 export default async function Account() {
@@ -27,7 +27,9 @@ export default async function Account() {
                 Order #{o.display_id}
               </Link>
               <small>
-                {new Date(o.created_at as string).toLocaleDateString("vi-VN")}
+                {new Date(o.created_at as string).toLocaleDateString(
+                  LOCALE === "vi" ? "vi-VN" : "en-GB"
+                )}
               </small>
               <span>{formatMoney(o.total, o.currency_code)}</span>
             </li>
