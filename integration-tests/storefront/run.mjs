@@ -241,7 +241,8 @@ const mark = (page) =>
   page.evaluate(() => {
     globalThis.__btNoReload = true
   })
-const stillMarked = (page) => page.evaluate(() => globalThis.__btNoReload === true)
+const stillMarked = (page) =>
+  page.evaluate(() => globalThis.__btNoReload === true)
 
 const ORDER_TOTAL = 2_430_000
 
