@@ -1,7 +1,8 @@
 // ESLint 9 flat config, after the rules of Medusa's own repository (medusajs/medusa .eslintrc.js):
 // eslint:recommended + typescript-eslint recommended, `any` allowed (Medusa's container, query
 // results and workflow inputs are typed loosely, and Medusa turns the rule off too), promises checked
-// with type information in the shipped code, and the React hooks rules in the admin extensions.
+// with type information in the shipped code, and the React hooks rules in the admin extensions and
+// the storefront kit.
 // Formatting is prettier's job (`npm run lint` runs `prettier --check`): no stylistic rules here.
 import js from "@eslint/js"
 import { defineConfig, globalIgnores } from "eslint/config"
@@ -66,14 +67,17 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.jest } },
   },
 
-  // Browser checks: code passed to page.evaluate runs in the page
+  // Browser checks: code passed to page.evaluate runs in the page, as does the storefront kit's page
   {
-    files: ["integration-tests/browser/**"],
+    files: [
+      "integration-tests/browser/**",
+      "integration-tests/storefront-kit/**",
+    ],
     languageOptions: { globals: { ...globals.browser } },
   },
 
-  // The shipped code, with type information from tsconfig.json and src/admin/tsconfig.json (the
-  // tests are outside both): a promise nobody awaits loses its error and breaks a workflow's order.
+  // The shipped code, with type information from tsconfig.json, src/admin/tsconfig.json and
+  // src/storefront/tsconfig.json: a promise nobody awaits loses its error and breaks a workflow's order.
   {
     files: ["src/**/*.ts", "src/**/*.tsx"],
     ignores: testFiles,
@@ -93,9 +97,14 @@ export default defineConfig([
     },
   },
 
-  // Admin extensions (React, in the browser)
+  // Admin extensions and the storefront kit (React, in the browser)
   {
-    files: ["src/admin/**/*.ts", "src/admin/**/*.tsx"],
+    files: [
+      "src/admin/**/*.ts",
+      "src/admin/**/*.tsx",
+      "src/storefront/**/*.ts",
+      "src/storefront/**/*.tsx",
+    ],
     plugins: { "react-hooks": reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: {

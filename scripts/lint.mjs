@@ -1,5 +1,5 @@
-// `npm run lint`: formatting (prettier --check), eslint, and the TypeScript checks of the server code
-// and of the admin extensions. Runs them all, then says which failed; exits 1 if any did.
+// `npm run lint`: formatting (prettier --check), eslint, and the TypeScript checks of the server code,
+// of the admin extensions and of the storefront kit. Runs them all, then says which failed; exits 1 if any did.
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { spawn } from "node:child_process"
@@ -19,6 +19,11 @@ const CHECKS = [
     name: "tsc (admin)",
     cmd: bin("tsc"),
     args: ["--noEmit", "-p", "src/admin/tsconfig.json"],
+  },
+  {
+    name: "tsc (storefront)",
+    cmd: bin("tsc"),
+    args: ["--noEmit", "-p", "src/storefront/tsconfig.json"],
   },
 ]
 

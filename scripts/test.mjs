@@ -17,6 +17,7 @@ const only = process.argv[2] // optional: one suite's name
  */
 const SCRIPTS = {
   browser: "integration-tests/browser/run.mjs",
+  "storefront-kit": "integration-tests/storefront-kit/run.mjs",
   "multi-instance": "integration-tests/multi-instance/run.mjs",
   reliability: "integration-tests/reliability/run.mjs",
   installed: "integration-tests/installed/run.mjs",

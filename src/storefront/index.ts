@@ -6,10 +6,7 @@
  * Components; the components come from their own "use client" files, so Next.js draws its client
  * boundary at each of them. Amounts everywhere are decimal strings in the currency's major unit.
  */
-export {
-  BANK_TRANSFER_PROVIDER_PREFIX,
-  isBankTransfer,
-} from "./provider.ts"
+export { BANK_TRANSFER_PROVIDER_PREFIX, isBankTransfer } from "./provider.ts"
 export {
   getBankTransferDetails,
   paymentTokenOf,
@@ -63,7 +60,4 @@ export { CopyButton } from "./copy-button.tsx"
 
 // Hooks for your own UI ("use client" modules)
 export { useBankTransferStatus } from "./use-status.ts"
-export {
-  useBankTransferDetails,
-  DETAILS_RETRY_DELAYS,
-} from "./use-details.ts"
+export { useBankTransferDetails, DETAILS_RETRY_DELAYS } from "./use-details.ts"

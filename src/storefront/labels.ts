@@ -132,7 +132,8 @@ export const LABELS: Record<BankTransferLocale, BankTransferLabels> = {
     accountNumber: "Account number",
     accountHolder: "Account holder",
     memo: "Transfer memo",
-    memoHelp: "Type exactly this memo so that your order is confirmed automatically.",
+    memoHelp:
+      "Type exactly this memo so that your order is confirmed automatically.",
     reference: "Payment reference",
     deadline: "Pay by",
     instructions: "Instructions",

@@ -3,14 +3,10 @@ import { Fragment, useEffect, useId, useRef, type CSSProperties } from "react"
 import { BankTransferConfirmForm } from "./confirm-form.tsx"
 import { CopyButton } from "./copy-button.tsx"
 import { paymentTokenOf } from "./details.ts"
-import {
-  defaultLocale,
-  formatAmount,
-  formatDeadline,
-} from "./format.ts"
+import { defaultLocale, formatAmount, formatDeadline } from "./format.ts"
 import { labelsFor, type BankTransferLabels } from "./labels.ts"
 import { BankTransferQr } from "./qr-code.tsx"
-import { isPaidStatus, isPayableStatus } from "./status.ts"
+import { isFinalStatus, isPaidStatus, isPayableStatus } from "./status.ts"
 import { styles } from "./styles.ts"
 import type {
   BankTransferDetails,
@@ -55,7 +51,8 @@ const isZero = (amount: string | null | undefined) =>
  * paid, updated live. Shows the amount still owed (the status route's `amount_remaining` once
  * loaded, the details' `amount` before), the account(s), the memo and reference with copy buttons,
  * a VietQR for what is owed with "save QR", the deadline, the merchant's instructions and the
- * "I have paid" form; turns to "Paid" (no amount, no QR) without a reload.
+ * "I have paid" form; turns to "Paid" (no amount, no QR) without a reload, and likewise hides what
+ * to pay when the order is cancelled or refunded.
  */
 export function BankTransferOrderPayment({
   sdk,
@@ -85,6 +82,8 @@ export function BankTransferOrderPayment({
     timeZone ??
     (currency.toUpperCase() === "VND" ? "Asia/Ho_Chi_Minh" : undefined)
   const paid = isPaidStatus(view?.status)
+  // Paid, cancelled or refunded: nothing more to transfer, so no amount, account, memo nor QR.
+  const open = !isFinalStatus(view?.status)
 
   const onPaidRef = useRef(onPaid)
   useEffect(() => {
@@ -151,7 +150,9 @@ export function BankTransferOrderPayment({
         <span style={{ opacity: paid ? 1 : 0.75 }}>{t.statusLabel}: </span>
         {statusText}
         {paid ? (
-          <span style={{ display: "block", fontWeight: 400 }}>{t.paidText}</span>
+          <span style={{ display: "block", fontWeight: 400 }}>
+            {t.paidText}
+          </span>
         ) : null}
       </p>
 
@@ -162,7 +163,7 @@ export function BankTransferOrderPayment({
             <dd style={styles.value}>{details.order_number}</dd>
           </div>
         ) : null}
-        {!paid ? (
+        {open ? (
           <div style={styles.item}>
             <dt style={styles.term}>
               {partly ? t.amountStillOwed : t.amountToPay}
@@ -179,7 +180,7 @@ export function BankTransferOrderPayment({
             </dd>
           </div>
         ) : null}
-        {!paid
+        {open
           ? accounts.map((a, i) => (
               <Fragment
                 key={`${a.bank_bin ?? a.swift ?? ""}-${a.account_number}-${i}`}
@@ -213,7 +214,7 @@ export function BankTransferOrderPayment({
               </Fragment>
             ))
           : null}
-        {!paid ? (
+        {open ? (
           <div style={styles.item}>
             <dt style={styles.term}>{t.memo}</dt>
             <dd style={styles.value}>
@@ -233,7 +234,7 @@ export function BankTransferOrderPayment({
             <span data-testid="bt-reference">{reference}</span>
           </dd>
         </div>
-        {!paid && deadline ? (
+        {open && deadline ? (
           <div style={styles.item}>
             <dt style={styles.term}>{t.deadline}</dt>
             <dd style={styles.value} suppressHydrationWarning>
@@ -245,7 +246,7 @@ export function BankTransferOrderPayment({
         ) : null}
       </dl>
 
-      {!paid && qrPayload ? (
+      {open && qrPayload ? (
         <BankTransferQr
           payload={qrPayload}
           fileName={`vietqr-${details.order_number || orderId}.png`}
@@ -253,7 +254,7 @@ export function BankTransferOrderPayment({
         />
       ) : null}
 
-      {!paid && instructions ? (
+      {open && instructions ? (
         <div>
           <p style={styles.subtitle}>{t.instructions}</p>
           <p style={{ ...styles.text, whiteSpace: "pre-line" }}>
@@ -262,9 +263,13 @@ export function BankTransferOrderPayment({
         </div>
       ) : null}
 
-      {!paid && details.payment_url ? (
+      {open && details.payment_url ? (
         <p style={styles.muted}>
-          <a href={details.payment_url} target="_blank" rel="noopener noreferrer">
+          <a
+            href={details.payment_url}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
             {t.paymentPage}
           </a>
         </p>

@@ -45,9 +45,19 @@ export function BankTransferQr({
     <div style={styles.qr} data-testid="bt-qr" data-qr-payload={payload}>
       <p style={{ ...styles.subtitle, margin: 0 }}>{labels.qrTitle}</p>
       {url ? (
-        <img src={url} alt={labels.qrAlt} width={240} height={240} style={styles.qrImage} />
+        <img
+          src={url}
+          alt={labels.qrAlt}
+          width={240}
+          height={240}
+          style={styles.qrImage}
+        />
       ) : (
-        <div style={styles.qrPlaceholder} role="img" aria-label={labels.qrAlt} />
+        <div
+          style={styles.qrPlaceholder}
+          role="img"
+          aria-label={labels.qrAlt}
+        />
       )}
       <p style={{ ...styles.muted, textAlign: "center" }}>{labels.qrHelp}</p>
       <a

@@ -7,9 +7,7 @@ export function isPaidStatus(status: string | null | undefined): boolean {
 
 /** Nothing more will happen on the shopper's side: paid, cancelled or refunded (stop polling). */
 export function isFinalStatus(status: string | null | undefined): boolean {
-  return (
-    isPaidStatus(status) || status === "canceled" || status === "refunded"
-  )
+  return isPaidStatus(status) || status === "canceled" || status === "refunded"
 }
 
 /** The shopper may still pay (and say "I have paid"). Unknown statuses count as payable. */

@@ -21,7 +21,7 @@ export const styles = {
   title: { margin: "0 0 12px", fontSize: 18, fontWeight: 600 },
   subtitle: { margin: "0 0 8px", fontSize: 16, fontWeight: 600 },
   text: { margin: "0 0 8px" },
-  muted: { margin: "4px 0 0", fontSize: 13, opacity: 0.75 },
+  muted: { margin: "4px 0 0", fontSize: 13, fontWeight: 400, opacity: 0.75 },
   status: {
     margin: "0 0 12px",
     padding: "8px 12px",

@@ -22,8 +22,14 @@ export function useBankTransferStatus(
   sdk: BankTransferSdk,
   orderId: string,
   token: string | null | undefined,
-  { enabled = true, intervalMs = 4000 }: { enabled?: boolean; intervalMs?: number } = {}
-): { status: BankTransferStatusView | null; error: BankTransferRequestError | null } {
+  {
+    enabled = true,
+    intervalMs = 4000,
+  }: { enabled?: boolean; intervalMs?: number } = {}
+): {
+  status: BankTransferStatusView | null
+  error: BankTransferRequestError | null
+} {
   const [status, setStatus] = useState<BankTransferStatusView | null>(null)
   const [error, setError] = useState<BankTransferRequestError | null>(null)
   // The SDK object may be created anew on each render: polling keeps running on the latest one.

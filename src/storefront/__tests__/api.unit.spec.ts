@@ -53,7 +53,11 @@ describe("storefront kit: store routes through @medusajs/js-sdk", () => {
       json: { bank_transfer: partlyPaid },
     }))
     try {
-      const view = await fetchBankTransferStatus(s.sdk, "order_01", "tok_abc123")
+      const view = await fetchBankTransferStatus(
+        s.sdk,
+        "order_01",
+        "tok_abc123"
+      )
       expect(view).toEqual(partlyPaid)
       expect(s.seen[0]).toMatchObject({
         method: "GET",
@@ -72,22 +76,35 @@ describe("storefront kit: store routes through @medusajs/js-sdk", () => {
       json: { confirmation: { id: "btconf_1", files: 2 } },
     }))
     try {
-      const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], "receipt.png", {
-        type: "image/png",
+      const png = new File(
+        [new Uint8Array([0x89, 0x50, 0x4e, 0x47])],
+        "receipt.png",
+        {
+          type: "image/png",
+        }
+      )
+      const pdf = new File(["%PDF-1.4"], "receipt.pdf", {
+        type: "application/pdf",
       })
-      const pdf = new File(["%PDF-1.4"], "receipt.pdf", { type: "application/pdf" })
-      const answer = await sendBankTransferConfirmation(s.sdk, "order_01", "tok_abc123", {
-        message: "Đã chuyển lúc 9 giờ",
-        paid_on: "2026-12-01",
-        amount: "1.280.000",
-        files: [png, pdf],
-        locale: "vi",
-      })
+      const answer = await sendBankTransferConfirmation(
+        s.sdk,
+        "order_01",
+        "tok_abc123",
+        {
+          message: "Đã chuyển lúc 9 giờ",
+          paid_on: "2026-12-01",
+          amount: "1.280.000",
+          files: [png, pdf],
+          locale: "vi",
+        }
+      )
       expect(answer).toEqual({ confirmation: { id: "btconf_1", files: 2 } })
       const r = s.seen[0]
       expect(r.method).toBe("POST")
       expect(r.url).toBe("/store/bank-transfer/orders/order_01/confirm")
-      expect(r.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/)
+      expect(r.headers["content-type"]).toMatch(
+        /^multipart\/form-data; boundary=/
+      )
       expect(r.headers["x-bank-transfer-token"]).toBe("tok_abc123")
       expect(r.headers["x-publishable-api-key"]).toBe("pk_test")
       const body = Buffer.from(r.body, "latin1").toString("utf8")
@@ -107,11 +124,15 @@ describe("storefront kit: store routes through @medusajs/js-sdk", () => {
   it("throws the server's message and status on 4xx", async () => {
     const s = await server(() => ({
       status: 400,
-      json: { message: '"abc" is not an amount such as "1.280.000" or "1280000"' },
+      json: {
+        message: '"abc" is not an amount such as "1.280.000" or "1280000"',
+      },
     }))
     try {
       await expect(
-        sendBankTransferConfirmation(s.sdk, "order_01", "tok", { amount: "abc" })
+        sendBankTransferConfirmation(s.sdk, "order_01", "tok", {
+          amount: "abc",
+        })
       ).rejects.toMatchObject({
         status: 400,
         message: '"abc" is not an amount such as "1.280.000" or "1280000"',
@@ -122,14 +143,21 @@ describe("storefront kit: store routes through @medusajs/js-sdk", () => {
   })
 
   it("fetches the order again with its payments to find the details", async () => {
-    const answers = [{ order: { id: "order_01", payment_collections: [] } }, { order }]
+    const answers = [
+      { order: { id: "order_01", payment_collections: [] } },
+      { order },
+    ]
     const s = await server(() => ({ status: 200, json: answers.shift() }))
     try {
       expect(await retrieveBankTransferDetails(s.sdk, "order_01")).toBeNull()
-      expect(await retrieveBankTransferDetails(s.sdk, "order_01")).toEqual(bankTransferData)
+      expect(await retrieveBankTransferDetails(s.sdk, "order_01")).toEqual(
+        bankTransferData
+      )
       const url = new URL(s.seen[0].url, "http://x")
       expect(url.pathname).toBe("/store/orders/order_01")
-      expect(url.searchParams.get("fields")).toBe("*payment_collections.payments")
+      expect(url.searchParams.get("fields")).toBe(
+        "*payment_collections.payments"
+      )
     } finally {
       await s.close()
     }

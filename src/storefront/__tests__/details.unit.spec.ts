@@ -168,7 +168,9 @@ describe("storefront kit: paymentTokenOf", () => {
   it("is the last path segment of the payment page", () => {
     expect(paymentTokenOf(bankTransferData)).toBe("tok_abc123")
     expect(
-      paymentTokenOf({ payment_url: "https://s.example/bank-transfer/pay/abc/" })
+      paymentTokenOf({
+        payment_url: "https://s.example/bank-transfer/pay/abc/",
+      })
     ).toBe("abc")
     expect(
       paymentTokenOf({

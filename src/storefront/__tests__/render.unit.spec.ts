@@ -70,11 +70,15 @@ describe("storefront kit: server rendering", () => {
     )
     // the form's fields have labels
     for (const name of ["amount", "paid_on", "message", "file"]) {
-      const id = new RegExp(`<(?:input|textarea)[^>]*id="([^"]+)"[^>]*name="${name}"`).exec(html)?.[1]
+      const id = new RegExp(
+        `<(?:input|textarea)[^>]*id="([^"]+)"[^>]*name="${name}"`
+      ).exec(html)?.[1]
       expect(id).toBeTruthy()
       expect(html).toContain(`for="${id}"`)
     }
-    expect(html).toMatch(/data-testid="bt-status"[^>]*aria-live="polite"|aria-live="polite"[^>]*data-testid="bt-status"/)
+    expect(html).toMatch(
+      /data-testid="bt-status"[^>]*aria-live="polite"|aria-live="polite"[^>]*data-testid="bt-status"/
+    )
   })
 
   it("renders in English with labels overridden and a className", () => {
@@ -82,7 +86,12 @@ describe("storefront kit: server rendering", () => {
       createElement(BankTransferOrderPayment, {
         sdk,
         orderId: "order_01",
-        details: { ...bankTransferData, currency_code: "EUR", amount: "12.5", qr_payload: null },
+        details: {
+          ...bankTransferData,
+          currency_code: "EUR",
+          amount: "12.5",
+          qr_payload: null,
+        },
         labels: { title: "Pay your order" },
         className: "shop-payment",
       })
@@ -109,12 +118,17 @@ describe("storefront kit: server rendering", () => {
   })
 
   it("renders the checkout step's text in both languages", () => {
-    const vi = text(renderToString(createElement(BankTransferPaymentOption, {})))
+    const vi = text(
+      renderToString(createElement(BankTransferPaymentOption, {}))
+    )
     expect(vi).toContain("mã QR")
     expect(vi).toContain("chưa thanh toán")
     const en = text(
       renderToString(
-        createElement(BankTransferPaymentOption, { locale: "en", showTitle: true })
+        createElement(BankTransferPaymentOption, {
+          locale: "en",
+          showTitle: true,
+        })
       )
     )
     expect(en).toContain("Bank transfer")
