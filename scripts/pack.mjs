@@ -82,11 +82,25 @@ export async function must(label, command, args, opts) {
 /**
  * `npm run build` and `npm pack` of the plugin into `packDir`. `timed(label, fn)` wraps each step
  * (for the callers' timings). Resolves with the tarball's path and npm pack's JSON entry.
+ *
+ * Within one `npm test` the plugin is built once: scripts/test.mjs sets PLUGIN_PACK_CACHE to a
+ * folder of its own; the first group that packs leaves the tarball there, later groups use it.
  */
 export async function buildAndPack(
   packDir,
   { groups, timed = (_l, fn) => fn() } = {}
 ) {
+  const cache = process.env.PLUGIN_PACK_CACHE
+  const cacheEntry = cache && path.join(cache, "pack.json")
+  if (cacheEntry && fs.existsSync(cacheEntry)) {
+    const packed = JSON.parse(fs.readFileSync(cacheEntry, "utf8"))
+    const tarball = path.join(packDir, packed.filename)
+    fs.copyFileSync(path.join(cache, packed.filename), tarball)
+    console.log(
+      `\n> the plugin as packed earlier in this npm test run (${packed.filename})`
+    )
+    return { tarball, packed }
+  }
   await timed("npm run build", () =>
     must("npm run build", "npm", ["run", "build"], {
       cwd: root,
@@ -103,7 +117,12 @@ export async function buildAndPack(
     )
     return JSON.parse(r.stdout)[0]
   })
-  return { tarball: path.join(packDir, packed.filename), packed }
+  const tarball = path.join(packDir, packed.filename)
+  if (cacheEntry && fs.existsSync(cache)) {
+    fs.copyFileSync(tarball, path.join(cache, packed.filename))
+    fs.writeFileSync(cacheEntry, JSON.stringify(packed))
+  }
+  return { tarball, packed }
 }
 
 /** What a copy of the example leaves out: installed and generated files. */
