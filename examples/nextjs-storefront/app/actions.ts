@@ -9,7 +9,6 @@ import {
   clearToken,
   getCartId,
   getRegion,
-  getToken,
   serverSdk,
   setCartId,
   setToken,
@@ -195,14 +194,13 @@ export async function login(_: FormState, form: FormData): Promise<FormState> {
   } catch (e) {
     return { error: messageOf(e) }
   }
+  // Only a path of this site (not "//elsewhere.example").
   const next = text(form, "next")
-  redirect(next.startsWith("/") ? next : "/account")
+  redirect(/^\/(?![/\\])/.test(next) ? next : "/account")
 }
 
 export async function logout() {
-  if (await getToken()) {
-    await clearToken()
-  }
+  await clearToken()
   await clearCartId()
   redirect("/")
 }

@@ -1,5 +1,8 @@
 import { notFound } from "next/navigation"
-import { getBankTransferDetails } from "medusa-bank-transfer/storefront"
+import {
+  getBankTransferDetails,
+  isBankTransfer,
+} from "medusa-bank-transfer/storefront"
 import { getToken, serverSdk } from "@/lib/session"
 import { OrderPayment } from "@/components/OrderPayment"
 import { ORDER_FIELDS, OrderSummary } from "@/components/OrderSummary"
@@ -29,7 +32,7 @@ export default async function OrderConfirmed({
   const paidByTransfer =
     details ||
     order.payment_collections?.some((pc) =>
-      pc.payments?.some((p) => p.provider_id?.startsWith("pp_bank-transfer"))
+      pc.payments?.some((p) => isBankTransfer(p.provider_id))
     )
   return (
     <>
