@@ -58,6 +58,37 @@ if (client.includes("index.js")) {
   console.error("build-storefront: index.js must not be a client module")
   process.exit(1)
 }
+// The output loads as Node ES modules, in a browser/SSR build and in a server-component one
+// (react-server: React without hooks), and its server-safe functions work there. React 18's
+// react-server entry refuses to load at all (no server components before React 19), so that one is
+// probed only with React 19 installed.
+const reactMajor = Number(
+  JSON.parse(
+    fs.readFileSync(
+      path.join(root, "node_modules", "react", "package.json"),
+      "utf8"
+    )
+  ).version.split(".")[0]
+)
+const probe = `import("./${path.relative(root, path.join(out, "index.js"))}").then((m) => {
+  if (!m.isBankTransfer("pp_bank-transfer_x") || m.paymentTokenOf({ payment_url: "https://s/pay/t" }) !== "t" || typeof m.BankTransferOrderPayment !== "function") throw new Error("exports")
+})`
+for (const conditions of [
+  [],
+  ...(reactMajor >= 19 ? [["--conditions=react-server"]] : []),
+]) {
+  const run = spawnSync(
+    process.execPath,
+    [...conditions, "--input-type=module", "-e", probe],
+    { cwd: root, encoding: "utf8" }
+  )
+  if (run.status !== 0) {
+    console.error(
+      `build-storefront: the output does not load${conditions.length ? ` with ${conditions}` : ""}\n${run.stderr}`
+    )
+    process.exit(1)
+  }
+}
 console.log(
   `build-storefront: ${files.length} modules in ${path.relative(root, out)} (${client.length} client modules)`
 )

@@ -1,11 +1,16 @@
 "use client"
-import { useId, useRef, useState, type FormEvent } from "react"
+// A namespace import: this module then also loads where React has no hooks (a server
+// component bundle without a "use client" step); the hooks are only read when rendering.
+import * as React from "react"
+import type { FormEvent } from "react"
 import { sendBankTransferConfirmation } from "./api.ts"
 import { formatPlainAmount, todayIn } from "./format.ts"
 import type { BankTransferLabels } from "./labels.ts"
 import { requestError } from "./status.ts"
 import { styles } from "./styles.ts"
 import type { BankTransferLocale, BankTransferSdk } from "./types.ts"
+
+const { useId, useRef, useState } = React
 
 /** At most this many proof files (the server's limit). */
 export const MAX_PROOF_FILES = 3

@@ -1,5 +1,8 @@
 "use client"
-import { Fragment, useEffect, useId, useRef, type CSSProperties } from "react"
+// A namespace import: this module then also loads where React has no hooks (a server
+// component bundle without a "use client" step); the hooks are only read when rendering.
+import * as React from "react"
+import type { CSSProperties } from "react"
 import { BankTransferConfirmForm } from "./confirm-form.tsx"
 import { CopyButton } from "./copy-button.tsx"
 import { paymentTokenOf } from "./details.ts"
@@ -16,6 +19,8 @@ import type {
 } from "./types.ts"
 import { useBankTransferDetails } from "./use-details.ts"
 import { useBankTransferStatus } from "./use-status.ts"
+
+const { Fragment, useEffect, useId, useRef } = React
 
 export type BankTransferOrderPaymentProps = {
   /** Your `@medusajs/js-sdk` instance (publishable key set). */

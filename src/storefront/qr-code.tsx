@@ -1,8 +1,12 @@
 "use client"
-import { useEffect, useState } from "react"
+// A namespace import: this module then also loads where React has no hooks (a server
+// component bundle without a "use client" step); the hooks are only read when rendering.
+import * as React from "react"
 import QRCode from "qrcode"
 import type { BankTransferLabels } from "./labels.ts"
 import { styles } from "./styles.ts"
+
+const { useEffect, useState } = React
 
 /**
  * The VietQR `payload` (EMVCo string) drawn in the browser with `qrcode` into a PNG data URL, and

@@ -1,5 +1,9 @@
 "use client"
-import { useCallback, useEffect, useRef, useState } from "react"
+// A namespace import: this module then also loads where React has no hooks (a server
+// component bundle without a "use client" step); the hooks are only read when rendering.
+import * as React from "react"
+
+const { useCallback, useEffect, useRef, useState } = React
 
 export type CopyState = "idle" | "copied" | "failed"
 

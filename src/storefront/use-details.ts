@@ -1,7 +1,11 @@
 "use client"
-import { useEffect, useRef, useState } from "react"
+// A namespace import: this module then also loads where React has no hooks (a server
+// component bundle without a "use client" step); the hooks are only read when rendering.
+import * as React from "react"
 import { retrieveBankTransferDetails } from "./api.ts"
 import type { BankTransferDetails, BankTransferSdk } from "./types.ts"
+
+const { useEffect, useRef, useState } = React
 
 /** Waits (ms) before each new look at the order while its details are missing: ~15 s in all. */
 export const DETAILS_RETRY_DELAYS = [500, 1000, 2000, 4000, 8000]

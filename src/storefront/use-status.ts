@@ -1,5 +1,7 @@
 "use client"
-import { useEffect, useRef, useState } from "react"
+// A namespace import: this module then also loads where React has no hooks (a server
+// component bundle without a "use client" step); the hooks are only read when rendering.
+import * as React from "react"
 import { fetchBankTransferStatus } from "./api.ts"
 import {
   isFinalStatus,
@@ -7,6 +9,8 @@ import {
   type BankTransferRequestError,
 } from "./status.ts"
 import type { BankTransferSdk, BankTransferStatusView } from "./types.ts"
+
+const { useEffect, useRef, useState } = React
 
 /** Errors that another try will not mend: no login nor token, or not this order's token. */
 const GIVE_UP = new Set([400, 401, 403, 404])
