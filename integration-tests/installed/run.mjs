@@ -27,6 +27,13 @@ import os from "node:os"
 import path from "node:path"
 import { startPostgres, ensureDatabase } from "../../scripts/postgres.mjs"
 import {
+  buildAndPack,
+  cleanEnv,
+  killGroup,
+  must as mustIn,
+  sh as shIn,
+} from "../../scripts/pack.mjs"
+import {
   descendantGroups,
   portFree,
   root,
@@ -88,65 +95,13 @@ function lowest(range) {
 }
 
 /** An environment for the store's commands: none of this project's test settings or npm's. */
-function storeEnv(extra = {}) {
-  const env = {}
-  for (const [k, v] of Object.entries(process.env)) {
-    if (
-      k.startsWith("npm_") ||
-      k.startsWith("DB_") ||
-      k === "NODE_OPTIONS" ||
-      k === "INIT_CWD"
-    ) {
-      continue
-    }
-    env[k] = v
-  }
-  return { ...env, MEDUSA_DISABLE_TELEMETRY: "true", ...extra }
-}
+const storeEnv = cleanEnv
 
 const groups = new Set()
-/** Runs a command in a process group of its own; resolves with its exit code and the output's tail. */
-function sh(command, args, { cwd, env, timeoutMs = 600_000, echo = false }) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env, detached: true })
-    groups.add(child.pid)
-    let out = ""
-    let stdout = ""
-    child.stdout.on("data", (d) => (stdout += d.toString()))
-    const keep = (d) => {
-      out = (out + d.toString()).slice(-20_000)
-      if (echo) {
-        process.stdout.write(d)
-      }
-    }
-    child.stdout.on("data", keep)
-    child.stderr.on("data", keep)
-    const timer = setTimeout(() => {
-      out += `\n(killed after ${timeoutMs / 1000} s)\n`
-      killGroup(child.pid)
-    }, timeoutMs)
-    child.on("error", (e) => (out += `\n${e.message}\n`))
-    child.on("close", (code, signal) => {
-      clearTimeout(timer)
-      killGroup(child.pid)
-      groups.delete(child.pid)
-      resolve({ code: code ?? signal, out, stdout })
-    })
-  })
-}
-function killGroup(pgid, signal = "SIGKILL") {
-  try {
-    process.kill(-pgid, signal)
-  } catch {}
-}
-async function must(label, command, args, opts) {
-  const r = await sh(command, args, opts)
-  if (r.code !== 0) {
-    console.log(r.out.slice(-4000))
-    throw new Error(`${label} failed (exit ${r.code})`)
-  }
-  return r
-}
+/** Runs a command in a process group of its own (scripts/pack.mjs), killed however this run ends. */
+const sh = (command, args, opts) => shIn(command, args, { ...opts, groups })
+const must = (label, command, args, opts) =>
+  mustIn(label, command, args, { ...opts, groups })
 
 // ---------------------------------------------------------------------------------------------
 // HTTP
@@ -498,22 +453,7 @@ async function main() {
   )
 
   // 1. Build and pack --------------------------------------------------------------------------
-  await timed("npm run build", () =>
-    must("npm run build", "npm", ["run", "build"], {
-      cwd: root,
-      env: storeEnv(),
-    })
-  )
-  const packed = await timed("npm pack", async () => {
-    const r = await must(
-      "npm pack",
-      "npm",
-      ["pack", "--json", "--pack-destination", packDir],
-      { cwd: root, env: storeEnv() }
-    )
-    return JSON.parse(r.stdout)[0]
-  })
-  const tarball = path.join(packDir, packed.filename)
+  const { tarball, packed } = await buildAndPack(packDir, { groups, timed })
   console.log(
     `  ${packed.filename}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(0)} KB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KB unpacked`
   )
