@@ -16,16 +16,19 @@ const tokenHeaders = (token?: string | null): Record<string, string> =>
 /**
  * `GET /store/bank-transfer/orders/:id` through the SDK (publishable key, and the customer's login
  * if any) with the order's payment token: the transfer now (amounts still owed, status, QR for
- * what is owed). Throws the SDK's FetchError (`status`, `message`) on 4xx/5xx.
+ * what is owed, the merchant's instructions in `locale`). Throws the SDK's FetchError (`status`,
+ * `message`) on 4xx/5xx.
  */
 export async function fetchBankTransferStatus(
   sdk: BankTransferSdk,
   orderId: string,
-  token?: string | null
+  token?: string | null,
+  locale?: BankTransferLocale
 ): Promise<BankTransferStatusView | null> {
   const answer = await sdk.client.fetch<unknown>(orderPath(orderId), {
     method: "GET",
     headers: tokenHeaders(token),
+    ...(locale ? { query: { lang: locale } } : {}),
   })
   return statusViewOf(answer)
 }

@@ -102,8 +102,10 @@ export function formatPlainAmount(
 }
 
 /**
- * A deadline (ISO 8601) for people, in the shop's time: Asia/Ho_Chi_Minh for VND unless
- * `timeZone` is given, otherwise the browser's. "" for null or an invalid date.
+ * The last day to pay, for people. `deadline` (ISO 8601) is the instant the order goes on hold,
+ * 00:00 of a day in the shop's time zone, so the shopper's last day is the one before ("Tuesday,
+ * 8 December 2026", paid by the end of it). The day is taken in the shop's zone: Asia/Ho_Chi_Minh
+ * for VND unless `timeZone` is given, otherwise the browser's. "" for null or an invalid date.
  */
 export function formatDeadline(
   iso: string | null | undefined,
@@ -114,21 +116,21 @@ export function formatDeadline(
   if (!iso) {
     return ""
   }
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) {
+  const due = new Date(iso)
+  if (Number.isNaN(due.getTime())) {
     return ""
   }
+  const lastMoment = new Date(due.getTime() - 1)
   const zone =
     timeZone ??
     (currencyCode.toUpperCase() === "VND" ? "Asia/Ho_Chi_Minh" : undefined)
   try {
     return new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? locale, {
-      dateStyle: "medium",
-      timeStyle: "short",
+      dateStyle: "full",
       timeZone: zone,
-    }).format(date)
+    }).format(lastMoment)
   } catch {
-    return date.toISOString()
+    return lastMoment.toISOString().slice(0, 10)
   }
 }
 

@@ -73,7 +73,7 @@ export const LABELS: Record<BankTransferLocale, BankTransferLabels> = {
     memo: "Nội dung chuyển khoản",
     memoHelp: "Nhập đúng nội dung này để đơn hàng được xác nhận tự động.",
     reference: "Mã thanh toán",
-    deadline: "Hạn thanh toán",
+    deadline: "Thanh toán trước khi hết ngày",
     instructions: "Hướng dẫn",
     qrTitle: "Quét mã VietQR",
     qrHelp:
@@ -135,7 +135,7 @@ export const LABELS: Record<BankTransferLocale, BankTransferLabels> = {
     memoHelp:
       "Type exactly this memo so that your order is confirmed automatically.",
     reference: "Payment reference",
-    deadline: "Pay by",
+    deadline: "Pay by the end of",
     instructions: "Instructions",
     qrTitle: "Scan the VietQR code",
     qrHelp:

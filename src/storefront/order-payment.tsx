@@ -76,12 +76,13 @@ export function BankTransferOrderPayment({
   const titleId = useId()
   const { details, gaveUp } = useBankTransferDetails(sdk, orderId, initial)
   const token = details ? paymentTokenOf(details) || null : null
+  const currency = details?.currency_code ?? ""
+  const lang = locale ?? defaultLocale(currency)
   const { status: view, error } = useBankTransferStatus(sdk, orderId, token, {
     enabled: !!details,
     intervalMs: pollIntervalMs,
+    locale: lang,
   })
-  const currency = details?.currency_code ?? view?.currency_code ?? ""
-  const lang = locale ?? defaultLocale(currency)
   const t = labelsFor(lang, labels)
   const zone =
     timeZone ??

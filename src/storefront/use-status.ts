@@ -8,7 +8,11 @@ import {
   requestError,
   type BankTransferRequestError,
 } from "./status.ts"
-import type { BankTransferSdk, BankTransferStatusView } from "./types.ts"
+import type {
+  BankTransferLocale,
+  BankTransferSdk,
+  BankTransferStatusView,
+} from "./types.ts"
 
 const { useEffect, useRef, useState } = React
 
@@ -29,7 +33,13 @@ export function useBankTransferStatus(
   {
     enabled = true,
     intervalMs = 4000,
-  }: { enabled?: boolean; intervalMs?: number } = {}
+    locale,
+  }: {
+    enabled?: boolean
+    intervalMs?: number
+    /** The page's language: the merchant's instructions come back in it. */
+    locale?: BankTransferLocale
+  } = {}
 ): {
   status: BankTransferStatusView | null
   error: BankTransferRequestError | null
@@ -68,7 +78,8 @@ export function useBankTransferStatus(
         const view = await fetchBankTransferStatus(
           sdkRef.current,
           orderId,
-          token
+          token,
+          locale
         )
         if (stopped) {
           return
@@ -109,7 +120,7 @@ export function useBankTransferStatus(
       clearTimeout(timer)
       document.removeEventListener("visibilitychange", onVisibility)
     }
-  }, [orderId, token, enabled, intervalMs])
+  }, [orderId, token, enabled, intervalMs, locale])
 
   return { status, error }
 }

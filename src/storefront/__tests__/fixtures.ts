@@ -19,7 +19,7 @@ export const bankTransferData = {
     },
   ],
   instructions: "Chuyển khoản trong 24 giờ.",
-  deadline: "2026-12-03T10:00:00.000Z",
+  deadline: "2026-12-03T17:00:00.000Z", // on hold from 00:00 on 4 December in Vietnam
   qr_payload:
     "00020101021238570010A00000072701270006970436011300710001234560208QRIBFTTA53037045407128000058029162110807DH1042K6304ABCD",
   qr_image_url: "https://shop.example/bank-transfer/pay/tok_abc123/qr",

@@ -50,8 +50,10 @@ describe("storefront kit: server rendering", () => {
     expect(shown).toContain("CONG TY TNHH DEMO")
     expect(shown).toContain("DH1042K")
     expect(shown).toContain("Chuyển khoản trong 24 giờ.")
-    // the deadline in Vietnam's time: 10:00 UTC → 17:00
-    expect(shown).toMatch(/17:00/)
+    // the last day to pay, in Vietnam: on hold from 00:00 on 4 December, so the 3rd
+    expect(shown).toContain(
+      "Thanh toán trước khi hết ngày Thứ Năm, 3 tháng 12, 2026"
+    )
     expect(html).toContain('data-amount="1280000"')
     expect(html).toContain(`data-qr-payload="${bankTransferData.qr_payload}"`)
     expect(html).toContain('lang="vi"')
