@@ -103,10 +103,7 @@ export const buildAdminFeedEntryStep = createStep(
     const service: BankTransferModuleService =
       container.resolve(BANK_TRANSFER_MODULE)
     const options = await service.loadOptions()
-    if (
-      !options.notifications.admin_feed ||
-      !canNotify(container, "feed")
-    ) {
+    if (!options.notifications.admin_feed || !canNotify(container, "feed")) {
       return new StepResponse([] as CreateNotificationDTO[])
     }
     const context = await loadContext(service, event)

@@ -83,8 +83,17 @@ const orderUrl = (id: string) => `/orders/${id}`
 type Texts = {
   order: (n: string) => string
   unknownOrder: string
-  customerConfirmed: { title: string; says: (amount: string) => string; paidOn: (day: string) => string; due: (amount: string) => string }
-  suggested: { title: string; body: (money: string, from: string | null, orders: string) => string; noOrder: string }
+  customerConfirmed: {
+    title: string
+    says: (amount: string) => string
+    paidOn: (day: string) => string
+    due: (amount: string) => string
+  }
+  suggested: {
+    title: string
+    body: (money: string, from: string | null, orders: string) => string
+    noOrder: string
+  }
   attention: { title: string }
   toReturn: { title: string; body: (order: string, money: string) => string }
   escalated: { title: string; nothing: string }
@@ -129,13 +138,18 @@ const TEXTS: Record<AdminFeedLanguage, Texts> = {
         `${from ? `${money} từ ${from}` : money} có thể thanh toán cho ${orders}`,
       noOrder: "một đơn hàng",
     },
-    attention: { title: "Đơn hàng cần xử lý: Medusa từ chối ghi nhận thanh toán" },
+    attention: {
+      title: "Đơn hàng cần xử lý: Medusa từ chối ghi nhận thanh toán",
+    },
     toReturn: {
       title: "Tiền cần hoàn lại",
       body: (order, money) =>
         `${order} đã bị huỷ: ${money} đã nhận cho đơn này cần được hoàn lại`,
     },
-    escalated: { title: "Đơn chưa thanh toán đã được chuyển bước", nothing: "Không có đơn nào" },
+    escalated: {
+      title: "Đơn chưa thanh toán đã được chuyển bước",
+      nothing: "Không có đơn nào",
+    },
   },
 }
 
