@@ -322,6 +322,11 @@ export const optionsSchema = z.object({
       /** Channel of the shopper's messages; the admin feed gets "feed". */
       shopper_channel: z.string().default("email"),
       admin_feed: z.boolean().default(true),
+      /**
+       * The language of the admin feed entries. Medusa's dashboard shows a feed entry's title and
+       * description as the server wrote them (it does not translate them), so the store picks one.
+       */
+      admin_feed_language: z.enum(["en", "vi"]).default("en"),
       /** Template ids handed to your notification provider, per message; replace any. */
       templates: z
         .object({

@@ -350,6 +350,11 @@ export type WebhookChannel = {
   url: string
   configured: boolean
   secret_hint: string | null
+  /** When the channel last delivered (accepted, signature and body good), ISO; null: never. */
+  last_delivery_at: string | null
+  /** When a delivery on it was last refused, ISO, and the answer it got ("401: …"); null: never. */
+  last_error_at: string | null
+  last_error: string | null
 }
 
 export type SettingsResponse = {

@@ -25,6 +25,7 @@ import {
   RejectedPair,
   Setting,
   Sighting,
+  WebhookChannelStatus,
   StatementImport,
   Suggestion,
 } from "./models"
@@ -38,6 +39,11 @@ import {
 } from "../../lib/escalate/calendar/for-currency"
 import { findCandidates } from "./repositories/expectation"
 import { reconciliationStats } from "./repositories/stats"
+import {
+  listWebhookChannelStatuses,
+  recordWebhookOutcome,
+  type WebhookOutcome,
+} from "./repositories/webhook-channel-status"
 import {
   loadRecordedSightings,
   pairWithRecorded,
@@ -78,6 +84,7 @@ class BankTransferModuleService extends MedusaService({
   ColumnMapping,
   Setting,
   Sighting,
+  WebhookChannelStatus,
 }) {
   protected readonly options_: BankTransferOptions
   protected effective_?: BankTransferOptions
@@ -395,6 +402,21 @@ class BankTransferModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     return reconciliationStats(sharedContext.manager as any, input)
+  }
+
+  /** One webhook delivery's outcome on its channel's row (see repositories/webhook-channel-status). */
+  @InjectManager()
+  async recordWebhookOutcome(
+    outcome: WebhookOutcome,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await recordWebhookOutcome(sharedContext.manager as any, outcome)
+  }
+
+  /** Whether each webhook channel is receiving: last delivery, last refused one (see the repository). */
+  @InjectManager()
+  async webhookChannelStatuses(@MedusaContext() sharedContext: Context = {}) {
+    return listWebhookChannelStatuses(sharedContext.manager as any)
   }
 
   /** Closes a transaction that pays no open order (see actions/close-without-match). */

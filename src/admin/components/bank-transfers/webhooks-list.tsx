@@ -22,9 +22,12 @@ function absolute(path: string) {
   }
 }
 
-/** Each channel with its URL and whether a secret is set; "Send a test" signs and delivers a fake transfer. */
+/**
+ * Each channel with its URL, whether a secret is set and whether it is receiving (its last delivery
+ * and last refused one); "Send a test" signs and delivers a fake transfer (not counted as a delivery).
+ */
 export function WebhooksList({ webhooks }: { webhooks: WebhookChannel[] }) {
-  const { t } = useI18n()
+  const { t, dateTime } = useI18n()
   const test = useTestWebhook()
   const send = (channel: string) =>
     test.mutate(
@@ -64,6 +67,9 @@ export function WebhooksList({ webhooks }: { webhooks: WebhookChannel[] }) {
             <Table.HeaderCell>
               {t("bankTransfer.webhooks.secret")}
             </Table.HeaderCell>
+            <Table.HeaderCell>
+              {t("bankTransfer.webhooks.activity")}
+            </Table.HeaderCell>
             <Table.HeaderCell />
           </Table.Row>
         </Table.Header>
@@ -93,6 +99,36 @@ export function WebhooksList({ webhooks }: { webhooks: WebhookChannel[] }) {
                     {t("bankTransfer.webhooks.notConfigured")}
                   </Badge>
                 )}
+              </Table.Cell>
+              <Table.Cell data-testid="bt-webhook-activity">
+                <div className="flex flex-col gap-y-1">
+                  <Text
+                    size="xsmall"
+                    data-testid="bt-webhook-last-delivery"
+                    className={
+                      w.last_delivery_at ? undefined : "text-ui-fg-muted"
+                    }
+                  >
+                    {w.last_delivery_at
+                      ? t("bankTransfer.webhooks.lastDelivery", {
+                          at: dateTime(w.last_delivery_at),
+                        })
+                      : t("bankTransfer.webhooks.noDelivery")}
+                  </Text>
+                  {w.last_error_at && (
+                    <Text
+                      size="xsmall"
+                      className="text-ui-fg-error"
+                      data-testid="bt-webhook-last-error"
+                      title={w.last_error ?? undefined}
+                    >
+                      {t("bankTransfer.webhooks.lastError", {
+                        at: dateTime(w.last_error_at),
+                        error: w.last_error ?? "",
+                      })}
+                    </Text>
+                  )}
+                </div>
               </Table.Cell>
               <Table.Cell className="text-right">
                 <Button

@@ -69,6 +69,7 @@ export async function handleWebhook(
     }
     if (!lines.length) {
       // A delivery that reports no money (payOS with a code other than "00"): acknowledged only.
+      await recordOutcome(req, service, { channel: channel.source, ok: true })
       res.status(200).json(channel.reply({ created: 0, duplicates: 0 }))
       return
     }
@@ -76,13 +77,63 @@ export async function handleWebhook(
     const { result } = await recordBankTransactionsWorkflow(req.scope).run({
       input: { source: channel.source, lines },
     })
+    await recordOutcome(req, service, { channel: channel.source, ok: true })
     res.status(200).json(channel.reply(result))
   } catch (e) {
+    await recordOutcome(req, service, {
+      channel: channel.source,
+      ok: false,
+      error:
+        e instanceof WebhookError
+          ? `${e.status}: ${e.message}`
+          : `500: ${e instanceof Error ? e.message : String(e)}`,
+    })
     if (e instanceof WebhookError) {
       res.status(e.status).json({ success: false, message: e.message })
       return
     }
     throw e
+  }
+}
+
+/** When this instance last recorded a refused delivery, per channel (see recordOutcome). */
+const lastErrorWrite = new Map<string, number>()
+const ERROR_WRITE_INTERVAL_MS = 5_000
+
+/**
+ * Records a delivery's outcome for the settings tab (last delivery, last error). A test from the
+ * admin is not a delivery. Refused deliveries are recorded at most once per channel every few
+ * seconds on each instance, so that a flood of unsigned requests does not become a flood of writes.
+ * A failure to record never changes the bank's answer.
+ */
+async function recordOutcome(
+  req: MedusaRequest,
+  service: BankTransferModuleService,
+  outcome:
+    | { channel: string; ok: true }
+    | { channel: string; ok: false; error: string }
+) {
+  if (req.headers["x-bank-transfer-test"] === "1") {
+    return
+  }
+  const now = Date.now()
+  if (!outcome.ok) {
+    if (
+      now - (lastErrorWrite.get(outcome.channel) ?? 0) <
+      ERROR_WRITE_INTERVAL_MS
+    ) {
+      return
+    }
+    lastErrorWrite.set(outcome.channel, now)
+  }
+  try {
+    await service.recordWebhookOutcome({ ...outcome, at: new Date(now) })
+  } catch (e) {
+    req.scope
+      .resolve("logger")
+      .warn(
+        `bank-transfer: could not record the ${outcome.channel} webhook delivery's outcome: ${(e as Error).message}`
+      )
   }
 }
 

@@ -19,6 +19,18 @@ async function view(
     {},
     { order: { date: "ASC" } }
   )
+  const statuses = await service.webhookChannelStatuses()
+  const iso = (d: Date | string | null | undefined) =>
+    d ? new Date(d).toISOString() : null
+  /** Whether the channel is receiving: its last delivery and last refused one. */
+  const status = (channel: string) => {
+    const s = statuses.find((x) => x.channel === channel)
+    return {
+      last_delivery_at: iso(s?.last_delivery_at),
+      last_error_at: iso(s?.last_error_at),
+      last_error: s?.last_error ?? null,
+    }
+  }
   return {
     settings: {
       accounts: o.accounts,
@@ -37,6 +49,7 @@ async function view(
       {
         channel: "sepay",
         url: "/hooks/bank-transfer/sepay",
+        ...status("sepay"),
         configured: !!(
           o.webhooks.sepay?.api_key || o.webhooks.sepay?.hmac_secret
         ),
@@ -47,18 +60,21 @@ async function view(
       {
         channel: "casso",
         url: "/hooks/bank-transfer/casso",
+        ...status("casso"),
         configured: !!o.webhooks.casso,
         secret_hint: hint(o.webhooks.casso?.secret),
       },
       {
         channel: "payos",
         url: "/hooks/bank-transfer/payos",
+        ...status("payos"),
         configured: !!o.webhooks.payos,
         secret_hint: hint(o.webhooks.payos?.checksum_key),
       },
       {
         channel: "generic",
         url: "/hooks/bank-transfer/generic",
+        ...status("generic"),
         configured: !!o.webhooks.generic,
         secret_hint: hint(o.webhooks.generic?.secret),
       },
