@@ -27,6 +27,8 @@ import { refuseUnstorableInput } from "./unstorable-input"
 import { StoreOrderQuery } from "./store/bank-transfer/validators"
 import { authoriseShopper } from "./store/bank-transfer/shopper-access"
 import { blockUnpaidFulfilment } from "./admin/block-unpaid-fulfilment"
+import { limitShopperRequests } from "./shopper-guard"
+import { authorisePaymentPageConfirm } from "./bank-transfer/pay/[token]/page-expectation"
 
 export default defineMiddlewares({
   routes: [
@@ -36,6 +38,9 @@ export default defineMiddlewares({
       method: ["POST"],
       bodyParser: { preserveRawBody: true, sizeLimit: "256kb" },
     },
+    // Shopper routes: rate-limited first (429), before any lookup or upload.
+    { matcher: "/store/bank-transfer*", middlewares: [limitShopperRequests] },
+    { matcher: "/bank-transfer/pay*", middlewares: [limitShopperRequests] },
     {
       // A guest reads and confirms their order with its payment token instead (see shopper-access).
       matcher: "/store/bank-transfer/orders/:id",
@@ -62,14 +67,16 @@ export default defineMiddlewares({
     { matcher: "/admin/bank-transfer*", middlewares: [refuseUnstorableInput] },
     { matcher: "/bank-transfer/pay*", middlewares: [refuseUnstorableInput] },
     {
+      // authoriseShopper (above) has run: the upload is read only for an allowed shopper.
       matcher: "/store/bank-transfer/orders/:id/confirm",
       method: ["POST"],
       middlewares: [proofUpload],
     },
     {
+      // The token, the order's state and its cap are checked before the upload is read.
       matcher: "/bank-transfer/pay/:token/confirm",
       method: ["POST"],
-      middlewares: [proofUpload],
+      middlewares: [authorisePaymentPageConfirm, proofUpload],
     },
     {
       matcher: "/admin/bank-transfer/transactions",

@@ -1,0 +1,161 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { placeBankTransferOrder, seedShop, SeededShop } from "../helpers/shop"
+import { settle } from "../helpers/settle"
+
+jest.setTimeout(180 * 1000)
+
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 1),
+])
+/** A form with one proof file of `bytes` bytes (over proof_max_bytes = 5 MB when large). */
+const proofForm = (bytes = PNG.length) => {
+  const f = new FormData()
+  f.append("message", "da chuyen")
+  f.append(
+    "file",
+    new Blob([Buffer.concat([PNG, Buffer.alloc(bytes - PNG.length)])]),
+    "proof.png"
+  )
+  return f
+}
+const flip = (t: string) => t.slice(0, -1) + (t.endsWith("A") ? "B" : "A")
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let shop: SeededShop
+    beforeAll(async () => {
+      shop = await seedShop(getContainer())
+    })
+    afterEach(async () => {
+      await settle(getContainer())
+    })
+
+    let n = 0
+    const service = () => getContainer().resolve("bankTransfer") as any
+    async function order() {
+      const placed = await placeBankTransferOrder(
+        api,
+        shop,
+        `sec${++n}@example.com`
+      )
+      const [e] = await service().listExpectations({
+        order_id: placed.order.id,
+      })
+      return { ...placed, expectation: e, token: e.page_token as string }
+    }
+    const post = (url: string, body: unknown, headers = {}) =>
+      api.post(url, body, { headers }).catch((e) => e.response)
+    const get = (url: string, headers = {}) =>
+      api.get(url, { headers }).catch((e) => e.response)
+
+    describe("uploads are authorised before they are read", () => {
+      it("a wrong token, a paid order, a full order: refused before a 6 MB file is read", async () => {
+        const { token, expectation, order: o, buyer } = await order()
+        const big = () => proofForm(6 * 1024 * 1024)
+        // Read first, it would be 400 "larger than"; authorised first, it is 404.
+        const wrong = await post(
+          `/bank-transfer/pay/${flip(token)}/confirm`,
+          big()
+        )
+        expect(wrong.status).toBe(404)
+        expect(wrong.data.message).toBe("This payment link is not valid")
+
+        // The order's cap (10 confirmations by default) reached: 400 before the upload.
+        for (let i = 0; i < 10; i++) {
+          await service().createPaymentConfirmations({
+            expectation_id: expectation.id,
+            message: `m${i}`,
+            channel: "payment_page",
+            files: [],
+          })
+        }
+        const full = await post(`/bank-transfer/pay/${token}/confirm`, big())
+        expect(full.status).toBe(400)
+        expect(full.data.message).toMatch(
+          /already has 10 payment confirmations/
+        )
+        const fullStore = await post(
+          `/store/bank-transfer/orders/${o.id}/confirm`,
+          big(),
+          buyer.headers
+        )
+        expect(fullStore.status).toBe(400)
+        expect(fullStore.data.message).toMatch(/already has 10/)
+
+        // Nothing to confirm once paid.
+        const other = await order()
+        await service().updateExpectations({
+          id: other.expectation.id,
+          status: "paid",
+          paid_at: new Date(),
+        })
+        const paid = await post(
+          `/bank-transfer/pay/${other.token}/confirm`,
+          big()
+        )
+        expect(paid.status).toBe(400)
+        expect(paid.data.message).toBe("Nothing to confirm: this order is paid")
+        expect(
+          await service().listPaymentConfirmations({
+            expectation_id: other.expectation.id,
+          })
+        ).toHaveLength(0)
+      })
+
+      it("the files cap is checked when the confirmation is stored", async () => {
+        const { token, expectation } = await order()
+        for (let i = 0; i < 7; i++) {
+          await service().createPaymentConfirmations({
+            expectation_id: expectation.id,
+            message: `m${i}`,
+            channel: "payment_page",
+            files: [{ id: `f${i}a` }, { id: `f${i}b` }, { id: `f${i}c` }].slice(
+              0,
+              i === 6 ? 1 : 3
+            ),
+          })
+        }
+        // 19 files stored (cap 20): two more are refused by the workflow, under the order's lock.
+        const two = proofForm()
+        two.append("file", new Blob([PNG]), "second.png")
+        const res = await post(`/bank-transfer/pay/${token}/confirm`, two)
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(/19 proof files \(at most 20\)/)
+        expect(
+          await service().listPaymentConfirmations({
+            expectation_id: expectation.id,
+          })
+        ).toHaveLength(7)
+        // One more is accepted.
+        expect(
+          (await post(`/bank-transfer/pay/${token}/confirm`, proofForm()))
+            .status
+        ).toBe(201)
+      })
+
+      it("a flood on one token is answered 429 with a JSON message", async () => {
+        const { token } = await order()
+        const answers: number[] = []
+        for (let i = 0; i < 61; i++) {
+          answers.push((await get(`/bank-transfer/pay/${token}/status`)).status)
+        }
+        expect(answers.slice(0, 60).every((s) => s === 200)).toBe(true)
+        const last = await get(`/bank-transfer/pay/${token}/status`)
+        expect(last.status).toBe(429)
+        expect(last.headers["retry-after"]).toMatch(/^\d+$/)
+        expect(last.data).toMatchObject({
+          type: "too_many_requests",
+          message: expect.stringMatching(/^Too many requests/),
+        })
+        // Another token is not concerned.
+        const { token: other } = await order()
+        expect((await get(`/bank-transfer/pay/${other}/status`)).status).toBe(
+          200
+        )
+      })
+    })
+  },
+})
