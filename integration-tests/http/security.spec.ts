@@ -157,5 +157,34 @@ medusaIntegrationTestRunner({
         )
       })
     })
+    describe("the payment page cannot be framed", () => {
+      it("page, status, QR and their 404s send DENY, frame-ancestors 'none', nosniff, no-referrer", async () => {
+        const { token } = await order()
+        const urls = [
+          `/bank-transfer/pay/${token}`,
+          `/bank-transfer/pay/${token}/status`,
+          `/bank-transfer/pay/${token}/qr`,
+          `/bank-transfer/pay/${flip(token)}`,
+          `/bank-transfer/pay/${flip(token)}/status`,
+          `/bank-transfer/pay/${flip(token)}/qr`,
+        ]
+        for (const url of urls) {
+          const res = await get(url)
+          expect([200, 404]).toContain(res.status)
+          expect(res.headers["x-frame-options"]).toBe("DENY")
+          expect(res.headers["content-security-policy"]).toMatch(
+            /frame-ancestors 'none'/
+          )
+          expect(res.headers["x-content-type-options"]).toBe("nosniff")
+          expect(res.headers["referrer-policy"]).toBe("no-referrer")
+        }
+        // The page's own policy keeps its script nonce.
+        expect(
+          (await get(`/bank-transfer/pay/${token}`)).headers[
+            "content-security-policy"
+          ]
+        ).toMatch(/script-src 'nonce-.*frame-ancestors 'none'/)
+      })
+    })
   },
 })

@@ -27,7 +27,7 @@ import { refuseUnstorableInput } from "./unstorable-input"
 import { StoreOrderQuery } from "./store/bank-transfer/validators"
 import { authoriseShopper } from "./store/bank-transfer/shopper-access"
 import { blockUnpaidFulfilment } from "./admin/block-unpaid-fulfilment"
-import { limitShopperRequests } from "./shopper-guard"
+import { hardenPaymentPage, limitShopperRequests } from "./shopper-guard"
 import { authorisePaymentPageConfirm } from "./bank-transfer/pay/[token]/page-expectation"
 
 export default defineMiddlewares({
@@ -66,6 +66,8 @@ export default defineMiddlewares({
     { matcher: "/store/bank-transfer*", middlewares: [refuseUnstorableInput] },
     { matcher: "/admin/bank-transfer*", middlewares: [refuseUnstorableInput] },
     { matcher: "/bank-transfer/pay*", middlewares: [refuseUnstorableInput] },
+    // Frame, sniff and referrer headers on every payment-page answer; the token kept out of the request log.
+    { matcher: "/bank-transfer/pay*", middlewares: [hardenPaymentPage] },
     {
       // authoriseShopper (above) has run: the upload is read only for an allowed shopper.
       matcher: "/store/bank-transfer/orders/:id/confirm",
@@ -134,6 +136,8 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformBody(RequestConfirmationBody)],
     },
     {
+      // Medusa's admin authentication runs before every plugin middleware: the file is read only
+      // for an admin.
       matcher: "/admin/bank-transfer/imports",
       method: ["POST"],
       middlewares: [statementUpload],
