@@ -74,11 +74,15 @@ export function sepayPayload(
   }
 }
 
-export function postSepay(
-  api: AxiosInstance,
-  payload: unknown,
-  auth = `Apikey ${SECRETS.sepayApiKey}`
-) {
+/**
+ * A SePay delivery. medusa-config.ts configures both an API key and an HMAC secret, so SePay
+ * requires the signature: without `auth` the delivery is signed as SePay signs it (and carries the
+ * key too); with `auth`, only that Authorization header is sent (unsigned).
+ */
+export function postSepay(api: AxiosInstance, payload: unknown, auth?: string) {
+  if (auth === undefined) {
+    return postSepayHmac(api, payload)
+  }
   return api
     .post("/hooks/bank-transfer/sepay", JSON.stringify(payload), {
       headers: { "content-type": "application/json", authorization: auth },

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { placeBankTransferOrder, seedShop, SeededShop } from "../helpers/shop"
 import { settle } from "../helpers/settle"
+import { postSepay, SECRETS, sepayPayload } from "../helpers/webhooks"
 
 jest.setTimeout(180 * 1000)
 
@@ -184,6 +185,23 @@ medusaIntegrationTestRunner({
             "content-security-policy"
           ]
         ).toMatch(/script-src 'nonce-.*frame-ancestors 'none'/)
+      })
+    })
+    describe("SePay with an HMAC secret configured", () => {
+      it("the right API key alone is refused (401), nothing stored; signed, it is accepted", async () => {
+        const { expectation } = await order()
+        const payload = sepayPayload(expectation.memo, 1000)
+        const keyOnly = await postSepay(
+          api,
+          payload,
+          `Apikey ${SECRETS.sepayApiKey}`
+        )
+        expect(keyOnly.status).toBe(401)
+        expect(keyOnly.data.message).toMatch(/X-SePay-Signature/)
+        const stored = () =>
+          service().listSightings({ external_id: String(payload.id) })
+        expect(await stored()).toHaveLength(0)
+        expect((await postSepay(api, payload)).status).toBe(200)
       })
     })
   },
