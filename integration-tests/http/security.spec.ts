@@ -1,5 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { placeBankTransferOrder, seedShop, SeededShop } from "../helpers/shop"
+import {
+  adminHeaders,
+  placeBankTransferOrder,
+  seedShop,
+  SeededShop,
+} from "../helpers/shop"
 import { settle } from "../helpers/settle"
 import { postSepay, SECRETS, sepayPayload } from "../helpers/webhooks"
 
@@ -27,8 +32,10 @@ medusaIntegrationTestRunner({
   env: {},
   testSuite: ({ api, getContainer }) => {
     let shop: SeededShop
+    let admin: { headers: Record<string, string> }
     beforeAll(async () => {
       shop = await seedShop(getContainer())
+      admin = await adminHeaders(api, getContainer())
     })
     afterEach(async () => {
       await settle(getContainer())
@@ -51,6 +58,23 @@ medusaIntegrationTestRunner({
       api.post(url, body, { headers }).catch((e) => e.response)
     const get = (url: string, headers = {}) =>
       api.get(url, { headers }).catch((e) => e.response)
+
+    /** Sets an option on the running shop (the file's and the cached effective options); returns the undo. */
+    async function setOption(apply: (o: any) => () => void) {
+      const undo = [
+        apply(service().getOptions()),
+        apply(await service().loadOptions()),
+      ]
+      return () => undo.reverse().forEach((u) => u())
+    }
+    const usePublicUrl = (url: string) =>
+      setOption((o) => {
+        const before = o.public_url
+        o.public_url = url
+        return () => {
+          o.public_url = before
+        }
+      })
 
     describe("uploads are authorised before they are read", () => {
       it("a wrong token, a paid order, a full order: refused before a 6 MB file is read", async () => {
@@ -202,6 +226,73 @@ medusaIntegrationTestRunner({
           service().listSightings({ external_id: String(payload.id) })
         expect(await stored()).toHaveLength(0)
         expect((await postSepay(api, payload)).status).toBe(200)
+      })
+    })
+    describe("webhook test delivery", () => {
+      it("goes to the configured public URL only, whatever the Host header says", async () => {
+        const base = String(api.defaults.baseURL).replace(/\/$/, "")
+        const restore = await usePublicUrl(base)
+        try {
+          // The old route called http://<Host>/…: here a closed port, answered 500.
+          const res = await post(
+            "/admin/bank-transfer/webhooks/casso/test-delivery",
+            {},
+            { ...admin.headers, host: "127.0.0.1:1" }
+          )
+          expect(res.status).toBe(200)
+          expect(res.data).toMatchObject({
+            url: `${base}/hooks/bank-transfer/casso`,
+            status: 200,
+          })
+          const sepay = await post(
+            "/admin/bank-transfer/webhooks/sepay/test-delivery",
+            {},
+            admin.headers
+          )
+          expect(sepay.data).toMatchObject({ status: 200 })
+          for (const secret of Object.values(SECRETS)) {
+            expect(JSON.stringify([res.data, sepay.data])).not.toContain(secret)
+          }
+        } finally {
+          restore()
+        }
+      })
+
+      it("an unreachable public URL is a 424 with the reason; SePay with an API key only is refused", async () => {
+        const restore = await usePublicUrl("http://127.0.0.1:1")
+        try {
+          const res = await post(
+            "/admin/bank-transfer/webhooks/generic/test-delivery",
+            {},
+            admin.headers
+          )
+          expect(res.status).toBe(424)
+          expect(res.data.message).toMatch(
+            /^The shop's public address http:\/\/127\.0\.0\.1:1 could not be reached \(\w+/
+          )
+        } finally {
+          restore()
+        }
+        const keyOnly = await setOption((o) => {
+          const sepay = o.webhooks.sepay
+          const before = sepay.hmac_secret
+          delete sepay.hmac_secret
+          return () => {
+            sepay.hmac_secret = before
+          }
+        })
+        try {
+          const res = await post(
+            "/admin/bank-transfer/webhooks/sepay/test-delivery",
+            {},
+            admin.headers
+          )
+          expect(res.status).toBe(400)
+          expect(res.data.message).toMatch(/API key only/)
+          expect(JSON.stringify(res.data)).not.toContain(SECRETS.sepayApiKey)
+        } finally {
+          keyOnly()
+        }
       })
     })
   },
