@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
 import {
   adminHeaders,
   placeBankTransferOrder,
@@ -293,6 +294,77 @@ medusaIntegrationTestRunner({
         } finally {
           keyOnly()
         }
+      })
+    })
+    describe("payment-page tokens", () => {
+      it("expire payment_page_ttl_days (30) after the order is paid; an admin rotates a token", async () => {
+        const { token, expectation, order: o } = await order()
+        const paidAgo = async (days: number) =>
+          service().updateExpectations({
+            id: expectation.id,
+            status: "paid",
+            paid_at: new Date(Date.now() - days * 86_400_000),
+          })
+        await paidAgo(29)
+        expect((await get(`/bank-transfer/pay/${token}/status`)).status).toBe(
+          200
+        )
+        await paidAgo(31)
+        expect((await get(`/bank-transfer/pay/${token}`)).status).toBe(404)
+        expect((await get(`/bank-transfer/pay/${token}/status`)).status).toBe(
+          404
+        )
+        await service().updateExpectations({
+          id: expectation.id,
+          status: "awaiting_transfer",
+          paid_at: null,
+        })
+
+        const rotated = await post(
+          `/admin/bank-transfer/orders/${o.id}/rotate-page-token`,
+          {},
+          admin.headers
+        )
+        expect(rotated.status).toBe(200)
+        const fresh = rotated.data.payment_url.split("/").pop()
+        expect(fresh).toMatch(/^[A-Za-z0-9_-]{32}$/)
+        expect(fresh).not.toBe(token)
+        expect((await get(`/bank-transfer/pay/${token}/status`)).status).toBe(
+          404
+        )
+        expect((await get(`/bank-transfer/pay/${fresh}/status`)).status).toBe(
+          200
+        )
+        // The order's payment data carries the new link.
+        const [collection] = await getContainer()
+          .resolve(Modules.PAYMENT)
+          .listPaymentCollections(
+            { id: expectation.payment_collection_id },
+            { relations: ["payments"] }
+          )
+        expect(
+          collection.payments.map(
+            (p: any) => p.data?.bank_transfer?.payment_url
+          )
+        ).toContain(rotated.data.payment_url)
+        expect(
+          (
+            await post(
+              `/admin/bank-transfer/orders/${o.id}/rotate-page-token`,
+              { token: "mine" },
+              admin.headers
+            )
+          ).status
+        ).toBe(400)
+        expect(
+          (
+            await post(
+              `/admin/bank-transfer/orders/order_nope/rotate-page-token`,
+              {},
+              admin.headers
+            )
+          ).status
+        ).toBe(404)
       })
     })
   },

@@ -19,6 +19,7 @@ import {
   RejectSuggestionBody,
   SimulateTransferBody,
   UndoAllocationBody,
+  RotatePageTokenBody,
 } from "./admin/bank-transfer/validators"
 import { runtimeSettingsSchema } from "../lib/options"
 import { proofUpload } from "./confirmation-upload"
@@ -27,7 +28,11 @@ import { refuseUnstorableInput } from "./unstorable-input"
 import { StoreOrderQuery } from "./store/bank-transfer/validators"
 import { authoriseShopper } from "./store/bank-transfer/shopper-access"
 import { blockUnpaidFulfilment } from "./admin/block-unpaid-fulfilment"
-import { hardenPaymentPage, limitShopperRequests } from "./shopper-guard"
+import {
+  hardenPaymentPage,
+  limitShopperRequests,
+  redactLoggedUrl,
+} from "./shopper-guard"
 import { authorisePaymentPageConfirm } from "./bank-transfer/pay/[token]/page-expectation"
 
 export default defineMiddlewares({
@@ -68,6 +73,7 @@ export default defineMiddlewares({
     { matcher: "/bank-transfer/pay*", middlewares: [refuseUnstorableInput] },
     // Frame, sniff and referrer headers on every payment-page answer; the token kept out of the request log.
     { matcher: "/bank-transfer/pay*", middlewares: [hardenPaymentPage] },
+    { matcher: "/store/bank-transfer*", middlewares: [redactLoggedUrl] },
     {
       // authoriseShopper (above) has run: the upload is read only for an allowed shopper.
       matcher: "/store/bank-transfer/orders/:id/confirm",
@@ -134,6 +140,11 @@ export default defineMiddlewares({
       matcher: "/admin/bank-transfer/orders/:order_id/request-confirmation",
       method: ["POST"],
       middlewares: [validateAndTransformBody(RequestConfirmationBody)],
+    },
+    {
+      matcher: "/admin/bank-transfer/orders/:order_id/rotate-page-token",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(RotatePageTokenBody)],
     },
     {
       // Medusa's admin authentication runs before every plugin middleware: the file is read only

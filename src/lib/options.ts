@@ -377,6 +377,11 @@ export const optionsSchema = z.object({
       per_token: z.number().int().positive().default(60),
     })
     .prefault({}),
+  /**
+   * Days a payment-page token keeps working once its order is paid, cancelled or refunded (then
+   * the page and its routes answer 404). An admin can also replace an order's token at any time.
+   */
+  payment_page_ttl_days: z.number().positive().default(30),
 })
 
 export type BankTransferOptions = z.infer<typeof optionsSchema>

@@ -6,10 +6,12 @@ import type {
 import { MedusaError } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../../modules/bank-transfer/service"
+import { pageTokenExpired } from "../../../../lib/shopper/page-token"
 import { assertConfirmable } from "../../../confirmation-guard"
 
 /**
- * The expectation a payment-page token opens, or null (a wrong token gets a plain 404).
+ * The expectation a payment-page token opens, or null: a malformed or unknown token, and a token
+ * that expired (`payment_page_ttl_days` after the order was paid or closed), get the same plain 404.
  */
 export async function expectationForToken(req: MedusaRequest) {
   const token = String(req.params.token ?? "")
@@ -19,7 +21,13 @@ export async function expectationForToken(req: MedusaRequest) {
   const service: BankTransferModuleService =
     req.scope.resolve(BANK_TRANSFER_MODULE)
   const [expectation] = await service.listExpectations({ page_token: token })
-  if (!expectation) {
+  if (
+    !expectation ||
+    pageTokenExpired(
+      expectation as any,
+      (await service.loadOptions()).payment_page_ttl_days
+    )
+  ) {
     return { service, expectation: null }
   }
   return { service, expectation }
