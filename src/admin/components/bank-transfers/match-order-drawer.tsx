@@ -15,10 +15,12 @@ import { findOrder } from "../../lib/orders"
 import { API, get } from "../../lib/sdk"
 import { errorMessage } from "../../lib/errors"
 import {
+  compareAmounts,
   formatMoney,
+  minAmount,
   parseAmountInput,
-  remainingOf,
-  amountNumber,
+  remainingAmount,
+  sumAmounts,
 } from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
 import type {
@@ -57,7 +59,7 @@ export function MatchOrderDrawer({
   if (!transaction) {
     return null
   }
-  const available = remainingOf(
+  const available = remainingAmount(
     transaction.amount,
     transaction.amount_allocated
   )
@@ -88,20 +90,18 @@ export function MatchOrderDrawer({
           error: `Order #${order.display_id} is not paid by bank transfer`,
         })
       }
-      const usedElsewhere = rows.reduce(
-        (s, r, j) =>
-          s + (j === i ? 0 : Number(parseAmountInput(r.amount)) || 0),
-        0
+      const usedElsewhere = sumAmounts(
+        rows.map((r, j) => (j === i ? null : parseAmountInput(r.amount)))
       )
-      const amount = Math.min(
-        Math.max(0, available - usedElsewhere),
-        amountNumber(t.expectation.amount_remaining)
+      const amount = minAmount(
+        remainingAmount(available, usedElsewhere),
+        t.expectation.amount_remaining
       )
       update(i, {
         looking: false,
         order,
         expectation: t.expectation,
-        amount: amount > 0 ? String(amount) : rows[i].amount,
+        amount: compareAmounts(amount, 0) > 0 ? amount : rows[i].amount,
       })
     } catch (e) {
       update(i, { looking: false, error: errorMessage(e) })
@@ -111,10 +111,7 @@ export function MatchOrderDrawer({
   const ready = rows.every(
     (r) => r.order && r.expectation && parseAmountInput(r.amount)
   )
-  const total = rows.reduce(
-    (s, r) => s + (Number(parseAmountInput(r.amount)) || 0),
-    0
-  )
+  const total = sumAmounts(rows.map((r) => parseAmountInput(r.amount)))
 
   const submit = () =>
     match.mutate(
@@ -256,7 +253,7 @@ export function MatchOrderDrawer({
           <Text
             size="small"
             className={
-              total > available
+              compareAmounts(total, available) > 0
                 ? "text-ui-fg-error mr-auto"
                 : "text-ui-fg-subtle mr-auto"
             }
@@ -271,7 +268,9 @@ export function MatchOrderDrawer({
           </Drawer.Close>
           <Button
             size="small"
-            disabled={!ready || total > available || match.isPending}
+            disabled={
+              !ready || compareAmounts(total, available) > 0 || match.isPending
+            }
             isLoading={match.isPending}
             onClick={submit}
             data-testid="bt-match-submit"

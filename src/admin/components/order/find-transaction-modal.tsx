@@ -19,10 +19,14 @@ import { useMatchTransaction } from "../../hooks/mutations"
 import { useDebounced } from "../../hooks/use-debounced"
 import { emptyFilters, toQuery, type FilterState } from "../../lib/filters"
 import {
-  amountNumber,
+  amountString,
+  compareAmounts,
   formatMoney,
+  isNonZero,
+  minAmount,
   parseAmountInput,
-  remainingOf,
+  remainingAmount,
+  sumAmounts,
 } from "../../lib/money"
 import { formatDateTime } from "../../lib/dates"
 import type { BankTransaction, Expectation } from "../../../types/http"
@@ -73,17 +77,17 @@ export function FindTransactionModal({
   const rows = data?.transactions ?? []
   const count = data?.count ?? 0
 
-  const remaining = amountNumber(expectation.amount_remaining)
+  const remaining = amountString(expectation.amount_remaining) ?? "0"
   const pickedList = Object.values(picked)
-  const total = pickedList.reduce(
-    (sum, p) =>
-      sum +
-      (Number(parseAmountInput(p.amount, expectation.currency_code)) || 0),
-    0
+  const total = sumAmounts(
+    pickedList.map((p) => parseAmountInput(p.amount, expectation.currency_code))
   )
   const invalid = pickedList.some((p) => {
     const a = parseAmountInput(p.amount, expectation.currency_code)
-    return !a || Number(a) > remainingOf(p.tx.amount, p.tx.amount_allocated)
+    return (
+      !a ||
+      compareAmounts(a, remainingAmount(p.tx.amount, p.tx.amount_allocated)) > 0
+    )
   })
 
   const toggle = (tx: BankTransaction, on: boolean) =>
@@ -94,21 +98,21 @@ export function FindTransactionModal({
         return next
       }
       // By default take what this order still needs, within what the transaction still holds.
-      const stillNeeded = Math.max(
-        0,
-        remaining -
-          Object.values(prev).reduce(
-            (s, p) =>
-              s +
-              (Number(parseAmountInput(p.amount, expectation.currency_code)) ||
-                0),
-            0
+      const stillNeeded = remainingAmount(
+        remaining,
+        sumAmounts(
+          Object.values(prev).map((p) =>
+            parseAmountInput(p.amount, expectation.currency_code)
           )
+        )
       )
-      const available = remainingOf(tx.amount, tx.amount_allocated)
+      const available = remainingAmount(tx.amount, tx.amount_allocated)
       next[tx.id] = {
         tx,
-        amount: String(Math.min(available, stillNeeded || available)),
+        amount: minAmount(
+          available,
+          isNonZero(stillNeeded) ? stillNeeded : available
+        ),
       }
       return next
     })
@@ -211,7 +215,7 @@ export function FindTransactionModal({
                 </Table.Header>
                 <Table.Body>
                   {rows.map((tx) => {
-                    const available = remainingOf(
+                    const available = remainingAmount(
                       tx.amount,
                       tx.amount_allocated
                     )
@@ -224,7 +228,9 @@ export function FindTransactionModal({
                         <Table.Cell>
                           <Checkbox
                             checked={!!picked[tx.id]}
-                            disabled={available <= 0 || tx.direction !== "in"}
+                            disabled={
+                              !isNonZero(available) || tx.direction !== "in"
+                            }
                             onCheckedChange={(c) => toggle(tx, c === true)}
                             aria-label="Pick this transaction"
                             data-testid="bt-find-pick"
@@ -313,12 +319,14 @@ export function FindTransactionModal({
             <Text
               size="small"
               className={
-                total > remaining ? "text-ui-fg-error" : "text-ui-fg-subtle"
+                compareAmounts(total, remaining) > 0
+                  ? "text-ui-fg-error"
+                  : "text-ui-fg-subtle"
               }
             >
               {pickedList.length
                 ? `Applying ${formatMoney(total, expectation.currency_code)} of ${formatMoney(remaining, expectation.currency_code)} remaining` +
-                  (total > remaining
+                  (compareAmounts(total, remaining) > 0
                     ? " (the excess is recorded as surplus)"
                     : "")
                 : "Pick one or more transactions"}
