@@ -367,5 +367,38 @@ medusaIntegrationTestRunner({
         ).toBe(404)
       })
     })
+    describe("proof files", () => {
+      it("are stored sealed under a random name: the file provider's URL shows neither; the admin route opens them", async () => {
+        const { token } = await order()
+        const res = await post(
+          `/bank-transfer/pay/${token}/confirm`,
+          proofForm()
+        )
+        expect(res.status).toBe(201)
+        const [confirmation] = await service().listPaymentConfirmations({
+          id: res.data.confirmation.id,
+        })
+        const [file] = confirmation.files
+        expect(file).toMatchObject({
+          filename: "proof.png",
+          mime_type: "image/png",
+        })
+        // Medusa's local provider serves "private" files under /static: what it serves is sealed.
+        expect(file.url).toMatch(/\/static\/private-\d+-[0-9a-f-]{36}\.bin$/)
+        const served = await api.get(new URL(file.url).pathname, {
+          responseType: "arraybuffer",
+        })
+        const bytes = Buffer.from(served.data)
+        expect(bytes.length).toBeGreaterThan(PNG.length)
+        expect(bytes.includes(PNG.subarray(0, 8))).toBe(false)
+        expect(bytes.includes(PNG.subarray(8, 40))).toBe(false)
+        const download = await api.get(
+          `/admin/bank-transfer/confirmations/${confirmation.id}/files/${file.id}`,
+          { ...admin, responseType: "arraybuffer" }
+        )
+        expect(Buffer.from(download.data).equals(PNG)).toBe(true)
+        expect(download.headers["content-disposition"]).toContain("proof.png")
+      })
+    })
   },
 })

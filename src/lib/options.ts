@@ -382,6 +382,12 @@ export const optionsSchema = z.object({
    * the page and its routes answer 404). An admin can also replace an order's token at any time.
    */
   payment_page_ttl_days: z.number().positive().default(30),
+  /**
+   * The secret proof files are sealed with (AES-256-GCM) before they reach the File Module, at
+   * least 32 characters. Optional: without it a key is derived from Medusa's cookie secret (then
+   * rotating that secret makes earlier proofs unreadable).
+   */
+  proof_key: z.string().min(32).optional(),
 })
 
 export type BankTransferOptions = z.infer<typeof optionsSchema>
