@@ -13,14 +13,13 @@ export const replacePageTokenStep = createStep(
   async ({ expectation_id }: { expectation_id: string }, { container }) => {
     const service: BankTransferModuleService =
       container.resolve(BANK_TRANSFER_MODULE)
-    const before = await service.retrieveExpectation(expectation_id)
-    const updated = await service.updateExpectations({
+    const previous = await service.setPageToken(
+      expectation_id,
+      crypto.randomBytes(24).toString("base64url")
+    )
+    return new StepResponse(await service.retrieveExpectation(expectation_id), {
       id: expectation_id,
-      page_token: crypto.randomBytes(24).toString("base64url"),
-    })
-    return new StepResponse(updated, {
-      id: expectation_id,
-      page_token: before.page_token,
+      page_token: previous,
     })
   },
   async (previous, { container }) => {
@@ -29,6 +28,6 @@ export const replacePageTokenStep = createStep(
     }
     const service: BankTransferModuleService =
       container.resolve(BANK_TRANSFER_MODULE)
-    await service.updateExpectations(previous)
+    await service.setPageToken(previous.id, previous.page_token)
   }
 )
