@@ -90,6 +90,18 @@ export function postSepay(api: AxiosInstance, payload: unknown, auth?: string) {
     .catch((e) => e.response)
 }
 
+/** SePay's HMAC headers for this raw body (medusa-config.ts's secret), signed now. */
+export function sepayHmacHeaders(raw: string): Record<string, string> {
+  const timestamp = String(Math.floor(Date.now() / 1000))
+  return {
+    "x-sepay-timestamp": timestamp,
+    "x-sepay-signature": crypto
+      .createHmac("sha256", SECRETS.sepayHmac)
+      .update(`${timestamp}.${raw}`)
+      .digest("hex"),
+  }
+}
+
 export function postSepayHmac(
   api: AxiosInstance,
   payload: unknown,
