@@ -24,6 +24,13 @@ const bankTransferOptions = {
   block_unpaid_fulfillment: true,
   // The payment page links back to the storefront (the example storefront's port by default).
   storefront_url: process.env.STOREFRONT_URL || "http://localhost:8000",
+  // Where banks and shoppers reach this server (defaults to MEDUSA_BACKEND_URL, then localhost:9000).
+  public_url: process.env.BANK_TRANSFER_PUBLIC_URL || undefined,
+  // Shopper routes per client address / per payment token, per minute (in memory, per instance).
+  rate_limit: {
+    per_address: Number(process.env.BANK_TRANSFER_RATE_PER_ADDRESS) || 300,
+    per_token: Number(process.env.BANK_TRANSFER_RATE_PER_TOKEN) || 60,
+  },
   // The integration tests drive the jobs themselves, with a controlled clock.
   jobs: process.env.BANK_TRANSFER_JOBS !== "off",
   webhooks: {

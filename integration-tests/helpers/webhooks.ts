@@ -74,16 +74,32 @@ export function sepayPayload(
   }
 }
 
-export function postSepay(
-  api: AxiosInstance,
-  payload: unknown,
-  auth = `Apikey ${SECRETS.sepayApiKey}`
-) {
+/**
+ * A SePay delivery. medusa-config.ts configures both an API key and an HMAC secret, so SePay
+ * requires the signature: without `auth` the delivery is signed as SePay signs it (and carries the
+ * key too); with `auth`, only that Authorization header is sent (unsigned).
+ */
+export function postSepay(api: AxiosInstance, payload: unknown, auth?: string) {
+  if (auth === undefined) {
+    return postSepayHmac(api, payload)
+  }
   return api
     .post("/hooks/bank-transfer/sepay", JSON.stringify(payload), {
       headers: { "content-type": "application/json", authorization: auth },
     })
     .catch((e) => e.response)
+}
+
+/** SePay's HMAC headers for this raw body (medusa-config.ts's secret), signed now. */
+export function sepayHmacHeaders(raw: string): Record<string, string> {
+  const timestamp = String(Math.floor(Date.now() / 1000))
+  return {
+    "x-sepay-timestamp": timestamp,
+    "x-sepay-signature": crypto
+      .createHmac("sha256", SECRETS.sepayHmac)
+      .update(`${timestamp}.${raw}`)
+      .digest("hex"),
+  }
 }
 
 export function postSepayHmac(

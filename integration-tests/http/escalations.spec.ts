@@ -369,11 +369,19 @@ medusaIntegrationTestRunner({
         )
         .catch((e) => e.response)
       expect(invalid.status).toBe(400)
+      // The test delivery goes to the shop's public URL: here, the test server.
+      const service: any = getContainer().resolve("bankTransfer")
+      const base = String(api.defaults.baseURL).replace(/\/$/, "")
+      const before = service.getOptions().public_url
+      service.getOptions().public_url = base
+      ;(await service.loadOptions()).public_url = base
       const test = await api.post(
         "/admin/bank-transfer/webhooks/sepay/test-delivery",
         {},
         admin
       )
+      service.getOptions().public_url = before
+      ;(await service.loadOptions()).public_url = before
       expect(test.data).toMatchObject({
         status: 200,
         body: { success: true, test: true },

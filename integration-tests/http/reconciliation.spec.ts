@@ -95,7 +95,7 @@ medusaIntegrationTestRunner({
         )
       ).data.order
 
-    it("SePay (API key): a memo with the reference pays the order and Medusa captures its payment", async () => {
+    it("SePay (signed, as the dev shop configures an HMAC secret): a memo with the reference pays the order and Medusa captures its payment", async () => {
       const { order, bt } = await newOrder()
       const res = await postSepay(
         api,

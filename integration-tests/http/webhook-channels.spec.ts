@@ -8,7 +8,12 @@ import {
   SeededShop,
 } from "../helpers/shop"
 import { settle } from "../helpers/settle"
-import { SECRETS, vietnamTime, waitFor } from "../helpers/webhooks"
+import {
+  SECRETS,
+  sepayHmacHeaders,
+  vietnamTime,
+  waitFor,
+} from "../helpers/webhooks"
 import { payosSignedText } from "../../src/lib/ingest/webhooks/payos"
 
 jest.setTimeout(180 * 1000)
@@ -144,17 +149,17 @@ medusaIntegrationTestRunner({
         referenceCode: "MBVCB.99887766",
         description: null,
       }).replace('"__ID__"', BIG_ID)
-      const res = await post("/hooks/bank-transfer/sepay", raw, {
-        authorization: `Apikey ${SECRETS.sepayApiKey}`,
-      })
+      // The dev shop configures SePay's HMAC secret: the signature is required.
+      const res = await post(
+        "/hooks/bank-transfer/sepay",
+        raw,
+        sepayHmacHeaders(raw)
+      )
       expect(res.status).toBe(200)
       expect(res.data).toEqual({ success: true })
       expect(
-        (
-          await post("/hooks/bank-transfer/sepay", raw, {
-            authorization: `Apikey ${SECRETS.sepayApiKey}`,
-          })
-        ).status
+        (await post("/hooks/bank-transfer/sepay", raw, sepayHmacHeaders(raw)))
+          .status
       ).toBe(200)
 
       const list = await transactionsMatching("SEPAYBIGID")
@@ -224,11 +229,19 @@ medusaIntegrationTestRunner({
           configured: true,
         })
       )
+      // The test delivery goes to the shop's public URL: here, the test server.
+      const service: any = getContainer().resolve("bankTransfer")
+      const base = String(api.defaults.baseURL).replace(/\/$/, "")
+      const before = service.getOptions().public_url
+      service.getOptions().public_url = base
+      ;(await service.loadOptions()).public_url = base
       const test = await api.post(
         "/admin/bank-transfer/webhooks/payos/test-delivery",
         {},
         admin
       )
+      service.getOptions().public_url = before
+      ;(await service.loadOptions()).public_url = before
       expect(test.data).toMatchObject({
         channel: "payos",
         status: 200,
@@ -237,18 +250,18 @@ medusaIntegrationTestRunner({
     })
 
     it("answers 400, never 500, for bodies that are not what a channel sends", async () => {
-      const auth: Record<string, Record<string, string>> = {
-        sepay: { authorization: `Apikey ${SECRETS.sepayApiKey}` },
-        casso: { "secure-token": SECRETS.casso },
-        payos: {},
-        generic: {},
+      const auth: Record<string, (raw: string) => Record<string, string>> = {
+        sepay: (raw) => sepayHmacHeaders(raw),
+        casso: () => ({ "secure-token": SECRETS.casso }),
+        payos: () => ({}),
+        generic: () => ({}),
       }
       for (const channel of Object.keys(auth)) {
         for (const raw of ["{not json", "[]", '"text"', "{}", '{"data": 5}']) {
           const res = await post(
             `/hooks/bank-transfer/${channel}`,
             raw,
-            auth[channel]
+            auth[channel](raw)
           )
           expect([channel, raw, res.status < 500]).toEqual([channel, raw, true])
           expect([400, 401]).toContain(res.status)

@@ -20,6 +20,7 @@
 // Everything it starts is stopped at the end, on failure, on SIGINT/SIGTERM and after a hard limit.
 //
 //   node integration-tests/multi-instance/run.mjs
+import crypto from "node:crypto"
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import { createRequire } from "node:module"
@@ -56,7 +57,19 @@ const SCHEDULE = `*/${TICK_S} * * * * *`
 const JOB_WORKFLOW = "job-bank-transfer-escalate-unpaid"
 const BANK_TRANSFER = "pp_bank-transfer_default"
 const ACCOUNT = "0071000123456"
-const SEPAY_AUTH = "Apikey dev-sepay-api-key-change-me"
+// medusa-config.ts configures SePay's HMAC secret: deliveries are signed as SePay signs them.
+const SEPAY_HMAC = "dev-sepay-hmac-secret-change-me"
+const sepayHeaders = (body) => {
+  const ts = String(Math.floor(Date.now() / 1000))
+  return {
+    "content-type": "application/json",
+    "x-sepay-timestamp": ts,
+    "x-sepay-signature": crypto
+      .createHmac("sha256", SEPAY_HMAC)
+      .update(`${ts}.${body}`)
+      .digest("hex"),
+  }
+}
 const ADMIN = { email: "admin@example.com", password: "supersecret" }
 const HARD_LIMIT_MS = Number(process.env.MULTI_LIMIT_S ?? 9 * 60) * 1000
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
@@ -919,10 +932,7 @@ async function webhooks(info, { placed, line }) {
       order.map((k) =>
         request(instances[k].base, "POST", "/hooks/bank-transfer/sepay", {
           body,
-          headers: {
-            "content-type": "application/json",
-            authorization: SEPAY_AUTH,
-          },
+          headers: sepayHeaders(body),
         }).then((r) => ({ ...r, via: instances[k].name }))
       )
     )

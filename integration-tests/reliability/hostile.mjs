@@ -7,11 +7,13 @@
 // what is accepted: cells of unused columns are stored inert.
 import crypto from "node:crypto"
 import fs from "node:fs"
+import http from "node:http"
 import path from "node:path"
 import { createRequire } from "node:module"
 import { root, sleep } from "../../scripts/shop.mjs"
 import {
   ACCOUNT,
+  PORT,
   SECRETS,
   SEPAY_AUTH,
   api,
@@ -125,6 +127,77 @@ const form = (files, fields = {}) => {
     f.append(k, v)
   }
   return f
+}
+
+/**
+ * One request through node:http to 127.0.0.1, for what fetch cannot send: a Host header of one's
+ * own, or another loopback source address (`localAddress`, e.g. 127.0.0.9: another "client"). The
+ * answer has the shape of lib's `request`.
+ */
+function rawRequest(
+  method,
+  url,
+  { body, headers = {}, localAddress, timeoutMs = 20_000 } = {}
+) {
+  const payload = body === undefined ? undefined : String(body)
+  return new Promise((resolve) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: PORT,
+        method,
+        path: url,
+        localAddress,
+        headers: {
+          ...(payload !== undefined
+            ? { "content-length": Buffer.byteLength(payload) }
+            : {}),
+          ...headers,
+        },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks = []
+        res.on("data", (c) => chunks.push(c))
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString()
+          let json = null
+          try {
+            json = text ? JSON.parse(text) : null
+          } catch {}
+          resolve({
+            status: res.statusCode,
+            contentType: res.headers["content-type"] ?? "",
+            headers: res.headers,
+            text,
+            json,
+            error: null,
+          })
+        })
+      }
+    )
+    req.on("timeout", () => req.destroy(new Error("timeout")))
+    req.on("error", (e) =>
+      resolve({
+        status: 0,
+        contentType: "",
+        text: "",
+        json: null,
+        error: e.message,
+      })
+    )
+    req.end(payload)
+  })
+}
+
+/** Files in the shop's static folder (where Medusa's local file provider writes), recursively. */
+function staticFiles() {
+  const dir = path.join(root, "static")
+  try {
+    return fs.readdirSync(dir, { recursive: true }).length
+  } catch {
+    return 0
+  }
 }
 
 export async function hostileInput(ctx) {
@@ -1907,6 +1980,138 @@ export async function hostileInput(ctx) {
     F(`XLSX text cell ${f.slice(0, 16)}`, await xlsxFile(f), "sao-ke.xlsx")
   }
 
+  // --- Issue 18: uploads authorised before they are read, SePay's HMAC required, test deliveries
+  // to the configured public URL only (run.mjs sets it to http://127.0.0.1:9, where nothing listens).
+  const BIG = Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)])
+  for (let i = 0; i < 12; i++) {
+    add(
+      "6 MB proof to a wrong token, refused before it is read → 404",
+      "/bank-transfer/pay/:token/confirm",
+      "POST",
+      `/bank-transfer/pay/${randomToken()}/confirm`,
+      {
+        body: form([["file", BIG, "big.png", "image/png"]], { message: "x" }),
+        want: [404],
+      }
+    )
+  }
+  add(
+    "6 MB proof to a wrong token, refused before it is read → 404",
+    "/store/bank-transfer/orders/:id/confirm",
+    "POST",
+    `/store/bank-transfer/orders/${otherOrders[0].id}/confirm`,
+    {
+      headers: asA,
+      body: form([["file", BIG, "big.png", "image/png"]], { message: "x" }),
+      want: [404],
+      label: "another customer's order",
+    }
+  )
+  const {
+    rows: [settled],
+  } = await db.query(
+    `SELECT page_token, status FROM bank_transfer_expectation WHERE status IN ('paid', 'canceled', 'refunded') AND deleted_at IS NULL LIMIT 1`
+  )
+  if (settled) {
+    add(
+      "6 MB proof for a paid or closed order, refused before it is read → 400",
+      "/bank-transfer/pay/:token/confirm",
+      "POST",
+      `/bank-transfer/pay/${settled.page_token}/confirm`,
+      {
+        body: form([["file", BIG, "big.png", "image/png"]], { message: "x" }),
+        want: [400],
+        label: settled.status,
+      }
+    )
+  } else {
+    log("no paid or closed order to aim a proof at (part 1 did not run)")
+  }
+  const unsignedSepay = [
+    ["the right API key alone", () => ({})],
+    [
+      "the API key and a signature made with another secret",
+      (raw, ts) => ({
+        "x-sepay-timestamp": String(ts),
+        "x-sepay-signature": hmac("sha256", "not-the-secret", `${ts}.${raw}`),
+      }),
+    ],
+    [
+      "the API key and a right signature 10 minutes old",
+      (raw, ts) => ({
+        "x-sepay-timestamp": String(ts - 600),
+        "x-sepay-signature": hmac(
+          "sha256",
+          SECRETS.sepayHmac,
+          `${ts - 600}.${raw}`
+        ),
+      }),
+    ],
+  ]
+  for (const [label, extra] of unsignedSepay) {
+    const raw = JSON.stringify(validSepay())
+    add(
+      "SePay without a valid signature, HMAC configured → 401",
+      S,
+      "POST",
+      S,
+      {
+        headers: {
+          "content-type": "application/json",
+          authorization: SEPAY_AUTH,
+          ...extra(raw, Math.floor(Date.now() / 1000)),
+        },
+        body: raw,
+        unsigned: true,
+        want: [401],
+        label,
+      }
+    )
+  }
+  const hosts = [
+    `127.0.0.1:${PORT}`,
+    `localhost:${PORT}`,
+    "169.254.169.254",
+    "127.0.0.1:22",
+    "evil.example",
+    "[::1]:5432",
+  ]
+  for (const channel of ["sepay", "casso", "payos", "generic"]) {
+    for (const host of hosts) {
+      add(
+        "webhook test delivery to the configured URL only, Host ignored → 424",
+        "/admin/bank-transfer/webhooks/:channel/test-delivery",
+        "POST",
+        `/admin/bank-transfer/webhooks/${channel}/test-delivery`,
+        {
+          headers: { ...admin, "content-type": "application/json", host },
+          body: "{}",
+          raw: true,
+          want: [424],
+          label: `Host: ${host}`,
+        }
+      )
+    }
+    add(
+      "webhook test delivery to the configured URL only, Host ignored → 424",
+      "/admin/bank-transfer/webhooks/:channel/test-delivery",
+      "POST",
+      `/admin/bank-transfer/webhooks/${channel}/test-delivery`,
+      {
+        headers: {
+          ...admin,
+          "content-type": "application/json",
+          "x-forwarded-host": `127.0.0.1:${PORT}`,
+          "x-forwarded-proto": "http",
+        },
+        body: "{}",
+        raw: true,
+        want: [424],
+        label: "X-Forwarded-Host",
+      }
+    )
+  }
+
   // --- Run ---------------------------------------------------------------------------------------
   const covered = new Set(cases.map((c) => c.route))
   const uncovered = routes.filter((r) => !covered.has(r))
@@ -2003,15 +2208,20 @@ export async function hostileInput(ctx) {
   )
 
   const before = await stableCounts(db)
+  const filesBefore = staticFiles()
   const started = Date.now()
   const answers = await pool(shuffle(cases, rnd), IN_FLIGHT, async (c) => ({
     c,
-    r: await request(c.method, c.url, {
-      body: c.body,
-      headers: c.headers,
-      timeoutMs: 20_000,
-    }),
+    r: c.raw
+      ? await rawRequest(c.method, c.url, { body: c.body, headers: c.headers })
+      : await request(c.method, c.url, {
+          body: c.body,
+          headers: c.headers,
+          timeoutMs: 20_000,
+          unsigned: c.unsigned,
+        }),
   }))
+  answers.push(...(await floods(ctx, randomToken)))
   const elapsed = Date.now() - started
   await sleep(2000) // anything a subscriber would write after an answer
   const after = await stableCounts(db)
@@ -2113,9 +2323,16 @@ export async function hostileInput(ctx) {
     leaks.length ? leaks.slice(0, 3).map(describe).join(" | ") : ""
   )
   const diff = countsDiff(before, after)
+  const filesAfter = staticFiles()
   log(
-    `row counts (${Object.keys(before).length} tables) before and after: ${diff.length ? diff.join(", ") : "identical"}`
+    `row counts (${Object.keys(before).length} tables) before and after: ${diff.length ? diff.join(", ") : "identical"}; files in static/: ${filesBefore} → ${filesAfter}`
   )
+  check(
+    "no file was written (the local file provider's static/ folder)",
+    filesAfter === filesBefore,
+    `${filesBefore} → ${filesAfter}`
+  )
+  await framingHeaders(ctx, randomToken)
   check(
     "nothing was written: every bank_transfer_* table, notification, payment and capture unchanged",
     diff.length === 0,
@@ -2222,5 +2439,107 @@ async function acceptedFormulaCells(ctx) {
       rows.length === payloads.length &&
       rows.every((r) => inert(r.cell) && !/^\s*[=+\-@]/.test(r.memo)),
     JSON.stringify(rows.map((r) => r.cell))
+  )
+}
+
+/**
+ * Floods of the shopper routes, past the limits run.mjs sets (per client address 1,500 a minute,
+ * per payment token 200): from another loopback address (127.0.0.9), 1,520 status polls of wrong
+ * tokens (each a new token); on one order's token, 215 "I have paid" forms with a bad amount (400,
+ * nothing stored). Every answer must be the route's own 4xx, then 429 with a JSON message.
+ */
+async function floods(ctx, randomToken) {
+  const group429 = "flood past the rate limit → 404/400, then 429"
+  const perAddress = await pool(
+    Array.from({ length: 1520 }, () => randomToken()),
+    16,
+    async (t) => ({
+      c: {
+        group: group429,
+        route: "GET /bank-transfer/pay/:token/status",
+        method: "GET",
+        url: `/bank-transfer/pay/${t}/status`,
+        want: [404, 429],
+        label: "from 127.0.0.9",
+      },
+      r: await rawRequest("GET", `/bank-transfer/pay/${t}/status`, {
+        localAddress: "127.0.0.9",
+      }),
+    })
+  )
+  const token = ctx.orders.a[1].exp.page_token
+  const perToken = await pool(
+    Array.from({ length: 215 }, (_, i) => i),
+    8,
+    async () => {
+      const f = new FormData()
+      f.append("amount", "abc")
+      return {
+        c: {
+          group: group429,
+          route: "POST /bank-transfer/pay/:token/confirm",
+          method: "POST",
+          url: `/bank-transfer/pay/${token}/confirm`,
+          want: [400, 429],
+          label: "one token",
+        },
+        r: await request("POST", `/bank-transfer/pay/${token}/confirm`, {
+          body: f,
+        }),
+      }
+    }
+  )
+  const limited = (answers) =>
+    answers.filter(
+      ({ r }) => r.status === 429 && r.json?.type === "too_many_requests"
+    )
+  log(
+    `floods: per address ${perAddress.length} requests, ${limited(perAddress).length} answered 429; per token ${perToken.length}, ${limited(perToken).length} answered 429`
+  )
+  check(
+    "a flood from one address is answered 429 past 1,500 a minute",
+    limited(perAddress).length >= 20,
+    `${limited(perAddress).length} × 429`
+  )
+  check(
+    "a flood on one payment token is answered 429 past 200 a minute",
+    limited(perToken).length >= 15,
+    `${limited(perToken).length} × 429`
+  )
+  return [...perAddress, ...perToken]
+}
+
+/**
+ * The payment page, its status and QR routes, right and wrong tokens: none may be framed
+ * (X-Frame-Options DENY, CSP frame-ancestors 'none'), sniffed, or send a Referer.
+ */
+async function framingHeaders(ctx, randomToken) {
+  const token = ctx.orders.a[0].exp.page_token
+  const wrong = randomToken()
+  const urls = [token, wrong].flatMap((t) => [
+    `/bank-transfer/pay/${t}`,
+    `/bank-transfer/pay/${t}/status`,
+    `/bank-transfer/pay/${t}/qr`,
+    `/bank-transfer/pay/${t}/confirm`,
+  ])
+  const bad = []
+  for (const url of urls) {
+    const r = await rawRequest(url.endsWith("/confirm") ? "POST" : "GET", url, {
+      localAddress: "127.0.0.10",
+    })
+    const h = r.headers ?? {}
+    if (
+      h["x-frame-options"] !== "DENY" ||
+      !/frame-ancestors 'none'/.test(h["content-security-policy"] ?? "") ||
+      h["x-content-type-options"] !== "nosniff" ||
+      h["referrer-policy"] !== "no-referrer"
+    ) {
+      bad.push(`${url.replace(token, "<token>")} → ${r.status}`)
+    }
+  }
+  check(
+    `the payment page's routes cannot be framed, sniffed or leak a Referer (${urls.length} answers, right and wrong tokens)`,
+    bad.length === 0,
+    bad.join(" | ")
   )
 }

@@ -70,9 +70,22 @@ export const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`
 export async function request(
   method,
   url,
-  { body, headers = {}, timeoutMs = 30_000 } = {}
+  { body, headers = {}, timeoutMs = 30_000, unsigned = false } = {}
 ) {
   const h = { ...headers }
+  // medusa-config.ts configures SePay's API key and HMAC secret: the signature is then required,
+  // so a delivery "with the API key" is also signed as SePay signs (`unsigned: true` to send the key alone).
+  if (
+    !unsigned &&
+    url.startsWith("/hooks/bank-transfer/sepay") &&
+    h.authorization === SEPAY_AUTH &&
+    typeof body === "string" &&
+    !h["x-sepay-signature"]
+  ) {
+    const ts = String(Math.floor(Date.now() / 1000))
+    h["x-sepay-timestamp"] = ts
+    h["x-sepay-signature"] = hmac("sha256", SECRETS.sepayHmac, `${ts}.${body}`)
+  }
   let payload = body
   const raw =
     typeof body === "string" ||

@@ -99,6 +99,12 @@ const SHOP = {
   env: {
     DISABLE_ADMIN: "true",
     BANK_TRANSFER_JOBS: "off",
+    // Part 2 sends about 1,000 shopper requests from this one address in well under a minute,
+    // then floods from other loopback addresses past these limits (429).
+    BANK_TRANSFER_RATE_PER_ADDRESS: "1500",
+    BANK_TRANSFER_RATE_PER_TOKEN: "200",
+    // Nothing listens there: a webhook test delivery must go there (424), whatever Host says.
+    BANK_TRANSFER_PUBLIC_URL: "http://127.0.0.1:9",
     NODE_OPTIONS:
       `${process.env.NODE_OPTIONS ?? ""} --require ${NO_WATCH}`.trim(),
   },

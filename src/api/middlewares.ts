@@ -19,6 +19,7 @@ import {
   RejectSuggestionBody,
   SimulateTransferBody,
   UndoAllocationBody,
+  RotatePageTokenBody,
 } from "./admin/bank-transfer/validators"
 import { runtimeSettingsSchema } from "../lib/options"
 import { proofUpload } from "./confirmation-upload"
@@ -27,6 +28,12 @@ import { refuseUnstorableInput } from "./unstorable-input"
 import { StoreOrderQuery } from "./store/bank-transfer/validators"
 import { authoriseShopper } from "./store/bank-transfer/shopper-access"
 import { blockUnpaidFulfilment } from "./admin/block-unpaid-fulfilment"
+import {
+  hardenPaymentPage,
+  limitShopperRequests,
+  redactLoggedUrl,
+} from "./shopper-guard"
+import { authorisePaymentPageConfirm } from "./bank-transfer/pay/[token]/page-expectation"
 
 export default defineMiddlewares({
   routes: [
@@ -36,6 +43,9 @@ export default defineMiddlewares({
       method: ["POST"],
       bodyParser: { preserveRawBody: true, sizeLimit: "256kb" },
     },
+    // Shopper routes: rate-limited first (429), before any lookup or upload.
+    { matcher: "/store/bank-transfer*", middlewares: [limitShopperRequests] },
+    { matcher: "/bank-transfer/pay*", middlewares: [limitShopperRequests] },
     {
       // A guest reads and confirms their order with its payment token instead (see shopper-access).
       matcher: "/store/bank-transfer/orders/:id",
@@ -61,15 +71,20 @@ export default defineMiddlewares({
     { matcher: "/store/bank-transfer*", middlewares: [refuseUnstorableInput] },
     { matcher: "/admin/bank-transfer*", middlewares: [refuseUnstorableInput] },
     { matcher: "/bank-transfer/pay*", middlewares: [refuseUnstorableInput] },
+    // Frame, sniff and referrer headers on every payment-page answer; the token kept out of the request log.
+    { matcher: "/bank-transfer/pay*", middlewares: [hardenPaymentPage] },
+    { matcher: "/store/bank-transfer*", middlewares: [redactLoggedUrl] },
     {
+      // authoriseShopper (above) has run: the upload is read only for an allowed shopper.
       matcher: "/store/bank-transfer/orders/:id/confirm",
       method: ["POST"],
       middlewares: [proofUpload],
     },
     {
+      // The token, the order's state and its cap are checked before the upload is read.
       matcher: "/bank-transfer/pay/:token/confirm",
       method: ["POST"],
-      middlewares: [proofUpload],
+      middlewares: [authorisePaymentPageConfirm, proofUpload],
     },
     {
       matcher: "/admin/bank-transfer/transactions",
@@ -127,6 +142,13 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformBody(RequestConfirmationBody)],
     },
     {
+      matcher: "/admin/bank-transfer/orders/:order_id/rotate-page-token",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(RotatePageTokenBody)],
+    },
+    {
+      // Medusa's admin authentication runs before every plugin middleware: the file is read only
+      // for an admin.
       matcher: "/admin/bank-transfer/imports",
       method: ["POST"],
       middlewares: [statementUpload],

@@ -358,6 +358,41 @@ export const optionsSchema = z.object({
     .int()
     .positive()
     .default(5 * 1024 * 1024),
+  /**
+   * "I have paid" per order: at most `per_order` confirmations and `files_per_order` proof files
+   * are stored; more are refused (400) before the upload is read.
+   */
+  confirmation_limits: z
+    .object({
+      per_order: z.number().int().positive().default(10),
+      files_per_order: z.number().int().positive().default(20),
+    })
+    .prefault({}),
+  /**
+   * Requests to the shopper routes (payment page, its status/QR/confirm, the store routes) counted
+   * in fixed windows of `window_seconds`, in the memory of each server instance: over `per_address`
+   * from one client address, or `per_token` for one payment token, they are answered 429 until the
+   * window ends. Behind a proxy, set Express's `trust proxy` so that the client address is the
+   * shopper's, not the proxy's.
+   */
+  rate_limit: z
+    .object({
+      window_seconds: z.number().int().positive().default(60),
+      per_address: z.number().int().positive().default(300),
+      per_token: z.number().int().positive().default(60),
+    })
+    .prefault({}),
+  /**
+   * Days a payment-page token keeps working once its order is paid, cancelled or refunded (then
+   * the page and its routes answer 404). An admin can also replace an order's token at any time.
+   */
+  payment_page_ttl_days: z.number().positive().default(30),
+  /**
+   * The secret proof files are sealed with (AES-256-GCM) before they reach the File Module, at
+   * least 32 characters. Optional: without it a key is derived from Medusa's cookie secret (then
+   * rotating that secret makes earlier proofs unreadable).
+   */
+  proof_key: z.string().min(32).optional(),
 })
 
 export type BankTransferOptions = z.infer<typeof optionsSchema>

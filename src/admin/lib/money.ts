@@ -141,3 +141,55 @@ export function parseAmountInput(
 export function remainingOf(total: Amount, used: Amount): number {
   return Math.max(0, amountNumber(total) - amountNumber(used))
 }
+
+// Exact arithmetic on decimal amounts: BigInt units of 10^-SCALE (no float rounding, any size).
+const SCALE = 12
+const UNIT = BigInt(10) ** BigInt(SCALE)
+
+function toUnits(amount: Amount): bigint {
+  const s = amountString(amount)
+  if (s === null) {
+    return BigInt(0)
+  }
+  const negative = s.startsWith("-")
+  const [whole, fraction = ""] = s.replace(/^-/, "").split(".")
+  const units =
+    BigInt(whole) * UNIT +
+    BigInt((fraction + "0".repeat(SCALE)).slice(0, SCALE))
+  return negative ? -units : units
+}
+
+function fromUnits(units: bigint): string {
+  const negative = units < BigInt(0)
+  const abs = negative ? -units : units
+  const fraction = (abs % UNIT)
+    .toString()
+    .padStart(SCALE, "0")
+    .replace(/0+$/, "")
+  const text = `${abs / UNIT}${fraction ? `.${fraction}` : ""}`
+  return negative ? `-${text}` : text
+}
+
+/** The exact sum of amounts (unreadable ones count as 0), as a decimal string. */
+export function sumAmounts(amounts: Amount[]): string {
+  return fromUnits(amounts.reduce<bigint>((s, a) => s + toUnits(a), BigInt(0)))
+}
+
+/** a - b exactly, never below zero (what is still available / remaining), as a decimal string. */
+export function remainingAmount(total: Amount, used: Amount): string {
+  const d = toUnits(total) - toUnits(used)
+  return fromUnits(d > BigInt(0) ? d : BigInt(0))
+}
+
+/** -1, 0 or 1 as a is less than, equal to or more than b, compared exactly. */
+export function compareAmounts(a: Amount, b: Amount): -1 | 0 | 1 {
+  const d = toUnits(a) - toUnits(b)
+  return d < BigInt(0) ? -1 : d > BigInt(0) ? 1 : 0
+}
+
+/** The smaller of two amounts, exactly, as a decimal string. */
+export function minAmount(a: Amount, b: Amount): string {
+  return compareAmounts(a, b) <= 0
+    ? fromUnits(toUnits(a))
+    : fromUnits(toUnits(b))
+}

@@ -2,6 +2,7 @@ import {
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
+  MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
@@ -37,7 +38,7 @@ import {
   calendarSettingsFor,
   isMerchantCalendar,
 } from "../../lib/escalate/calendar/for-currency"
-import { findCandidates } from "./repositories/expectation"
+import { findCandidates, setPageToken } from "./repositories/expectation"
 import { reconciliationStats } from "./repositories/stats"
 import {
   listWebhookChannelStatuses,
@@ -380,6 +381,30 @@ class BankTransferModuleService extends MedusaService({
       return findCandidates(manager, { ...keys, customer_ids: customers })
     }
     return rows
+  }
+
+  /**
+   * Gives an expectation the payment-page token `token` (its status and everything else untouched);
+   * answers the token it had. NOT_FOUND when there is no such expectation.
+   */
+  @InjectTransactionManager()
+  async setPageToken(
+    id: string,
+    token: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string> {
+    const before = await setPageToken(
+      sharedContext.transactionManager as any,
+      id,
+      token
+    )
+    if (before === null) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Expectation with id: ${id} was not found`
+      )
+    }
+    return before
   }
 
   /** Moves a batch of due escalations along (see actions/claim-due-escalations). */

@@ -10,6 +10,7 @@ import {
   type ConfirmPaymentInput,
 } from "./confirm-payment"
 import { findSameConfirmationStep } from "./steps/find-same-confirmation"
+import { checkConfirmationCapStep } from "./steps/check-confirmation-cap"
 
 export type ConfirmPaymentOnceInput = {
   confirmation: ConfirmPaymentInput
@@ -21,7 +22,8 @@ export type ConfirmPaymentOnceInput = {
  * "I have paid", stored once: under a lock on the order's expectation (Medusa's Locking Module, so
  * across server instances with a shared provider), a confirmation identical to one stored in the
  * last minutes (a double click, a resent form) answers the stored one with `duplicate: true`;
- * otherwise `confirmPaymentWorkflow` records it. Result: `{ confirmation, duplicate }`.
+ * otherwise, within the order's caps (`confirmation_limits`; else NOT_ALLOWED, 400),
+ * `confirmPaymentWorkflow` records it. Result: `{ confirmation, duplicate }`.
  */
 export const confirmPaymentOnceWorkflow = createWorkflow(
   "bank-transfer-confirm-payment-once",
@@ -37,11 +39,17 @@ export const confirmPaymentOnceWorkflow = createWorkflow(
       "new-confirmation",
       { same },
       ({ same }) => !same
-    ).then(() =>
-      confirmPaymentWorkflow.runAsStep({
+    ).then(() => {
+      checkConfirmationCapStep(
+        transform({ input }, ({ input }) => ({
+          expectation_id: input.confirmation.expectation_id,
+          files: input.confirmation.files.length,
+        }))
+      )
+      return confirmPaymentWorkflow.runAsStep({
         input: transform({ input }, ({ input }) => input.confirmation),
       })
-    )
+    })
     releaseLockStep({ key })
     return new WorkflowResponse(
       transform({ same, created }, ({ same, created }) => ({

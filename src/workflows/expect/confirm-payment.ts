@@ -9,24 +9,27 @@ import {
   RecordConfirmationInput,
 } from "./steps/record-confirmation"
 import { BankTransferEvents } from "../../lib/events"
+import { sealProofsStep } from "./steps/seal-proofs"
 
 export type ConfirmPaymentInput = Omit<RecordConfirmationInput, "files"> & {
   files: { filename: string; mimeType: string; content: string /* base64 */ }[]
 }
 
 /**
- * The shopper says "I have paid": proof files go to Medusa's File Module (private), the confirmation
- * is recorded, the accountant is told. If recording fails, the uploaded files are removed.
+ * The shopper says "I have paid": proof files are sealed (see `sealProofsStep`) and go to Medusa's
+ * File Module (private), the confirmation is recorded with each file's original name, type and
+ * size, the accountant is told. If recording fails, the uploaded files are removed.
  */
 export const confirmPaymentWorkflow = createWorkflow(
   "bank-transfer-confirm-payment",
   (input: ConfirmPaymentInput) => {
+    const sealed = sealProofsStep(
+      transform({ input }, ({ input }) => input.files)
+    )
     const uploaded = uploadFilesWorkflow.runAsStep({
-      input: transform({ input }, ({ input }) => ({
-        files: input.files.map((f) => ({
-          filename: f.filename,
-          mimeType: f.mimeType,
-          content: f.content,
+      input: transform({ sealed }, ({ sealed }) => ({
+        files: sealed.map((f) => ({
+          ...f,
           access: "private" as const,
         })),
       })),

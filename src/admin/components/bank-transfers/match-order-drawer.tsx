@@ -14,7 +14,13 @@ import { useMatchTransaction } from "../../hooks/mutations"
 import { findOrder } from "../../lib/orders"
 import { API, get } from "../../lib/sdk"
 import { errorMessage } from "../../lib/errors"
-import { parseAmountInput, remainingOf, amountNumber } from "../../lib/money"
+import {
+  compareAmounts,
+  minAmount,
+  parseAmountInput,
+  remainingAmount,
+  sumAmounts,
+} from "../../lib/money"
 import { useI18n } from "../../hooks/use-i18n"
 import type {
   BankTransaction,
@@ -53,7 +59,7 @@ export function MatchOrderDrawer({
   if (!transaction) {
     return null
   }
-  const available = remainingOf(
+  const available = remainingAmount(
     transaction.amount,
     transaction.amount_allocated
   )
@@ -89,20 +95,18 @@ export function MatchOrderDrawer({
           }),
         })
       }
-      const usedElsewhere = rows.reduce(
-        (s, r, j) =>
-          s + (j === i ? 0 : Number(parseAmountInput(r.amount)) || 0),
-        0
+      const usedElsewhere = sumAmounts(
+        rows.map((r, j) => (j === i ? null : parseAmountInput(r.amount)))
       )
-      const amount = Math.min(
-        Math.max(0, available - usedElsewhere),
-        amountNumber(transfer.expectation.amount_remaining)
+      const amount = minAmount(
+        remainingAmount(available, usedElsewhere),
+        transfer.expectation.amount_remaining
       )
       update(i, {
         looking: false,
         order,
         expectation: transfer.expectation,
-        amount: amount > 0 ? String(amount) : rows[i].amount,
+        amount: compareAmounts(amount, 0) > 0 ? amount : rows[i].amount,
       })
     } catch (e) {
       update(i, { looking: false, error: errorMessage(e, t) })
@@ -112,10 +116,7 @@ export function MatchOrderDrawer({
   const ready = rows.every(
     (r) => r.order && r.expectation && parseAmountInput(r.amount)
   )
-  const total = rows.reduce(
-    (s, r) => s + (Number(parseAmountInput(r.amount)) || 0),
-    0
-  )
+  const total = sumAmounts(rows.map((r) => parseAmountInput(r.amount)))
 
   const submit = () =>
     match.mutate(
@@ -264,7 +265,7 @@ export function MatchOrderDrawer({
           <Text
             size="small"
             className={
-              total > available
+              compareAmounts(total, available) > 0
                 ? "text-ui-fg-error mr-auto"
                 : "text-ui-fg-subtle mr-auto"
             }
@@ -281,7 +282,9 @@ export function MatchOrderDrawer({
           </Drawer.Close>
           <Button
             size="small"
-            disabled={!ready || total > available || match.isPending}
+            disabled={
+              !ready || compareAmounts(total, available) > 0 || match.isPending
+            }
             isLoading={match.isPending}
             onClick={submit}
             data-testid="bt-match-submit"

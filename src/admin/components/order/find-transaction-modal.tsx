@@ -18,7 +18,15 @@ import { useTransactions } from "../../hooks/queries"
 import { useMatchTransaction } from "../../hooks/mutations"
 import { useDebounced } from "../../hooks/use-debounced"
 import { emptyFilters, toQuery, type FilterState } from "../../lib/filters"
-import { amountNumber, parseAmountInput, remainingOf } from "../../lib/money"
+import {
+  amountString,
+  compareAmounts,
+  isNonZero,
+  minAmount,
+  parseAmountInput,
+  remainingAmount,
+  sumAmounts,
+} from "../../lib/money"
 import { useI18n } from "../../hooks/use-i18n"
 import { errorMessage } from "../../lib/errors"
 import type { BankTransaction, Expectation } from "../../../types/http"
@@ -70,17 +78,17 @@ export function FindTransactionModal({
   const rows = data?.transactions ?? []
   const count = data?.count ?? 0
 
-  const remaining = amountNumber(expectation.amount_remaining)
+  const remaining = amountString(expectation.amount_remaining) ?? "0"
   const pickedList = Object.values(picked)
-  const total = pickedList.reduce(
-    (sum, p) =>
-      sum +
-      (Number(parseAmountInput(p.amount, expectation.currency_code)) || 0),
-    0
+  const total = sumAmounts(
+    pickedList.map((p) => parseAmountInput(p.amount, expectation.currency_code))
   )
   const invalid = pickedList.some((p) => {
     const a = parseAmountInput(p.amount, expectation.currency_code)
-    return !a || Number(a) > remainingOf(p.tx.amount, p.tx.amount_allocated)
+    return (
+      !a ||
+      compareAmounts(a, remainingAmount(p.tx.amount, p.tx.amount_allocated)) > 0
+    )
   })
 
   const toggle = (tx: BankTransaction, on: boolean) =>
@@ -91,21 +99,21 @@ export function FindTransactionModal({
         return next
       }
       // By default take what this order still needs, within what the transaction still holds.
-      const stillNeeded = Math.max(
-        0,
-        remaining -
-          Object.values(prev).reduce(
-            (s, p) =>
-              s +
-              (Number(parseAmountInput(p.amount, expectation.currency_code)) ||
-                0),
-            0
+      const stillNeeded = remainingAmount(
+        remaining,
+        sumAmounts(
+          Object.values(prev).map((p) =>
+            parseAmountInput(p.amount, expectation.currency_code)
           )
+        )
       )
-      const available = remainingOf(tx.amount, tx.amount_allocated)
+      const available = remainingAmount(tx.amount, tx.amount_allocated)
       next[tx.id] = {
         tx,
-        amount: String(Math.min(available, stillNeeded || available)),
+        amount: minAmount(
+          available,
+          isNonZero(stillNeeded) ? stillNeeded : available
+        ),
       }
       return next
     })
@@ -214,7 +222,7 @@ export function FindTransactionModal({
                 </Table.Header>
                 <Table.Body>
                   {rows.map((tx) => {
-                    const available = remainingOf(
+                    const available = remainingAmount(
                       tx.amount,
                       tx.amount_allocated
                     )
@@ -227,7 +235,9 @@ export function FindTransactionModal({
                         <Table.Cell>
                           <Checkbox
                             checked={!!picked[tx.id]}
-                            disabled={available <= 0 || tx.direction !== "in"}
+                            disabled={
+                              !isNonZero(available) || tx.direction !== "in"
+                            }
                             onCheckedChange={(c) => toggle(tx, c === true)}
                             aria-label={t("bankTransfer.find.pick")}
                             data-testid="bt-find-pick"
@@ -317,12 +327,14 @@ export function FindTransactionModal({
             <Text
               size="small"
               className={
-                total > remaining ? "text-ui-fg-error" : "text-ui-fg-subtle"
+                compareAmounts(total, remaining) > 0
+                  ? "text-ui-fg-error"
+                  : "text-ui-fg-subtle"
               }
             >
               {pickedList.length
                 ? t(
-                    total > remaining
+                    compareAmounts(total, remaining) > 0
                       ? "bankTransfer.find.applyingSurplus"
                       : "bankTransfer.find.applying",
                     {

@@ -1,4 +1,8 @@
 import {
+  compareAmounts,
+  minAmount,
+  remainingAmount,
+  sumAmounts,
   amountString,
   currencyDecimals,
   formatMoney,
@@ -74,5 +78,23 @@ describe("money in the currency's ISO 4217 minor units", () => {
     expect(isNonZero(null)).toBe(false)
     expect(isNonZero("0.01")).toBe(true)
     expect(isNonZero({ value: "1000000" })).toBe(true)
+  })
+})
+
+describe("exact amount arithmetic (the match and find-transaction drawers)", () => {
+  it("adds and subtracts without float rounding", () => {
+    // As Numbers: 0.1 + 0.2 = 0.30000000000000004; 2^53 + 1 is lost.
+    expect(sumAmounts(["0.1", "0.2"])).toBe("0.3")
+    expect(sumAmounts(["9007199254740993", "1"])).toBe("9007199254740994")
+    expect(sumAmounts(["1.005", { value: "2.005" }, null, "abc"])).toBe("3.01")
+    expect(remainingAmount("100.30", "100.1")).toBe("0.2")
+    expect(remainingAmount("1", "2")).toBe("0")
+    expect(remainingAmount("9007199254740993", "0")).toBe("9007199254740993")
+  })
+  it("compares and picks the smaller exactly", () => {
+    expect(compareAmounts("0.3", sumAmounts(["0.1", "0.2"]))).toBe(0)
+    expect(compareAmounts("9007199254740993", "9007199254740992")).toBe(1)
+    expect(compareAmounts("-1", "0")).toBe(-1)
+    expect(minAmount("2430000", "2429999.99")).toBe("2429999.99")
   })
 })

@@ -190,3 +190,7 @@ export const SaveColumnMappingBody = z
 
 /** "Same transfer" (true) or "different transfers" (false). */
 export const ResolveDuplicateBody = z.object({ same: z.boolean() }).strict()
+
+/** POST /admin/bank-transfer/orders/:order_id/rotate-page-token: no fields. */
+export const RotatePageTokenBody = z.object({}).strict()
+export type RotatePageTokenBody = z.infer<typeof RotatePageTokenBody>

@@ -10,6 +10,7 @@ import {
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import { safeEqual } from "../../../lib/ingest/webhooks/signature"
+import { assertConfirmable } from "../../confirmation-guard"
 
 /** The order's payment token as the shopper's browser sends it (header, or `?token=` for links). */
 export function paymentToken(req: AuthenticatedMedusaRequest): string | null {
@@ -76,8 +77,9 @@ export async function shopperExpectation(req: AuthenticatedMedusaRequest) {
 }
 
 /**
- * Middleware: refuses (401/404, see `shopperOrder`) before the body is read, so that an upload is
- * parsed only for someone allowed to send it.
+ * Middleware for "I have paid": refuses (401/404, see `shopperOrder`; 400 when the order has
+ * nothing to confirm or is at its cap, see `assertConfirmable`) before the body is read, so that an
+ * upload is parsed only for someone allowed to send it.
  */
 export async function authoriseShopper(
   req: AuthenticatedMedusaRequest,
@@ -85,7 +87,11 @@ export async function authoriseShopper(
   next: MedusaNextFunction
 ) {
   try {
-    await shopperExpectation(req)
+    const expectation = await shopperExpectation(req)
+    await assertConfirmable(
+      req.scope.resolve(BANK_TRANSFER_MODULE),
+      expectation as any
+    )
     next()
   } catch (e) {
     next(e)

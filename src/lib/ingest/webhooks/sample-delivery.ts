@@ -48,8 +48,6 @@ export function testDelivery(
         sepay.hmac_secret,
         `${t}.${body}`
       )
-    } else if (sepay?.api_key) {
-      headers.authorization = `Apikey ${sepay.api_key}`
     }
     return { url: "/hooks/bank-transfer/sepay", headers, body }
   }

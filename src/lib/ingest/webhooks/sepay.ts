@@ -35,7 +35,9 @@ const payloadSchema = z.object({
 /**
  * SePay signs with either `Authorization: Apikey <key>` or, in HMAC mode, `X-SePay-Signature`
  * (hex HMAC-SHA256 of "<timestamp>.<raw body>", optionally prefixed "sha256=") with
- * `X-SePay-Timestamp` (unix seconds) within five minutes of now.
+ * `X-SePay-Timestamp` (unix seconds) within five minutes of now. When `hmac_secret` is configured
+ * the signature and its time window are required, even if `api_key` is configured too (a request
+ * with the API key alone → 401); the API key is accepted only when no HMAC secret is configured.
  */
 export function verifySepay(
   headers: Record<string, string | string[] | undefined>,
@@ -48,7 +50,14 @@ export function verifySepay(
     return Array.isArray(v) ? v[0] : v
   }
   const signature = header("x-sepay-signature")
-  if (config.hmac_secret && signature) {
+  if (config.hmac_secret) {
+    // Configured, the signature is required: an API key alone would skip the time window.
+    if (!signature) {
+      throw new WebhookError(
+        401,
+        "Missing X-SePay-Signature: this shop requires SePay's HMAC signature"
+      )
+    }
     const timestamp = header("x-sepay-timestamp")
     if (!isFresh(timestamp, now)) {
       throw new WebhookError(

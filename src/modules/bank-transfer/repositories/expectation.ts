@@ -96,3 +96,26 @@ export async function updateEscalations(
     ])
   )
 }
+
+/**
+ * Sets an expectation's payment-page token (nothing else: not its status), answering the token it
+ * had, or null when there is no such expectation.
+ */
+export async function setPageToken(
+  manager: SqlManager,
+  id: string,
+  token: string
+): Promise<string | null> {
+  const [before] = await manager.execute(
+    `SELECT page_token FROM bank_transfer_expectation WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+    [id]
+  )
+  if (!before) {
+    return null
+  }
+  await manager.execute(
+    `UPDATE bank_transfer_expectation SET page_token = ?, updated_at = now() WHERE id = ?`,
+    [token, id]
+  )
+  return before.page_token
+}

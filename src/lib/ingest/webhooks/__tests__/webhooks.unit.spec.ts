@@ -34,11 +34,23 @@ describe("webhook signatures", () => {
   it("SePay: API key or HMAC-SHA256 over timestamp.body", () => {
     const body = Buffer.from('{"id":1}')
     const cfg = { api_key: "k".repeat(20), hmac_secret: "s".repeat(20) }
+    const keyOnly = { api_key: cfg.api_key }
+    expect(
+      status(() =>
+        verifySepay(
+          { authorization: `Apikey ${cfg.api_key}` },
+          body,
+          keyOnly,
+          now
+        )
+      )
+    ).toBe(200)
+    // With an HMAC secret configured, the right API key alone is not enough.
     expect(
       status(() =>
         verifySepay({ authorization: `Apikey ${cfg.api_key}` }, body, cfg, now)
       )
-    ).toBe(200)
+    ).toBe(401)
     expect(
       status(() =>
         verifySepay({ authorization: "Apikey nope" }, body, cfg, now)

@@ -4,8 +4,14 @@ import type {
 } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { bankTransferModule } from "../../../../helpers"
+import { openProof } from "../../../../../../../lib/expect/sealed-proof"
+import { shopProofKey } from "../../../../../../../workflows/expect/steps/seal-proofs"
 
-/** GET /admin/bank-transfer/confirmations/:id/files/:file_id — a shopper's proof file, for admins only. */
+/**
+ * GET /admin/bank-transfer/confirmations/:id/files/:file_id — a shopper's proof file, for admins
+ * only: opened (proofs are stored sealed) and sent as an attachment with its original name and type.
+ * 404 when the file is not part of the confirmation.
+ */
 export async function GET(
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse
@@ -22,7 +28,11 @@ export async function GET(
       `File ${req.params.file_id} is not part of this confirmation`
     )
   }
-  const content = await req.scope.resolve(Modules.FILE).getAsBuffer(file.id)
+  // Sealed when stored (see sealProofsStep); files stored before sealing are served as they are.
+  const content = openProof(
+    await req.scope.resolve(Modules.FILE).getAsBuffer(file.id),
+    await shopProofKey(req.scope)
+  )
   res.setHeader("Content-Type", file.mime_type)
   res.setHeader(
     "Content-Disposition",
