@@ -32,11 +32,6 @@ export function isNonZero(amount: Amount): boolean {
   return /[1-9]/.test(amountString(amount) ?? "")
 }
 
-export function amountNumber(amount: Amount): number {
-  const s = amountString(amount)
-  return s === null ? 0 : Number(s)
-}
-
 const formatters = new Map<string, Intl.NumberFormat>()
 
 /**
@@ -135,11 +130,6 @@ export function parseAmountInput(
     return null
   }
   return normalised.replace(/^0+(?=\d)/, "")
-}
-
-/** a - b for amounts, never below zero (what is still available / remaining). */
-export function remainingOf(total: Amount, used: Amount): number {
-  return Math.max(0, amountNumber(total) - amountNumber(used))
 }
 
 // Exact arithmetic on decimal amounts: BigInt units of 10^-SCALE (no float rounding, any size).

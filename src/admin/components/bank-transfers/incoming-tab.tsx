@@ -8,7 +8,7 @@ import { TransactionReportsDrawer } from "./transaction-reports-drawer"
 import { useShopTimeZone, useTransactions } from "../../hooks/queries"
 import { useDebounced } from "../../hooks/use-debounced"
 import { emptyFilters, toQuery, type FilterState } from "../../lib/filters"
-import { amountNumber } from "../../lib/money"
+import { compareAmounts } from "../../lib/money"
 import { errorMessage } from "../../lib/errors"
 import { useI18n } from "../../hooks/use-i18n"
 import { sourceLabel } from "../../lib/status"
@@ -99,9 +99,8 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
                   <Table.Cell className="whitespace-nowrap text-right">
                     {tx.direction === "out" ? "−" : ""}
                     {money(tx.amount, tx.currency_code)}
-                    {amountNumber(tx.amount_allocated) > 0 &&
-                      amountNumber(tx.amount_allocated) <
-                        amountNumber(tx.amount) && (
+                    {compareAmounts(tx.amount_allocated, 0) > 0 &&
+                      compareAmounts(tx.amount_allocated, tx.amount) < 0 && (
                         <div className="text-ui-fg-muted txt-compact-xsmall">
                           {t("bankTransfer.incoming.applied", {
                             amount: money(

@@ -3,7 +3,7 @@ import { useState } from "react"
 import { ExpectationStatusBadge } from "../common/badges"
 import { KeyValue } from "../common/key-value"
 import { QrCode } from "../common/qr-code"
-import { amountNumber } from "../../lib/money"
+import { compareAmounts } from "../../lib/money"
 import { nextStepLabel } from "../../lib/status"
 import { useI18n } from "../../hooks/use-i18n"
 import type { OrderTransfer, Expectation } from "../../../types/http"
@@ -62,22 +62,22 @@ export function TransferSummary({
             {money(e.amount_remaining, currency)}
           </span>
         </KeyValue>
-        {amountNumber(e.surplus) > 0 && (
+        {compareAmounts(e.surplus, 0) > 0 && (
           <KeyValue label={t("bankTransfer.summary.surplus")}>
             {money(e.surplus, currency)}
           </KeyValue>
         )}
-        {amountNumber(e.captured_in_medusa) > 0 && (
+        {compareAmounts(e.captured_in_medusa, 0) > 0 && (
           <KeyValue label={t("bankTransfer.summary.capturedByHand")}>
             {money(e.captured_in_medusa, currency)}
           </KeyValue>
         )}
-        {amountNumber(e.amount_refunded) > 0 && (
+        {compareAmounts(e.amount_refunded, 0) > 0 && (
           <KeyValue label={t("bankTransfer.summary.refunded")}>
             {money(e.amount_refunded, currency)}
           </KeyValue>
         )}
-        {amountNumber(e.amount_to_return) > 0 && (
+        {compareAmounts(e.amount_to_return, 0) > 0 && (
           <KeyValue
             label={t("bankTransfer.summary.toReturn")}
             testId="bt-to-return"

@@ -8,7 +8,6 @@ import {
   formatMoney,
   isNonZero,
   parseAmountInput,
-  remainingOf,
 } from "../money"
 
 // Intl puts a no-break space before the currency sign.
@@ -33,8 +32,8 @@ describe("money", () => {
   })
 
   it("never computes a negative remainder", () => {
-    expect(remainingOf(100, "150")).toBe(0)
-    expect(remainingOf("2430000", 430000)).toBe(2000000)
+    expect(remainingAmount(100, "150")).toBe("0")
+    expect(remainingAmount("2430000", 430000)).toBe("2000000")
     expect(amountString("abc")).toBeNull()
   })
 })
