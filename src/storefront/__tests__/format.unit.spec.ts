@@ -65,6 +65,12 @@ describe("storefront kit: formatDeadline", () => {
     expect(formatDeadline(null, "VND")).toBe("")
     expect(formatDeadline("not a date", "VND")).toBe("")
   })
+
+  it("gives today's date in a zone", () => {
+    const at = new Date("2026-12-03T20:00:00Z")
+    expect(todayIn("Asia/Ho_Chi_Minh", at)).toBe("2026-12-04")
+    expect(todayIn("UTC", at)).toBe("2026-12-03")
+  })
 })
 
 describe("storefront kit: formatAmount on engines without string formatting", () => {
