@@ -27,6 +27,13 @@ import os from "node:os"
 import path from "node:path"
 import { startPostgres, ensureDatabase } from "../../scripts/postgres.mjs"
 import {
+  check,
+  printTimings,
+  tally,
+  timed,
+  timings,
+} from "../helpers/checks.mjs"
+import {
   buildAndPack,
   cleanEnv,
   killGroup,
@@ -61,29 +68,6 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"))
 // ---------------------------------------------------------------------------------------------
 // Checks, timings, processes
 // ---------------------------------------------------------------------------------------------
-const tally = { passed: 0, failed: 0 }
-function check(name, ok, detail = "") {
-  if (ok) {
-    tally.passed++
-  } else {
-    tally.failed++
-  }
-  console.log(`${ok ? "PASS" : "FAIL"}  ${name}${detail ? ` — ${detail}` : ""}`)
-  return ok
-}
-const timings = []
-const t0 = Date.now()
-async function timed(label, fn) {
-  const started = Date.now()
-  console.log(`\n> ${label}`)
-  try {
-    return await fn()
-  } finally {
-    const s = (Date.now() - started) / 1000
-    timings.push([label, s])
-    console.log(`  (${s.toFixed(1)} s)`)
-  }
-}
 
 /** Lowest version a peer range accepts ("^2.21.0", "~2.21.0", ">=2.21.0", "2.21.0" → "2.21.0"). */
 function lowest(range) {
@@ -294,12 +278,7 @@ function summary() {
     return
   }
   summarised = true
-  const total = (Date.now() - t0) / 1000
-  console.log("\ntimings:")
-  for (const [label, s] of timings) {
-    console.log(`  ${s.toFixed(1).padStart(6)} s  ${label}`)
-  }
-  console.log(`  ${total.toFixed(1).padStart(6)} s  total`)
+  printTimings()
   console.log(`\n${tally.passed} passed, ${tally.failed} failed`)
 }
 async function cleanup() {

@@ -37,6 +37,7 @@ import {
   waitUntil,
 } from "../../scripts/shop.mjs"
 import { ensureDatabase, run, startPostgres } from "../../scripts/postgres.mjs"
+import { check, tally } from "../helpers/checks.mjs"
 
 const require = createRequire(path.join(root, "package.json"))
 
@@ -77,16 +78,6 @@ const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
 // ---------------------------------------------------------------------------------------------
 // Checks and output
 // ---------------------------------------------------------------------------------------------
-const tally = { passed: 0, failed: 0 }
-function check(name, ok, detail = "") {
-  if (ok) {
-    tally.passed++
-  } else {
-    tally.failed++
-  }
-  console.log(`${ok ? "PASS" : "FAIL"}  ${name}${detail ? ` — ${detail}` : ""}`)
-  return ok
-}
 const log = (...a) => console.log(...a)
 const section = (title) => console.log(`\n=== ${title} ===`)
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`

@@ -39,6 +39,13 @@ import {
   deliverSepay,
   sepayPayload,
 } from "../browser/lib/api.mjs"
+import {
+  check,
+  printTimings,
+  tally,
+  timed,
+  timings,
+} from "../helpers/checks.mjs"
 
 const CHROMIUM = "/usr/bin/chromium"
 const PORT = Number(process.env.STOREFRONT_PORT || 9700)
@@ -65,29 +72,6 @@ if (!fs.existsSync(CHROMIUM)) {
 // ---------------------------------------------------------------------------------------------
 // Checks, timings, processes
 // ---------------------------------------------------------------------------------------------
-const tally = { passed: 0, failed: 0 }
-function check(name, ok, detail = "") {
-  if (ok) {
-    tally.passed++
-  } else {
-    tally.failed++
-  }
-  console.log(`${ok ? "PASS" : "FAIL"}  ${name}${detail ? ` — ${detail}` : ""}`)
-  return ok
-}
-const timings = []
-const t0 = Date.now()
-async function timed(label, fn) {
-  const started = Date.now()
-  console.log(`\n> ${label}`)
-  try {
-    return await fn()
-  } finally {
-    const s = (Date.now() - started) / 1000
-    timings.push([label, s])
-    console.log(`  (${s.toFixed(1)} s)`)
-  }
-}
 
 const groups = new Set()
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bank-transfer-storefront-"))
@@ -123,12 +107,7 @@ async function finish(code) {
     }
   }
   console.log(`\n> screenshots and logs in ${path.relative(root, outDir)}/`)
-  const total = (Date.now() - t0) / 1000
-  console.log("\ntimings:")
-  for (const [label, s] of timings) {
-    console.log(`  ${s.toFixed(1).padStart(6)} s  ${label}`)
-  }
-  console.log(`  ${total.toFixed(1).padStart(6)} s  total`)
+  printTimings()
   // The copy's node_modules (about 450 MB) is removed by a detached rm: no need to wait for it.
   if (process.env.STOREFRONT_KEEP) {
     console.log(`kept ${dir}`)
