@@ -127,6 +127,20 @@ medusaIntegrationTestRunner({
         })
       })
 
+      it("lets one customer check out twice at once, with no account holder at the bank", async () => {
+        const buyer = await customerHeaders(api, shop, "twice@example.com")
+        const [a, b] = await Promise.all([
+          placeOrder(api, shop, buyer),
+          placeOrder(api, shop, buyer),
+        ])
+        expect(a.order.id).not.toBe(b.order.id)
+        // The provider answers "none created": no row Medusa would have to keep unique per customer.
+        const holders = await (
+          getContainer().resolve("payment") as any
+        ).listAccountHolders({ provider_id: "pp_bank-transfer_default" })
+        expect(holders).toHaveLength(0)
+      })
+
       it("answers 404 for another customer's order and for an unknown id, and 401 without login", async () => {
         const owner = await customerHeaders(api, shop, "owner@example.com")
         const other = await customerHeaders(api, shop, "other@example.com")

@@ -11,6 +11,8 @@ import type {
   CancelPaymentOutput,
   CapturePaymentInput,
   CapturePaymentOutput,
+  CreateAccountHolderInput,
+  CreateAccountHolderOutput,
   DeletePaymentInput,
   DeletePaymentOutput,
   GetPaymentStatusInput,
@@ -51,6 +53,19 @@ class BankTransferProviderService extends AbstractPaymentProvider<BankTransferOp
   ) {
     super(container, options)
     this.options_ = parseOptions(options)
+  }
+
+  /**
+   * A bank keeps no record of the shop's customers, so there is no account holder to create: the
+   * answer is empty, which Medusa's payment module reads as "none created" (no `account_holder` row,
+   * no link to the customer). Declaring the method stops Medusa's warning "does not support creating
+   * account holders" on every logged-in checkout; answering an id instead would have two concurrent
+   * checkouts of one customer collide on Medusa's unique (provider_id, external_id).
+   */
+  async createAccountHolder(
+    _input: CreateAccountHolderInput
+  ): Promise<CreateAccountHolderOutput> {
+    return {} as CreateAccountHolderOutput
   }
 
   /** What the storefront needs before the order exists; the reference comes with the order. */
