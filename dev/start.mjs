@@ -36,6 +36,9 @@ async function main() {
     AUTH_CORS:
       process.env.AUTH_CORS ||
       `http://localhost:8000,http://localhost:${HTTP_PORT}`,
+    // This shop's own address: payment links and the admin's test delivery use it (public_url).
+    MEDUSA_BACKEND_URL:
+      process.env.MEDUSA_BACKEND_URL || `http://localhost:${HTTP_PORT}`,
   })
 
   await step("Running migrations", ["db:migrate"])

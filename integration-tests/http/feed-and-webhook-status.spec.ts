@@ -8,6 +8,7 @@ import {
   SeededShop,
 } from "../helpers/shop"
 import { settle } from "../helpers/settle"
+import { withPublicUrl } from "../helpers/public-url"
 import { postSepay, sepayPayload, waitFor } from "../helpers/webhooks"
 
 jest.setTimeout(180 * 1000)
@@ -109,10 +110,15 @@ medusaIntegrationTestRunner({
       expect(afterBad.last_error).not.toContain("wrong-key")
 
       // A test from the admin ("Send a test") is not a delivery; other channels are untouched.
-      const test = await api.post(
-        "/admin/bank-transfer/webhooks/casso/test-delivery",
-        {},
-        admin
+      const test = await withPublicUrl(
+        getContainer(),
+        String(api.defaults.baseURL).replace(/\/$/, ""),
+        () =>
+          api.post(
+            "/admin/bank-transfer/webhooks/casso/test-delivery",
+            {},
+            admin
+          )
       )
       expect(test.data.status).toBe(200)
       expect(await channel("casso")).toMatchObject({
