@@ -7,6 +7,7 @@ import {
   seedShop,
   SeededShop,
 } from "../helpers/shop"
+import { withPublicUrl } from "../helpers/public-url"
 import { settle } from "../helpers/settle"
 import { postSepay, sepayPayload, waitFor } from "../helpers/webhooks"
 import { escalateUnpaidTransfersWorkflow } from "../../src/workflows/escalate/escalate-unpaid-transfers"
@@ -370,18 +371,16 @@ medusaIntegrationTestRunner({
         .catch((e) => e.response)
       expect(invalid.status).toBe(400)
       // The test delivery goes to the shop's public URL: here, the test server.
-      const service: any = getContainer().resolve("bankTransfer")
-      const base = String(api.defaults.baseURL).replace(/\/$/, "")
-      const before = service.getOptions().public_url
-      service.getOptions().public_url = base
-      ;(await service.loadOptions()).public_url = base
-      const test = await api.post(
-        "/admin/bank-transfer/webhooks/sepay/test-delivery",
-        {},
-        admin
+      const test = await withPublicUrl(
+        getContainer(),
+        String(api.defaults.baseURL).replace(/\/$/, ""),
+        () =>
+          api.post(
+            "/admin/bank-transfer/webhooks/sepay/test-delivery",
+            {},
+            admin
+          )
       )
-      service.getOptions().public_url = before
-      ;(await service.loadOptions()).public_url = before
       expect(test.data).toMatchObject({
         status: 200,
         body: { success: true, test: true },
