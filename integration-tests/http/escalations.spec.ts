@@ -236,6 +236,15 @@ medusaIntegrationTestRunner({
       expect((await api.get(file.url).catch((e) => e.response)).status).toBe(
         401
       )
+
+      // Having said they paid, the shopper is not asked to confirm again: the next step is the hold.
+      expect(d.expectation.next_step).toBeNull()
+      // The job replans it at its next run (now): long overdue, it goes on hold without asking.
+      const run = await escalateDueTransfers(getContainer(), new Date())
+      expect(run.by_step).toEqual({ tentative_cancel: 1 })
+      expect((await status(order.id)).expectation.status).toBe(
+        "tentatively_canceled"
+      )
     })
 
     it("the payment page opens with its token only, shows live status and takes a confirmation", async () => {

@@ -90,6 +90,12 @@ export async function transitionExpectation(
     to !== "canceled" &&
     to !== "refunded"
   const stopsEscalating = ["paid", "canceled", "refunded"].includes(to)
+  // Into or out of "shopper says they paid": confirmation steps are skipped only while there
+  // (see planEscalation), so the next step is planned again by the job's next run.
+  const replan =
+    !stopsEscalating &&
+    !unpaidAgain &&
+    (to === "customer_confirmed") !== (row.status === "customer_confirmed")
   await this.updateExpectations(
     {
       id: row.id,
@@ -113,7 +119,9 @@ export async function transitionExpectation(
       ...(to !== "paid" && row.status === "paid" ? { paid_at: null } : {}),
       ...(stopsEscalating ? { next_step: null, next_step_at: null } : {}),
       // Unpaid again (an undo): the escalation job plans the next step from what was done.
-      ...(unpaidAgain ? { next_step: null, next_step_at: new Date() } : {}),
+      ...(unpaidAgain || replan
+        ? { next_step: null, next_step_at: new Date() }
+        : {}),
     },
     sharedContext
   )
