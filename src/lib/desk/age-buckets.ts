@@ -45,7 +45,8 @@ export function ageBucketRanges(
     ...b,
     placed_from:
       b.max_days === null ? null : calendar.dueCutoff(now, b.max_days + 1),
-    placed_before: b.min_days === 0 ? null : calendar.dueCutoff(now, b.min_days),
+    placed_before:
+      b.min_days === 0 ? null : calendar.dueCutoff(now, b.min_days),
   }))
 }
 

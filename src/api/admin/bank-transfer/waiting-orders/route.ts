@@ -37,7 +37,9 @@ export async function GET(
     offset: q.offset,
   })
   const customerIds = [
-    ...new Set(rows.map((r) => r.customer_id).filter((id): id is string => !!id)),
+    ...new Set(
+      rows.map((r) => r.customer_id).filter((id): id is string => !!id)
+    ),
   ]
   const names = new Map<string, string>()
   if (customerIds.length) {
@@ -77,7 +79,9 @@ export async function GET(
       amount_remaining: r.amount_remaining,
       placed_at: new Date(r.placed_at).toISOString(),
       attention_reason: r.attention_reason,
-      confirmed_at: r.confirmed_at ? new Date(r.confirmed_at).toISOString() : null,
+      confirmed_at: r.confirmed_at
+        ? new Date(r.confirmed_at).toISOString()
+        : null,
       confirmations: r.confirmations,
       proof_files: r.proof_files,
     })),
