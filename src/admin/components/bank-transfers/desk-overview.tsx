@@ -91,7 +91,10 @@ function Awaited({ awaited }: { awaited: AwaitedMoney }) {
           </Link>
         </div>
         <Text size="small" className="text-ui-fg-subtle">
-          {t("bankTransfer.desk.openOrders", { orders: number(awaited.count) })}
+          {t("bankTransfer.desk.openOrders", {
+            count: awaited.count,
+            orders: number(awaited.count),
+          })}
         </Text>
       </div>
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
@@ -138,7 +141,10 @@ function BucketCell({
         className="text-ui-fg-muted"
         data-testid={`bt-bucket-${b.key}-count`}
       >
-        {t("bankTransfer.desk.bucketOrders", { orders: number(b.count) })}
+        {t("bankTransfer.desk.bucketOrders", {
+          count: b.count,
+          orders: number(b.count),
+        })}
       </Text>
     </Link>
   )

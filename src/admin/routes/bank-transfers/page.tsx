@@ -58,6 +58,8 @@ const BankTransfersPage = () => {
               <Tabs.Trigger
                 key={x.value}
                 value={x.value}
+                // Eleven tabs: they scroll sideways rather than wrap into three-line labels.
+                className="whitespace-nowrap"
                 data-testid={`bt-tab-${x.value}`}
               >
                 {t(x.label)}
