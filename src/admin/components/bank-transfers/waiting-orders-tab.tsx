@@ -46,6 +46,23 @@ export function WaitingOrdersList({ kind }: { kind: Kind }) {
     limit: PAGE,
     offset,
   })
+  /** What the filter from the overview's bucket means, in words. */
+  const filterText = () => {
+    const currency = filter.currency_code ?? ""
+    const from = filter.placed_from && dateTime(filter.placed_from, timeZone)
+    const before =
+      filter.placed_before && dateTime(filter.placed_before, timeZone)
+    if (from && before) {
+      return t("bankTransfer.desk.placedBetween", { currency, from, before })
+    }
+    if (from) {
+      return t("bankTransfer.desk.placedSince", { currency, from })
+    }
+    if (before) {
+      return t("bankTransfer.desk.placedUntil", { currency, before })
+    }
+    return t("bankTransfer.desk.allCurrency", { currency })
+  }
   const rows = data?.orders ?? []
   const count = data?.count ?? 0
   // The attention tab shows its orders above its transactions only when there are any.
@@ -67,17 +84,7 @@ export function WaitingOrdersList({ kind }: { kind: Kind }) {
           className="flex flex-wrap items-center gap-2 px-6"
           data-testid="bt-awaiting-filter"
         >
-          <Text size="small">
-            {t("bankTransfer.desk.placedBetween", {
-              currency: filter.currency_code ?? "—",
-              from: filter.placed_from
-                ? dateTime(filter.placed_from, timeZone)
-                : "…",
-              before: filter.placed_before
-                ? dateTime(filter.placed_before, timeZone)
-                : "…",
-            })}
-          </Text>
+          <Text size="small">{filterText()}</Text>
           <Button
             size="small"
             variant="secondary"
