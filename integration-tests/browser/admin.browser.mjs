@@ -352,7 +352,8 @@ async function main() {
     )
     await link().click()
     await page.getByTestId("bt-page").waitFor({ timeout: FIRST_LOAD })
-    await page.getByTestId("bt-incoming-tab").waitFor()
+    // The desk opens on its overview: what needs doing.
+    await page.getByTestId("bt-overview").waitFor()
   })
 
   // ---- Order F: unpaid; the top of the page says so and Medusa's fulfilment route refuses it.
@@ -1145,11 +1146,18 @@ async function main() {
         Math.min(count, 20),
       `rows match the API's count ${count}`
     )
+    // The badge counts the parked transfers and the orders whose capture Medusa refused.
+    const orders = (
+      await client.get(
+        "/admin/bank-transfer/waiting-orders?status=needs_attention&limit=1",
+        { headers: state.admin }
+      )
+    ).count
     await waitFor(
       async () => page.getByTestId("bt-tab-count-attention").innerText(),
-      (t) => Number(t) === count,
+      (t) => Number(t) === count + orders,
       {
-        what: `the tab to show the count ${count}`,
+        what: `the tab to show the count ${count} + ${orders}`,
       }
     )
   })
@@ -1200,6 +1208,86 @@ async function main() {
       .getByTestId("bt-webhook-test")
       .click()
     await toast(/answered 2\d\d/)
+  })
+
+  await test("Overview: each queue card shows its count and opens its tab; the money awaited by age opens its orders", async () => {
+    // A shopper says they paid (on the payment page's form), so that the queue has a row.
+    state.desk ??= await newBankTransferOrder()
+    const { order, expectation } = state.desk
+    const listed = async () =>
+      (
+        await client.get(
+          "/admin/bank-transfer/waiting-orders?status=customer_confirmed&limit=200",
+          { headers: state.admin }
+        )
+      ).orders.some((o) => o.order_id === order.id)
+    if (!(await listed())) {
+      const form = new FormData()
+      form.append("message", "Em đã chuyển khoản rồi ạ")
+      const res = await fetch(
+        `${BASE}/bank-transfer/pay/${expectation.page_token}/confirm`,
+        { method: "POST", body: form }
+      )
+      assert(res.ok, `the shopper's confirmation is taken: ${res.status}`)
+    }
+    await visit("/app/bank-transfers", () => page.getByTestId("bt-overview"))
+    const { stats } = await client.get("/admin/bank-transfer/stats", {
+      headers: state.admin,
+    })
+    const expected = {
+      attention: stats.attention_transactions + stats.attention_orders,
+      confirmed: stats.customer_confirmed,
+      suggestions: stats.suggestions_pending,
+      duplicates: stats.possible_duplicates,
+      unmatched: stats.unmatched,
+    }
+    assert(expected.confirmed >= 1, "a shopper says they paid")
+    for (const [queue, count] of Object.entries(expected)) {
+      // Other scenarios' data may still be settling: the page polls, the figure follows.
+      await waitFor(
+        async () =>
+          Number(
+            (
+              await page.getByTestId(`bt-queue-${queue}-count`).innerText()
+            ).replace(/\D/g, "")
+          ),
+        (n) => n === count,
+        { what: `the ${queue} card to show ${count}` }
+      )
+      const badge = await page.getByTestId(`bt-tab-count-${queue}`).innerText()
+      assert(Number(badge) === count, `the ${queue} tab's badge: ${badge}`)
+    }
+    await h.shot("desk overview")
+    // The shoppers' card opens their list, this order on it, linking to Medusa's order page.
+    await page.getByTestId("bt-queue-confirmed-link").click()
+    await page.getByTestId("bt-confirmed-orders").waitFor()
+    assert(
+      /tab=confirmed/.test(page.url()),
+      `the URL names the tab: ${page.url()}`
+    )
+    const row = page.locator(
+      `[data-testid="bt-confirmed-row"][data-order-id="${order.id}"]`
+    )
+    await row.waitFor()
+    const href = await row
+      .getByTestId("bt-waiting-order-link")
+      .getAttribute("href")
+    assert(href?.endsWith(`/orders/${order.id}`), `order link: ${href}`)
+    assert(
+      (await row.innerText()).includes("2,430,000"),
+      `the amount due in the admin's language: ${await row.innerText()}`
+    )
+    // The youngest age bucket of VND opens the open orders placed then, this one among them.
+    await visit("/app/bank-transfers", () => page.getByTestId("bt-overview"))
+    await page
+      .locator('[data-testid="bt-awaited"][data-currency="VND"]')
+      .getByTestId("bt-bucket-0_1")
+      .click()
+    await page.getByTestId("bt-awaiting-filter").waitFor()
+    await page
+      .locator(`[data-testid="bt-awaiting-row"][data-order-id="${order.id}"]`)
+      .waitFor()
+    await h.shot("desk awaiting bucket")
   })
 
   await test("Figures show today's money and the queues", async () => {
@@ -1538,6 +1626,18 @@ async function main() {
             "Lưu cài đặt",
           ],
         ],
+        [
+          "overview",
+          "bt-overview",
+          ["Việc cần làm", "Khách báo đã chuyển", "Tiền còn chờ nhận"],
+        ],
+        [
+          "confirmed",
+          "bt-confirmed-orders",
+          ["Khách báo đã chuyển", "Chứng từ"],
+        ],
+        ["awaiting", "bt-awaiting-orders", ["Chờ thanh toán", "Còn thiếu"]],
+        // Last: the figures are read below.
         ["figures", "bt-figures-tab", ["Đã nhận hôm nay", "Tự động đối soát"]],
       ]) {
         await openTab(tab, testId)

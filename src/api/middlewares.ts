@@ -22,6 +22,7 @@ import {
   RotatePageTokenBody,
 } from "./admin/bank-transfer/validators"
 import { runtimeSettingsSchema } from "../lib/options"
+import { ListWaitingOrdersQuery } from "./admin/bank-transfer/waiting-orders/validators"
 import { proofUpload } from "./confirmation-upload"
 import { statementUpload } from "./admin/bank-transfer/imports/upload"
 import { refuseUnstorableInput } from "./unstorable-input"
@@ -90,6 +91,11 @@ export default defineMiddlewares({
       matcher: "/admin/bank-transfer/transactions",
       method: ["GET"],
       middlewares: [validateAndTransformQuery(ListTransactionsQuery, {})],
+    },
+    {
+      matcher: "/admin/bank-transfer/waiting-orders",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(ListWaitingOrdersQuery, {})],
     },
     {
       matcher: "/admin/bank-transfer/suggestions",

@@ -3,6 +3,8 @@
  * or a string depending on the route (bigNumber columns vs. formatted instructions), so every
  * amount is typed `Amount` and goes through the admin's lib/money.ts before it is shown or computed with.
  */
+import type { DeskFigures } from "./desk"
+
 export type Amount = number | string | { value: string } | null | undefined
 
 export type ExpectationStatus =
@@ -475,4 +477,6 @@ export type Stats = {
   unmatched: number
   orders_on_hold: number
   customer_confirmed: number
-}
+  /** Money waiting to go back (the returns tab), when the server counts it. */
+  returns_open?: number
+} & DeskFigures

@@ -31,6 +31,10 @@ import {
   Suggestion,
 } from "./models"
 import * as actions from "./actions"
+import {
+  ageBucketRanges,
+  type AgeBucketRange,
+} from "../../lib/desk/age-buckets"
 import type { PossibleDuplicateAnswer } from "./actions/resolve-possible-duplicate"
 import type { ExpectationChange, TransitionResult } from "./actions/transition"
 import * as transactions from "./repositories/bank-transaction"
@@ -40,6 +44,7 @@ import {
 } from "../../lib/escalate/calendar/for-currency"
 import { findCandidates, setPageToken } from "./repositories/expectation"
 import { reconciliationStats } from "./repositories/stats"
+import * as desk from "./repositories/desk"
 import {
   listWebhookChannelStatuses,
   recordWebhookOutcome,
@@ -427,6 +432,55 @@ class BankTransferModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     return reconciliationStats(sharedContext.manager as any, input)
+  }
+
+  /**
+   * The desk's work queues and the money open orders still await, by age in business days at
+   * `now` (each currency on its own calendar, see loadCalendar). See repositories/desk.
+   */
+  @InjectManager()
+  async deskFigures(
+    input: { now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.manager as any
+    const currencies = await desk.openCurrencies(manager)
+    const ranges: Record<string, AgeBucketRange[]> = {}
+    for (const currency of currencies) {
+      ranges[currency] = ageBucketRanges(
+        await this.loadCalendar(currency),
+        input.now
+      )
+    }
+    const [queues, awaited] = await Promise.all([
+      desk.deskQueueCounts(manager),
+      desk.awaitedByAge(manager, ranges),
+    ])
+    return {
+      queues,
+      awaited: awaited.map((a) => ({
+        ...a,
+        buckets: a.buckets.map((b) => {
+          const r = ranges[a.currency_code].find((x) => x.key === b.key)!
+          return {
+            ...b,
+            min_days: r.min_days,
+            max_days: r.max_days,
+            placed_from: r.placed_from,
+            placed_before: r.placed_before,
+          }
+        }),
+      })),
+    }
+  }
+
+  /** Orders waiting for money, with the shopper's confirmations summarised (repositories/desk). */
+  @InjectManager()
+  async listWaitingOrders(
+    filter: desk.WaitingOrdersFilter,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return desk.listWaitingOrders(sharedContext.manager as any, filter)
   }
 
   /** One webhook delivery's outcome on its channel's row (see repositories/webhook-channel-status). */

@@ -9,30 +9,35 @@ import { SettingsTab } from "../../components/bank-transfers/settings-tab"
 import { FiguresTab } from "../../components/bank-transfers/figures-tab"
 import { DuplicatesTab } from "../../components/bank-transfers/duplicates-tab"
 import { NeedsAttentionTab } from "../../components/bank-transfers/needs-attention-tab"
-import { useDuplicates, useNeedsAttention } from "../../hooks/queries"
+import { DeskOverview } from "../../components/bank-transfers/desk-overview"
+import { WaitingOrdersList } from "../../components/bank-transfers/waiting-orders-tab"
+import { useStats } from "../../hooks/queries"
 import { useI18n } from "../../hooks/use-i18n"
 
 const TABS = [
+  { value: "overview", label: "bankTransfer.desk.tabOverview" },
   { value: "incoming", label: "bankTransfer.tabs.incoming" },
   { value: "unmatched", label: "bankTransfer.tabs.unmatched" },
   { value: "suggestions", label: "bankTransfer.tabs.suggestions" },
   { value: "duplicates", label: "bankTransfer.tabs.duplicates" },
   { value: "attention", label: "bankTransfer.tabs.attention" },
+  { value: "confirmed", label: "bankTransfer.desk.tabConfirmed" },
+  { value: "awaiting", label: "bankTransfer.desk.tabAwaiting" },
   { value: "import", label: "bankTransfer.tabs.import" },
   { value: "settings", label: "bankTransfer.tabs.settings" },
   { value: "figures", label: "bankTransfer.tabs.figures" },
 ] as const
 
 /**
- * The accountant's desk. The tab lives in the URL (?tab=…) so that a link, a reload or the back
- * button lands on the same list.
+ * The accountant's desk. It opens on the overview (what needs doing); the tab lives in the URL
+ * (?tab=…) so that a link, a reload or the back button lands on the same list.
  */
 const BankTransfersPage = () => {
   const { t } = useI18n()
   const [params, setParams] = useSearchParams()
   const tab = TABS.some((x) => x.value === params.get("tab"))
     ? (params.get("tab") as string)
-    : "incoming"
+    : "overview"
   const counts = useReviewCounts()
 
   return (
@@ -53,6 +58,8 @@ const BankTransfersPage = () => {
               <Tabs.Trigger
                 key={x.value}
                 value={x.value}
+                // Eleven tabs: they scroll sideways rather than wrap into three-line labels.
+                className="whitespace-nowrap"
                 data-testid={`bt-tab-${x.value}`}
               >
                 {t(x.label)}
@@ -72,6 +79,9 @@ const BankTransfersPage = () => {
           </Tabs.List>
         </div>
         {/* Only the open tab is mounted (Radix unmounts the others), so each one loads on demand. */}
+        <Tabs.Content value="overview" className="pt-4">
+          <DeskOverview />
+        </Tabs.Content>
         <Tabs.Content value="incoming" className="pt-4">
           <IncomingTab />
         </Tabs.Content>
@@ -85,7 +95,16 @@ const BankTransfersPage = () => {
           <DuplicatesTab />
         </Tabs.Content>
         <Tabs.Content value="attention" className="pt-4">
-          <NeedsAttentionTab />
+          <div className="flex flex-col gap-y-6">
+            <WaitingOrdersList kind="attention" />
+            <NeedsAttentionTab />
+          </div>
+        </Tabs.Content>
+        <Tabs.Content value="confirmed" className="pt-4">
+          <WaitingOrdersList kind="confirmed" />
+        </Tabs.Content>
+        <Tabs.Content value="awaiting" className="pt-4">
+          <WaitingOrdersList kind="awaiting" />
         </Tabs.Content>
         <Tabs.Content value="import" className="pt-4">
           <ImportTab />
@@ -102,15 +121,27 @@ const BankTransfersPage = () => {
 }
 
 /**
- * How many reports wait for a decision and how many transfers are parked, shown on their tabs so
- * that the accountant sees them from any tab. A count the server cannot give is left out.
+ * Every queue's size on its tab, so that the accountant sees them from any tab: all from one
+ * request (GET /admin/bank-transfer/stats, polled). A count the server does not give is left out
+ * (e.g. money to return on a server without that queue).
  */
 function useReviewCounts(): Record<string, number | undefined> {
-  const duplicates = useDuplicates()
-  const attention = useNeedsAttention({ limit: 1, offset: 0 })
+  const { data } = useStats()
+  const s = data?.stats
+  if (!s) {
+    return {}
+  }
   return {
-    duplicates: duplicates.data?.possible_duplicates.length,
-    attention: attention.data?.count,
+    unmatched: s.unmatched,
+    suggestions: s.suggestions_pending,
+    duplicates: s.possible_duplicates,
+    attention:
+      s.attention_transactions === undefined
+        ? undefined
+        : s.attention_transactions + (s.attention_orders ?? 0),
+    confirmed: s.customer_confirmed,
+    awaiting: s.awaited?.reduce((sum, a) => sum + a.count, 0),
+    returns: s.returns_open,
   }
 }
 
