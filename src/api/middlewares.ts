@@ -20,6 +20,7 @@ import {
   SimulateTransferBody,
   UndoAllocationBody,
   RotatePageTokenBody,
+  ExportTransactionsQuery,
 } from "./admin/bank-transfer/validators"
 import { runtimeSettingsSchema } from "../lib/options"
 import { proofUpload } from "./confirmation-upload"
@@ -90,6 +91,11 @@ export default defineMiddlewares({
       matcher: "/admin/bank-transfer/transactions",
       method: ["GET"],
       middlewares: [validateAndTransformQuery(ListTransactionsQuery, {})],
+    },
+    {
+      matcher: "/admin/bank-transfer/exports/transactions",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(ExportTransactionsQuery, {})],
     },
     {
       matcher: "/admin/bank-transfer/suggestions",
