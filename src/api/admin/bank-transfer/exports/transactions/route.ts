@@ -105,15 +105,32 @@ export async function GET(
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
   res.setHeader("Content-Disposition", `attachment; filename="${fileName}"`)
   res.setHeader("X-Content-Type-Options", "nosniff")
+  // A client gone away ends the export: no page more is read for nobody.
+  const gone = () => res.destroyed || res.writableEnded
   const write = (text: string) =>
     res.write(text)
       ? Promise.resolve()
-      : new Promise((r) => res.once("drain", r))
-  await write(`\uFEFF${stringify([exportHeader()])}`)
-  for await (const rows of pages()) {
-    if (rows.length) {
-      await write(stringify(rows.map(csvCells)))
+      : new Promise<void>((resolve) => {
+          res.once("drain", resolve)
+          res.once("close", resolve)
+        })
+  try {
+    await write(`\uFEFF${stringify([exportHeader()])}`)
+    for await (const rows of pages()) {
+      if (gone()) {
+        return
+      }
+      if (rows.length) {
+        await write(stringify(rows.map(csvCells)))
+      }
     }
+    res.end()
+  } catch (e) {
+    // The status line is sent: the only honest answer left is a cut connection (no partial file
+    // that looks complete), and the error goes to the log.
+    req.scope
+      .resolve("logger")
+      .error(`Ledger export ${fileName} failed: ${(e as Error).message}`)
+    res.destroy(e as Error)
   }
-  res.end()
 }
