@@ -209,6 +209,7 @@ medusaIntegrationTestRunner({
       await bad("min_amount=900&max_amount=800", /min_amount must not be above/)
       await bad("from=2026-02-30", /not a real date/)
       await bad("to=yesterday", /YYYY-MM-DD/)
+      await bad("to=2026-02-30T10:00:00Z", /YYYY-MM-DD/)
       await bad("status=paid", /status/)
       await bad("currency_code=VNDX", /currency/)
     })

@@ -43,6 +43,7 @@ const bookedBound = z
     const d = new Date(v)
     if (
       !/^\d{4}-\d{2}-\d{2}T/.test(v) ||
+      !isRealDate(v.slice(0, 10)) ||
       isNaN(d.getTime()) ||
       d.getUTCFullYear() < 1900 ||
       d.getUTCFullYear() > 2999
