@@ -769,6 +769,62 @@ async function main() {
     )
   })
 
+  await test("Ledger: a row opens the transfer's story, its order linked; the list names the order; Export downloads through the session", async () => {
+    const D = state.D
+    assert(D?.tx, "needs the transfer matched by the scenario before")
+    await openTab("incoming", "bt-incoming-tab")
+    const tab = page.getByTestId("bt-incoming-tab")
+    await tab.getByTestId("bt-filter-q").fill(D.token)
+    // The filters live in the URL: a reload shows the same list.
+    await page.waitForURL(/[?&]q=/)
+    const row = tab.locator(
+      `[data-testid="bt-tx-row"][data-transaction-id="${D.tx.id}"]`
+    )
+    await row.waitFor()
+    const status = await row.getByTestId("bt-tx-status").innerText()
+    assert(
+      status.includes(`#${D.order.display_id}`),
+      `the status names the order: ${status}`
+    )
+    await row.getByTestId("bt-tx-memo").click()
+    const drawer = page.getByTestId("bt-ledger-drawer")
+    await drawer.waitFor()
+    const link = drawer.getByTestId("bt-ledger-order-link")
+    await link.waitFor()
+    assert(
+      (await link.innerText()).includes(`#${D.order.display_id}`),
+      "the allocation names the order"
+    )
+    assert(
+      (await link.getAttribute("href")).endsWith(`/orders/${D.order.id}`),
+      "the order link goes to the order"
+    )
+    await drawer.getByTestId("bt-ledger-sighting").first().waitFor()
+    await h.shot("ledger transfer drawer")
+    await page.keyboard.press("Escape")
+    await drawer.waitFor({ state: "detached" })
+
+    await page.getByTestId("bt-export-open").click()
+    const form = page.getByTestId("bt-export-drawer")
+    await form.waitFor()
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      form.getByTestId("bt-export-submit").click(),
+    ])
+    assert(
+      /^bank-transactions_\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.xlsx$/.test(
+        download.suggestedFilename()
+      ),
+      `file name with the period: ${download.suggestedFilename()}`
+    )
+    const file = await download.path()
+    const bytes = fs.readFileSync(file)
+    assert(
+      bytes.subarray(0, 2).toString() === "PK",
+      "an XLSX (zip) file, not an error page"
+    )
+  })
+
   await test("Import a CSV statement: preview, commit, listed in past imports", async () => {
     const probe = await client.raw("POST", "/admin/bank-transfer/imports", {
       headers: state.admin,

@@ -1287,6 +1287,27 @@ export async function hostileInput(ctx) {
     )
   }
   for (const q of [
+    "",
+    "from=2026-11-01",
+    "from=2026-11-30&to=2026-11-01",
+    "from=2025-01-01&to=2026-01-02",
+    "from=2026-02-30&to=2026-03-01",
+    "from=30%2F11%2F2026&to=2026-12-01",
+    "from=%2B275760-09-13&to=2026-12-01",
+    "from=2026-11-01&to=2026-11-30&format=pdf",
+    "from=2026-11-01&to=2026-11-30&format[a]=csv",
+    `from=${long(41)}&to=2026-11-30`,
+  ]) {
+    A(
+      "/admin/bank-transfer/exports/transactions",
+      "GET",
+      `/admin/bank-transfer/exports/transactions?${q}`,
+      undefined,
+      [400],
+      q.slice(0, 30) || "no period"
+    )
+  }
+  for (const q of [
     "status=bogus",
     "status=PENDING",
     "limit=0",

@@ -20,6 +20,7 @@ import {
   SimulateTransferBody,
   UndoAllocationBody,
   RotatePageTokenBody,
+  ExportTransactionsQuery,
 } from "./admin/bank-transfer/validators"
 import { runtimeSettingsSchema } from "../lib/options"
 import { ListWaitingOrdersQuery } from "./admin/bank-transfer/waiting-orders/validators"
@@ -96,6 +97,11 @@ export default defineMiddlewares({
       matcher: "/admin/bank-transfer/waiting-orders",
       method: ["GET"],
       middlewares: [validateAndTransformQuery(ListWaitingOrdersQuery, {})],
+    },
+    {
+      matcher: "/admin/bank-transfer/exports/transactions",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(ExportTransactionsQuery, {})],
     },
     {
       matcher: "/admin/bank-transfer/suggestions",

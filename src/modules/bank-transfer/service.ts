@@ -46,6 +46,11 @@ import { findCandidates, setPageToken } from "./repositories/expectation"
 import { reconciliationStats } from "./repositories/stats"
 import * as desk from "./repositories/desk"
 import {
+  countLedgerExportRows,
+  ledgerExportPage,
+  type LedgerCursor,
+} from "./repositories/ledger-export"
+import {
   listWebhookChannelStatuses,
   recordWebhookOutcome,
   type WebhookOutcome,
@@ -496,6 +501,29 @@ class BankTransferModuleService extends MedusaService({
   @InjectManager()
   async webhookChannelStatuses(@MedusaContext() sharedContext: Context = {}) {
     return listWebhookChannelStatuses(sharedContext.manager as any)
+  }
+
+  /** One page of the ledger export, in booking order (see repositories/ledger-export). */
+  @InjectManager()
+  async ledgerExportPage(
+    input: {
+      start: Date
+      end: Date
+      after?: LedgerCursor | null
+      limit: number
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return ledgerExportPage(sharedContext.manager as any, input)
+  }
+
+  /** How many rows the ledger export of [start, end) has (see repositories/ledger-export). */
+  @InjectManager()
+  async countLedgerExportRows(
+    input: { start: Date; end: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return countLedgerExportRows(sharedContext.manager as any, input)
   }
 
   /** Closes a transaction that pays no open order (see actions/close-without-match). */

@@ -1,34 +1,57 @@
-import { Table, Text } from "@medusajs/ui"
+import { Button, Table, Text } from "@medusajs/ui"
+import { ArrowDownTray } from "@medusajs/icons"
 import { useEffect, useMemo, useState } from "react"
+import { useSearchParams } from "react-router-dom"
 import { TransactionFilterBar } from "../common/transaction-filter-bar"
 import { TransactionStatusBadge } from "../common/badges"
 import { TransactionRowActions } from "./transaction-row-actions"
 import { MatchOrderDrawer } from "./match-order-drawer"
 import { TransactionReportsDrawer } from "./transaction-reports-drawer"
+import { TransactionDetailDrawer } from "./transaction-detail-drawer"
+import { ExportDrawer } from "./export-drawer"
 import { useShopTimeZone, useTransactions } from "../../hooks/queries"
 import { useDebounced } from "../../hooks/use-debounced"
-import { emptyFilters, toQuery, type FilterState } from "../../lib/filters"
+import {
+  emptyFilters,
+  filtersFromParams,
+  filtersToParams,
+  toQuery,
+  type FilterState,
+} from "../../lib/filters"
 import { compareAmounts } from "../../lib/money"
 import { errorMessage } from "../../lib/errors"
 import { useI18n } from "../../hooks/use-i18n"
-import { sourceLabel } from "../../lib/status"
+import { sourceLabel, transactionStatus } from "../../lib/status"
 import type { BankTransaction } from "../../../types/http"
+import type { LedgerTransaction } from "../../../types/ledger"
 
 const PAGE = 20
 
 /**
  * The ledger of money in (and out): filterable and paginated. `queue` is the unmatched queue:
  * incoming money nobody has placed yet, oldest problems first in the accountant's mind, newest
- * first on screen like every Medusa list.
+ * first on screen like every Medusa list. The filters live in the URL (like the tab), so a link or a
+ * reload shows the same list; a row opens the movement's story (TransactionDetailDrawer).
  */
 export function IncomingTab({ queue = false }: { queue?: boolean }) {
   const { t, money, dateTime, pagination } = useI18n()
-  const initial = () =>
-    emptyFilters(queue ? { status: "unmatched", direction: "in" } : {})
-  const [filters, setFilters] = useState<FilterState>(initial)
+  const defaults = useMemo(
+    () => emptyFilters(queue ? { status: "unmatched", direction: "in" } : {}),
+    [queue]
+  )
+  const [params, setParams] = useSearchParams()
+  const filters = useMemo(() => {
+    const f = filtersFromParams(params, defaults)
+    // The queue is the unmatched incoming money, whatever the URL says.
+    return queue ? { ...f, status: "unmatched", direction: "in" } : f
+  }, [params, defaults, queue])
+  const setFilters = (next: FilterState) =>
+    setParams((p) => filtersToParams(p, next, defaults), { replace: true })
   const [offset, setOffset] = useState(0)
   const [matching, setMatching] = useState<BankTransaction | null>(null)
   const [reports, setReports] = useState<BankTransaction | null>(null)
+  const [detail, setDetail] = useState<BankTransaction | null>(null)
+  const [exporting, setExporting] = useState(false)
   const timeZone = useShopTimeZone()
   const debounced = useDebounced(filters)
   useEffect(() => setOffset(0), [debounced])
@@ -37,7 +60,7 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
     [debounced, offset]
   )
   const { data, isLoading, isError, error } = useTransactions(query)
-  const rows = data?.transactions ?? []
+  const rows = (data?.transactions ?? []) as LedgerTransaction[]
   const count = data?.count ?? 0
 
   return (
@@ -45,13 +68,27 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
       className="flex flex-col gap-y-4"
       data-testid={queue ? "bt-unmatched-tab" : "bt-incoming-tab"}
     >
-      <div className="px-6">
+      <div className="flex flex-col gap-y-3 px-6">
         <TransactionFilterBar
           value={filters}
           onChange={setFilters}
           showStatus={!queue}
           showDirection={!queue}
+          showAccount
         />
+        {!queue && (
+          <div className="flex justify-end">
+            <Button
+              size="small"
+              variant="secondary"
+              onClick={() => setExporting(true)}
+              data-testid="bt-export-open"
+            >
+              <ArrowDownTray />
+              {t("bankTransfer.ledger.export")}
+            </Button>
+          </div>
+        )}
       </div>
       {isError ? (
         <Text size="small" className="text-ui-fg-error px-6">
@@ -92,6 +129,14 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
                   data-testid="bt-tx-row"
                   data-transaction-id={tx.id}
                   data-status={tx.status}
+                  className="cursor-pointer"
+                  tabIndex={0}
+                  onClick={() => setDetail(tx)}
+                  onKeyDown={(e) => {
+                    if (e.key === "Enter" && e.target === e.currentTarget) {
+                      setDetail(tx)
+                    }
+                  }}
                 >
                   <Table.Cell className="whitespace-nowrap">
                     {dateTime(tx.booked_at, timeZone)}
@@ -125,10 +170,27 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
                   <Table.Cell className="text-ui-fg-subtle">
                     {sourceLabel(tx.source, t)}
                   </Table.Cell>
-                  <Table.Cell>
-                    <TransactionStatusBadge status={tx.status} />
+                  <Table.Cell data-testid="bt-tx-status">
+                    {tx.orders?.length ? (
+                      <TransactionStatusBadge
+                        status={tx.status}
+                        label={t("bankTransfer.ledger.statusOrders", {
+                          status: transactionStatus(tx.status, t).label,
+                          orders: tx.orders
+                            .map((o) => `#${o.display_id}`)
+                            .join(", "),
+                        })}
+                      />
+                    ) : (
+                      <TransactionStatusBadge status={tx.status} />
+                    )}
                   </Table.Cell>
-                  <Table.Cell className="text-right">
+                  <Table.Cell
+                    className="text-right"
+                    // The menu's clicks (its items render in a portal) must not open the row's drawer.
+                    onClick={(e) => e.stopPropagation()}
+                    onKeyDown={(e) => e.stopPropagation()}
+                  >
                     <TransactionRowActions
                       tx={tx}
                       onMatch={setMatching}
@@ -173,6 +235,11 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
         transaction={reports}
         onClose={() => setReports(null)}
       />
+      <TransactionDetailDrawer
+        transaction={detail}
+        onClose={() => setDetail(null)}
+      />
+      <ExportDrawer open={exporting} onOpenChange={setExporting} />
     </div>
   )
 }

@@ -21,12 +21,19 @@ export function ExpectationStatusBadge({ status }: { status: string }) {
   )
 }
 
-export function TransactionStatusBadge({ status }: { status: string }) {
+/** A transaction's status; `label` replaces its name (e.g. "Matched: #1001, #1002"). */
+export function TransactionStatusBadge({
+  status,
+  label: shown,
+}: {
+  status: string
+  label?: string
+}) {
   const { t } = useI18n()
   const { label, color } = transactionStatus(status, t)
   return (
     <StatusBadge color={color} className="text-nowrap" data-status={status}>
-      {label}
+      {shown ?? label}
     </StatusBadge>
   )
 }

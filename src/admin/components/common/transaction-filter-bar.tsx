@@ -9,6 +9,8 @@ type Props = {
   /** The statuses select; the order page's search uses a simpler toggle instead. */
   showStatus?: boolean
   showDirection?: boolean
+  /** The receiving account filter (the Bank transfers page). */
+  showAccount?: boolean
 }
 
 function Field({
@@ -41,6 +43,7 @@ export function TransactionFilterBar({
   onChange,
   showStatus,
   showDirection,
+  showAccount,
 }: Props) {
   const { t } = useI18n()
   const set =
@@ -106,6 +109,19 @@ export function TransactionFilterBar({
           data-testid="bt-filter-max"
         />
       </Field>
+      {showAccount && (
+        <Field id="bt-f-account" label={t("bankTransfer.ledger.account")}>
+          <Input
+            id="bt-f-account"
+            size="small"
+            inputMode="numeric"
+            placeholder={t("bankTransfer.filters.any")}
+            value={value.account}
+            onChange={set("account")}
+            data-testid="bt-filter-account"
+          />
+        </Field>
+      )}
       {showStatus && (
         <Field id="bt-f-status" label={t("bankTransfer.common.status")}>
           <Select

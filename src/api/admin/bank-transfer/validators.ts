@@ -22,31 +22,99 @@ const date = z.coerce
     "must be a date between the years 1900 and 2999"
   )
 
-export const ListTransactionsQuery = z.object({
-  status: z
-    .union([
-      z.enum([
-        "unmatched",
-        "matched",
-        "suggested",
-        "partially_applied",
-        "ignored",
-        "returned",
-      ]),
-      z.array(z.string()),
-    ])
-    .optional(),
-  direction: z.enum(["in", "out"]).optional(),
-  from: date.optional(),
-  to: date.optional(),
-  min_amount: decimal.optional(),
-  max_amount: decimal.optional(),
-  q: z.string().max(200).optional(),
-  /** Only transactions parked after repeated matching failures. */
-  needs_attention: z.enum(["true", "false"]).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-})
+/**
+ * A bound of the booking period: a calendar day written YYYY-MM-DD, read in the shop's time zone
+ * (`from` from its first instant, `to` through its last), or an ISO 8601 instant (taken as it is).
+ */
+const bookedBound = z
+  .string()
+  .max(40)
+  .transform((v, ctx): { day: string } | { instant: Date } => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      if (!isRealDate(v) || v < "1900-01-01" || v > "2999-12-31") {
+        ctx.addIssue({
+          code: "custom",
+          message: `${v} is not a real date between the years 1900 and 2999`,
+        })
+        return z.NEVER
+      }
+      return { day: v }
+    }
+    const d = new Date(v)
+    if (
+      !/^\d{4}-\d{2}-\d{2}T/.test(v) ||
+      !isRealDate(v.slice(0, 10)) ||
+      isNaN(d.getTime()) ||
+      d.getUTCFullYear() < 1900 ||
+      d.getUTCFullYear() > 2999
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "must be a date written YYYY-MM-DD (the shop's day) or an ISO 8601 instant",
+      })
+      return z.NEVER
+    }
+    return { instant: d }
+  })
+
+const transactionStatus = z.enum([
+  "unmatched",
+  "matched",
+  "suggested",
+  "partially_applied",
+  "ignored",
+  "returned",
+])
+
+/**
+ * GET /admin/bank-transfer/transactions. `status`: one state or several (repeat the parameter);
+ * `from`/`to`: the booking period (see bookedBound), both included; `account`: the receiving account
+ * number, exactly; `min_amount`/`max_amount`: decimal strings in major units, compared exactly
+ * (checked against `currency_code`'s decimals when it is given); `q`: text in memo, payer or id.
+ */
+export const ListTransactionsQuery = z
+  .object({
+    status: z
+      .union([transactionStatus, z.array(transactionStatus).max(6)])
+      .optional(),
+    direction: z.enum(["in", "out"]).optional(),
+    from: bookedBound.optional(),
+    to: bookedBound.optional(),
+    account: z.string().trim().min(1).max(64).optional(),
+    currency_code: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, "must be a 3-letter currency code")
+      .optional(),
+    min_amount: decimal.optional(),
+    max_amount: decimal.optional(),
+    q: z.string().max(200).optional(),
+    /** Only transactions parked after repeated matching failures. */
+    needs_attention: z.enum(["true", "false"]).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .refine(
+    (q) =>
+      !q.min_amount ||
+      !q.max_amount ||
+      compareDecimals(q.min_amount, q.max_amount) <= 0,
+    { message: "min_amount must not be above max_amount", path: ["max_amount"] }
+  )
+
+/** Compares two non-negative decimal strings exactly (no float). */
+export function compareDecimals(a: string, b: string): number {
+  // Also called by the refine above when a field already failed its own check: never throw.
+  if (!/^\d+(\.\d+)?$/.test(a) || !/^\d+(\.\d+)?$/.test(b)) {
+    return 0
+  }
+  const [aw, af = ""] = a.split(".")
+  const [bw, bf = ""] = b.split(".")
+  const width = Math.max(af.length, bf.length)
+  const x = BigInt(aw + af.padEnd(width, "0"))
+  const y = BigInt(bw + bf.padEnd(width, "0"))
+  return x < y ? -1 : x > y ? 1 : 0
+}
 
 export const MatchTransactionBody = z
   .object({
@@ -194,3 +262,46 @@ export const ResolveDuplicateBody = z.object({ same: z.boolean() }).strict()
 /** POST /admin/bank-transfer/orders/:order_id/rotate-page-token: no fields. */
 export const RotatePageTokenBody = z.object({}).strict()
 export type RotatePageTokenBody = z.infer<typeof RotatePageTokenBody>
+
+/** The longest period one export covers, in days (inclusive): a year and a day, enough for a fiscal year. */
+export const EXPORT_MAX_DAYS = 366
+
+const localDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine((d) => isRealDate(d), "is not a real date")
+  .refine(
+    (d) => d >= "1900-01-01" && d <= "2999-12-31",
+    "must be a date between the years 1900 and 2999"
+  )
+
+/** Days between two YYYY-MM-DD dates (b − a). */
+export const daysBetween = (a: string, b: string) =>
+  Math.round(
+    (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000
+  )
+
+/**
+ * GET /admin/bank-transfer/exports/transactions: `from` and `to` are calendar dates in the shop's
+ * time zone, both included, at most EXPORT_MAX_DAYS days; `format` csv (default) or xlsx.
+ */
+export const ExportTransactionsQuery = z
+  .object({
+    from: localDay,
+    to: localDay,
+    format: z.enum(["csv", "xlsx"]).default("csv"),
+  })
+  .refine((q) => !isRealDate(q.from) || !isRealDate(q.to) || q.from <= q.to, {
+    message: "from must be on or before to",
+    path: ["to"],
+  })
+  .refine(
+    (q) =>
+      !isRealDate(q.from) ||
+      !isRealDate(q.to) ||
+      daysBetween(q.from, q.to) < EXPORT_MAX_DAYS,
+    {
+      message: `the period may cover at most ${EXPORT_MAX_DAYS} days; export a longer one in parts`,
+      path: ["to"],
+    }
+  )
