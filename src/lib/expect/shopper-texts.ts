@@ -99,7 +99,6 @@ export const SHOPPER_TEXTS: Record<
 
 ${ACCOUNT_VI}
 
-Vui lòng ghi đúng nội dung chuyển khoản để đơn hàng được xác nhận tự động.
 {{instructions}}
 
 Mã VietQR và thông tin thanh toán: {{payment_url}}`,
@@ -151,7 +150,6 @@ Chi tiết thanh toán: {{payment_url}}`,
 
 ${ACCOUNT_EN}
 
-Please write the memo exactly as shown so that your order is confirmed automatically.
 {{instructions}}
 
 VietQR code and payment details: {{payment_url}}`,
