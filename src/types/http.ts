@@ -237,7 +237,11 @@ export type AuditEvent = {
   action: string
   actor_type: string
   actor_id: string | null
+  /** An admin's name (first and last, else email); null for other actors or a deleted user. */
+  actor_name?: string | null
   message: string | null
+  /** What the event recorded, by action (e.g. amounts as decimal strings in the order's currency). */
+  data?: Record<string, unknown> | null
   created_at: string
 }
 
