@@ -216,7 +216,13 @@ export type Allocation = {
   transaction: BankTransaction | null
 }
 
-export type SuggestionReason = { code?: string; message: string }
+export type SuggestionReason = {
+  code?: string
+  /** The server's English sentence, shown when the admin cannot write the reason itself. */
+  message: string
+  /** The values the reason names (amounts as exact decimal strings in `currency`). */
+  params?: Record<string, string> | null
+}
 
 export type Suggestion = {
   id: string
