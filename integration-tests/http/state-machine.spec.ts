@@ -617,6 +617,10 @@ medusaIntegrationTestRunner({
         expect(
           d.audit.find((a: any) => a.action === "allocation_reversed")
         ).toMatchObject({ actor_id: me.id, actor_name: "Lan Nguyễn" })
+        expect(d.allocations[0]).toMatchObject({
+          created_by: `admin:${me.id}`,
+          created_by_name: "Lan Nguyễn",
+        })
         expect(
           d.audit.find((a: any) => a.action === "expectation_created")
         ).toMatchObject({ actor_type: "system", actor_name: null })

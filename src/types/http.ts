@@ -210,6 +210,8 @@ export type Allocation = {
   expectation_id: string
   amount: Amount
   created_by: string
+  /** The admin's name (first and last, else email) when an admin made it; else null. */
+  created_by_name?: string | null
   created_at: string
   reversed_at: string | null
   reversed_by: string | null

@@ -10,7 +10,8 @@ import { buildInstructions } from "../../../../../lib/expect/instructions"
  * GET /admin/bank-transfer/orders/:order_id — the order's expectation with its instructions,
  * allocations, suggestions (with their transactions) and audit trail. Each audit event carries
  * `actor_name`: for an admin (`actor_type` "admin"), the user's first and last name, else their
- * email (null when the user no longer exists); null for every other actor.
+ * email (null when the user no longer exists); null for every other actor. Each allocation made
+ * by an admin carries `created_by_name` the same way. The names come from one user query.
  * An order paid another way answers { expectation: null } so that widgets render nothing.
  */
 export async function GET(
@@ -42,16 +43,27 @@ export async function GET(
     { expectation_id: own.id },
     { order: { created_at: "ASC" } }
   )
-  const names = await adminNames(
-    query,
-    audit.filter((a) => a.actor_type === "admin").map((a) => a.actor_id)
-  )
+  // "admin:user_…" is how an allocation records its author.
+  const allocationAdmin = (createdBy: unknown) =>
+    typeof createdBy === "string" && createdBy.startsWith("admin:")
+      ? createdBy.slice("admin:".length)
+      : null
+  const names = await adminNames(query, [
+    ...audit.filter((a) => a.actor_type === "admin").map((a) => a.actor_id),
+    ...(allocations as any[]).map((a) => allocationAdmin(a.created_by)),
+  ])
   const byCreated = (a: any, b: any) =>
     new Date(a.created_at).getTime() - new Date(b.created_at).getTime()
   res.json({
     expectation: own,
     instructions: await buildInstructions(own, await service.loadOptions()),
-    allocations: [...allocations].sort(byCreated),
+    allocations: [...allocations].sort(byCreated).map((a: any) => {
+      const admin = allocationAdmin(a.created_by)
+      return {
+        ...a,
+        created_by_name: admin ? (names.get(admin) ?? null) : null,
+      }
+    }),
     suggestions: [...suggestions].sort((a: any, b: any) => b.score - a.score),
     audit: audit.map((a) => ({
       ...a,
