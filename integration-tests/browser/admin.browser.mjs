@@ -669,6 +669,11 @@ async function main() {
       actor.includes(`Admin · ${ADMIN.email}`) && !/user_/.test(actor),
       `the undo's actor is the admin by name: ${actor}`
     )
+    const applied = await page.getByTestId("bt-allocation").first().innerText()
+    assert(
+      applied.includes(ADMIN.email),
+      `the applied transaction names the admin: ${applied}`
+    )
     const timeline = await page.getByTestId("bt-timeline").innerText()
     assert(!/user_[0-9A-Z]/.test(timeline), `no raw user id: ${timeline}`)
   })
