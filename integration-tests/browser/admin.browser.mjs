@@ -657,6 +657,26 @@ async function main() {
       .filter({ hasText: "Undone" })
       .first()
       .waitFor()
+    // The timeline names the admin who undid it (their email: the demo admin has no name), never
+    // their user id; the automatic and hand-made entries say who did them in words.
+    const undone = page
+      .locator(
+        '[data-testid="bt-timeline-event"][data-action="allocation_reversed"]'
+      )
+      .first()
+    await undone.waitFor()
+    const actor = await undone.getByTestId("bt-timeline-actor").innerText()
+    assert(
+      actor.includes(`Admin · ${ADMIN.email}`) && !/user_/.test(actor),
+      `the undo's actor is the admin by name: ${actor}`
+    )
+    const applied = await page.getByTestId("bt-allocation").first().innerText()
+    assert(
+      applied.includes(ADMIN.email),
+      `the applied transaction names the admin: ${applied}`
+    )
+    const timeline = await page.getByTestId("bt-timeline").innerText()
+    assert(!/user_[0-9A-Z]/.test(timeline), `no raw user id: ${timeline}`)
   })
 
   await test("an order paid another way shows no bank-transfer widget", async () => {
@@ -1629,7 +1649,8 @@ async function main() {
         "Tìm giao dịch",
         "Lịch sử chuyển khoản",
         "Bắt đầu chờ chuyển khoản",
-        "Hệ thống",
+        // The expectation is the checkout's work, named so (not "System", not the matcher).
+        "Đặt hàng",
         "Chờ nhận 2.430.000 ₫",
       ]) {
         assert(panel.includes(words), `panel says "${words}": ${panel}`)

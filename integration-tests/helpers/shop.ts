@@ -59,6 +59,8 @@ export type CheckoutOptions = {
   variant_id?: string
   quantity?: number
   billing?: Record<string, unknown>
+  /** The cart's locale (BCP 47, e.g. "en-US"); Medusa copies it to the order. */
+  locale?: string
 }
 
 /** The whole storefront checkout through the Store API; returns the placed order. */
@@ -79,7 +81,10 @@ export async function placeOrder(
   }
   const { data: c } = await api.post(
     "/store/carts",
-    { region_id: shop.region_id },
+    {
+      region_id: shop.region_id,
+      ...(opts.locale ? { locale: opts.locale } : {}),
+    },
     headers
   )
   const cartId = c.cart.id

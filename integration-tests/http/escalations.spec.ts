@@ -156,6 +156,101 @@ medusaIntegrationTestRunner({
       }, "revived and paid messages")
     })
 
+    it("speaks the shopper's language: the order's locale, else the customer's, and the merchant's texts win", async () => {
+      const container = getContainer()
+      const service: any = container.resolve("bankTransfer")
+      const placed = async (
+        email: string,
+        locale?: string,
+        metadata?: Record<string, unknown>
+      ) => {
+        const buyer = await customerHeaders(
+          api,
+          shop,
+          email,
+          metadata ? { metadata } : {}
+        )
+        const { order } = await placeOrder(api, shop, buyer, { locale })
+        const expectation = await waitFor(async () => {
+          const [e] = await service.listExpectations({ order_id: order.id })
+          return e
+        }, "expectation")
+        return { order, expectation }
+      }
+      const instructionsOf = (expectationId: string) =>
+        waitFor(async () => {
+          const list = await notifications(expectationId)
+          return list.find((x: any) =>
+            x.idempotency_key.endsWith(":instructions")
+          )
+        }, "payment instructions")
+
+      const vi = await placed("lang-vi@example.com", "vi", { locale: "en" })
+      const en = await placed("lang-en@example.com", "en-US")
+      const byCustomer = await placed("lang-cus@example.com", undefined, {
+        locale: "en",
+      })
+      const sentVi = await instructionsOf(vi.expectation.id)
+      expect(sentVi.data.locale).toBe("vi")
+      expect(sentVi.data.subject).toBe(
+        `Hướng dẫn chuyển khoản cho đơn hàng #${vi.order.display_id}`
+      )
+      expect(sentVi.data.text.replace(/\u00a0/g, " ")).toContain(
+        "Vui lòng chuyển khoản 2.430.000 ₫"
+      )
+      const sentEn = await instructionsOf(en.expectation.id)
+      expect(sentEn.data.locale).toBe("en")
+      expect(sentEn.data.subject).toBe(
+        `How to pay for order #${en.order.display_id} by bank transfer`
+      )
+      expect(sentEn.data.text.replace(/\u00a0/g, " ")).toContain(
+        "Please transfer ₫2,430,000"
+      )
+      expect(
+        (await instructionsOf(byCustomer.expectation.id)).data.locale
+      ).toBe("en")
+
+      // The merchant's subject wins, in its language only; the escalation batch speaks English too.
+      const notificationOptions = (await service.loadOptions()).notifications
+      const before = notificationOptions.texts
+      notificationOptions.texts = {
+        confirmation_requested: {
+          en: {
+            subject:
+              "Order {{order_number}}: did you pay {{amount_remaining}}?",
+          },
+        },
+      }
+      try {
+        for (const o of [vi, en]) {
+          await service.updateExpectations({
+            id: o.expectation.id,
+            placed_at: PLACED,
+            next_step: "confirmation_1",
+            next_step_at: PLACED,
+          })
+        }
+        await escalateDueTransfers(container, at("2025-02-04T17:00:00Z"))
+        const asked = (id: string) =>
+          waitFor(async () => {
+            const list = await notifications(id)
+            return list.find((x: any) =>
+              x.idempotency_key.endsWith(":confirmation_1")
+            )
+          }, "confirmation request")
+        const askedEn = await asked(en.expectation.id)
+        expect(askedEn.data.subject.replace(/\u00a0/g, " ")).toBe(
+          `Order ${en.order.display_id}: did you pay ₫2,430,000?`
+        )
+        const askedVi = await asked(vi.expectation.id)
+        expect(askedVi.data.subject).toBe(
+          `Bạn đã chuyển khoản cho đơn hàng #${vi.order.display_id} chưa?`
+        )
+      } finally {
+        notificationOptions.texts = before
+      }
+    })
+
     it("never acts early, and the scheduled job stays off when the `jobs` option is off", async () => {
       const { order } = await orderPlacedBeforeTet()
       const service: any = getContainer().resolve("bankTransfer")

@@ -282,6 +282,21 @@ medusaIntegrationTestRunner({
       expect(suggestion.status).toBe("pending")
       expect(suggestion.score).toBeGreaterThan(0)
       expect(suggestion.reasons.length).toBeGreaterThan(0)
+      // Each reason carries its values, for the admin to write it in its own language.
+      const byCode = (code: string) =>
+        suggestion.reasons.find((r: any) => r.code === code)
+      expect(byCode("reference_check_invalid").params).toMatchObject({
+        expected: bt.reference,
+        check: wrong.slice(-1),
+      })
+      expect(
+        suggestion.reasons.find((r: any) => r.code.startsWith("amount_")).params
+      ).toMatchObject({
+        currency: "VND",
+        amount: String(TOTAL - 20000),
+        remaining: String(TOTAL),
+        difference: "20000",
+      })
       expect(withSuggestion.expectation.status).toBe("awaiting_transfer")
 
       const { data } = await api.post(

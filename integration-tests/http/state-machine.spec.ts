@@ -598,9 +598,32 @@ medusaIntegrationTestRunner({
         expect(undoneAgain.status).toBe(200)
         expect(undoneAgain.data.replayed).toBe(true)
         d = await detail(one.order.id)
+        const reversals = d.audit.filter(
+          (a: any) => a.action === "allocation_reversed"
+        )
+        expect(reversals).toHaveLength(1)
+        // The timeline names the admin: their email while they have no name, then their name.
+        expect(reversals[0]).toMatchObject({
+          actor_type: "admin",
+          actor_name: "admin@test.local",
+        })
+        const me = (await api.get("/admin/users/me", admin)).data.user
+        await api.post(
+          `/admin/users/${me.id}`,
+          { first_name: "Lan", last_name: "Nguyễn" },
+          admin
+        )
+        d = await detail(one.order.id)
         expect(
-          d.audit.filter((a: any) => a.action === "allocation_reversed")
-        ).toHaveLength(1)
+          d.audit.find((a: any) => a.action === "allocation_reversed")
+        ).toMatchObject({ actor_id: me.id, actor_name: "Lan Nguyễn" })
+        expect(d.allocations[0]).toMatchObject({
+          created_by: `admin:${me.id}`,
+          created_by_name: "Lan Nguyễn",
+        })
+        expect(
+          d.audit.find((a: any) => a.action === "expectation_created")
+        ).toMatchObject({ actor_type: "system", actor_name: null })
         await settle(getContainer())
         expect((await medusaOrder(one.order.id)).refunds).toHaveLength(1)
 

@@ -159,6 +159,26 @@ const calendarSchema = z.object({
   country: z.string().default("VN"),
 })
 
+/** The messages a shopper gets, one per event (see lib/expect/shopper-notification.ts). */
+export const SHOPPER_MESSAGES = [
+  "payment_instructions",
+  "confirmation_requested",
+  "partially_paid",
+  "paid",
+  "on_hold",
+  "revived",
+] as const
+
+/** A provider's template id: one for every language, or one per language (at least one). */
+const templateId = z.union([
+  z.string().min(1),
+  z
+    .object({ vi: z.string().min(1), en: z.string().min(1) })
+    .partial()
+    .strict()
+    .refine((t) => t.vi || t.en, "needs a template id for vi or en"),
+])
+
 const instructionText = z.string().min(1).max(2000)
 const languageKey = z
   .string()
@@ -327,21 +347,49 @@ export const optionsSchema = z.object({
        * description as the server wrote them (it does not translate them), so the store picks one.
        */
       admin_feed_language: z.enum(["en", "vi"]).default("en"),
-      /** Template ids handed to your notification provider, per message; replace any. */
+      /**
+       * The language of a shopper's messages when neither the order's locale nor the customer's
+       * (`metadata.locale`) is Vietnamese or English.
+       */
+      default_language: z.enum(["vi", "en"]).default("vi"),
+      /**
+       * Template ids handed to your notification provider, per message; replace any. Each is one
+       * id for every language, or one per language (`{ vi: "…", en: "…" }`; a missing language
+       * uses the other's).
+       */
       templates: z
         .object({
-          payment_instructions: z
-            .string()
-            .default("bank-transfer-payment-instructions"),
-          confirmation_requested: z
-            .string()
-            .default("bank-transfer-confirmation-requested"),
-          partially_paid: z.string().default("bank-transfer-partially-paid"),
-          paid: z.string().default("bank-transfer-paid"),
-          on_hold: z.string().default("bank-transfer-on-hold"),
-          revived: z.string().default("bank-transfer-revived"),
+          payment_instructions: templateId.default(
+            "bank-transfer-payment-instructions"
+          ),
+          confirmation_requested: templateId.default(
+            "bank-transfer-confirmation-requested"
+          ),
+          partially_paid: templateId.default("bank-transfer-partially-paid"),
+          paid: templateId.default("bank-transfer-paid"),
+          on_hold: templateId.default("bank-transfer-on-hold"),
+          revived: templateId.default("bank-transfer-revived"),
         })
         .prefault({}),
+      /**
+       * The merchant's own subject and text per message and language, replacing the plugin's
+       * (`{ paid: { vi: { subject: "Đã nhận tiền đơn {{order_number}}" } } }`); each a text with
+       * {{placeholders}} (see README). Whatever is left out keeps the plugin's text.
+       */
+      texts: z
+        .partialRecord(
+          z.enum(SHOPPER_MESSAGES),
+          z.partialRecord(
+            z.enum(["vi", "en"]),
+            z
+              .object({
+                subject: z.string().min(1).max(300).optional(),
+                text: z.string().min(1).max(5000).optional(),
+              })
+              .strict()
+          )
+        )
+        .default({}),
     })
     .prefault({}),
   /** Run the plugin's scheduled jobs (escalations, matching sweep). Tests with a controlled clock turn them off. */

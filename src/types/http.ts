@@ -212,13 +212,21 @@ export type Allocation = {
   expectation_id: string
   amount: Amount
   created_by: string
+  /** The admin's name (first and last, else email) when an admin made it; else null. */
+  created_by_name?: string | null
   created_at: string
   reversed_at: string | null
   reversed_by: string | null
   transaction: BankTransaction | null
 }
 
-export type SuggestionReason = { code?: string; message: string }
+export type SuggestionReason = {
+  code?: string
+  /** The server's English sentence, shown when the admin cannot write the reason itself. */
+  message: string
+  /** The values the reason names (amounts as exact decimal strings in `currency`). */
+  params?: Record<string, string> | null
+}
 
 export type Suggestion = {
   id: string
@@ -239,7 +247,11 @@ export type AuditEvent = {
   action: string
   actor_type: string
   actor_id: string | null
+  /** An admin's name (first and last, else email); null for other actors or a deleted user. */
+  actor_name?: string | null
   message: string | null
+  /** What the event recorded, by action (e.g. amounts as decimal strings in the order's currency). */
+  data?: Record<string, unknown> | null
   created_at: string
 }
 

@@ -39,7 +39,8 @@ const formatters = new Map<string, Intl.NumberFormat>()
  * Vietnamese, "₫2,430,000" in English, with the currency's ISO 4217 decimals. Without a locale, VND
  * is shown the Vietnamese way and other currencies in the browser's conventions. An unknown
  * currency code falls back to a plain number plus the code. The amount is read from its decimal
- * string; Intl formats that string's number.
+ * string and handed to Intl as that string (Intl.NumberFormat v3 formats a decimal string
+ * exactly), never through a float: 90071992547409.93 stays .93.
  */
 export function formatMoney(
   amount: Amount,
@@ -74,7 +75,7 @@ export function formatMoney(
     }
     formatters.set(key, f)
   }
-  const text = f.format(Number(s))
+  const text = f.format(s as unknown as number)
   return f.resolvedOptions().style === "currency" ? text : `${text} ${code}`
 }
 

@@ -1,5 +1,51 @@
 import { currencyDecimals, formatMoney, formatNumber } from "./money"
 import type { Translate } from "./i18n"
+import { actorTypeLabel, expectationStatus } from "./status"
+
+/** What the system did by itself, by audit action: who the accountant should read as its author. */
+const SYSTEM_ACTORS: Record<string, string> = {
+  expectation_created: "bankTransfer.timeline.actorCheckout",
+  suggested: "bankTransfer.timeline.actorMatcher",
+  allocated: "bankTransfer.timeline.actorMatcher",
+  reconciliation_resumed: "bankTransfer.timeline.actorMatcher",
+  partially_paid: "bankTransfer.timeline.actorMatcher",
+  paid: "bankTransfer.timeline.actorMatcher",
+  confirmation_requested: "bankTransfer.timeline.actorSchedule",
+  tentatively_canceled: "bankTransfer.timeline.actorSchedule",
+  canceled: "bankTransfer.timeline.actorSchedule",
+  captured_in_medusa: "bankTransfer.timeline.actorMedusa",
+  refunded_in_medusa: "bankTransfer.timeline.actorMedusa",
+  order_canceled_in_medusa: "bankTransfer.timeline.actorMedusa",
+  capture_failed: "bankTransfer.timeline.actorMedusa",
+  capture_recovered: "bankTransfer.timeline.actorMedusa",
+}
+
+/**
+ * Who made an audit event, in words and never as a raw id: an admin by name ("Admin · Lan
+ * Nguyễn", as the server resolved it), the system by what it was doing (the checkout created the
+ * expectation, the matcher allocated, the reminder schedule escalated), any other actor by type.
+ */
+export function timelineActor(
+  e: {
+    action: string
+    actor_type: string
+    actor_name?: string | null
+  },
+  t: Translate
+): string {
+  if (e.actor_type === "admin") {
+    const admin = t("bankTransfer.actor.admin")
+    return e.actor_name ? `${admin} · ${e.actor_name}` : admin
+  }
+  if (e.actor_type === "system") {
+    if (e.action.startsWith("escalation:")) {
+      return t("bankTransfer.timeline.actorSchedule")
+    }
+    const key = SYSTEM_ACTORS[e.action]
+    return key ? t(key) : t("bankTransfer.actor.system")
+  }
+  return actorTypeLabel(e.actor_type, t)
+}
 
 /**
  * An audit event's message as the accountant reads it, in the admin's language. The server writes
@@ -9,13 +55,21 @@ import type { Translate } from "./i18n"
  * as they wrote them.
  */
 export function timelineMessage(
-  e: { action: string; message: string | null },
+  e: {
+    action: string
+    message: string | null
+    data?: Record<string, unknown> | null
+  },
   t: Translate,
   locale?: string
 ): string | null {
   const message = e.message?.trim()
   if (!message) {
     return null
+  }
+  const known = systemSentence(e.action, message, e.data ?? null, t, locale)
+  if (known !== null) {
+    return known
   }
   const awaiting = message.match(
     /^Awaiting (-?\d+(?:\.\d+)?) ([A-Z]{3}) with memo "(.*)"$/s
@@ -59,4 +113,71 @@ export function timelineMessage(
         : `${before}${formatMoney(amount, code, locale)}`
     }
   )
+}
+
+/** The fixed sentences the plugin writes itself, by audit action, and their keys. */
+const FIXED: Record<string, Record<string, string>> = {
+  allocated: {
+    "Matched automatically": "bankTransfer.serverText.matchedAutomatically",
+    "Matched by hand": "bankTransfer.serverText.matchedByHand",
+  },
+  allocation_reversed: {
+    "Rolled back: a later step (e.g. the payment capture) failed":
+      "bankTransfer.serverText.rolledBack",
+  },
+  order_canceled_in_medusa: {
+    "The order was cancelled in Medusa":
+      "bankTransfer.serverText.canceledInMedusa",
+  },
+  capture_recovered: {
+    "Medusa's payment agrees with the money received again":
+      "bankTransfer.serverText.captureRecovered",
+  },
+  reconciliation_resumed: {
+    "Finished a matching run that had stopped after allocating (orders captured now)":
+      "bankTransfer.serverText.reconciliationResumed",
+  },
+}
+
+/** "{amount} {CUR} …" sentences of Medusa's payment section, by action. */
+const MEDUSA_AMOUNTS: Record<string, [RegExp, string]> = {
+  captured_in_medusa: [
+    /^(-?\d+(?:\.\d+)?) ([A-Z]{3}) captured in Medusa's payment section$/,
+    "bankTransfer.serverText.capturedInMedusa",
+  ],
+  refunded_in_medusa: [
+    /^(-?\d+(?:\.\d+)?) ([A-Z]{3}) refunded in Medusa: to transfer back to the shopper$/,
+    "bankTransfer.serverText.refundedInMedusa",
+  ],
+}
+
+/**
+ * A sentence the server wrote in English, rendered from the event's action and data in the
+ * admin's language; null when the event is not one of them (an admin's or shopper's own words,
+ * an error from Medusa), which then shows as stored.
+ */
+function systemSentence(
+  action: string,
+  message: string,
+  data: Record<string, unknown> | null,
+  t: Translate,
+  locale?: string
+): string | null {
+  if (action.startsWith("escalation:")) {
+    const from = data?.from_status
+    const to = data?.to_status
+    return typeof from === "string" && typeof to === "string" && from !== to
+      ? `${expectationStatus(from, t).label} → ${expectationStatus(to, t).label}`
+      : null
+  }
+  const fixed = FIXED[action]?.[message]
+  if (fixed) {
+    return t(fixed)
+  }
+  const amounts = MEDUSA_AMOUNTS[action]
+  const m = amounts ? message.match(amounts[0]) : null
+  if (amounts && m) {
+    return t(amounts[1], { amount: formatMoney(m[1], m[2], locale) })
+  }
+  return null
 }

@@ -1,5 +1,6 @@
 /** Tolerances and the amount part of every reason. */
 import { formatMoney } from "../money/format"
+import { fromMinorUnits } from "../money/minor-units"
 import type { MatchConfig, Reason, Tolerance } from "./types"
 
 /** The tolerance in minor units for an order with `remaining` due (a percentage is of what remains). */
@@ -20,6 +21,10 @@ export function writeOffAmount(config: MatchConfig, currency: string): bigint {
 
 export const abs = (v: bigint) => (v < 0n ? -v : v)
 
+/** Minor units as the exact decimal string a reason's params carry (see Reason.params). */
+export const decimal = (v: bigint, currency: string) =>
+  fromMinorUnits(v, currency)
+
 /** "amount equals the 1.500.000 ₫ remaining" / "amount differs by 20.000 ₫ (…)". */
 export function amountReason(
   amount: bigint,
@@ -28,22 +33,32 @@ export function amountReason(
   tolerance?: bigint
 ): Reason {
   const f = (v: bigint) => formatMoney(v, currency)
+  const d = (v: bigint) => decimal(v, currency)
   const diff = amount - remaining
   if (diff === 0n) {
     return {
       code: "amount_equal",
       message: `amount equals the ${f(remaining)} remaining`,
+      params: { currency, remaining: d(remaining) },
     }
   }
   const detail = `${f(amount)} paid, ${f(remaining)} remaining`
+  const params = {
+    currency,
+    difference: d(abs(diff)),
+    amount: d(amount),
+    remaining: d(remaining),
+  }
   if (tolerance !== undefined && abs(diff) <= tolerance) {
     return {
       code: "amount_within_tolerance",
       message: `amount differs by ${f(abs(diff))} (${detail}), within the ${f(tolerance)} tolerance`,
+      params: { ...params, tolerance: d(tolerance) },
     }
   }
   return {
     code: diff < 0n ? "amount_less" : "amount_more",
     message: `amount differs by ${f(abs(diff))} (${detail})`,
+    params,
   }
 }

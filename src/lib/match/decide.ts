@@ -10,7 +10,13 @@
  *   amount   = no identifier of any open order, one open order awaiting exactly this amount
  *              recently → low suggestion
  */
-import { abs, amountReason, toleranceAmount, writeOffAmount } from "./amounts"
+import {
+  abs,
+  amountReason,
+  decimal,
+  toleranceAmount,
+  writeOffAmount,
+} from "./amounts"
 import { amountWindow } from "./candidates"
 import { bookedBeforePlaced, DEFAULT_TIME_ZONE } from "./booking-order"
 import { evidenceFor, Evidence, MemoProbe } from "./evidence"
@@ -156,6 +162,7 @@ export function decide(
           {
             code: "amount_only",
             message: `no identifier found; the only open order awaiting exactly this amount recently`,
+            params: {},
           },
           amountReason(amount, e.amount_remaining, currency),
         ],
@@ -208,6 +215,7 @@ function decideCertain(
       reasons.push({
         code: "surplus",
         message: `overpaid by ${f(surplus)}, recorded as surplus`,
+        params: { currency, surplus: decimal(surplus, currency) },
       })
     }
     return {
@@ -230,6 +238,11 @@ function decideCertain(
         {
           code: "write_off",
           message: `short by ${f(short)}, within the ${f(writeOff)} write-off tolerance: counts as paid`,
+          params: {
+            currency,
+            short: decimal(short, currency),
+            write_off: decimal(writeOff, currency),
+          },
         },
       ],
     }
@@ -237,6 +250,12 @@ function decideCertain(
   const partial: Reason = {
     code: "partial_payment",
     message: `partial payment: ${f(amount)} of the ${f(rem)} remaining, ${f(short)} still due`,
+    params: {
+      currency,
+      amount: decimal(amount, currency),
+      remaining: decimal(rem, currency),
+      short: decimal(short, currency),
+    },
   }
   if (config.allowAutomaticPartials) {
     return {
@@ -256,6 +275,7 @@ function decideCertain(
         {
           code: "partials_disabled",
           message: "automatic partial payments are off: confirm to apply",
+          params: {},
         },
       ],
     },
@@ -276,6 +296,7 @@ function decideSeveralCertain(
     reasons.push({
       code: "split_sum",
       message: `amount equals the ${formatMoney(sum, currency)} remaining on orders ${names} together`,
+      params: { currency, sum: decimal(sum, currency), orders: names },
     })
     return {
       kind: "apply",
@@ -290,6 +311,12 @@ function decideSeveralCertain(
   const mismatch: Reason = {
     code: "split_sum_differs",
     message: `orders ${names} are named but the amount differs by ${formatMoney(abs(amount - sum), currency)} from the ${formatMoney(sum, currency)} they still owe together`,
+    params: {
+      currency,
+      difference: decimal(abs(amount - sum), currency),
+      sum: decimal(sum, currency),
+      orders: names,
+    },
   }
   return suggest(
     certain.map((c) => ({
@@ -376,6 +403,11 @@ function exactSum(
       message: `amount equals the ${formatMoney(amount, currency)} remaining on orders ${members
         .map((m) => m.e.order_number)
         .join(", ")} of the same customer together`,
+      params: {
+        currency,
+        sum: decimal(amount, currency),
+        orders: members.map((m) => m.e.order_number).join(", "),
+      },
     }
     const customerReasons = who.ev.reasons.filter(
       (r) => r.code !== "order_number_found"
@@ -432,6 +464,7 @@ function suggest(list: Suggestion[]): Decision {
       s.reasons.push({
         code: "ambiguous",
         message: `${ties} orders are equally likely: pick one by hand`,
+        params: { ties: String(ties) },
       })
     }
   }

@@ -96,7 +96,11 @@ export function evidenceFor(e: OpenExpectation, probe: MemoProbe): Evidence {
   let orderNumber = false
   if (certainRef) {
     found(BASE.reference)
-    reasons.push({ code: "reference_found", message: `reference ${ref} found` })
+    reasons.push({
+      code: "reference_found",
+      message: `reference ${ref} found`,
+      params: { reference: ref },
+    })
     orderNumber = true
   } else {
     const weak = probe.byBody.get(ref.slice(0, -1))
@@ -108,6 +112,11 @@ export function evidenceFor(e: OpenExpectation, probe: MemoProbe): Evidence {
         message: weak.check
           ? `reference ${weak.body}${weak.check} found, but its check letter is wrong (expected ${ref})`
           : `reference ${weak.body} found without its check letter (expected ${ref})`,
+        params: {
+          found: `${weak.body}${weak.check ?? ""}`,
+          check: weak.check ?? "",
+          expected: ref,
+        },
       })
     } else if (probe.orderNumbers.has(stripZeros(e.order_number))) {
       found(BASE.orderNumber)
@@ -115,6 +124,7 @@ export function evidenceFor(e: OpenExpectation, probe: MemoProbe): Evidence {
       reasons.push({
         code: "order_number_found",
         message: `order number ${stripZeros(e.order_number)} found`,
+        params: { order_number: stripZeros(e.order_number) },
       })
     }
   }
@@ -128,6 +138,7 @@ export function evidenceFor(e: OpenExpectation, probe: MemoProbe): Evidence {
       reasons.push({
         code: "tax_code_matches",
         message: `tax code ${formatTaxCode(e.tax_code)} matches`,
+        params: { tax_code: formatTaxCode(e.tax_code) },
       })
     } else if (probe.taxCodeHeads.has(e.tax_code)) {
       taxParent = true
@@ -135,6 +146,7 @@ export function evidenceFor(e: OpenExpectation, probe: MemoProbe): Evidence {
       reasons.push({
         code: "tax_code_branch",
         message: `the memo's tax code is a branch of the order's tax code ${e.tax_code}`,
+        params: { tax_code: e.tax_code },
       })
     }
   }
@@ -142,7 +154,11 @@ export function evidenceFor(e: OpenExpectation, probe: MemoProbe): Evidence {
   const phone = !!e.phone && probe.phones.has(e.phone)
   if (phone) {
     found(BASE.phone)
-    reasons.push({ code: "phone_matches", message: `phone ${e.phone} matches` })
+    reasons.push({
+      code: "phone_matches",
+      message: `phone ${e.phone} matches`,
+      params: { phone: e.phone ?? "" },
+    })
   }
 
   if (e.company_key) {
@@ -156,6 +172,10 @@ export function evidenceFor(e: OpenExpectation, probe: MemoProbe): Evidence {
           sim === 1
             ? `company name "${e.company_key}" matches`
             : `company name "${e.company_key}" nearly matches (${Math.round(sim * 100)}%)`,
+        params: {
+          company: e.company_key,
+          similarity: String(Math.round(sim * 100)),
+        },
       })
     }
   }

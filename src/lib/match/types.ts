@@ -57,6 +57,13 @@ export interface Reason {
   code: string
   /** English, readable: "reference DH1042K found", "amount differs by 20.000 ₫". */
   message: string
+  /**
+   * The values the message names, for readers in other languages (the admin writes the reason
+   * from `code` and these): amounts as exact decimal strings in `currency` (major units, e.g.
+   * "1500000" VND, "12.50" EUR), identifiers and counts as text. Reasons stored before this
+   * field have none: they are shown by their message.
+   */
+  params?: Record<string, string>
 }
 
 export type Decision =

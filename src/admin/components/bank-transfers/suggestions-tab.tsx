@@ -11,6 +11,7 @@ import {
 } from "../../hooks/mutations"
 import { errorMessage } from "../../lib/errors"
 import { useI18n } from "../../hooks/use-i18n"
+import { reasonText } from "../../lib/reasons"
 import { SUGGESTION_STATUSES, suggestionStatus } from "../../lib/status"
 import type { Suggestion } from "../../../types/http"
 
@@ -117,7 +118,7 @@ export function SuggestionsTab() {
 }
 
 function SuggestionRow({ suggestion: s }: { suggestion: Suggestion }) {
-  const { t, money, dateTime, number } = useI18n()
+  const { t, lang, money, dateTime, number } = useI18n()
   const confirm = useConfirmSuggestion()
   const reject = useRejectSuggestion()
   const [rejecting, setRejecting] = useState(false)
@@ -166,7 +167,7 @@ function SuggestionRow({ suggestion: s }: { suggestion: Suggestion }) {
           data-testid="bt-inbox-reasons"
         >
           {(s.reasons ?? []).map((r, i) => (
-            <li key={i}>{r.message}</li>
+            <li key={i}>{reasonText(r, t, lang)}</li>
           ))}
         </ul>
       </Table.Cell>

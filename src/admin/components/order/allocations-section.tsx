@@ -80,6 +80,7 @@ export function AllocationsSection({
                   title={a.created_by}
                 >
                   {actorLabel(a.created_by, t)}
+                  {a.created_by_name ? ` · ${a.created_by_name}` : ""}
                 </Table.Cell>
                 <Table.Cell className="text-right">
                   {a.reversed_at ? (

@@ -1,6 +1,6 @@
 import { Heading, Text } from "@medusajs/ui"
-import { actionLabel, actorTypeLabel } from "../../lib/status"
-import { timelineMessage } from "../../lib/timeline"
+import { actionLabel } from "../../lib/status"
+import { timelineActor, timelineMessage } from "../../lib/timeline"
 import { useI18n } from "../../hooks/use-i18n"
 import type { AuditEvent } from "../../../types/http"
 
@@ -43,9 +43,9 @@ export function AuditTimeline({ audit }: { audit: AuditEvent[] }) {
                   size="xsmall"
                   className="text-ui-fg-subtle truncate"
                   title={e.actor_id ?? undefined}
+                  data-testid="bt-timeline-actor"
                 >
-                  {actorTypeLabel(e.actor_type, t)}
-                  {e.actor_id ? ` · ${e.actor_id}` : ""}
+                  {timelineActor(e, t)}
                 </Text>
                 {message && (
                   <Text

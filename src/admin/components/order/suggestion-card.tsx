@@ -3,6 +3,7 @@ import { useState } from "react"
 import { HighlightedMemo } from "../common/highlighted-memo"
 import { ReasonPrompt } from "../common/reason-prompt"
 import { useI18n } from "../../hooks/use-i18n"
+import { reasonText } from "../../lib/reasons"
 import {
   useConfirmSuggestion,
   useRejectSuggestion,
@@ -21,7 +22,7 @@ export function SuggestionCard({
   suggestion: Suggestion
   expectation: Expectation
 }) {
-  const { t, money, dateTime, number } = useI18n()
+  const { t, lang, money, dateTime, number } = useI18n()
   const tx = suggestion.transaction
   const confirm = useConfirmSuggestion()
   const reject = useRejectSuggestion()
@@ -75,7 +76,7 @@ export function SuggestionCard({
           data-testid="bt-suggestion-reasons"
         >
           {suggestion.reasons.map((r, i) => (
-            <li key={i}>{r.message}</li>
+            <li key={i}>{reasonText(r, t, lang)}</li>
           ))}
         </ul>
       )}

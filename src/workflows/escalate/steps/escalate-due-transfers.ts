@@ -9,6 +9,7 @@ import { BankTransferEvents } from "../../../lib/events"
 import type { BusinessCalendar } from "../../../lib/escalate/calendar/business-calendar"
 import { shopperNotification } from "../../../lib/expect/shopper-notification"
 import { canNotify } from "../../notify/utils/notification-channels"
+import { loadShopperLocales } from "../../notify/utils/shopper-locales"
 import type { ClaimedEscalation as Claimed } from "../../../modules/bank-transfer"
 
 const EVENT_FOR_STEP = (step: string) =>
@@ -125,21 +126,29 @@ async function announce(
   claimed: Claimed[]
 ) {
   const options = await service.loadOptions()
-  const notifications = (
-    await Promise.all(
-      claimed.map((c) =>
-        shopperNotification(
-          c.expectation as any,
-          { name: EVENT_FOR_STEP(c.step), data: { step: c.step } },
-          options
-        )
+  const canSend = canNotify(container, options.notifications.shopper_channel)
+  // The batch's shoppers' languages in one query.
+  const locales = canSend
+    ? await loadShopperLocales(
+        container,
+        claimed.map((c) => c.order_id)
       )
-    )
-  ).filter((n) => n !== null)
-  if (
-    notifications.length &&
-    canNotify(container, options.notifications.shopper_channel)
-  ) {
+    : new Map()
+  const notifications = canSend
+    ? (
+        await Promise.all(
+          claimed.map((c) =>
+            shopperNotification(
+              c.expectation as any,
+              { name: EVENT_FOR_STEP(c.step), data: { step: c.step } },
+              options,
+              locales.get(c.order_id)
+            )
+          )
+        )
+      ).filter((n) => n !== null)
+    : []
+  if (notifications.length) {
     try {
       await container
         .resolve(Modules.NOTIFICATION)

@@ -4,6 +4,7 @@ import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import { shopperNotification } from "../../../lib/expect/shopper-notification"
 import { canNotify } from "../utils/notification-channels"
+import { loadShopperLocales } from "../utils/shopper-locales"
 
 export type ShopperEventInput = {
   name: string
@@ -17,8 +18,9 @@ export type ShopperEventInput = {
 }
 
 /**
- * The message an event sends to the shopper of its expectation, if any (read-only); none when the
- * store has no notification provider on the shopper's channel (warned once at start-up).
+ * The message an event sends to the shopper of its expectation, if any (read-only), in the
+ * shopper's language (the order's locale, else the customer's); none when the store has no
+ * notification provider on the shopper's channel (warned once at start-up).
  */
 export const buildShopperNotificationStep = createStep(
   "bank-transfer-build-shopper-notification",
@@ -27,10 +29,19 @@ export const buildShopperNotificationStep = createStep(
       container.resolve(BANK_TRANSFER_MODULE)
     const [expectation] = await service.listExpectations({ id: event.data.id })
     const options = await service.loadOptions()
-    const notification =
-      expectation && canNotify(container, options.notifications.shopper_channel)
-        ? await shopperNotification(expectation as any, event, options)
-        : null
+    if (
+      !expectation ||
+      !canNotify(container, options.notifications.shopper_channel)
+    ) {
+      return new StepResponse([] as CreateNotificationDTO[])
+    }
+    const locales = await loadShopperLocales(container, [expectation.order_id])
+    const notification = await shopperNotification(
+      expectation as any,
+      event,
+      options,
+      locales.get(expectation.order_id)
+    )
     return new StepResponse(
       (notification ? [notification] : []) as CreateNotificationDTO[]
     )
