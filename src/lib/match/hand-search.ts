@@ -30,13 +30,15 @@ export function handSearch(q: string | null | undefined): HandSearch | null {
   const compact = key.replace(/ /g, "")
   const digits = text.replace(/[\s.#()+-]/g, "")
   const numeric = /^\d+$/.test(digits)
+  // "#1042" is an order number, never a phone.
+  const phoneLike = numeric && !text.startsWith("#")
   return {
     email: likePattern(text),
     name_key: key ? likePattern(key) : null,
     order_number: numeric ? digits.replace(/^0+(?=\d)/, "") : null,
     reference: /^[A-Z][A-Z0-9]{2,24}$/.test(compact) ? compact : null,
-    phone: numeric ? normalisePhone(digits) : null,
+    phone: phoneLike ? normalisePhone(digits) : null,
     // A part of a phone number: at least 4 digits, so that "12" does not find every phone.
-    phone_digits: numeric && digits.length >= 4 ? likePattern(digits) : null,
+    phone_digits: phoneLike && digits.length >= 4 ? likePattern(digits) : null,
   }
 }

@@ -205,7 +205,12 @@ describe("handSearch", () => {
     })
     expect(handSearch("#01042")).toMatchObject({
       order_number: "1042",
-      phone_digits: "%01042%",
+      phone: null,
+      phone_digits: null,
+    })
+    expect(handSearch("7000003")).toMatchObject({
+      order_number: "7000003",
+      phone_digits: "%7000003%",
     })
     expect(handSearch("0912 345 678")).toMatchObject({ phone: "0912345678" })
     expect(handSearch("dh1042k")).toMatchObject({ reference: "DH1042K" })
