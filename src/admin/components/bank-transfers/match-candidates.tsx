@@ -138,6 +138,7 @@ export function MatchCandidates({
               </div>
               <Button
                 size="small"
+                className="shrink-0 whitespace-nowrap"
                 variant={chosen ? "transparent" : "secondary"}
                 disabled={chosen}
                 onClick={() => onSelect(c)}
