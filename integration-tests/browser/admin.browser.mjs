@@ -1002,6 +1002,54 @@ async function main() {
     )
   })
 
+  await test("Import preview in Vietnamese names the order a line pays and flags an overpayment", async () => {
+    state.overpay ??= await newBankTransferOrder({ phone: "0977000333" })
+    const { order, expectation } = state.overpay
+    const today = new Date().toLocaleDateString("en-GB", {
+      timeZone: "Asia/Ho_Chi_Minh",
+    }) // dd/mm/yyyy
+    const paid = Number(order.total) + 200_000
+    const csv = [
+      "Ngày giao dịch,Số tham chiếu,Số tiền ghi có,Số tiền ghi nợ,Mô tả",
+      `${today},OV${Date.now()},${paid},,thanh toan ${expectation.reference}`,
+    ].join("\n")
+    try {
+      await setAdminLanguage("vi")
+      await openTab("import", "bt-import-tab")
+      await page.getByTestId("bt-import-file").setInputFiles({
+        name: "sao-ke-tra-du.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(csv, "utf8"),
+      })
+      await page.getByTestId("bt-import-upload").click()
+      const preview = page.getByTestId("bt-import-preview")
+      await preview.waitFor()
+      const line = preview.getByTestId("bt-import-line").first()
+      const orders = await line.getByTestId("bt-import-line-orders").innerText()
+      assert(
+        orders.includes(`Sẽ được ghi nhận vào đơn #${order.display_id}`),
+        `the line names its order: ${orders}`
+      )
+      const over = await line.getByTestId("bt-import-overpayment").innerText()
+      assert(
+        over.replace(/\u00a0/g, " ").includes("Trả dư 200.000 ₫") &&
+          over.includes(`#${order.display_id}`),
+        `the overpayment is flagged: ${over}`
+      )
+      await preview.getByTestId("bt-import-overpay-count").waitFor()
+      await noneOf(ENGLISH, ["bt-import-preview"])
+      await h.shot("vi import preview overpayment")
+    } finally {
+      await setAdminLanguage("en")
+    }
+    // A preview only: nothing was applied.
+    assert(
+      (await orderTransfer(order.id)).expectation.status ===
+        "awaiting_transfer",
+      "the order still waits"
+    )
+  })
+
   await test("a statement that does not parse is refused with the server's message", async () => {
     const probe = await client.raw("POST", "/admin/bank-transfer/imports", {
       headers: state.admin,
