@@ -789,6 +789,103 @@ async function main() {
     )
   })
 
+  await test("Match by hand in Vietnamese: the candidates put the payer's order first; select it and match", async () => {
+    // Two open orders of the same amount (and others of it from earlier scenarios): only the
+    // payer's name tells them apart, so the matcher leaves the transfer to the accountant.
+    state.cand ??= { token: letters(6) }
+    const c = state.cand
+    c.payer ??= await newBankTransferOrder({
+      first_name: "Đặng Thị",
+      last_name: c.token,
+      phone: "0977000111",
+    })
+    c.other ??= await newBankTransferOrder({ phone: "0977000222" })
+    const total = Number(c.payer.order.total)
+    assert(Number(c.other.order.total) === total, "same amount")
+    c.tx ??= await simulate(client, state.admin, {
+      memo: "chuyen tien mua hang",
+      amount: total,
+      counterparty_name: `DANG THI ${c.token}`,
+    })
+    assert(c.tx.status === "unmatched", `unmatched, got ${c.tx.status}`)
+    const paid = async () =>
+      (await orderTransfer(c.payer.order.id)).expectation.status === "paid"
+    try {
+      await setAdminLanguage("vi")
+      if (!(await paid())) {
+        await openTab("incoming", "bt-incoming-tab")
+        const tab = page.getByTestId("bt-incoming-tab")
+        await tab.getByTestId("bt-filter-q").fill(c.token)
+        const row = tab.locator(
+          `[data-testid="bt-tx-row"][data-transaction-id="${c.tx.id}"]`
+        )
+        await row.waitFor()
+        await row.getByTestId("bt-tx-actions").click()
+        await page.getByTestId("bt-tx-match").click()
+        const drawer = page.getByTestId("bt-match-drawer")
+        const list = drawer.getByTestId("bt-candidates")
+        const first = list.getByTestId("bt-candidate").first()
+        await first.waitFor()
+        assert(
+          (await first.getAttribute("data-order-id")) === c.payer.order.id,
+          "the payer's order ranks first"
+        )
+        const reasons = await first
+          .getByTestId("bt-candidate-reasons")
+          .innerText()
+        assert(
+          reasons.includes("tên người chuyển trùng tên người mua") &&
+            reasons.includes("số tiền bằng đúng"),
+          `reasons in Vietnamese: ${reasons}`
+        )
+        const text = await pluginText("bt-candidates")
+        for (const words of ["Đơn hàng phù hợp", "Còn chờ", "Điểm", "Chọn"]) {
+          assert(text.includes(words), `candidates say "${words}": ${text}`)
+        }
+        await noneOf(ENGLISH, ["bt-candidates"])
+        // Searching by the other order's number finds it alone.
+        await list
+          .getByTestId("bt-candidates-search")
+          .fill(`#${c.other.order.display_id}`)
+        await list
+          .locator(
+            `[data-testid="bt-candidate"][data-order-id="${c.other.order.id}"]`
+          )
+          .waitFor()
+        await waitFor(
+          () => list.getByTestId("bt-candidate").count(),
+          (n) => n === 1,
+          { what: "one candidate for the order number" }
+        )
+        await list.getByTestId("bt-candidates-search").fill("")
+        await first.waitFor()
+        await waitFor(
+          () => first.getAttribute("data-order-id"),
+          (id) => id === c.payer.order.id,
+          { what: "the ranked list back" }
+        )
+        await first.getByTestId("bt-candidate-select").click()
+        await drawer.getByTestId("bt-match-found").waitFor()
+        assert(
+          Number(await drawer.getByTestId("bt-match-amount").inputValue()) ===
+            total,
+          "the allocation takes the order's amount"
+        )
+        await h.shot("vi match by hand candidates")
+        await drawer.getByTestId("bt-match-submit").click()
+        await toast(`Đã đối soát với đơn hàng #${c.payer.order.display_id}`)
+      }
+    } finally {
+      await setAdminLanguage("en")
+    }
+    assert(await paid(), "the payer's order is paid")
+    assert(
+      (await orderTransfer(c.other.order.id)).expectation.status ===
+        "awaiting_transfer",
+      "the other order still waits"
+    )
+  })
+
   await test("Ledger: a row opens the transfer's story, its order linked; the list names the order; Export downloads through the session", async () => {
     const D = state.D
     assert(D?.tx, "needs the transfer matched by the scenario before")
@@ -902,6 +999,54 @@ async function main() {
     assert(
       lines.length === 2 && lines.every((t) => t.source !== "simulation"),
       `both lines in the ledger, got ${lines.length}`
+    )
+  })
+
+  await test("Import preview in Vietnamese names the order a line pays and flags an overpayment", async () => {
+    state.overpay ??= await newBankTransferOrder({ phone: "0977000333" })
+    const { order, expectation } = state.overpay
+    const today = new Date().toLocaleDateString("en-GB", {
+      timeZone: "Asia/Ho_Chi_Minh",
+    }) // dd/mm/yyyy
+    const paid = Number(order.total) + 200_000
+    const csv = [
+      "Ngày giao dịch,Số tham chiếu,Số tiền ghi có,Số tiền ghi nợ,Mô tả",
+      `${today},OV${Date.now()},${paid},,thanh toan ${expectation.reference}`,
+    ].join("\n")
+    try {
+      await setAdminLanguage("vi")
+      await openTab("import", "bt-import-tab")
+      await page.getByTestId("bt-import-file").setInputFiles({
+        name: "sao-ke-tra-du.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(csv, "utf8"),
+      })
+      await page.getByTestId("bt-import-upload").click()
+      const preview = page.getByTestId("bt-import-preview")
+      await preview.waitFor()
+      const line = preview.getByTestId("bt-import-line").first()
+      const orders = await line.getByTestId("bt-import-line-orders").innerText()
+      assert(
+        orders.includes(`Sẽ được ghi nhận vào đơn #${order.display_id}`),
+        `the line names its order: ${orders}`
+      )
+      const over = await line.getByTestId("bt-import-overpayment").innerText()
+      assert(
+        over.replace(/\u00a0/g, " ").includes("Trả dư 200.000 ₫") &&
+          over.includes(`#${order.display_id}`),
+        `the overpayment is flagged: ${over}`
+      )
+      await preview.getByTestId("bt-import-overpay-count").waitFor()
+      await noneOf(ENGLISH, ["bt-import-preview"])
+      await h.shot("vi import preview overpayment")
+    } finally {
+      await setAdminLanguage("en")
+    }
+    // A preview only: nothing was applied.
+    assert(
+      (await orderTransfer(order.id)).expectation.status ===
+        "awaiting_transfer",
+      "the order still waits"
     )
   })
 

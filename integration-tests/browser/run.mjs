@@ -51,6 +51,8 @@ try {
     dataDir: DATA_DIR,
     logPath: path.join(stageDir, "dev-shop.log"),
     fresh: !process.env.KEEP_DATA,
+    // BROWSER_START_TIMEOUT_S: a machine shared with other runs may need longer than 300 s.
+    timeoutMs: Number(process.env.BROWSER_START_TIMEOUT_S || 300) * 1000,
   })
   console.log(`> shop up after ${Math.round(shop.startedInMs / 1000)} s`)
   const run = spawnSync(

@@ -21,6 +21,7 @@ import {
   UndoAllocationBody,
   RotatePageTokenBody,
   ExportTransactionsQuery,
+  ListCandidatesQuery,
 } from "./admin/bank-transfer/validators"
 import { runtimeSettingsSchema } from "../lib/options"
 import { ListWaitingOrdersQuery } from "./admin/bank-transfer/waiting-orders/validators"
@@ -107,6 +108,11 @@ export default defineMiddlewares({
       matcher: "/admin/bank-transfer/suggestions",
       method: ["GET"],
       middlewares: [validateAndTransformQuery(ListSuggestionsQuery, {})],
+    },
+    {
+      matcher: "/admin/bank-transfer/transactions/:id/candidates",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(ListCandidatesQuery, {})],
     },
     {
       matcher: "/admin/bank-transfer/transactions/:id/match",

@@ -418,6 +418,12 @@ export type ImportLine = {
   } | null
   /** what the matcher would do: apply, suggest, unmatched, ignore, not_previewed */
   outcome?: string | null
+  /** Orders the line would be applied to, with what each would receive (outcome apply). */
+  orders?: { order_id: string; display_id: number; amount: string }[]
+  /** Orders the line would be suggested for, best first (outcome suggest). */
+  suggested_orders?: { order_id: string; display_id: number; score: number }[]
+  /** The line pays more than its order still awaits: the difference becomes surplus. */
+  overpayment?: { order_id: string; display_id: number; surplus: string } | null
 }
 
 /** What a committed import stored, per outcome and currency, read back from the ledger. */
@@ -438,6 +444,8 @@ export type ImportCounts = {
   possible_duplicates?: number
   would_apply?: number
   would_suggest?: number
+  /** Lines that would pay more than their order still awaits. */
+  would_overpay?: number
   /** After commit: new movements recorded. */
   added?: number
   /** After commit: lines that joined a movement already received (webhook or earlier statement). */
@@ -492,3 +500,41 @@ export type Stats = {
   /** Money waiting to go back (the returns tab), when the server counts it. */
   returns_open?: number
 } & DeskFigures
+
+/** One open order offered for a match by hand (GET /admin/bank-transfer/transactions/:id/candidates). */
+export type MatchCandidate = {
+  expectation_id: string
+  order_id: string
+  display_id: number
+  reference: string
+  status: string
+  customer: {
+    id: string | null
+    name: string | null
+    email: string | null
+    phone: string | null
+    company_name: string | null
+  }
+  currency_code: string
+  amount_due: string
+  amount_remaining: string
+  placed_at: string
+  /** 0..100 */
+  score: number
+  reasons: { code?: string; message: string; params?: Record<string, string> }[]
+}
+
+export type MatchCandidatesResponse = {
+  transaction: {
+    id: string
+    currency_code: string
+    amount: string
+    amount_allocated: string
+    available: string
+  }
+  candidates: MatchCandidate[]
+  count: number
+  capped: boolean
+  limit: number
+  offset: number
+}

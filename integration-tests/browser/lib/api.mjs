@@ -121,12 +121,14 @@ export async function placeOrder(
     phone = "0912345678",
     quantity = 1,
     provider_id = BANK_TRANSFER_PROVIDER_ID,
+    first_name = "Nguyen",
+    last_name = "Van A",
   } = {}
 ) {
   const h = { headers: ctx.pk }
   const address = {
-    first_name: "Nguyen",
-    last_name: "Van A",
+    first_name,
+    last_name,
     address_1: "12 Hang Bai",
     city: "Ha Noi",
     country_code: "vn",

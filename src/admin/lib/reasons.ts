@@ -37,6 +37,17 @@ const KEYS: Record<string, string | ((p: Record<string, string>) => string)> = {
   split_sum_differs: "bankTransfer.serverText.reasons.splitSumDiffers",
   exact_sum: "bankTransfer.serverText.reasons.exactSum",
   ambiguous: "bankTransfer.serverText.reasons.ambiguous",
+  // The candidates of a match by hand (lib/match/rank-candidates).
+  payer_name_matches: (p) =>
+    p.similarity === "100"
+      ? "bankTransfer.candidates.reasons.payerName"
+      : "bankTransfer.candidates.reasons.payerNameNearly",
+  placed_recently: (p) =>
+    p.days === "0"
+      ? "bankTransfer.candidates.reasons.placedToday"
+      : "bankTransfer.candidates.reasons.placedDaysBefore",
+  placed_after_booking: "bankTransfer.candidates.reasons.placedAfterBooking",
+  rejected_before: "bankTransfer.candidates.reasons.rejectedBefore",
 }
 
 /** Params that are amounts (exact decimal strings in `params.currency`). */
@@ -73,5 +84,10 @@ export function reasonText(
         ? formatMoney(value, params.currency, locale)
         : value
   }
-  return t(typeof entry === "string" ? entry : entry(params), values)
+  // A count of days reads in the language's plural forms.
+  const count = params.days !== undefined ? { count: Number(params.days) } : {}
+  return t(typeof entry === "string" ? entry : entry(params), {
+    ...values,
+    ...count,
+  })
 }

@@ -3,6 +3,7 @@ import type { BankTransferOptions } from "../options"
 import { makeMemo, makeReference } from "../identifiers/reference"
 import { normalisePhone, normaliseTaxCode } from "../identifiers/normalise"
 import { companyKey, companyLookupToken } from "../match/company"
+import { normaliseMemo } from "../match/memo"
 import {
   classifyProduct,
   EscalationPolicy,
@@ -20,11 +21,15 @@ export type OrderForExpectation = {
   currency_code: string
   created_at: Date | string
   customer?: {
+    first_name?: string | null
+    last_name?: string | null
     phone?: string | null
     company_name?: string | null
     metadata?: Record<string, unknown> | null
   } | null
   billing_address?: {
+    first_name?: string | null
+    last_name?: string | null
     phone?: string | null
     company?: string | null
     metadata?: Record<string, unknown> | null
@@ -72,6 +77,20 @@ function taxCodeOf(order: OrderForExpectation) {
   return null
 }
 
+/** The buyer's name: the billing address's (per order), else the customer's; null when neither has one. */
+export function customerNameOf(order: OrderForExpectation): string | null {
+  for (const who of [order.billing_address, order.customer]) {
+    const name = [who?.first_name, who?.last_name]
+      .map((p) => (typeof p === "string" ? p.trim() : ""))
+      .filter(Boolean)
+      .join(" ")
+    if (name) {
+      return name.slice(0, 200)
+    }
+  }
+  return null
+}
+
 /** The receiving account for the order's currency (the first one when none is in it). */
 export function accountFor(options: BankTransferOptions, currency: string) {
   const upper = currency.toUpperCase()
@@ -92,6 +111,7 @@ export function buildExpectation(
   const taxCode = taxCodeOf(order)
   const company =
     order.billing_address?.company || order.customer?.company_name || null
+  const customerName = customerNameOf(order)
   const placedAt = new Date(order.created_at)
   const policy = policyForKinds(
     order.products.map((p) => classifyProduct(p)),
@@ -106,6 +126,10 @@ export function buildExpectation(
     payment_collection_id: order.payment_collection.id,
     customer_id: order.customer_id,
     email: order.email,
+    customer_name: customerName,
+    customer_name_key: customerName
+      ? normaliseMemo(customerName) || null
+      : null,
     reference,
     memo: makeMemo({ reference, taxCode }),
     currency_code: currency,

@@ -80,6 +80,21 @@ const stripZeros = (s: string) =>
 export const formatTaxCode = (t: string) =>
   t.length === 13 ? `${t.slice(0, 10)}-${t.slice(10)}` : t
 
+/**
+ * How much the payer looks like the order's buyer, 0..1: the share of the buyer's name words
+ * (normalised, `customer_name_key`) found in the payer's name or the memo, a typo per long word
+ * tolerated (the company-name comparison, see companySimilarity). Below COMPANY_THRESHOLD it is
+ * not evidence. Not used to apply money: many people share a name.
+ */
+export function payerNameSimilarity(
+  customerNameKey: string | null | undefined,
+  probe: MemoProbe
+): number {
+  return customerNameKey
+    ? companySimilarity(customerNameKey, probe.tokens())
+    : 0
+}
+
 export function evidenceFor(e: OpenExpectation, probe: MemoProbe): Evidence {
   const reasons: Reason[] = []
   const ref = e.reference.toUpperCase()

@@ -44,6 +44,7 @@ import {
 } from "../../lib/escalate/calendar/for-currency"
 import { findCandidates, setPageToken } from "./repositories/expectation"
 import { reconciliationStats } from "./repositories/stats"
+import { handMatchCandidates } from "./actions/hand-match-candidates"
 import * as desk from "./repositories/desk"
 import {
   countLedgerExportRows,
@@ -391,6 +392,28 @@ class BankTransferModuleService extends MedusaService({
       return findCandidates(manager, { ...keys, customer_ids: customers })
     }
     return rows
+  }
+
+  /**
+   * The open orders an accountant may apply a transaction to, best first (see
+   * actions/hand-match-candidates). NOT_FOUND for an unknown transaction; INVALID_DATA for outgoing
+   * money; CONFLICT when nothing of it is left to apply or it was marked not for an order.
+   */
+  @InjectManager()
+  async listHandMatchCandidates(
+    input: {
+      transaction_id: string
+      q?: string
+      limit: number
+      offset: number
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return handMatchCandidates(
+      sharedContext.manager as any,
+      input,
+      await this.loadOptions()
+    )
   }
 
   /**

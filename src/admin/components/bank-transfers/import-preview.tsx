@@ -6,6 +6,7 @@ import { RejectedLinesList } from "./rejected-lines-list"
 import { useShopTimeZone } from "../../hooks/queries"
 import { lineStatus } from "../../lib/import-lines"
 import { fileLocation } from "../../lib/status"
+import { PreviewLineOrders } from "./preview-line-orders"
 import type { StatementImport } from "../../../types/http"
 
 const OUTCOME: Record<string, string> = {
@@ -109,6 +110,17 @@ export function ImportPreview({
               })}
             </Badge>
           )}
+          {!!c.would_overpay && (
+            <Badge
+              size="2xsmall"
+              color="red"
+              data-testid="bt-import-overpay-count"
+            >
+              {t("bankTransfer.previewOrders.willOverpay", {
+                count: c.would_overpay,
+              })}
+            </Badge>
+          )}
         </div>
       </div>
       {rejected.length > 0 && <RejectedLinesList lines={rejected} />}
@@ -177,11 +189,20 @@ export function ImportPreview({
                         {status.detail}
                       </div>
                     )}
-                    {status.state === "new" && l.outcome && (
-                      <div className="text-ui-fg-muted txt-compact-xsmall">
-                        {OUTCOME[l.outcome] ? t(OUTCOME[l.outcome]) : l.outcome}
-                      </div>
-                    )}
+                    {status.state === "new" &&
+                      l.outcome &&
+                      (l.orders?.length || l.suggested_orders?.length ? (
+                        <PreviewLineOrders
+                          line={l}
+                          currency={l.currency_code ?? l.currency}
+                        />
+                      ) : (
+                        <div className="text-ui-fg-muted txt-compact-xsmall">
+                          {OUTCOME[l.outcome]
+                            ? t(OUTCOME[l.outcome])
+                            : l.outcome}
+                        </div>
+                      ))}
                   </Table.Cell>
                 </Table.Row>
               )

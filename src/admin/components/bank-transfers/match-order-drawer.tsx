@@ -22,11 +22,23 @@ import {
   sumAmounts,
 } from "../../lib/money"
 import { useI18n } from "../../hooks/use-i18n"
+import { MatchCandidates } from "./match-candidates"
 import type {
+  Amount,
   BankTransaction,
-  Expectation,
+  MatchCandidate,
   OrderTransfer,
 } from "../../../types/http"
+
+/** What a row shows of the order's expectation (a looked-up expectation, or a chosen candidate). */
+type RowExpectation = {
+  reference: string
+  amount_remaining: Amount
+  currency_code: string
+  order_number?: string | null
+  tax_code?: string | null
+  phone?: string | null
+}
 
 type Row = {
   input: string
@@ -34,15 +46,17 @@ type Row = {
   looking?: boolean
   error?: string
   order?: { id: string; display_id: number }
-  expectation?: Expectation
+  expectation?: RowExpectation
 }
 
 const emptyRow = (): Row => ({ input: "", amount: "" })
 
 /**
  * Applies one incoming transaction to one or several orders by hand (one transfer paying several
- * orders is common for businesses). Each order is looked up first, so that the accountant sees
- * what it still expects before money is applied.
+ * orders is common for businesses). The candidates come first (open orders ranked by the matcher's
+ * evidence, searchable by customer): selecting one fills an allocation row. An order can also be
+ * typed in; it is looked up first, so that the accountant sees what it still expects before money
+ * is applied.
  */
 export function MatchOrderDrawer({
   transaction,
@@ -113,6 +127,34 @@ export function MatchOrderDrawer({
     }
   }
 
+  /** A chosen candidate fills the first empty row (else a new one) with what it can take. */
+  const select = (c: MatchCandidate) => {
+    const empty = rows.findIndex((r) => !r.order && !r.input.trim())
+    const i = empty >= 0 ? empty : rows.length
+    const usedElsewhere = sumAmounts(
+      rows.map((r, j) => (j === i ? null : parseAmountInput(r.amount)))
+    )
+    const amount = minAmount(
+      remainingAmount(available, usedElsewhere),
+      c.amount_remaining
+    )
+    const row: Row = {
+      input: `#${c.display_id}`,
+      amount: compareAmounts(amount, 0) > 0 ? amount : "",
+      order: { id: c.order_id, display_id: c.display_id },
+      expectation: {
+        reference: c.reference,
+        amount_remaining: c.amount_remaining,
+        currency_code: c.currency_code,
+        order_number: String(c.display_id),
+        phone: c.customer.phone,
+      },
+    }
+    setRows((rs) =>
+      i < rs.length ? rs.map((r, j) => (j === i ? row : r)) : [...rs, row]
+    )
+  }
+
   const ready = rows.every(
     (r) => r.order && r.expectation && parseAmountInput(r.amount)
   )
@@ -165,6 +207,16 @@ export function MatchOrderDrawer({
               })}
             </Text>
           </div>
+          <MatchCandidates
+            transactionId={transaction.id}
+            selected={
+              new Set(rows.flatMap((r) => (r.order ? [r.order.id] : [])))
+            }
+            onSelect={select}
+          />
+          <Text size="xsmall" weight="plus" className="text-ui-fg-subtle">
+            {t("bankTransfer.candidates.allocation")}
+          </Text>
           {rows.map((r, i) => (
             <div
               key={i}

@@ -305,3 +305,15 @@ export const ExportTransactionsQuery = z
       path: ["to"],
     }
   )
+
+/**
+ * GET /admin/bank-transfer/transactions/:id/candidates: `q` searches the buyer's name, email,
+ * phone, order number or reference; `limit` at most 50 per page.
+ */
+export const ListCandidatesQuery = z
+  .object({
+    q: z.string().trim().max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(50).default(10),
+    offset: z.coerce.number().int().min(0).max(1000).default(0),
+  })
+  .strict()

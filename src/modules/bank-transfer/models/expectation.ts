@@ -17,6 +17,10 @@ export const Expectation = model
       payment_collection_id: model.text().nullable(),
       customer_id: model.text().nullable(),
       email: model.text().nullable(),
+      // The buyer's name as given at checkout (billing address, else the customer), and the same
+      // normalised (no diacritics, upper case): compared with the payer's name, searched by hand.
+      customer_name: model.text().nullable(),
+      customer_name_key: model.text().nullable(),
       reference: model.text(),
       memo: model.text(),
       currency_code: model.text(),
@@ -67,6 +71,7 @@ export const Expectation = model
     { on: ["phone"], where: "phone IS NOT NULL" },
     { on: ["company_token"], where: "company_token IS NOT NULL" },
     { on: ["customer_id"], where: "customer_id IS NOT NULL" },
+    { on: ["customer_name_key"], where: "customer_name_key IS NOT NULL" },
     { on: ["currency_code", "amount_remaining", "status"] },
     { on: ["next_step_at"], where: "next_step_at IS NOT NULL" },
   ])

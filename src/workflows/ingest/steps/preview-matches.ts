@@ -1,10 +1,15 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
-import { decideTransaction } from "../../match/steps/decide-match"
+import { decideWithCandidates } from "../../match/steps/decide-match"
+import { previewOrders } from "../../../lib/ingest/preview-orders"
+import { toMinorUnits } from "../../../lib/money/minor-units"
 import { PREVIEW_MATCH_LIMIT, type PlannedLine } from "../utils/planned-lines"
 
-/** What the matcher would do with each new incoming line (a dry run: nothing written). */
+/**
+ * What the matcher would do with each new incoming line (a dry run: nothing written), naming the
+ * orders it would pay or be suggested for and flagging an overpayment (lib/ingest/preview-orders).
+ */
 export const previewMatchesStep = createStep(
   "bank-transfer-preview-matches",
   async (planned: PlannedLine[], { container }) => {
@@ -24,18 +29,21 @@ export const previewMatchesStep = createStep(
         p.outcome = "not_previewed"
         continue
       }
-      const decision = await decideTransaction(service, {
+      const { decision, rows } = await decideWithCandidates(service, {
         ...p,
         id: `preview:${n + 1}`,
         booked_at: new Date(p.booked_at),
       })
       p.outcome = decision.kind
-      if (decision.kind === "apply") {
-        p.order_ids = decision.allocations.map((a) => a.expectation_id)
-      }
-      if (decision.kind === "suggest") {
-        p.order_ids = decision.suggestions.map((s) => s.expectation_id)
-      }
+      Object.assign(
+        p,
+        previewOrders(
+          decision,
+          rows as any,
+          toMinorUnits(p.amount, p.currency_code),
+          p.currency_code
+        )
+      )
     }
     return new StepResponse(out)
   }

@@ -1,6 +1,7 @@
 import { fingerprint } from "../../../lib/ingest/fingerprint"
 import type { StatementLine } from "../../../lib/ingest/statements"
 import type { NewSighting } from "../../../modules/bank-transfer"
+import type { PreviewOrders } from "../../../lib/ingest/preview-orders"
 
 export const STATEMENT_SOURCE = "statement"
 /** Lines beyond this are imported and matched as usual, but not dry-run matched in the preview. */
@@ -26,8 +27,7 @@ export type PlannedLine = Omit<StatementLine, "booked_at"> & {
     basis: string | null
   } | null
   outcome?: string
-  order_ids?: string[]
-}
+} & Partial<PreviewOrders>
 
 /**
  * A statement's lines as reports of movements: one channel per file (`statement:<import id>`), and
@@ -78,5 +78,6 @@ export function countPlanned(planned: PlannedLine[]) {
       .length,
     would_apply: planned.filter((p) => p.outcome === "apply").length,
     would_suggest: planned.filter((p) => p.outcome === "suggest").length,
+    would_overpay: planned.filter((p) => p.overpayment).length,
   }
 }

@@ -47,10 +47,31 @@ export async function decideTransaction(
   tx: MatchableTransaction,
   rejected: Set<string> = new Set()
 ): Promise<Decision> {
+  return (await decideWithCandidates(service, tx, rejected)).decision
+}
+
+/**
+ * The same, with the expectation rows the decision was made from (as the database returned them:
+ * `order_id`, `order_number`, `amount_remaining`…), for a caller that names the orders.
+ */
+export async function decideWithCandidates(
+  service: BankTransferModuleService,
+  tx: MatchableTransaction,
+  rejected: Set<string> = new Set()
+): Promise<{ decision: Decision; rows: Record<string, any>[] }> {
   const config = matchConfigFromOptions(await service.loadOptions())
   const { incoming, ids, lookup } = prepareMatch(tx, config)
   const rows = await service.findMatchCandidates(lookup)
-  return decide(incoming, ids, rows.map(toOpenExpectation), config, rejected)
+  return {
+    decision: decide(
+      incoming,
+      ids,
+      rows.map(toOpenExpectation),
+      config,
+      rejected
+    ),
+    rows,
+  }
 }
 
 /**
