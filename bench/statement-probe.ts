@@ -69,7 +69,58 @@ async function once(path: string | Buffer): Promise<number> {
   return (await parseStatement(buf, options)).lines.length
 }
 
+/**
+ * `memory`: the parse's peak memory growth over the process as it stands with the file read
+ * (ts-node, the modules, a warm-up parse of a 1,000-line file, the file's bytes): RSS from the
+ * kernel's high-water mark (maxRSS), heap from V8's own GC trace (`--trace-gc`, the used heap at
+ * each collection, the largest during the parse), and the heap the result itself keeps (after a
+ * full GC, with the result still referenced): the floor of any parser that returns every line.
+ */
+async function memory() {
+  const gc = (globalThis as any).gc as () => void
+  await once(await statementFile(format, 1_000))
+  const buf = readFileSync(file)
+  gc()
+  const rss0 = process.memoryUsage().rss
+  const maxRss0 = process.resourceUsage().maxRSS * 1024
+  const heap0 = process.memoryUsage().heapUsed
+  console.log("PARSE-START")
+  const parsed = await parseStatement(buf, options)
+  console.log("PARSE-END")
+  const heapEnd = process.memoryUsage().heapUsed
+  const maxRss1 = process.resourceUsage().maxRSS * 1024
+  // A few turns of the event loop first: a zlib stream lets go of its consumer when its native
+  // handle closes, after the parse has returned.
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  gc()
+  const kept = process.memoryUsage().heapUsed - heap0
+  if (parsed.lines.length !== Number(expected)) {
+    throw new Error(
+      `${format}: ${parsed.lines.length} lines parsed, ${expected} expected`
+    )
+  }
+  console.log(
+    JSON.stringify({
+      bytes: buf.length,
+      lines: parsed.lines.length,
+      // The high-water mark over the RSS before the parse: exact when the parse set a new mark
+      // (rssExact), else an upper bound (the warm-up's mark was higher).
+      rssGrowth: maxRss1 - rss0,
+      rssExact: maxRss1 > maxRss0,
+      rss0,
+      heap0,
+      heapEnd,
+      kept,
+    })
+  )
+}
+
 async function main() {
+  if (mode === "memory") {
+    return memory()
+  }
   const warmUp = await statementFile(format, 10_000)
   await once(warmUp)
   await once(warmUp)

@@ -4,6 +4,11 @@
  * 10k to 100k (target ≤ 1.2×: a parser linear in the file's length stays near 1). Every figure has
  * its physical baseline from the same run: a bare read of the same file (statement-probe.ts
  * `bare`). Each measurement runs in a child process of its own, so that peak RSS is its own.
+ * Then, for CAMT.053 and XLSX at 50,000 and 100,000 lines, the parse's peak memory growth against
+ * the file's size (target ≤ 3×, and no growth of that ratio from 50k to 100k lines): in a process
+ * of its own with the file read, RSS from the kernel's high-water mark and heap from V8's GC trace,
+ * both over the same process just before the parse (statement-probe.ts `memory`), with the heap the
+ * result itself keeps (every line is kept for the preview: the floor of any parser).
  * Last, how long the event loop stalls while a 100,000-line OFX file parses inline and in a worker.
  * BENCH_STATEMENT_FORMATS=CSV,OFX limits the formats.
  */
@@ -17,6 +22,9 @@ import type { BenchFormat } from "./statement-files"
 const SMALL = 10_000
 const LARGE = 100_000
 const GROWTH_TARGET = 1.2
+const MEMORY_FORMATS: BenchFormat[] = ["CAMT.053", "XLSX"]
+const MEMORY_LINES = [50_000, 100_000]
+const MEMORY_TARGET = 3
 const only = process.env.BENCH_STATEMENT_FORMATS?.split(",")
 
 type Probe = {
@@ -57,6 +65,94 @@ function probe(
     throw new Error(`${mode} ${format} ${lines}: ${r.stderr.slice(-2000)}`)
   }
   return JSON.parse(r.stdout.trim().split("\n").pop()!)
+}
+
+type Memory = {
+  bytes: number
+  lines: number
+  rssGrowth: number
+  rssExact: boolean
+  rss0: number
+  heap0: number
+  /** The largest heap V8 reported during the parse (GC trace), less the heap before it. */
+  heapGrowth: number
+  kept: number
+}
+
+/** statement-probe.ts `memory` in a process of its own, with V8's GC trace on stdout. */
+function probeMemory(format: BenchFormat, file: string, lines: number): Memory {
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--expose-gc",
+      "--trace-gc",
+      "-r",
+      "ts-node/register/transpile-only",
+      path.join(__dirname, "statement-probe.ts"),
+      "memory",
+      format,
+      file,
+      String(lines),
+    ],
+    { encoding: "utf8", env: process.env, maxBuffer: 64 * 1024 * 1024 }
+  )
+  if (r.status !== 0) {
+    throw new Error(`memory ${format} ${lines}: ${r.stderr.slice(-2000)}`)
+  }
+  const out = r.stdout.split("\n")
+  const during = out.slice(out.indexOf("PARSE-START"), out.indexOf("PARSE-END"))
+  // "Scavenge 40.5 (58.8) -> 24.8 (58.2) MB": used heap before and after each collection, in MB.
+  let peakMb = 0
+  for (const line of during) {
+    const m =
+      /(?:Scavenge|Mark-Compact|Mark-sweep)\S*\s+([\d.]+)\s+\([\d.]+\)\s+->\s+([\d.]+)/.exec(
+        line
+      )
+    if (m) {
+      peakMb = Math.max(peakMb, Number(m[1]), Number(m[2]))
+    }
+  }
+  const probe = JSON.parse(out.filter((l) => l.startsWith("{")).pop()!)
+  const peak = Math.max(peakMb * 1048576, probe.heapEnd)
+  return { ...probe, heapGrowth: peak - probe.heap0 }
+}
+
+async function memoryResults(dir: string) {
+  for (const format of MEMORY_FORMATS.filter(
+    (f) => !only || only.includes(f)
+  )) {
+    const runs: Memory[] = []
+    for (const lines of MEMORY_LINES) {
+      const file = path.join(dir, `${format}-memory-${lines}`)
+      writeFileSync(file, await statementFile(format, lines))
+      runs.push(probeMemory(format, file, lines))
+      rmSync(file)
+    }
+    for (const m of runs) {
+      const ratio = m.rssGrowth / m.bytes
+      result({
+        name: `parse ${format}, ${n(m.lines)} lines (${mb(m.bytes)}): peak RSS growth over the file`,
+        value: m.rssGrowth / 1048576,
+        unit: "MB",
+        baseline: `file ${mb(m.bytes)}; RSS before the parse ${n(m.rss0 / 1048576)} MB${m.rssExact ? "" : " (an upper bound)"}; heap growth ${mb(m.heapGrowth)} (${(m.heapGrowth / m.bytes).toFixed(2)}×), of which the result keeps ${mb(m.kept)} (${(m.kept / m.bytes).toFixed(2)}×)`,
+        ratio,
+        target: `≤ ${MEMORY_TARGET}×`,
+        ok: ratio <= MEMORY_TARGET,
+      })
+    }
+    const [small, large] = runs
+    const per = (m: Memory, v: number) => v / m.bytes
+    const growth = per(large, large.rssGrowth) / per(small, small.rssGrowth)
+    result({
+      name: `parse ${format}: peak memory per file byte, ${n(large.lines)} vs ${n(small.lines)} lines`,
+      value: per(large, large.rssGrowth),
+      unit: "× file (RSS)",
+      baseline: `${per(small, small.rssGrowth).toFixed(2)}× at ${n(small.lines)}; heap ${per(small, small.heapGrowth).toFixed(2)}× → ${per(large, large.heapGrowth).toFixed(2)}×`,
+      ratio: growth,
+      target: `≤ ${GROWTH_TARGET}×`,
+      ok: growth <= GROWTH_TARGET,
+    })
+  }
 }
 
 async function main() {
@@ -104,6 +200,7 @@ async function main() {
         ratio: large.parse.maxRssMb / large.bare.maxRssMb,
       })
     }
+    await memoryResults(dir)
     if (!only || only.includes("OFX")) {
       const file = path.join(dir, "OFX-loop")
       writeFileSync(file, await statementFile("OFX", LARGE))

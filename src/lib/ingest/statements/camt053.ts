@@ -1,54 +1,31 @@
-import { XMLParser } from "fast-xml-parser"
 import type { ParsedStatement, RejectedLine, StatementLine } from "./types"
 import { StatementError } from "./types"
 import { checkBalance } from "./balance"
-import { guardXml } from "./guard"
-import { parseAmount } from "./values"
-import {
-  cleanReference,
-  distinctReferences,
-  withPayerReference,
-} from "./line-identity"
+import { guardXml, guardXmlBytes } from "./guard"
 import { readLines } from "./rejected-lines"
-import { fromMinorUnits, toMinorUnits } from "../../money/minor-units"
+import { streamXml } from "./xml-stream"
+import { entryLines, list, requireAmount, text } from "./camt053-entry"
 
-const list = <T>(v: T | T[] | undefined): T[] =>
-  v === undefined ? [] : Array.isArray(v) ? v : [v]
-const text = (v: any): string | null =>
-  v === undefined || v === null
-    ? null
-    : typeof v === "object"
-      ? (v["#text"] ?? null)
-      : String(v)
+const ARRAYS = new Set(["Stmt", "Ntry", "NtryDtls", "TxDtls", "Bal", "Ustrd"])
+const STMT_PATH = ["Document", "BkToCstmrStmt", "Stmt"]
 
 /**
- * ISO 20022 camt.053 (any version: namespaces are dropped), parsed with fast-xml-parser with
- * entities off. Booked entries only; a batch entry yields one line per transaction detail that
- * carries its own amount (see entryLines). An entry that cannot be read is listed in
- * `rejected_lines`, kept only if the statement's balances add up without it. A line's `line` is its place: `Stmt[s]/Ntry[n]` or
+ * ISO 20022 camt.053 (any version: namespaces are dropped), read as a stream (xml-stream.ts, saxes
+ * with entities left as written): only the current statement's header (account, balances) and the
+ * current entry are held, never the document; each entry becomes its lines when it closes. Booked
+ * entries only; a batch entry yields one line per transaction detail that carries its own amount
+ * (camt053-entry.ts). An entry that cannot be read is listed in `rejected_lines`, kept only if the
+ * statement's balances add up without it. A line's `line` is its place: `Stmt[s]/Ntry[n]` or
  * `Stmt[s]/Ntry[n]/NtryDtls/TxDtls[d]`, counting every entry of the statement.
+ *
+ * Takes the file's bytes (UTF-8, checked by the caller: guardTextBytes) or, for tests, its text.
  */
-export function parseCamt053(xml: string): ParsedStatement {
-  guardXml(xml)
-  let doc: any
-  try {
-    doc = new XMLParser({
-      ignoreAttributes: false,
-      attributeNamePrefix: "@",
-      removeNSPrefix: true,
-      processEntities: false,
-      parseTagValue: false,
-      isArray: (name) =>
-        ["Stmt", "Ntry", "NtryDtls", "TxDtls", "Bal", "Ustrd"].includes(name),
-    }).parse(xml, true)
-  } catch (e: any) {
-    throw new StatementError(`not well-formed XML: ${e.message}`)
-  }
-  const statements = list(doc?.Document?.BkToCstmrStmt?.Stmt)
-  if (!statements.length) {
-    throw new StatementError(
-      "no Document/BkToCstmrStmt/Stmt element: not a camt.053 statement"
-    )
+export function parseCamt053(input: Buffer | string): ParsedStatement {
+  const buf = typeof input === "string" ? Buffer.from(input, "utf8") : input
+  if (typeof input === "string") {
+    guardXml(input)
+  } else {
+    guardXmlBytes(buf)
   }
   const out: ParsedStatement = {
     format: "camt053",
@@ -56,9 +33,131 @@ export function parseCamt053(xml: string): ParsedStatement {
     lines: [],
     rejected_lines: [],
   }
-  statements.forEach((stmt: any, s) => {
-    const where = `Stmt[${s + 1}]`
-    const account = text(stmt.Acct?.Id?.IBAN) ?? text(stmt.Acct?.Id?.Othr?.Id)
+  let documents = 0
+  let statements = 0
+  let current: StatementReader | null = null
+  streamXml(buf, ARRAYS, {
+    route: (path) =>
+      path.length <= STMT_PATH.length
+        ? path[path.length - 1] === STMT_PATH[path.length - 1]
+          ? "descend"
+          : "skip"
+        : "keep",
+    open: (path) => {
+      if (path.length === 2) {
+        documents++
+      } else if (path.length === 3 && documents === 1) {
+        current = new StatementReader(++statements)
+      }
+    },
+    kept: (path, value) => {
+      if (path[3] === "Ntry") {
+        current?.entry(value)
+      } else {
+        current?.headerElement(path[3], value)
+      }
+    },
+    close: (path) => {
+      if (path.length === 3 && current) {
+        current.finish(out)
+        current = null
+      }
+    },
+  })
+  // Two BkToCstmrStmt elements: the document tree had a list there, and no statement under it.
+  if (!statements || documents > 1) {
+    throw new StatementError(
+      "no Document/BkToCstmrStmt/Stmt element: not a camt.053 statement"
+    )
+  }
+  if (!out.rejected_lines!.length) {
+    delete out.rejected_lines
+  }
+  return out
+}
+
+type Settled = { account: string; currency: string | null }
+
+/**
+ * One `Stmt`, read as it streams: its header elements (Acct, Bal, …) as they come, its entries
+ * into lines as soon as the account and the currency are known (in a schema-valid file, from the
+ * first entry on: Acct and Bal come before the entries). Entries that come before that are held.
+ */
+class StatementReader {
+  private readonly where: string
+  private readonly header: Record<string, any> = {}
+  private settled: Settled | null = null
+  private pending: { ntry: any; n: number }[] = []
+  private entries = 0
+  private entryCurrency: string | undefined
+  private readonly lines: StatementLine[] = []
+  private readonly rejected: RejectedLine[] = []
+
+  constructor(index: number) {
+    this.where = `Stmt[${index}]`
+  }
+
+  /** A child of Stmt other than an entry, attached as the document tree had it. */
+  headerElement(name: string, value: any) {
+    const had = this.header[name]
+    if (ARRAYS.has(name)) {
+      ;(had ?? (this.header[name] = [])).push(value)
+    } else if (had === undefined) {
+      this.header[name] = value
+    } else if (Array.isArray(had)) {
+      had.push(value)
+    } else {
+      this.header[name] = [had, value]
+    }
+  }
+
+  entry(ntry: any) {
+    const n = ++this.entries
+    this.entryCurrency ??= ntry?.Amt?.["@Ccy"] || undefined
+    if (this.settled) {
+      this.read(ntry, n)
+      return
+    }
+    this.pending.push({ ntry, n })
+    const account = accountOf(this.header)
+    if (
+      account &&
+      (text(this.header.Acct?.Ccy) !== null || this.entryCurrency)
+    ) {
+      this.settle({
+        account,
+        currency: statementCurrency(this.header, this.entryCurrency),
+      })
+    }
+  }
+
+  private settle(settled: Settled) {
+    this.settled = settled
+    for (const p of this.pending) {
+      this.read(p.ntry, p.n)
+    }
+    this.pending = []
+  }
+
+  private read(ntry: any, n: number) {
+    const at = `${this.where}/Ntry[${n}]`
+    const status = text(ntry.Sts?.Cd) ?? text(ntry.Sts)
+    if (status !== "BOOK") {
+      return
+    }
+    const { account, currency } = this.settled!
+    // An entry that cannot be read (amount, date, details not adding up) is left out whole.
+    for (const line of readLines(at, this.rejected, () =>
+      entryLines(ntry, at, account, currency)
+    )) {
+      this.lines.push(line)
+    }
+  }
+
+  /** The statement's end: its account, balances and currency checked, its lines added to `out`. */
+  finish(out: ParsedStatement) {
+    const { where, header: stmt } = this
+    const account = accountOf(stmt)
     if (!account) {
       throw new StatementError("no account (Acct/Id)", where)
     }
@@ -70,7 +169,12 @@ export function parseCamt053(xml: string): ParsedStatement {
     }))
     const opening = balances.find((b) => b.code === "OPBD" || b.code === "PRCD")
     const closing = balances.find((b) => b.code === "CLBD")
-    const currency = statementCurrency(stmt, opening, closing)
+    const currency = statementCurrency(
+      stmt,
+      this.entryCurrency,
+      opening,
+      closing
+    )
     for (const b of [opening, closing]) {
       const ccy = String(b?.currency ?? "").toUpperCase()
       if (b && ccy && currency && ccy !== currency) {
@@ -80,21 +184,19 @@ export function parseCamt053(xml: string): ParsedStatement {
         )
       }
     }
-    const lines: StatementLine[] = []
-    const rejected: RejectedLine[] = []
-    list(stmt.Ntry).forEach((ntry: any, n) => {
-      const at = `${where}/Ntry[${n + 1}]`
-      const status = text(ntry.Sts?.Cd) ?? text(ntry.Sts)
-      if (status !== "BOOK") {
-        return
-      }
-      // An entry that cannot be read (amount, date, details not adding up) is left out whole.
-      lines.push(
-        ...readLines(at, rejected, () =>
-          entryLines(ntry, at, account, currency)
-        )
+    if (!this.settled) {
+      this.settle({ account, currency })
+    } else if (
+      this.settled.account !== account ||
+      this.settled.currency !== currency
+    ) {
+      // Only a file against the schema's order gets here: a second Acct after the entries.
+      throw new StatementError(
+        "the account (Acct) changes after the first entries (Ntry)",
+        where
       )
-    })
+    }
+    const { lines, rejected } = this
     if (opening && closing) {
       checkBalance(
         where,
@@ -112,13 +214,14 @@ export function parseCamt053(xml: string): ParsedStatement {
       opening: opening?.amount,
       closing: closing?.amount,
     })
-    out.lines.push(...lines)
-  })
-  if (!out.rejected_lines!.length) {
-    delete out.rejected_lines
+    for (const line of lines) {
+      out.lines.push(line)
+    }
   }
-  return out
 }
+
+const accountOf = (stmt: any): string | null =>
+  text(stmt.Acct?.Id?.IBAN) ?? text(stmt.Acct?.Id?.Othr?.Id)
 
 /**
  * The statement's currency: the account's (`Acct/Ccy`), else that of its first entry
@@ -126,12 +229,10 @@ export function parseCamt053(xml: string): ParsedStatement {
  */
 function statementCurrency(
   stmt: any,
-  opening: { currency?: string } | undefined,
-  closing: { currency?: string } | undefined
+  entry: string | undefined,
+  opening?: { currency?: string },
+  closing?: { currency?: string }
 ): string | null {
-  const entry = list(stmt.Ntry)
-    .map((n: any) => n?.Amt?.["@Ccy"])
-    .find(Boolean)
   return (
     String(
       text(stmt.Acct?.Ccy) ??
@@ -140,208 +241,5 @@ function statementCurrency(
         closing?.currency ??
         ""
     ).toUpperCase() || null
-  )
-}
-
-function requireAmount(amt: any, where: string) {
-  const parsed = parseAmount(text(amt), where, ".")
-  if (!parsed) {
-    throw new StatementError("missing amount (Amt)", where)
-  }
-  return parsed.value
-}
-
-/** The detail's own amount in the entry's currency: `Amt` (camt.053.001.03+) or `AmtDtls/TxAmt/Amt`. */
-function detailAmount(tx: any, ccy: string): any {
-  for (const amt of [tx?.Amt, tx?.AmtDtls?.TxAmt?.Amt]) {
-    if (amt === undefined || amt === null) {
-      continue
-    }
-    const c = typeof amt === "object" ? amt["@Ccy"] : undefined
-    if (!c || String(c).toUpperCase() === ccy) {
-      return amt
-    }
-  }
-  return undefined
-}
-
-function detailMemo(tx: any): string[] {
-  return [
-    ...list(tx?.RmtInf?.Ustrd).map(text),
-    ...list(tx?.RmtInf?.Strd).map((st: any) => text(st?.CdtrRefInf?.Ref)),
-  ].filter((v): v is string => !!v)
-}
-
-const oneSpace = (parts: (string | null)[]) =>
-  parts.filter(Boolean).join(" ").replace(/\s+/g, " ").trim()
-
-/**
- * One line per booked entry, or one per transaction detail when an entry (a batch) holds several
- * details that each carry their own amount: then the details must add up to the entry, or the
- * file is refused naming the entry. No detail is ever dropped: an entry that is not split keeps
- * the memos and references of all its details.
- */
-function entryLines(
-  ntry: any,
-  at: string,
-  account: string,
-  currency: string | null
-): StatementLine[] {
-  const amount = requireAmount(ntry.Amt, `${at}/Amt`)
-  const direction: "in" | "out" = text(ntry.CdtDbtInd) === "DBIT" ? "out" : "in"
-  const ccy: string = (ntry.Amt?.["@Ccy"] ?? currency ?? "").toUpperCase()
-  if (!ccy) {
-    throw new StatementError("no currency (Amt/@Ccy)", at)
-  }
-  const date = text(ntry.BookgDt?.DtTm) ?? text(ntry.BookgDt?.Dt)
-  if (!date) {
-    throw new StatementError("no booking date (BookgDt)", at)
-  }
-  const bookedAt = /T/.test(date)
-    ? new Date(date)
-    : new Date(`${date}T00:00:00+07:00`)
-  if (isNaN(bookedAt.getTime())) {
-    throw new StatementError(`"${date}" is not a date`, `${at}/BookgDt`)
-  }
-  const entryRef = cleanReference(text(ntry.AcctSvcrRef))
-  const ntryRef = cleanReference(text(ntry.NtryRef))
-  const details = list(ntry.NtryDtls).flatMap((d: any) => list(d.TxDtls))
-  const amounts = details.map((tx: any) => detailAmount(tx, ccy))
-  // A batch: each transaction detail is its own line when it carries its own amount.
-  const split = details.length > 1 && amounts.every((a) => a !== undefined)
-  const txRef = (tx: any) => cleanReference(text(tx?.Refs?.AcctSvcrRef))
-  // The payer's own reference: the end-to-end id, else the first structured creditor reference.
-  const payerRef = (tx: any) =>
-    distinctReferences(
-      text(tx?.Refs?.EndToEndId),
-      ...list(tx?.RmtInf?.Strd).map((st: any) => text(st?.CdtrRefInf?.Ref))
-    )[0] ?? null
-  const party = (tx: any) =>
-    direction === "in" ? tx?.RltdPties?.Dbtr : tx?.RltdPties?.Cdtr
-  const partyAccount = (tx: any) =>
-    direction === "in" ? tx?.RltdPties?.DbtrAcct : tx?.RltdPties?.CdtrAcct
-  const line = (
-    tx: any,
-    where: string,
-    lineAmount: string,
-    memoParts: string[],
-    payer: string | null,
-    refs: string[],
-    externalId: string | null
-  ): StatementLine => ({
-    line: where,
-    external_id: externalId,
-    account,
-    booked_at: bookedAt,
-    amount: lineAmount,
-    currency_code: ccy,
-    direction,
-    memo: withPayerReference(
-      oneSpace([...memoParts, text(ntry.AddtlNtryInf)]),
-      payer
-    ),
-    counterparty_name: text(party(tx)?.Nm) ?? text(party(tx)?.Pty?.Nm),
-    counterparty_account:
-      text(partyAccount(tx)?.Id?.IBAN) ?? text(partyAccount(tx)?.Id?.Othr?.Id),
-    payer_reference: payer,
-    bank_references: refs,
-    raw: {
-      entry: ntryRef,
-      acct_svcr_ref: entryRef,
-      tx_ref: txRef(tx),
-      end_to_end: text(tx?.Refs?.EndToEndId),
-    },
-  })
-
-  if (!split) {
-    // One line: the entry's amount, with what all its details say (a batch whose details carry no
-    // amounts of their own still names every order it pays).
-    const first = details[0]
-    const payers = distinctReferences(...details.map(payerRef))
-    const refs = distinctReferences(
-      entryRef,
-      ntryRef,
-      ...details.flatMap((tx: any) => [txRef(tx), text(tx?.Refs?.TxId)])
-    )
-    const memoParts = details.flatMap(detailMemo)
-    // Another detail's reference that its own memo does not hold is added, so the line names every
-    // order it pays. Each is looked for in its own detail's memo only: a search of every memo for
-    // every reference grows with the square of a batch's size (thousands of details).
-    const unstated = details
-      .map((tx: any) => {
-        const p = payerRef(tx)
-        return p && !detailMemo(tx).some((m) => m.includes(p)) ? p : null
-      })
-      .filter(Boolean)
-    const firstPayer = (payers[0] ?? "").toUpperCase()
-    for (const p of distinctReferences(...unstated)) {
-      if (p.toUpperCase() !== firstPayer) {
-        memoParts.push(p)
-      }
-    }
-    return [
-      line(
-        first,
-        at,
-        amount,
-        memoParts,
-        payers[0] ?? null,
-        refs,
-        entryRef ?? (details.length === 1 ? txRef(first) : null)
-      ),
-    ]
-  }
-
-  const parsed = details.map((tx: any, i: number) => {
-    const where = `${at}/NtryDtls/TxDtls[${i + 1}]`
-    return { tx, where, amount: requireAmount(amounts[i], `${where}/Amt`) }
-  })
-  let sum = 0n
-  try {
-    for (const p of parsed) {
-      sum += toMinorUnits(p.amount, ccy)
-    }
-    const total = toMinorUnits(amount, ccy)
-    if (sum !== total) {
-      throw new StatementError(
-        `its ${parsed.length} transaction details add up to ${fromMinorUnits(sum, ccy)} ${ccy}, not the entry's ${fromMinorUnits(total, ccy)} ${ccy}`,
-        at
-      )
-    }
-  } catch (e: any) {
-    throw e instanceof StatementError
-      ? e
-      : new StatementError(`amount: ${e.message}`, at)
-  }
-  // A detail's own bank id is its external id, unless the details of this entry share one (then
-  // the entry's id and the detail's place in it, which is unique).
-  // (Sets and counts, not indexOf/findIndex: a batch may hold thousands of details.)
-  const ids = parsed.map((p) => txRef(p.tx))
-  const distinct = ids.every(Boolean) && new Set(ids).size === ids.length
-  // A detail's keys are its own: none that the entry or another detail of it also carries.
-  const keys = parsed.map((p) =>
-    distinctReferences(txRef(p.tx), text(p.tx?.Refs?.TxId))
-  )
-  const upper = (k: string) => k.toUpperCase()
-  const shared = new Set(
-    [entryRef, ntryRef].filter((k): k is string => !!k).map(upper)
-  )
-  const seen = new Set<string>()
-  for (const k of keys.flat().map(upper)) {
-    if (seen.has(k)) {
-      shared.add(k)
-    }
-    seen.add(k)
-  }
-  return parsed.map((p, i) =>
-    line(
-      p.tx,
-      p.where,
-      p.amount,
-      detailMemo(p.tx),
-      payerRef(p.tx),
-      keys[i].filter((k) => !shared.has(upper(k))),
-      distinct ? ids[i] : entryRef ? `${entryRef}/${i + 1}` : null
-    )
   )
 }

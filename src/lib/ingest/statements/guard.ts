@@ -10,6 +10,12 @@ import { firstInvalidUtf8 } from "./utf8"
  * that is not UTF-8.
  */
 export function guardText(buf: Buffer, maxBytes: number): string {
+  guardTextBytes(buf, maxBytes)
+  return new TextDecoder("utf-8").decode(buf).replace(/^\uFEFF/, "")
+}
+
+/** guardText's checks on the bytes alone, for a parser that decodes the file as it streams it. */
+export function guardTextBytes(buf: Buffer, maxBytes: number) {
   guardSize(buf, maxBytes)
   const nul = buf.indexOf(0)
   if (nul !== -1) {
@@ -33,7 +39,6 @@ export function guardText(buf: Buffer, maxBytes: number): string {
       `line ${line}`
     )
   }
-  return new TextDecoder("utf-8").decode(buf).replace(/^\uFEFF/, "")
 }
 
 export function guardSize(buf: Buffer, maxBytes: number) {
@@ -44,6 +49,32 @@ export function guardSize(buf: Buffer, maxBytes: number) {
     throw new StatementError(
       `the file is ${buf.length} bytes, more than the ${maxBytes} allowed`
     )
+  }
+}
+
+/**
+ * guardXml on the bytes, for a parser that never holds the file as one string: every `<!` is
+ * looked at where it is (the markup is ASCII; a line is counted by its newline bytes all the same).
+ */
+export function guardXmlBytes(buf: Buffer) {
+  for (let i = buf.indexOf("<!"); i !== -1; i = buf.indexOf("<!", i + 2)) {
+    const word = buf.toString("latin1", i + 2, i + 2 + 7).toUpperCase()
+    const m = /^(DOCTYPE|ENTITY)/.exec(word)
+    if (m) {
+      let line = 1
+      for (
+        let n = buf.indexOf(10);
+        n !== -1 && n < i;
+        n = buf.indexOf(10, n + 1)
+      ) {
+        line++
+      }
+      const written = buf.toString("latin1", i + 2, i + 2 + m[1].length)
+      throw new StatementError(
+        `<!${written}> is not allowed in a statement (entity expansion)`,
+        `line ${line}`
+      )
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ColumnMapping, ParsedStatement, StatementFormat } from "./types"
 import { StatementError } from "./types"
-import { guardSize, guardText } from "./guard"
+import { guardSize, guardText, guardTextBytes } from "./guard"
 import { readCsvRows } from "./csv"
 import { readXlsxRows } from "./xlsx"
 import { rowsToStatement } from "./tabular"
@@ -57,11 +57,13 @@ export async function parseStatement(
   let parsed: ParsedStatement
   if (format === "xlsx") {
     parsed = rowsToStatement(await readXlsxRows(buf), "xlsx", opts)
+  } else if (format === "camt053") {
+    // Streamed from the bytes: the file is never held as one string (camt053.ts).
+    guardTextBytes(buf, opts.maxBytes)
+    parsed = parseCamt053(buf)
   } else {
     const text = guardText(buf, opts.maxBytes)
-    if (format === "camt053") {
-      parsed = parseCamt053(text)
-    } else if (format === "mt940") {
+    if (format === "mt940") {
       parsed = parseMt940(text)
     } else if (format === "ofx") {
       parsed = parseOfx(text)

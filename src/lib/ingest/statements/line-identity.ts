@@ -78,16 +78,26 @@ export function finishStatement(parsed: ParsedStatement): ParsedStatement {
   for (const line of parsed.lines) {
     normaliseAmount(line)
   }
-  const counts = new Map<string, number>()
-  const key = (l: StatementLine) =>
-    `${(l.account ?? "").replace(/\s/g, "").toUpperCase()}|${l.external_id!.trim().toUpperCase()}`
+  // Counted per account, by the id itself: no key string is built per line (trim and toUpperCase
+  // give back the same string when there is nothing to change), so the count costs a map entry.
+  const counts = new Map<string, Map<string, number>>()
+  const perAccount = (l: StatementLine) => {
+    const account = (l.account ?? "").replace(/\s/g, "").toUpperCase()
+    let m = counts.get(account)
+    if (!m) {
+      counts.set(account, (m = new Map()))
+    }
+    return m
+  }
+  const id = (l: StatementLine) => l.external_id!.trim().toUpperCase()
   for (const l of parsed.lines) {
     if (l.external_id) {
-      counts.set(key(l), (counts.get(key(l)) ?? 0) + 1)
+      const m = perAccount(l)
+      m.set(id(l), (m.get(id(l)) ?? 0) + 1)
     }
   }
   for (const l of parsed.lines) {
-    if (l.external_id && counts.get(key(l))! > 1) {
+    if (l.external_id && perAccount(l).get(id(l))! > 1) {
       l.external_id = null
     }
   }

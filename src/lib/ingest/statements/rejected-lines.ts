@@ -1,6 +1,7 @@
-import type { ParsedStatement, RejectedLine } from "./types"
+import type { ParsedStatement, RejectedLine, StatementLine } from "./types"
 import { FormulaError, StatementError } from "./types"
 import { normaliseAmount } from "./line-identity"
+import { compactLine } from "./compact-line"
 
 /** How many rejected lines an error message names before "and N more". */
 const NAMED_IN_MESSAGE = 5
@@ -25,6 +26,10 @@ export function readLines<T extends Amounted>(
       const checked = { ...line, line: line.line ?? location }
       normaliseAmount(checked)
       line.amount = checked.amount
+      if ("memo" in line) {
+        // Kept until the import is committed, with all the others: made compact now.
+        compactLine(line as unknown as StatementLine)
+      }
     }
     return lines
   } catch (e) {

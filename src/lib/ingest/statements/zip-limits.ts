@@ -1,4 +1,4 @@
-import { inflateRawSync } from "zlib"
+import { createInflateRaw, inflateRawSync } from "zlib"
 import { StatementError } from "./types"
 
 /**
@@ -83,14 +83,17 @@ export function readZipDirectory(buf: Buffer): Entry[] {
   return entries
 }
 
+/** An entry whose local header has been checked, with where its data starts. */
+export type ZipPart = Entry & { start: number }
+
 /**
- * Refuses an archive whose entries inflate to more than `maxBytes` in total, or that lies about
- * its sizes. Throws a StatementError naming the entry; returns the total inflated size.
+ * The checks that need no inflating: the declared sizes' total (at most `maxBytes`), no ZIP64, no
+ * encryption, stored or deflate only, local headers and data inside the file. Returns the entries.
  */
-export function checkZipInflation(
+export function checkZipDeclared(
   buf: Buffer,
   maxBytes: number = MAX_XLSX_INFLATED_BYTES
-): number {
+): ZipPart[] {
   const entries = readZipDirectory(buf)
   const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`
   let declared = 0
@@ -111,7 +114,7 @@ export function checkZipInflation(
       throw refuse(`"${e.name}" uses an unsupported compression method`)
     }
   }
-  for (const e of entries) {
+  return entries.map((e) => {
     const h = e.localOffset
     if (h + 30 > buf.length || buf.readUInt32LE(h) !== LOCAL) {
       throw refuse(`"${e.name}": malformed ZIP local header`)
@@ -120,7 +123,31 @@ export function checkZipInflation(
     if (start + e.compressed > buf.length) {
       throw refuse(`"${e.name}" runs past the end of the file`)
     }
-    const data = buf.subarray(start, start + e.compressed)
+    return { ...e, start }
+  })
+}
+
+const liesAboutSize = (e: Entry) =>
+  refuse(
+    `"${e.name}" inflates to more than the ${e.size} bytes it declares (a compressed-file bomb?)`
+  )
+const wrongSize = (e: Entry, actual: number) =>
+  refuse(
+    `"${e.name}" inflates to ${actual} bytes, not the ${e.size} it declares`
+  )
+
+/**
+ * Refuses an archive whose entries inflate to more than `maxBytes` in total, or that lies about
+ * its sizes. Throws a StatementError naming the entry; returns the total inflated size.
+ */
+export function checkZipInflation(
+  buf: Buffer,
+  maxBytes: number = MAX_XLSX_INFLATED_BYTES
+): number {
+  let declared = 0
+  for (const e of checkZipDeclared(buf, maxBytes)) {
+    declared += e.size
+    const data = buf.subarray(e.start, e.start + e.compressed)
     let actual = data.length
     if (e.method === 8) {
       try {
@@ -128,18 +155,89 @@ export function checkZipInflation(
         actual = inflateRawSync(data, { maxOutputLength: e.size + 1 }).length
       } catch (err: any) {
         if (err?.code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) {
-          throw refuse(
-            `"${e.name}" inflates to more than the ${e.size} bytes it declares (a compressed-file bomb?)`
-          )
+          throw liesAboutSize(e)
         }
         throw refuse(`"${e.name}" is not valid deflate data`)
       }
     }
     if (actual !== e.size) {
-      throw refuse(
-        `"${e.name}" inflates to ${actual} bytes, not the ${e.size} it declares`
-      )
+      throw wrongSize(e, actual)
     }
   }
   return declared
+}
+
+/** Bytes of inflated output per chunk: a part is never held whole (see inflatePart). */
+const INFLATE_CHUNK = 64 * 1024
+
+/**
+ * Inflates one entry a chunk at a time, handing each chunk to `onChunk` and keeping none: the
+ * same limits as checkZipInflation (its declared size is a hard ceiling, stopped as soon as it is
+ * passed; any other size refused), without the entry ever being in memory whole. An error thrown
+ * by `onChunk` stops it and is the promise's.
+ */
+export function inflatePart(
+  buf: Buffer,
+  part: ZipPart,
+  onChunk: (chunk: Buffer) => void
+): Promise<void> {
+  const data = buf.subarray(part.start, part.start + part.compressed)
+  if (part.method === 0) {
+    return new Promise((resolve, reject) => {
+      try {
+        if (data.length !== part.size) {
+          throw wrongSize(part, data.length)
+        }
+        for (let at = 0; at < data.length; at += INFLATE_CHUNK) {
+          onChunk(data.subarray(at, at + INFLATE_CHUNK))
+        }
+        resolve()
+      } catch (e) {
+        reject(e)
+      }
+    })
+  }
+  return new Promise((resolve, reject) => {
+    const z = createInflateRaw({ chunkSize: INFLATE_CHUNK })
+    let total = 0
+    let failed = false
+    const fail = (e: unknown) => {
+      if (!failed) {
+        failed = true
+        z.destroy()
+        reject(e)
+      }
+    }
+    z.on("data", (chunk: Buffer) => {
+      if (failed) {
+        return
+      }
+      total += chunk.length
+      if (total > part.size) {
+        fail(liesAboutSize(part))
+        return
+      }
+      try {
+        onChunk(chunk)
+      } catch (e) {
+        fail(e)
+      }
+    })
+    z.on("error", () =>
+      fail(refuse(`"${part.name}" is not valid deflate data`))
+    )
+    z.on("end", () => {
+      // The consumer (a parser holding what it read) is let go now, not when the stream's native
+      // handle is closed a few turns of the event loop later.
+      z.removeAllListeners("data")
+      if (!failed) {
+        if (total !== part.size) {
+          fail(wrongSize(part, total))
+        } else {
+          resolve()
+        }
+      }
+    })
+    z.end(data)
+  })
 }

@@ -27,6 +27,9 @@ async function main() {
   const { lines, ...rest } = parsed
   for (let i = 0; i < lines.length; i += LINES_PER_MESSAGE) {
     post({ kind: "lines", lines: lines.slice(i, i + LINES_PER_MESSAGE) })
+    // postMessage has copied them: the parent holds them now, the worker lets go of its own, so
+    // that the file's lines are not held twice (once per thread) until the last chunk.
+    lines.fill(undefined as never, i, i + LINES_PER_MESSAGE)
     await asked()
   }
   post({ kind: "done", parsed: { ...rest, lines: [] } })
