@@ -32,19 +32,47 @@ export function profileEscalation(container: MedusaContainer) {
     }
   }
   const bankTransfer: any = container.resolve(BANK_TRANSFER_MODULE)
-  wrap("claim (lock, UPDATE, audit INSERT, commit)", bankTransfer, "claimDueEscalations")
+  wrap(
+    "claim (lock, UPDATE, audit INSERT, commit)",
+    bankTransfer,
+    "claimDueEscalations"
+  )
   const notification: any = container.resolve(Modules.NOTIFICATION)
-  wrap("notification: createNotifications (all of it)", notification, "createNotifications")
+  wrap(
+    "notification: createNotifications (all of it)",
+    notification,
+    "createNotifications"
+  )
   wrap(
     "notification: transaction 1 (look-up by keys, INSERT, commit)",
     notification.baseRepository_,
     "transaction"
   )
-  wrap("notification: look-up by idempotency keys", notification.notificationService_, "list")
-  wrap("notification: status UPDATE (find, flush, commit)", notification.notificationService_, "update")
-  wrap("notification: provider send (summed over the batch)", notification.notificationProviderService_, "send")
-  wrap("notification: serialize the result", notification.baseRepository_, "serialize")
-  wrap("shopper locales (query.graph)", container.resolve(ContainerRegistrationKeys.QUERY), "graph")
+  wrap(
+    "notification: look-up by idempotency keys",
+    notification.notificationService_,
+    "list"
+  )
+  wrap(
+    "notification: status UPDATE (find, flush, commit)",
+    notification.notificationService_,
+    "update"
+  )
+  wrap(
+    "notification: provider send (summed over the batch)",
+    notification.notificationProviderService_,
+    "send"
+  )
+  wrap(
+    "notification: serialize the result",
+    notification.baseRepository_,
+    "serialize"
+  )
+  wrap(
+    "shopper locales (query.graph)",
+    container.resolve(ContainerRegistrationKeys.QUERY),
+    "graph"
+  )
   wrap("event bus emit", container.resolve(Modules.EVENT_BUS), "emit")
   return () =>
     [...totals.entries()].map(([label, t]) => ({

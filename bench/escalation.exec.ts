@@ -22,7 +22,10 @@ export default async function escalationBench({ container }: ExecArgs) {
   const announce = () =>
     announceEscalations({
       container,
-      event: { name: BankTransferEvents.ESCALATIONS_TO_ANNOUNCE, data: { id: null } },
+      event: {
+        name: BankTransferEvents.ESCALATIONS_TO_ANNOUNCE,
+        data: { id: null },
+      },
     } as any)
   container
     .resolve(Modules.EVENT_BUS)

@@ -708,7 +708,10 @@ async function escalation(db) {
       )
     ).rows[0].n
     const finished = job.finished && rows[0].done === OPEN_ORDERS
-    const load = os.loadavg().map((l) => l.toFixed(1)).join(" ")
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")
     // Unfinished within its time: the time it would take at the rate it reached.
     const seconds = finished
       ? job.seconds

@@ -171,8 +171,6 @@ async function send(
     }
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
-      .error(
-        `bank-transfer: escalation notifications: ${(e as Error).message}`
-      )
+      .error(`bank-transfer: escalation notifications: ${(e as Error).message}`)
   }
 }

@@ -95,8 +95,7 @@ async function escalateDueTransfers(
           planEscalation(
             row,
             policies[row.policy] ?? policies.physical,
-            calendars.get(row.currency_code?.toUpperCase()) ??
-              merchantCalendar,
+            calendars.get(row.currency_code?.toUpperCase()) ?? merchantCalendar,
             now
           ),
       })
