@@ -15,11 +15,16 @@ export async function settle(container: MedusaContainer, timeoutMs = 30_000) {
       { take: 1 }
     )
     const [, audit] = await service.listAndCountAuditEvents({}, { take: 1 })
+    // Escalation steps committed but not yet told (the announce-escalations subscriber's outbox).
+    const [, announcing] = await service.listAndCountEscalationAnnouncements(
+      {},
+      { take: 1 }
+    )
     const [, sent] = await notifications.listAndCountNotifications(
       {},
       { take: 1 }
     )
-    return { waiting, state: `${audit}/${sent}` }
+    return { waiting: waiting + announcing, state: `${audit}/${sent}` }
   }
   const start = Date.now()
   let last = await probe()

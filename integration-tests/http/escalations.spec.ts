@@ -11,6 +11,7 @@ import { withPublicUrl } from "../helpers/public-url"
 import { settle } from "../helpers/settle"
 import { postSepay, sepayPayload, waitFor } from "../helpers/webhooks"
 import { escalateUnpaidTransfersWorkflow } from "../../src/workflows/escalate/escalate-unpaid-transfers"
+import { announceEscalationsWorkflow } from "../../src/workflows/escalate/announce-escalations"
 
 /** One escalation run at `now`, as the job runs it. */
 const escalateDueTransfers = async (container: any, now = new Date()) =>
@@ -154,6 +155,80 @@ medusaIntegrationTestRunner({
           list.some((x: any) => x.template === "bank-transfer-paid")
         )
       }, "revived and paid messages")
+    })
+
+    it("a run that dies after committing its steps loses no message and sends none twice", async () => {
+      const { expectation } = await orderPlacedBeforeTet()
+      const container = getContainer()
+      const service: any = container.resolve("bankTransfer")
+      const now = at("2025-02-04T17:00:00Z")
+      // The steps and their announcement commit together; then the process "dies": no wake-up.
+      const claim = await service.claimDueEscalations({
+        now,
+        limit: 50,
+        plan: () => ({
+          due: ["confirmation_1"],
+          next_step: "confirmation_2",
+          next_step_at: at("2025-02-06T17:00:00Z"),
+        }),
+      })
+      expect(claim.claimed.map((c: any) => c.expectation_id)).toEqual([
+        expectation.id,
+      ])
+      expect(claim.announcement_id).toMatch(/^btann_/)
+      // An announcer takes it and dies too, holding it for a second.
+      const lease = await service.leaseEscalationAnnouncement({
+        lease_seconds: 1,
+        max_attempts: 5,
+      })
+      expect(lease.id).toBe(claim.announcement_id)
+      expect(lease.attempts).toBe(1)
+      expect(
+        await service.leaseEscalationAnnouncement({
+          lease_seconds: 1,
+          max_attempts: 5,
+        })
+      ).toBeNull()
+      expect(await notifications(expectation.id)).toEqual([
+        expect.objectContaining({
+          idempotency_key: `bank-transfer:${expectation.id}:instructions`,
+        }),
+      ])
+      await new Promise((r) => setTimeout(r, 1200))
+
+      // The next run finds nothing due, sees the announcement waiting and wakes the announcer.
+      expect((await escalateDueTransfers(container, now)).escalated).toBe(0)
+      const asked = await waitFor(async () => {
+        const list = await notifications(expectation.id)
+        return list.filter((x: any) =>
+          x.idempotency_key.endsWith(":confirmation_1")
+        ).length
+          ? list
+          : null
+      }, "the confirmation request")
+      await settle(container)
+      // Run again, announce again: still one message per order and step, and the outbox is empty.
+      await escalateDueTransfers(container, now)
+      await announceEscalationsWorkflow(container).run({ input: {} })
+      await settle(container)
+      const after = await notifications(expectation.id)
+      expect(
+        after.map((x: any) => x.idempotency_key.split(":").pop()).sort()
+      ).toEqual(["confirmation_1", "instructions"])
+      expect(after.length).toBe(asked.length)
+      expect(
+        after.find((x: any) => x.idempotency_key.endsWith(":confirmation_1"))
+          .status
+      ).toBe("success")
+      expect(
+        await service.countEscalationAnnouncements({ max_attempts: 5 })
+      ).toBe(0)
+      const audit = (await status(expectation.order_id)).audit.filter(
+        (a: any) => a.action.startsWith("escalation:")
+      )
+      expect(audit.map((a: any) => a.action)).toEqual([
+        "escalation:confirmation_1",
+      ])
     })
 
     it("speaks the shopper's language: the order's locale, else the customer's, and the merchant's texts win", async () => {

@@ -23,4 +23,10 @@ export const BankTransferEvents = {
   ORDER_FINALLY_CANCELED: "bank_transfer.order_finally_canceled",
   /** Once per escalation run that moved anything: counts by step (the admin feed's summary). */
   ESCALATION_RUN_COMPLETED: "bank_transfer.escalation_run_completed",
+  /**
+   * A batch of escalation steps was committed and waits in the outbox to be announced:
+   * `{ id }` (the announcement; null when the run only found older ones waiting). The plugin's
+   * announce-escalations subscriber tells the shoppers and emits the per-order events.
+   */
+  ESCALATIONS_TO_ANNOUNCE: "bank_transfer.escalations_to_announce",
 } as const

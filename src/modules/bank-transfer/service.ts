@@ -21,6 +21,7 @@ import {
   BankTransaction,
   CalendarOverride,
   ColumnMapping,
+  EscalationAnnouncement,
   Expectation,
   PaymentConfirmation,
   RejectedPair,
@@ -43,6 +44,11 @@ import {
   isMerchantCalendar,
 } from "../../lib/escalate/calendar/for-currency"
 import { findCandidates, setPageToken } from "./repositories/expectation"
+import {
+  countEscalationAnnouncements,
+  expectationRowsById,
+  leaseEscalationAnnouncement,
+} from "./repositories/escalation-announcement"
 import { reconciliationStats } from "./repositories/stats"
 import { handMatchCandidates } from "./actions/hand-match-candidates"
 import * as desk from "./repositories/desk"
@@ -71,6 +77,7 @@ import type {
   AllocationResult,
   CandidateKeys,
   ClaimedEscalation,
+  EscalationAnnouncementLease,
   EscalationPlan,
   EscalationRow,
   NewSighting,
@@ -97,6 +104,7 @@ class BankTransferModuleService extends MedusaService({
   Setting,
   Sighting,
   WebhookChannelStatus,
+  EscalationAnnouncement,
 }) {
   protected readonly options_: BankTransferOptions
   protected effective_?: BankTransferOptions
@@ -449,8 +457,53 @@ class BankTransferModuleService extends MedusaService({
       plan: (row: EscalationRow) => EscalationPlan
     },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ scanned: number; claimed: ClaimedEscalation[] }> {
+  ): Promise<{
+    scanned: number
+    claimed: ClaimedEscalation[]
+    announcement_id: string | null
+  }> {
     return actions.claimDueEscalations.call(this, input, sharedContext)
+  }
+
+  /**
+   * Takes the oldest escalation announcement waiting (see models/escalation-announcement) for
+   * `lease_seconds`, or null when none is free. Taken `max_attempts` times, it is left alone.
+   */
+  @InjectTransactionManager()
+  async leaseEscalationAnnouncement(
+    input: { lease_seconds: number; max_attempts: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<EscalationAnnouncementLease | null> {
+    const row = await leaseEscalationAnnouncement(
+      sharedContext.transactionManager as any,
+      input.lease_seconds,
+      input.max_attempts
+    )
+    return row && { ...row, run_at: new Date(row.run_at) }
+  }
+
+  /** How many escalation announcements wait to be told (within `max_attempts`). */
+  @InjectManager()
+  async countEscalationAnnouncements(
+    input: { max_attempts: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    return countEscalationAnnouncements(
+      sharedContext.manager as any,
+      input.max_attempts
+    )
+  }
+
+  /**
+   * Expectation rows by id with every column, as the escalation claim reads them (amounts as
+   * PostgreSQL's numeric strings): what the shopper messages are written from, for a batch.
+   */
+  @InjectManager()
+  async listExpectationRows(
+    ids: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Record<string, any>[]> {
+    return expectationRowsById(sharedContext.manager as any, ids)
   }
 
   /** The figures of the Bank transfers page (see repositories/stats). */

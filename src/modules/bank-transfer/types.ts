@@ -106,8 +106,24 @@ export type ClaimedEscalation = {
   step: string
   from_status: string
   to_status: string
-  /** The whole expectation row after the step (the job tells the shopper from it). */
-  expectation: Record<string, any>
+}
+
+/** One order of an escalation announcement (the outbox): what to tell, and to whom. */
+export type EscalationAnnouncementItem = {
+  expectation_id: string
+  order_id: string
+  step: string
+  /** The status the step left; an order that has moved on since is not told (nor announced). */
+  to_status: string
+}
+
+/** An announcement as an announcer holds it (leased). */
+export type EscalationAnnouncementLease = {
+  id: string
+  items: EscalationAnnouncementItem[]
+  run_at: Date
+  /** 1 on the first take; more means an earlier announcer did not finish (crash, failure). */
+  attempts: number
 }
 
 /**

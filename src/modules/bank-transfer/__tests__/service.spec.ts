@@ -13,6 +13,7 @@ import { StatementImport } from "../models/statement-import"
 import { ColumnMapping } from "../models/column-mapping"
 import { Setting } from "../models/setting"
 import { Sighting } from "../models/sighting"
+import { EscalationAnnouncement } from "../models/escalation-announcement"
 
 jest.setTimeout(60 * 1000)
 
@@ -73,6 +74,7 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
     ColumnMapping,
     Setting,
     Sighting,
+    EscalationAnnouncement,
   ],
   testSuite: ({ service }) => {
     /** Records deliveries; per row the movement's id and whether this call created it. */
@@ -282,6 +284,19 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
         expect(
           claimed.filter((id) => due.some((d) => d.id === id))
         ).toHaveLength(30)
+        // Each batch that claimed anything left one announcement naming exactly its orders.
+        const announcements = await service.listEscalationAnnouncements({})
+        expect(announcements.map((x: any) => x.id).sort()).toEqual(
+          [a, b, c]
+            .map((x) => x.announcement_id)
+            .filter(Boolean)
+            .sort()
+        )
+        expect(
+          announcements
+            .flatMap((x: any) => x.items.map((i: any) => i.expectation_id))
+            .sort()
+        ).toEqual([...claimed].sort())
         expect(
           (
             await service.claimDueEscalations({

@@ -1,6 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
 import type BankTransferModuleService from "../service"
 import { insertSystemAuditEvents } from "../repositories/audit-event"
+import { insertEscalationAnnouncement } from "../repositories/escalation-announcement"
 import {
   lockDueExpectations,
   updateEscalations,
@@ -13,6 +14,10 @@ import type { ClaimedEscalation, EscalationPlan, EscalationRow } from "../types"
  * the caller's database transaction. `FOR UPDATE SKIP LOCKED` lets jobs on several servers share
  * the work without ever taking the same row, and the recorded `steps_done` makes a second run a
  * no-op. `plan` decides, per row, which steps are due now (never early) and what comes next.
+ *
+ * The same transaction writes the batch's announcement (the outbox: who is to be told of which
+ * step): committed together with the steps, so that no step is ever committed untold, whatever
+ * crashes afterwards. `announcement_id` is null when nothing was claimed.
  */
 export async function claimDueEscalations(
   this: BankTransferModuleService,
@@ -22,7 +27,11 @@ export async function claimDueEscalations(
     plan: (row: EscalationRow) => EscalationPlan
   },
   sharedContext: Context
-): Promise<{ scanned: number; claimed: ClaimedEscalation[] }> {
+): Promise<{
+  scanned: number
+  claimed: ClaimedEscalation[]
+  announcement_id: string | null
+}> {
   const manager = sharedContext.transactionManager as any
   const rows: any[] = await lockDueExpectations(manager, input.now, input.limit)
   const claimed: ClaimedEscalation[] = []
@@ -55,7 +64,6 @@ export async function claimDueEscalations(
         step,
         from_status: row.status,
         to_status: status,
-        expectation: { ...row, status },
       })
     }
     return {
@@ -84,5 +92,17 @@ export async function claimDueEscalations(
       },
     }))
   )
-  return { scanned: rows.length, claimed }
+  const announcementId = claimed.length
+    ? await insertEscalationAnnouncement(
+        manager,
+        input.now,
+        claimed.map((c) => ({
+          expectation_id: c.expectation_id,
+          order_id: c.order_id,
+          step: c.step,
+          to_status: c.to_status,
+        }))
+      )
+    : null
+  return { scanned: rows.length, claimed, announcement_id: announcementId }
 }

@@ -59,10 +59,15 @@ export async function lockDueExpectations(
   limit: number
 ) {
   // Every column: the job tells the shopper from these rows, without reading them again.
+  // Ordered by the indexed `next_step_at` alone: PostgreSQL then walks the partial index and stops
+  // after `limit` locked rows. A tie-breaker outside the index (`, id`) makes it sort every due row
+  // for each batch (LIMIT sits above the row locks, so the sort cannot be bounded), and the orders
+  // placed on one day share a `next_step_at` (a business day's midnight): 100,000 due orders cost
+  // 0.5–1 s per batch of 500 that way, against a few milliseconds.
   return manager.execute(
     `SELECT * FROM bank_transfer_expectation
       WHERE next_step_at <= ? AND status IN (${placeholders(OPEN_STATUSES)}) AND deleted_at IS NULL
-      ORDER BY next_step_at, id LIMIT ? FOR UPDATE SKIP LOCKED`,
+      ORDER BY next_step_at LIMIT ? FOR UPDATE SKIP LOCKED`,
     [now, ...OPEN_STATUSES, limit]
   )
 }

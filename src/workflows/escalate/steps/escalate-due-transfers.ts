@@ -1,23 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import { policiesFromOptions } from "../../../lib/expect/build-expectation"
 import { planEscalation } from "../../../lib/escalate/plan-step"
 import { BankTransferEvents } from "../../../lib/events"
 import type { BusinessCalendar } from "../../../lib/escalate/calendar/business-calendar"
-import { shopperNotification } from "../../../lib/expect/shopper-notification"
-import { canNotify } from "../../notify/utils/notification-channels"
-import { loadShopperLocales } from "../../notify/utils/shopper-locales"
-import type { ClaimedEscalation as Claimed } from "../../../modules/bank-transfer"
-
-const EVENT_FOR_STEP = (step: string) =>
-  step === "tentative_cancel"
-    ? BankTransferEvents.ORDER_TENTATIVELY_CANCELED
-    : step === "final_cancel"
-      ? BankTransferEvents.ORDER_FINALLY_CANCELED
-      : BankTransferEvents.CONFIRMATION_REQUESTED
+import { ANNOUNCE_MAX_ATTEMPTS } from "./announce-escalations"
 
 export type EscalationTotals = {
   scanned: number
@@ -30,10 +20,12 @@ export type EscalationTotals = {
 /**
  * Moves every overdue unpaid order one step along its policy, in batches (memory stays flat with
  * 100,000 open orders). Safe to run twice, late, or on several servers at once: see the module's
- * claimDueEscalations. After each batch is committed, its shoppers are notified in one call (with
- * idempotency keys) and its events are emitted for the merchant's own subscribers, batch by batch
- * rather than at the end of the run, so that memory does not grow with the number of orders. The
- * steps committed are the record: there is nothing to compensate.
+ * claimDueEscalations. Each batch commits its steps together with its announcement (the outbox),
+ * and one event per batch, at the end of the run, wakes the announcer (the announce-escalations
+ * subscriber, on any worker instance), which tells the shoppers and emits the per-order events
+ * off the job's path: writing a notification row per shopper through Medusa's Notification Module
+ * costs several times what the claim does. A run that finds announcements left by a crash wakes
+ * the announcer too. The steps committed are the record: there is nothing to compensate.
  */
 export const escalateDueTransfersStep = createStep(
   "bank-transfer-escalate-due-transfers",
@@ -73,106 +65,55 @@ async function escalateDueTransfers(
     by_step: {} as Record<string, number>,
   }
   let firstClaimed: string | null = null
-  // While one batch's shoppers are told, the next batch is claimed: at most two batches in memory.
-  let announcing: Promise<unknown> = Promise.resolve()
-  let failure: unknown = null
-  for (;;) {
-    const { scanned, claimed } = await service.claimDueEscalations({
-      now,
-      limit: batchSize,
-      plan: (row) =>
-        planEscalation(
-          row,
-          policies[row.policy] ?? policies.physical,
-          calendars.get(row.currency_code?.toUpperCase()) ?? merchantCalendar,
-          now
-        ),
+  const eventBus = container.resolve(Modules.EVENT_BUS)
+  const wake = (ids: (string | null)[]) =>
+    eventBus.emit(
+      ids.map((id) => ({
+        name: BankTransferEvents.ESCALATIONS_TO_ANNOUNCE,
+        data: { id },
+      })),
+      { internal: true }
+    )
+  // Left by a run that crashed before its wake-up, or by an announcer that stopped half-way.
+  if (
+    await service.countEscalationAnnouncements({
+      max_attempts: ANNOUNCE_MAX_ATTEMPTS,
     })
+  ) {
+    await wake([null])
+  }
+  // The batches' wake-ups go out when the run ends: an announcer in this process would otherwise
+  // share its one thread with the claims, and a run over 100,000 orders would take the time of
+  // both. The announcements are committed already; a run that dies first is recovered above.
+  const announcements: string[] = []
+  for (;;) {
+    const { scanned, claimed, announcement_id } =
+      await service.claimDueEscalations({
+        now,
+        limit: batchSize,
+        plan: (row) =>
+          planEscalation(
+            row,
+            policies[row.policy] ?? policies.physical,
+            calendars.get(row.currency_code?.toUpperCase()) ?? merchantCalendar,
+            now
+          ),
+      })
     totals.scanned += scanned
     totals.escalated += claimed.length
     for (const c of claimed) {
       totals.by_step[c.step] = (totals.by_step[c.step] ?? 0) + 1
     }
-    await announcing
-    if (failure) {
-      throw failure
-    }
-    if (claimed.length) {
+    if (announcement_id) {
       firstClaimed ??= claimed[0].expectation_id
-      announcing = announce(container, service, claimed).catch(
-        (e) => (failure = e)
-      )
+      announcements.push(announcement_id)
     }
     if (scanned < batchSize) {
       break
     }
   }
-  await announcing
-  if (failure) {
-    throw failure
+  if (announcements.length) {
+    await wake(announcements)
   }
   return { ...totals, first_claimed: firstClaimed }
-}
-
-/**
- * A committed batch: its shoppers are notified in one Notification Module call, then its events
- * are emitted for the merchant's own subscribers. A failing provider is logged, not thrown: the
- * steps are committed, and the failed notifications stay in Medusa's notification table (status
- * failure) for the merchant to see and resend.
- */
-async function announce(
-  container: MedusaContainer,
-  service: BankTransferModuleService,
-  claimed: Claimed[]
-) {
-  const options = await service.loadOptions()
-  const canSend = canNotify(container, options.notifications.shopper_channel)
-  // The batch's shoppers' languages in one query.
-  const locales = canSend
-    ? await loadShopperLocales(
-        container,
-        claimed.map((c) => c.order_id)
-      )
-    : new Map()
-  const notifications = canSend
-    ? (
-        await Promise.all(
-          claimed.map((c) =>
-            shopperNotification(
-              c.expectation as any,
-              { name: EVENT_FOR_STEP(c.step), data: { step: c.step } },
-              options,
-              locales.get(c.order_id)
-            )
-          )
-        )
-      ).filter((n) => n !== null)
-    : []
-  if (notifications.length) {
-    try {
-      await container
-        .resolve(Modules.NOTIFICATION)
-        .createNotifications(notifications)
-    } catch (e) {
-      container
-        .resolve(ContainerRegistrationKeys.LOGGER)
-        .error(
-          `bank-transfer: escalation notifications: ${(e as Error).message}`
-        )
-    }
-  }
-  await container.resolve(Modules.EVENT_BUS).emit(
-    claimed.map((c) => ({
-      name: EVENT_FOR_STEP(c.step),
-      data: {
-        id: c.expectation_id,
-        order_id: c.order_id,
-        step: c.step,
-        reason: "overdue",
-        shopper_notified: true,
-      },
-    })),
-    // Not one "Processing …" log line per order: the run's summary is logged by the job.
-    { internal: true }
-  )
 }
