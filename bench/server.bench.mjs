@@ -278,9 +278,18 @@ async function startServerInstance() {
       `medusa db:migrate with Redis failed; see ${migrate.logPath}`
     )
   }
+  // Profiling: BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (written when the
+  // instance stops, at the end of part a).
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ") ?? []
   const { child, logPath } = startDetached(
-    medusa,
-    ["start", "--port", String(SERVER_PORT)],
+    process.execPath,
+    [
+      ...nodeArgs,
+      fs.realpathSync(medusa),
+      "start",
+      "--port",
+      String(SERVER_PORT),
+    ],
     env,
     "medusa-bank-transfer-bench-server.log"
   )
@@ -300,7 +309,14 @@ async function startServerInstance() {
       `the server instance did not answer within 300 s; see ${logPath}`
     )
   }
-  return { base }
+  return {
+    base,
+    // SIGTERM first, so that a profiling run writes its profile.
+    stop: async () => {
+      child.kill("SIGTERM")
+      await waitUntil(async () => child.exitCode !== null, 15_000)
+    },
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -398,6 +414,7 @@ async function ingest(db) {
         )
       }
       floors.push(await deliverAll(server.base, toFloor(deliveries("sepay"))))
+      await server.stop()
     }
     stopExecs()
 
