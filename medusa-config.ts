@@ -131,6 +131,10 @@ module.exports = defineConfig({
       cookieSecret: process.env.COOKIE_SECRET || "supersecret",
     },
   },
+  // `npm run bench` only: a throw-away plugin holding the ingest floor route (bench/floor).
+  plugins: process.env.BANK_TRANSFER_BENCH_FLOOR_PLUGIN
+    ? [{ resolve: process.env.BANK_TRANSFER_BENCH_FLOOR_PLUGIN, options: {} }]
+    : [],
   admin: {
     disable: process.env.DISABLE_ADMIN === "true" || workerMode === "worker",
   },

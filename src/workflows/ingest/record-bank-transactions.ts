@@ -5,6 +5,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { BankTransferEvents } from "../../lib/events"
+import { newIncoming } from "./utils/webhook-reports"
 import {
   recordTransactionsStep,
   type RecordTransactionsInput,
@@ -13,7 +14,8 @@ import {
 /**
  * Stores what a channel (a webhook, the simulator) reports, once per line, and announces each new
  * incoming line: the matcher runs in a subscriber, so that the bank is answered quickly.
- * Returns every line's transaction id and whether it is new, with the counts.
+ * Returns every line's transaction id and whether it is new, with the counts. The webhook routes
+ * do the same without the workflow engine (src/api/hooks/bank-transfer/record-reports.ts).
  */
 export const recordBankTransactionsWorkflow = createWorkflow(
   "bank-transfer-record-bank-transactions",
@@ -21,11 +23,7 @@ export const recordBankTransactionsWorkflow = createWorkflow(
     const recorded = recordTransactionsStep(input)
     emitEventStep({
       eventName: BankTransferEvents.TRANSACTION_RECEIVED,
-      data: transform({ recorded }, ({ recorded }) =>
-        recorded.transactions
-          .filter((t) => t.created && t.direction === "in")
-          .map((t) => ({ id: t.id }))
-      ),
+      data: transform({ recorded }, ({ recorded }) => newIncoming(recorded)),
     })
     return new WorkflowResponse(recorded)
   }

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
 import type { BankTransferOptions } from "../../../lib/options"
-import { recordBankTransactionsWorkflow } from "../../../workflows/ingest/record-bank-transactions"
+import { recordReports } from "./record-reports"
 import { unstorableInput } from "../../../lib/safe-text"
 import { WebhookError } from "../../../lib/ingest/webhooks/signature"
 import { parseJsonLossless } from "../../../lib/ingest/webhooks/lossless-json"
@@ -74,9 +74,7 @@ export async function handleWebhook(
       return
     }
     // Stored and announced; the matching that follows runs in a subscriber.
-    const { result } = await recordBankTransactionsWorkflow(req.scope).run({
-      input: { source: channel.source, lines },
-    })
+    const result = await recordReports(req.scope, channel.source, lines)
     await recordOutcome(req, service, { channel: channel.source, ok: true })
     res.status(200).json(channel.reply(result))
   } catch (e) {

@@ -1,8 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
-import { dedupeKey } from "../../../modules/bank-transfer/utils"
-import { fingerprint } from "../../../lib/ingest/fingerprint"
+import { summariseReports, toNewSightings } from "../utils/webhook-reports"
 import type { IncomingLine } from "../../../lib/ingest/webhooks/types"
 
 export type RecordTransactionsInput = { source: string; lines: IncomingLine[] }
@@ -21,38 +20,8 @@ export const recordTransactionsStep = createStep(
     const service: BankTransferModuleService =
       container.resolve(BANK_TRANSFER_MODULE)
     const outcomes = await service.recordSightings(
-      input.lines.map((line) => {
-        const l = { ...line, booked_at: new Date(line.booked_at) }
-        const fp = fingerprint(l)
-        return {
-          ...l,
-          source: input.source,
-          channel: input.source,
-          dedupe_key: dedupeKey({
-            source: input.source,
-            external_id: l.external_id,
-            fingerprint: fp,
-          }),
-          fingerprint: fp,
-          bank_references: l.bank_references ?? [],
-          payer_reference: l.payer_reference ?? null,
-        }
-      })
+      toNewSightings(input.source, input.lines)
     )
-    const transactions = outcomes.map((o, i) => ({
-      id: o.transaction_id,
-      candidate_transaction_id: o.candidate_transaction_id,
-      sighting_id: o.sighting_id,
-      outcome: o.outcome,
-      created: o.outcome === "new_movement",
-      direction: input.lines[i].direction,
-    }))
-    return new StepResponse({
-      transactions,
-      created: transactions.filter((t) => t.created).length,
-      duplicates: transactions.filter((t) => !t.created).length,
-      held: transactions.filter((t) => t.outcome === "possible_duplicate")
-        .length,
-    })
+    return new StepResponse(summariseReports(outcomes, input.lines))
   }
 )
