@@ -491,4 +491,53 @@ export type Stats = {
   customer_confirmed: number
   /** Money waiting to go back (the returns tab), when the server counts it. */
   returns_open?: number
+  /** Per currency, the items still open or waiting for their transfer and their exact sum. */
+  returns_open_amounts?: { currency_code: string; count: number; amount: string }[]
 } & DeskFigures
+
+/** One item of money to return (GET /admin/bank-transfer/returns). Amounts: decimal strings. */
+export type ReturnItemView = {
+  id: string
+  cause: "surplus" | "cancelled_order" | "marked_for_return" | "medusa_refund"
+  state: "open" | "refund_recorded" | "closed" | "kept_for_customer" | "withdrawn"
+  order_id: string | null
+  order_number: string | null
+  expectation_id: string | null
+  /** The incoming money it comes from. */
+  transaction_id: string | null
+  amount: string
+  currency_code: string
+  payer_name: string | null
+  payer_account: string | null
+  payer_bank_bin: string | null
+  /** Of `amount`, refunded through Medusa / recorded in the plugin only. */
+  medusa_amount: string
+  plugin_amount: string
+  refund_ids: string[]
+  refund_reason_id: string | null
+  note: string | null
+  refund_recorded_at: string | null
+  outgoing_transaction_id: string | null
+  closed_at: string | null
+  decided_by: string | null
+  decided_at: string | null
+  created_at: string
+  /** While money is to go out and the payer's account is known: what to transfer back. */
+  transfer: {
+    bank_bin: string | null
+    account_number: string
+    account_name: string | null
+    amount: string
+    currency_code: string
+    memo: string
+    qr_payload: string | null
+    qr_svg: string | null
+  } | null
+}
+
+export type ReturnItemsResponse = {
+  return_items: ReturnItemView[]
+  count: number
+  limit: number
+  offset: number
+}

@@ -12,7 +12,7 @@ import {
 
 /**
  * Stores what a channel (a webhook, the simulator) reports, once per line, and announces each new
- * incoming line: the matcher runs in a subscriber, so that the bank is answered quickly.
+ * incoming line (and each new outgoing one, for the refunds it may pay): the matcher runs in a subscriber, so that the bank is answered quickly.
  * Returns every line's transaction id and whether it is new, with the counts.
  */
 export const recordBankTransactionsWorkflow = createWorkflow(
@@ -27,6 +27,15 @@ export const recordBankTransactionsWorkflow = createWorkflow(
           .map((t) => ({ id: t.id }))
       ),
     })
+    // Money sent out may be a recorded refund going back to its payer (see match-outgoing-transfer).
+    emitEventStep({
+      eventName: BankTransferEvents.OUTGOING_RECEIVED,
+      data: transform({ recorded }, ({ recorded }) =>
+        recorded.transactions
+          .filter((t) => t.created && t.direction === "out")
+          .map((t) => ({ id: t.id }))
+      ),
+    }).config({ name: "bank-transfer-emit-outgoing-received" })
     return new WorkflowResponse(recorded)
   }
 )
