@@ -298,6 +298,14 @@ export type OrderTransfer = {
   suggestions?: Suggestion[]
   audit?: AuditEvent[]
   confirmations?: Confirmation[]
+  /** The order's money to return (amounts: decimal strings), oldest first. */
+  return_items?: {
+    id: string
+    cause: string
+    state: string
+    amount: string
+    currency_code: string
+  }[]
 }
 
 export type TransactionFilters = {
@@ -492,14 +500,19 @@ export type Stats = {
   /** Money waiting to go back (the returns tab), when the server counts it. */
   returns_open?: number
   /** Per currency, the items still open or waiting for their transfer and their exact sum. */
-  returns_open_amounts?: { currency_code: string; count: number; amount: string }[]
+  returns_open_amounts?: {
+    currency_code: string
+    count: number
+    amount: string
+  }[]
 } & DeskFigures
 
 /** One item of money to return (GET /admin/bank-transfer/returns). Amounts: decimal strings. */
 export type ReturnItemView = {
   id: string
   cause: "surplus" | "cancelled_order" | "marked_for_return" | "medusa_refund"
-  state: "open" | "refund_recorded" | "closed" | "kept_for_customer" | "withdrawn"
+  state:
+    "open" | "refund_recorded" | "closed" | "kept_for_customer" | "withdrawn"
   order_id: string | null
   order_number: string | null
   expectation_id: string | null

@@ -1,5 +1,6 @@
 import { Button, Container, Copy, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { Link } from "react-router-dom"
 import { ExpectationStatusBadge } from "../common/badges"
 import { KeyValue } from "../common/key-value"
 import { QrCode } from "../common/qr-code"
@@ -67,6 +68,26 @@ export function TransferSummary({
             {money(e.surplus, currency)}
           </KeyValue>
         )}
+        {(transfer.return_items ?? [])
+          .filter((r) => r.state === "open" || r.state === "refund_recorded")
+          .map((r) => (
+            <KeyValue
+              key={r.id}
+              label={t(`bankTransfer.returns.causes.${r.cause}`)}
+              testId="bt-return-item"
+            >
+              <Link
+                to={`/bank-transfers?tab=returns&item=${r.id}`}
+                className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+                data-testid="bt-return-item-link"
+              >
+                {t("bankTransfer.returns.openItem", {
+                  amount: money(r.amount, r.currency_code),
+                })}{" "}
+                · {t(`bankTransfer.returns.states.${r.state}`)}
+              </Link>
+            </KeyValue>
+          ))}
         {compareAmounts(e.captured_in_medusa, 0) > 0 && (
           <KeyValue label={t("bankTransfer.summary.capturedByHand")}>
             {money(e.captured_in_medusa, currency)}

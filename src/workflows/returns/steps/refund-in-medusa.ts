@@ -36,15 +36,13 @@ export const refundInMedusaStep = createStep(
           },
         })
         // Still under the order's lock: the newest refund of money to return is this one.
-        const [latest] = await container
-          .resolve(Modules.PAYMENT)
-          .listRefunds(
-            {
-              payment_id: plan.payment_id!,
-              created_by: RETURN_REFUND_ACTOR,
-            } as any,
-            { order: { created_at: "DESC" }, take: 1 }
-          )
+        const [latest] = await container.resolve(Modules.PAYMENT).listRefunds(
+          {
+            payment_id: plan.payment_id!,
+            created_by: RETURN_REFUND_ACTOR,
+          } as any,
+          { order: { created_at: "DESC" }, take: 1 }
+        )
         return latest ?? null
       }
     )
