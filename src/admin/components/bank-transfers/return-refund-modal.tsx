@@ -9,6 +9,7 @@ import {
 } from "@medusajs/ui"
 import { useState } from "react"
 import { useI18n } from "../../hooks/use-i18n"
+import { recordedIn } from "../../lib/returns"
 import {
   useRecordRefund,
   useRefundReasons,
@@ -112,7 +113,7 @@ export function ReturnRefundModal({
                     weight="plus"
                     data-testid="bt-return-recorded-in"
                   >
-                    {t(`bankTransfer.returns.recordedIn.${done.recorded_in}`)}
+                    {recordedIn(done.recorded_in, t)}
                   </Text>
                   <Heading level="h3">
                     {t("bankTransfer.returns.transferTitle")}

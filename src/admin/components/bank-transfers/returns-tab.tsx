@@ -2,6 +2,7 @@ import { Badge, Button, Drawer, Switch, Label, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useSearchParams } from "react-router-dom"
 import { useI18n } from "../../hooks/use-i18n"
+import { returnCause, returnState } from "../../lib/returns"
 import {
   useKeepForCustomer,
   useMatchReturn,
@@ -194,7 +195,7 @@ function ReturnRow({
       className={highlighted ? "bg-ui-bg-highlight" : undefined}
     >
       <Table.Cell className="whitespace-nowrap">
-        {t(`bankTransfer.returns.causes.${item.cause}`)}
+        {returnCause(item.cause, t)}
       </Table.Cell>
       <Table.Cell className="whitespace-nowrap">
         {item.order_id ? (
@@ -239,7 +240,7 @@ function ReturnRow({
           color={STATE_COLOR[item.state] ?? "grey"}
           data-testid="bt-return-state"
         >
-          {t(`bankTransfer.returns.states.${item.state}`)}
+          {returnState(item.state, t)}
         </Badge>
       </Table.Cell>
       <Table.Cell>

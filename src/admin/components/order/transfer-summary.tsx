@@ -7,6 +7,7 @@ import { QrCode } from "../common/qr-code"
 import { compareAmounts } from "../../lib/money"
 import { nextStepLabel } from "../../lib/status"
 import { useI18n } from "../../hooks/use-i18n"
+import { returnCause, returnState } from "../../lib/returns"
 import type { OrderTransfer, Expectation } from "../../../types/http"
 import { RequestConfirmationDrawer } from "./request-confirmation-drawer"
 import { ConfirmationsList } from "./confirmations-list"
@@ -73,7 +74,7 @@ export function TransferSummary({
           .map((r) => (
             <KeyValue
               key={r.id}
-              label={t(`bankTransfer.returns.causes.${r.cause}`)}
+              label={returnCause(r.cause, t)}
               testId="bt-return-item"
             >
               <Link
@@ -84,7 +85,7 @@ export function TransferSummary({
                 {t("bankTransfer.returns.openItem", {
                   amount: money(r.amount, r.currency_code),
                 })}{" "}
-                · {t(`bankTransfer.returns.states.${r.state}`)}
+                · {returnState(r.state, t)}
               </Link>
             </KeyValue>
           ))}
