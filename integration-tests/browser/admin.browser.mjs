@@ -1511,6 +1511,97 @@ async function main() {
     await h.shot("desk awaiting bucket")
   })
 
+  await test("Money to return: an overpayment is refunded with its VietQR, the outgoing transfer closes it", async () => {
+    state.returns ??= await newBankTransferOrder()
+    const { order, expectation } = state.returns
+    const surplus = 120_000
+    const itemOf = async () =>
+      (
+        await client.get(
+          "/admin/bank-transfer/returns?state=open&state=refund_recorded&state=closed&limit=200",
+          { headers: state.admin }
+        )
+      ).return_items.find((r) => r.order_id === order.id)
+    if (!(await itemOf())) {
+      const { transaction } = await client.post(
+        "/admin/bank-transfer/simulate",
+        {
+          memo: expectation.memo,
+          amount: String(
+            Number(expectation.amount_due?.value ?? expectation.amount_due) +
+              surplus
+          ),
+          counterparty_name: "NGUYEN VAN HOAN",
+          counterparty_account: "19036543210012",
+          counterparty_bank_bin: "970407",
+        },
+        { headers: state.admin }
+      )
+      assert(transaction?.id, "the overpayment was simulated")
+    }
+    const item = await waitFor(itemOf, (i) => !!i, {
+      what: "the surplus item",
+    })
+    assert(
+      item.cause === "surplus" && item.amount === String(surplus),
+      `one surplus item of ${surplus}, got ${JSON.stringify(item)}`
+    )
+    // The order widget links its surplus to the item on the returns tab.
+    await openOrderWidgets(order.id)
+    await page.getByTestId("bt-return-item-link").first().click()
+    const row = page.locator(
+      `[data-testid="bt-return-row"][data-return-id="${item.id}"]`
+    )
+    await row.waitFor({ timeout: STEP })
+    if ((await itemOf()).state === "open") {
+      await row.getByTestId("bt-return-refund").click()
+      const modal = page.getByTestId("bt-return-refund-modal")
+      await modal.waitFor()
+      await modal.getByTestId("bt-return-refund-save").click()
+      await modal.getByTestId("bt-return-transfer").waitFor({ timeout: STEP })
+      await modal.getByTestId("bt-qr").waitFor()
+      const memo = await modal.getByTestId("bt-return-memo").innerText()
+      assert(
+        memo === `HOAN TIEN DH${expectation.order_number}`,
+        `the memo names the order, got ${memo}`
+      )
+      assert(
+        (await modal.getByTestId("bt-return-account").innerText()) ===
+          "19036543210012",
+        "the payer's account"
+      )
+      await h.shot("refund recorded with its VietQR")
+      await modal.getByTestId("bt-return-refund-done").click()
+    }
+    await page
+      .locator(
+        `[data-testid="bt-return-row"][data-return-id="${item.id}"][data-state="refund_recorded"]`
+      )
+      .waitFor({ timeout: STEP })
+    // The accountant's transfer leaves the account: the bank reports it going out.
+    if ((await itemOf()).state === "refund_recorded") {
+      await client.post(
+        "/admin/bank-transfer/simulate",
+        {
+          memo: `HOAN TIEN DH${expectation.order_number}`,
+          amount: String(surplus),
+          direction: "out",
+        },
+        { headers: state.admin }
+      )
+    }
+    await waitFor(itemOf, (i) => i.state === "closed", {
+      what: "the refund closed by its outgoing transfer",
+    })
+    await openTab("returns", "bt-returns")
+    await page.getByTestId("bt-returns-all").click()
+    await page
+      .locator(
+        `[data-testid="bt-return-row"][data-return-id="${item.id}"][data-state="closed"]`
+      )
+      .waitFor({ timeout: STEP })
+  })
+
   await test("Figures show today's money and the queues", async () => {
     await openTab("figures", "bt-figures-tab")
     const today = await page.getByTestId("bt-fig-today").first().innerText()

@@ -25,6 +25,12 @@ import {
 } from "./admin/bank-transfer/validators"
 import { runtimeSettingsSchema } from "../lib/options"
 import { ListWaitingOrdersQuery } from "./admin/bank-transfer/waiting-orders/validators"
+import {
+  KeepReturnBody,
+  ListReturnsQuery,
+  MatchReturnBody,
+  RecordReturnRefundBody,
+} from "./admin/bank-transfer/returns/validators"
 import { proofUpload } from "./confirmation-upload"
 import { statementUpload } from "./admin/bank-transfer/imports/upload"
 import { refuseUnstorableInput } from "./unstorable-input"
@@ -98,6 +104,26 @@ export default defineMiddlewares({
       matcher: "/admin/bank-transfer/waiting-orders",
       method: ["GET"],
       middlewares: [validateAndTransformQuery(ListWaitingOrdersQuery, {})],
+    },
+    {
+      matcher: "/admin/bank-transfer/returns",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(ListReturnsQuery, {})],
+    },
+    {
+      matcher: "/admin/bank-transfer/returns/:id/refund",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(RecordReturnRefundBody)],
+    },
+    {
+      matcher: "/admin/bank-transfer/returns/:id/keep",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(KeepReturnBody)],
+    },
+    {
+      matcher: "/admin/bank-transfer/returns/:id/match",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(MatchReturnBody)],
     },
     {
       matcher: "/admin/bank-transfer/exports/transactions",

@@ -16,6 +16,8 @@ export const BankTransferEvents = {
   ALLOCATION_REVERSED: "bank_transfer.allocation_reversed",
   /** The order was cancelled in Medusa with money received for it: `{ id, order_id, amount_to_return }`. */
   MONEY_TO_RETURN: "bank_transfer.money_to_return",
+  /** New outgoing lines from a webhook: `{ id }` each; matched to recorded refunds. */
+  OUTGOING_RECEIVED: "bank_transfer.outgoing_received",
   ORDER_OVERDUE: "bank_transfer.order_overdue",
   CONFIRMATION_REQUESTED: "bank_transfer.confirmation_requested",
   CUSTOMER_CONFIRMED: "bank_transfer.customer_confirmed",

@@ -298,6 +298,14 @@ export type OrderTransfer = {
   suggestions?: Suggestion[]
   audit?: AuditEvent[]
   confirmations?: Confirmation[]
+  /** The order's money to return (amounts: decimal strings), oldest first. */
+  return_items?: {
+    id: string
+    cause: string
+    state: string
+    amount: string
+    currency_code: string
+  }[]
 }
 
 export type TransactionFilters = {
@@ -499,6 +507,12 @@ export type Stats = {
   customer_confirmed: number
   /** Money waiting to go back (the returns tab), when the server counts it. */
   returns_open?: number
+  /** Per currency, the items still open or waiting for their transfer and their exact sum. */
+  returns_open_amounts?: {
+    currency_code: string
+    count: number
+    amount: string
+  }[]
 } & DeskFigures
 
 /** One open order offered for a match by hand (GET /admin/bank-transfer/transactions/:id/candidates). */
@@ -535,6 +549,54 @@ export type MatchCandidatesResponse = {
   candidates: MatchCandidate[]
   count: number
   capped: boolean
+  limit: number
+  offset: number
+}
+
+/** One item of money to return (GET /admin/bank-transfer/returns). Amounts: decimal strings. */
+export type ReturnItemView = {
+  id: string
+  cause: "surplus" | "cancelled_order" | "marked_for_return" | "medusa_refund"
+  state:
+    "open" | "refund_recorded" | "closed" | "kept_for_customer" | "withdrawn"
+  order_id: string | null
+  order_number: string | null
+  expectation_id: string | null
+  /** The incoming money it comes from. */
+  transaction_id: string | null
+  amount: string
+  currency_code: string
+  payer_name: string | null
+  payer_account: string | null
+  payer_bank_bin: string | null
+  /** Of `amount`, refunded through Medusa / recorded in the plugin only. */
+  medusa_amount: string
+  plugin_amount: string
+  refund_ids: string[]
+  refund_reason_id: string | null
+  note: string | null
+  refund_recorded_at: string | null
+  outgoing_transaction_id: string | null
+  closed_at: string | null
+  decided_by: string | null
+  decided_at: string | null
+  created_at: string
+  /** While money is to go out and the payer's account is known: what to transfer back. */
+  transfer: {
+    bank_bin: string | null
+    account_number: string
+    account_name: string | null
+    amount: string
+    currency_code: string
+    memo: string
+    qr_payload: string | null
+    qr_svg: string | null
+  } | null
+}
+
+export type ReturnItemsResponse = {
+  return_items: ReturnItemView[]
+  count: number
   limit: number
   offset: number
 }

@@ -110,6 +110,12 @@ const ACTIONS: Record<string, string> = {
   statement_committed: "bankTransfer.audit.action.statement_committed",
   ignored: "bankTransfer.audit.action.ignored",
   marked_for_return: "bankTransfer.audit.action.marked_for_return",
+  return_refund_recorded: "bankTransfer.audit.action.return_refund_recorded",
+  return_refund_rolled_back:
+    "bankTransfer.audit.action.return_refund_rolled_back",
+  return_kept_for_customer:
+    "bankTransfer.audit.action.return_kept_for_customer",
+  return_closed: "bankTransfer.audit.action.return_closed",
   unmatched: "bankTransfer.audit.action.unmatched",
   sighting_joined: "bankTransfer.audit.action.sighting_joined",
   possible_duplicate_held: "bankTransfer.audit.action.possible_duplicate_held",

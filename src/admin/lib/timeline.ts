@@ -18,6 +18,7 @@ const SYSTEM_ACTORS: Record<string, string> = {
   order_canceled_in_medusa: "bankTransfer.timeline.actorMedusa",
   capture_failed: "bankTransfer.timeline.actorMedusa",
   capture_recovered: "bankTransfer.timeline.actorMedusa",
+  return_closed: "bankTransfer.timeline.actorMatcher",
 }
 
 /**
@@ -136,6 +137,16 @@ const FIXED: Record<string, Record<string, string>> = {
   reconciliation_resumed: {
     "Finished a matching run that had stopped after allocating (orders captured now)":
       "bankTransfer.serverText.reconciliationResumed",
+  },
+  return_closed: {
+    "The outgoing transfer was matched to the refund automatically":
+      "bankTransfer.returns.closedAutomatically",
+    "The outgoing transfer was matched to the refund by hand":
+      "bankTransfer.returns.closedByHand",
+  },
+  return_refund_rolled_back: {
+    "Rolled back: Medusa refused the refund":
+      "bankTransfer.returns.refundRolledBack",
   },
 }
 

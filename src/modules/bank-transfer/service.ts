@@ -30,6 +30,7 @@ import {
   WebhookChannelStatus,
   StatementImport,
   Suggestion,
+  MoneyReturn,
 } from "./models"
 import * as actions from "./actions"
 import {
@@ -51,6 +52,7 @@ import {
 } from "./repositories/escalation-announcement"
 import { reconciliationStats } from "./repositories/stats"
 import { handMatchCandidates } from "./actions/hand-match-candidates"
+import * as returns from "./repositories/return-item"
 import * as desk from "./repositories/desk"
 import {
   countLedgerExportRows,
@@ -105,6 +107,7 @@ class BankTransferModuleService extends MedusaService({
   Sighting,
   WebhookChannelStatus,
   EscalationAnnouncement,
+  MoneyReturn,
 }) {
   protected readonly options_: BankTransferOptions
   protected effective_?: BankTransferOptions
@@ -667,6 +670,98 @@ class BankTransferModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     return actions.unfinishedAllocation.call(this, transactionId, sharedContext)
+  }
+
+  /** Open and recorded return items: count and sums per currency (the desk's returns queue). */
+  @InjectManager()
+  async returnFigures(@MedusaContext() sharedContext: Context = {}) {
+    return returns.openReturnFigures(sharedContext.manager as any)
+  }
+
+  /** One page of return items with their order numbers (see repositories/return-item). */
+  @InjectManager()
+  async listReturnItemsPage(
+    input: { states?: string[]; limit: number; offset: number },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return returns.listReturnItems(sharedContext.manager as any, input)
+  }
+
+  /** Recorded refunds an outgoing line of exactly this amount may pay. */
+  @InjectManager()
+  async refundsAwaitingTransfer(
+    input: { currency_code: string; amount: string },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return returns.refundsAwaitingTransfer(sharedContext.manager as any, input)
+  }
+
+  /** open → refund_recorded, audited (see actions/returns). Returns the row before. */
+  @InjectTransactionManager()
+  async recordReturnRefund(
+    input: {
+      id: string
+      medusa_amount: string
+      refund_reason_id?: string | null
+      note?: string | null
+      actor: Actor
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return actions.recordReturnRefund.call(this, input, sharedContext)
+  }
+
+  /** Undoes recordReturnRefund (a workflow's compensation). */
+  @InjectTransactionManager()
+  async revertReturnRefund(
+    before: Record<string, unknown>,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return actions.revertReturnRefund.call(this, before, sharedContext)
+  }
+
+  /** open → kept_for_customer, audited (see actions/returns). Returns the row before. */
+  @InjectTransactionManager()
+  async keepReturnForCustomer(
+    input: { id: string; note: string; actor: Actor },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return actions.keepReturnForCustomer.call(this, input, sharedContext)
+  }
+
+  /** Undoes keepReturnForCustomer (a workflow's compensation). */
+  @InjectTransactionManager()
+  async reopenReturn(
+    before: Record<string, unknown>,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return actions.reopenReturn.call(this, before, sharedContext)
+  }
+
+  /** refund_recorded → closed by an outgoing transfer, audited (see actions/returns). */
+  @InjectTransactionManager()
+  async closeReturnItem(
+    input: {
+      id: string
+      transaction_id: string
+      actor: Actor
+      automatic: boolean
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return actions.closeReturnItem.call(this, input, sharedContext)
+  }
+
+  /** Items for refunds made in Medusa's payment section, one per refund id (see actions/returns). */
+  @InjectTransactionManager()
+  async recordMedusaRefundItems(
+    input: {
+      expectation: { id: string; order_id: string; currency_code: string }
+      refunds: { id: string; amount: unknown; created_by?: string | null }[]
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return actions.recordMedusaRefundItems.call(this, input, sharedContext)
   }
 }
 

@@ -5,7 +5,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { BankTransferEvents } from "../../lib/events"
-import { newIncoming } from "./utils/webhook-reports"
+import { newMovements } from "./utils/webhook-reports"
 import {
   recordTransactionsStep,
   type RecordTransactionsInput,
@@ -13,7 +13,8 @@ import {
 
 /**
  * Stores what a channel (a webhook, the simulator) reports, once per line, and announces each new
- * incoming line: the matcher runs in a subscriber, so that the bank is answered quickly.
+ * incoming line (and each new outgoing one, for the refunds it may pay): the matcher runs in a
+ * subscriber, so that the bank is answered quickly.
  * Returns every line's transaction id and whether it is new, with the counts. The webhook routes
  * do the same without the workflow engine (src/api/hooks/bank-transfer/record-reports.ts).
  */
@@ -23,8 +24,17 @@ export const recordBankTransactionsWorkflow = createWorkflow(
     const recorded = recordTransactionsStep(input)
     emitEventStep({
       eventName: BankTransferEvents.TRANSACTION_RECEIVED,
-      data: transform({ recorded }, ({ recorded }) => newIncoming(recorded)),
+      data: transform({ recorded }, ({ recorded }) =>
+        newMovements(recorded, "in")
+      ),
     })
+    // Money sent out may be a recorded refund going back to its payer (see match-outgoing-transfer).
+    emitEventStep({
+      eventName: BankTransferEvents.OUTGOING_RECEIVED,
+      data: transform({ recorded }, ({ recorded }) =>
+        newMovements(recorded, "out")
+      ),
+    }).config({ name: "bank-transfer-emit-outgoing-received" })
     return new WorkflowResponse(recorded)
   }
 )

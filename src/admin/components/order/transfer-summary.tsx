@@ -1,11 +1,13 @@
 import { Button, Container, Copy, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { Link } from "react-router-dom"
 import { ExpectationStatusBadge } from "../common/badges"
 import { KeyValue } from "../common/key-value"
 import { QrCode } from "../common/qr-code"
 import { compareAmounts } from "../../lib/money"
 import { nextStepLabel } from "../../lib/status"
 import { useI18n } from "../../hooks/use-i18n"
+import { returnCause, returnState } from "../../lib/returns"
 import type { OrderTransfer, Expectation } from "../../../types/http"
 import { RequestConfirmationDrawer } from "./request-confirmation-drawer"
 import { ConfirmationsList } from "./confirmations-list"
@@ -67,6 +69,26 @@ export function TransferSummary({
             {money(e.surplus, currency)}
           </KeyValue>
         )}
+        {(transfer.return_items ?? [])
+          .filter((r) => r.state === "open" || r.state === "refund_recorded")
+          .map((r) => (
+            <KeyValue
+              key={r.id}
+              label={returnCause(r.cause, t)}
+              testId="bt-return-item"
+            >
+              <Link
+                to={`/bank-transfers?tab=returns&item=${r.id}`}
+                className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+                data-testid="bt-return-item-link"
+              >
+                {t("bankTransfer.returns.openItem", {
+                  amount: money(r.amount, r.currency_code),
+                })}{" "}
+                · {returnState(r.state, t)}
+              </Link>
+            </KeyValue>
+          ))}
         {compareAmounts(e.captured_in_medusa, 0) > 0 && (
           <KeyValue label={t("bankTransfer.summary.capturedByHand")}>
             {money(e.captured_in_medusa, currency)}

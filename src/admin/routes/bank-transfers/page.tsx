@@ -11,6 +11,7 @@ import { DuplicatesTab } from "../../components/bank-transfers/duplicates-tab"
 import { NeedsAttentionTab } from "../../components/bank-transfers/needs-attention-tab"
 import { DeskOverview } from "../../components/bank-transfers/desk-overview"
 import { WaitingOrdersList } from "../../components/bank-transfers/waiting-orders-tab"
+import { ReturnsTab } from "../../components/bank-transfers/returns-tab"
 import { useStats } from "../../hooks/queries"
 import { useI18n } from "../../hooks/use-i18n"
 
@@ -23,6 +24,7 @@ const TABS = [
   { value: "attention", label: "bankTransfer.tabs.attention" },
   { value: "confirmed", label: "bankTransfer.desk.tabConfirmed" },
   { value: "awaiting", label: "bankTransfer.desk.tabAwaiting" },
+  { value: "returns", label: "bankTransfer.returns.tab" },
   { value: "import", label: "bankTransfer.tabs.import" },
   { value: "settings", label: "bankTransfer.tabs.settings" },
   { value: "figures", label: "bankTransfer.tabs.figures" },
@@ -58,7 +60,7 @@ const BankTransfersPage = () => {
               <Tabs.Trigger
                 key={x.value}
                 value={x.value}
-                // Eleven tabs: they scroll sideways rather than wrap into three-line labels.
+                // Twelve tabs: they scroll sideways rather than wrap into three-line labels.
                 className="whitespace-nowrap"
                 data-testid={`bt-tab-${x.value}`}
               >
@@ -105,6 +107,9 @@ const BankTransfersPage = () => {
         </Tabs.Content>
         <Tabs.Content value="awaiting" className="pt-4">
           <WaitingOrdersList kind="awaiting" />
+        </Tabs.Content>
+        <Tabs.Content value="returns" className="pt-4">
+          <ReturnsTab />
         </Tabs.Content>
         <Tabs.Content value="import" className="pt-4">
           <ImportTab />

@@ -166,6 +166,12 @@ export const SimulateTransferBody = z
     account: z.string().max(64).optional(),
     direction: z.enum(["in", "out"]).default("in"),
     counterparty_name: z.string().max(200).optional(),
+    /** The payer's account and bank (a 6-digit NAPAS BIN), as payOS and Casso report them. */
+    counterparty_account: z.string().max(64).optional(),
+    counterparty_bank_bin: z
+      .string()
+      .regex(/^\d{6}$/, "must be a 6-digit bank BIN")
+      .optional(),
     booked_at: date.optional(),
   })
   .strict()

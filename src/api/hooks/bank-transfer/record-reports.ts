@@ -5,7 +5,7 @@ import type BankTransferModuleService from "../../../modules/bank-transfer/servi
 import { BankTransferEvents } from "../../../lib/events"
 import type { IncomingLine } from "../../../lib/ingest/webhooks/types"
 import {
-  newIncoming,
+  newMovements,
   summariseReports,
   toNewSightings,
   type RecordedReports,
@@ -16,10 +16,11 @@ import {
  * the hot path without the workflow engine. The record is one call to the module, in one database
  * transaction (identity lock, repeat check, movement and report rows: nothing across modules, so
  * nothing to compensate); then one `bank_transfer.transaction_received` per new incoming movement
+ * (and one `bank_transfer.outgoing_received` per new outgoing one, for the refunds it may pay)
  * through Medusa's event bus, as Medusa's own payment webhook route does (`/hooks/payment`): the
- * matcher runs in a subscriber, on a worker. Measured (README "Performance"): the workflow engine's
- * run record and its grouped events cost Redis round trips per delivery that doubled the route's
- * time against the floor. A crash between the commit and the event leaves the movement unmatched
+ * matcher runs in a subscriber, on a worker. Profiled (README "Performance"): the workflow engine's
+ * run record and its grouped events cost Redis round trips per delivery, about half of the route's
+ * own time. A crash between the commit and the event leaves the movement unmatched
  * (`reconciled_at` null) until the sweep job matches it, exactly as a lost grouped event would.
  */
 export async function recordReports(
@@ -32,14 +33,18 @@ export async function recordReports(
     await service.recordSightings(toNewSightings(source, lines)),
     lines
   )
-  const fresh = newIncoming(recorded)
-  if (fresh.length) {
-    await scope.resolve(Modules.EVENT_BUS).emit(
-      fresh.map((data) => ({
-        name: BankTransferEvents.TRANSACTION_RECEIVED,
-        data,
-      }))
-    )
+  const events = [
+    ...newMovements(recorded, "in").map((data) => ({
+      name: BankTransferEvents.TRANSACTION_RECEIVED,
+      data,
+    })),
+    ...newMovements(recorded, "out").map((data) => ({
+      name: BankTransferEvents.OUTGOING_RECEIVED,
+      data,
+    })),
+  ]
+  if (events.length) {
+    await scope.resolve(Modules.EVENT_BUS).emit(events)
   }
   return recorded
 }

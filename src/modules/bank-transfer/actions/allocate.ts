@@ -7,6 +7,7 @@ import { supersedeSuggestions } from "../repositories/suggestion"
 import type { AllocateInput, AllocationResult } from "../types"
 import { transitionExpectation } from "./transition"
 import { actorLabel, money, placeholders } from "../utils"
+import { insertReturnItem } from "../repositories/return-item"
 
 /**
  * Applies money from one transaction to expectations, inside the caller's database transaction.
@@ -131,6 +132,24 @@ export async function allocate(
       },
       sharedContext
     )
+    // Money beyond what the order is due is owed back: one return item per allocation. Money
+    // booked onto a cancelled order is owed back whole.
+    const owed =
+      moved.to === "canceled"
+        ? MathBN.convert(a.amount)
+        : MathBN.sub(moved.surplus, moved.surplus_before)
+    if (MathBN.gt(owed, 0)) {
+      await insertReturnItem(manager, {
+        cause: moved.to === "canceled" ? "cancelled_order" : "surplus",
+        cause_key: `${moved.to === "canceled" ? "cancelled_order" : "surplus"}:${allocation.id}`,
+        order_id: exp.order_id,
+        expectation_id: exp.id,
+        transaction_id: tx.id,
+        allocation_id: allocation.id,
+        amount: owed,
+        currency_code: exp.currency_code,
+      })
+    }
     exp.amount_received = MathBN.add(exp.amount_received, a.amount).toString()
     exp.status = moved.to
     result.allocation_ids.push(allocation.id)

@@ -4,6 +4,7 @@ import type BankTransferModuleService from "../service"
 import type { Actor } from "../types"
 import { actorLabel } from "../utils"
 import { lastAllocationNote } from "../repositories/allocation"
+import { insertReturnItem } from "../repositories/return-item"
 
 /**
  * Marks money as not for any order ("not ours", or to be returned), inside the caller's database
@@ -23,7 +24,7 @@ export async function ignoreTransaction(
 ) {
   const manager = sharedContext.transactionManager as any
   const [tx] = await manager.execute(
-    `SELECT id, status, amount_allocated, reconciled_at FROM bank_transfer_transaction WHERE id = ? FOR UPDATE`,
+    `SELECT id, status, amount, currency_code, direction, amount_allocated, reconciled_at FROM bank_transfer_transaction WHERE id = ? FOR UPDATE`,
     [input.transaction_id]
   )
   if (!tx) {
@@ -71,6 +72,16 @@ export async function ignoreTransaction(
       pending.map((s) => ({ id: s.id, ...decided })),
       sharedContext
     )
+  }
+  if (input.status === "returned" && tx.direction === "in") {
+    // The whole transfer goes back to its payer: the returns queue holds it until it is refunded.
+    await insertReturnItem(manager, {
+      cause: "marked_for_return",
+      cause_key: `marked_for_return:${tx.id}`,
+      transaction_id: tx.id,
+      amount: tx.amount,
+      currency_code: tx.currency_code,
+    })
   }
   await this.createAuditEvents(
     {

@@ -7,3 +7,11 @@ export { unfinishedAllocation } from "./unfinished-allocation"
 export { recordSightings } from "./record-sightings"
 export { resolvePossibleDuplicate } from "./resolve-possible-duplicate"
 export { transitionExpectation } from "./transition"
+export {
+  recordReturnRefund,
+  revertReturnRefund,
+  keepReturnForCustomer,
+  reopenReturn,
+  closeReturnItem,
+  recordMedusaRefundItems,
+} from "./returns"

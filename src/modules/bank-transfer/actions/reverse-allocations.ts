@@ -1,4 +1,4 @@
-import { MathBN } from "@medusajs/framework/utils"
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import type BankTransferModuleService from "../service"
 import type { Actor, ReversedAllocation } from "../types"
@@ -36,6 +36,24 @@ export async function reverseAllocations(
     const [tx] = await manager.execute(
       `SELECT id, amount, amount_allocated FROM bank_transfer_transaction WHERE id = ? FOR UPDATE`,
       [alloc.transaction_id]
+    )
+    // Money owed back because of this allocation: withdrawn with it while nobody acted on it;
+    // once refunded or kept for the customer, the allocation stays (undo the refund first).
+    const decided: any[] = await manager.execute(
+      `SELECT id, state FROM bank_transfer_return_item
+        WHERE allocation_id = ? AND state NOT IN ('open', 'withdrawn') AND deleted_at IS NULL`,
+      [alloc.id]
+    )
+    if (decided.length) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `The money this allocation brought beyond the order's total was already ${decided[0].state === "kept_for_customer" ? "kept for the customer" : "refunded"} (${decided[0].id}): it cannot be undone`
+      )
+    }
+    await manager.execute(
+      `UPDATE bank_transfer_return_item SET state = 'withdrawn', decided_by = ?, decided_at = now(), updated_at = now()
+        WHERE allocation_id = ? AND state = 'open'`,
+      [actorLabel(input.actor), alloc.id]
     )
     const moved = await transitionExpectation.call(
       this,

@@ -8,6 +8,11 @@ import {
 } from "../state-machine"
 import type { Actor } from "../types"
 import { money } from "../utils"
+import {
+  insertReturnItem,
+  lastPayingTransaction,
+  surplusItemsSum,
+} from "../repositories/return-item"
 
 /** What happened to one expectation, for `transitionExpectation`. */
 export type ExpectationChange = {
@@ -37,6 +42,9 @@ export type TransitionResult = {
   from: ExpectationStatus
   to: ExpectationStatus
   amount_remaining: string
+  /** The overpayment before and after (decimal strings in the order's currency). */
+  surplus_before: string
+  surplus: string
 }
 
 /**
@@ -137,11 +145,28 @@ export async function transitionExpectation(
     },
     sharedContext
   )
+  if (to === "canceled" && row.status !== "canceled" && MathBN.gt(net, 0)) {
+    // Money kept for a cancelled order goes back: one item for what no surplus item already holds.
+    const owed = MathBN.sub(net, await surplusItemsSum(manager, row.id))
+    if (MathBN.gt(owed, 0)) {
+      await insertReturnItem(manager, {
+        cause: "cancelled_order",
+        cause_key: `cancelled_order:${row.id}`,
+        order_id: row.order_id,
+        expectation_id: row.id,
+        transaction_id: await lastPayingTransaction(manager, row.id),
+        amount: owed,
+        currency_code: row.currency_code,
+      })
+    }
+  }
   return {
     id: row.id,
     order_id: row.order_id,
     from: row.status,
     to,
     amount_remaining: remaining.toString(),
+    surplus_before: MathBN.convert(row.surplus ?? 0).toString(),
+    surplus: surplus.toString(),
   }
 }

@@ -13,6 +13,15 @@ import { BANK_TRANSFER_PROVIDER_PREFIX } from "../../expect/steps/load-order-for
  */
 export const PLUGIN_ACTOR = "bank-transfer"
 
+/**
+ * `created_by` of a refund the accountant recorded for money to return (a return item): it sends
+ * money back, it does not take an allocation off the order, so payment syncing leaves it alone.
+ */
+export const RETURN_REFUND_ACTOR = `${PLUGIN_ACTOR}:return`
+
+const isReturnRefund = (row: { created_by?: string | null }) =>
+  (row?.created_by ?? "").startsWith(RETURN_REFUND_ACTOR)
+
 export const isPlugins = (row: { created_by?: string | null }) =>
   (row?.created_by ?? "").startsWith(PLUGIN_ACTOR)
 
@@ -122,7 +131,14 @@ export function paymentFigures(payment: NonNullable<OrderPayment["payment"]>) {
     sum(rows.filter((r) => isPlugins(r) === mine).map((r) => r.amount))
   return {
     captured_by_plugin: ours(payment.captures, true),
-    refunded_by_plugin: ours(payment.refunds, true),
+    // Refunds of money to return are not allocations taken back: left out of the plugin's net.
+    refunded_by_plugin: ours(
+      payment.refunds.filter((r) => !isReturnRefund(r)),
+      true
+    ),
+    refunded_for_returns: sum(
+      payment.refunds.filter(isReturnRefund).map((r) => r.amount)
+    ),
     captured_elsewhere: ours(payment.captures, false),
     refunded_elsewhere: ours(payment.refunds, false),
     captured: sum(payment.captures.map((c) => c.amount)),

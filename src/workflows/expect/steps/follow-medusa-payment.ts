@@ -99,6 +99,17 @@ export const followMedusaPaymentStep = createStep(
             data: { amount: refundedDelta.toString(), payment_id: payment.id },
           })
         }
+        // Each refund made in Medusa is money to transfer back: one return item per refund id.
+        await service.recordMedusaRefundItems({
+          expectation: current,
+          refunds: payment.refunds
+            .filter((r) => !isPlugins(r))
+            .map((r) => ({
+              id: r.id,
+              amount: r.amount,
+              created_by: r.created_by,
+            })),
+        })
       }
       if (input.name === "order.canceled" && current.status !== "canceled") {
         await service.transitionExpectation({

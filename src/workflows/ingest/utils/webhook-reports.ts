@@ -72,8 +72,14 @@ export function summariseReports(
   }
 }
 
-/** The new incoming movements among them: those the matcher is to run for. */
-export const newIncoming = (recorded: RecordedReports) =>
+/**
+ * The new movements among them in one direction: incoming ones are for the matcher
+ * (`transaction_received`), outgoing ones for the refunds they may pay (`outgoing_received`).
+ */
+export const newMovements = (
+  recorded: RecordedReports,
+  direction: "in" | "out"
+) =>
   recorded.transactions
-    .filter((t) => t.created && t.direction === "in")
+    .filter((t) => t.created && t.direction === direction)
     .map((t) => ({ id: t.id as string }))

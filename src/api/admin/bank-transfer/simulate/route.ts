@@ -41,8 +41,15 @@ export async function POST(
           direction: body.direction,
           memo: body.memo,
           counterparty_name: body.counterparty_name ?? null,
-          counterparty_account: null,
-          raw: { simulated_by: req.auth_context?.actor_id ?? null, ...body },
+          counterparty_account: body.counterparty_account ?? null,
+          // The payer's bank, where payOS and Casso put it (see lib/returns payerBankBin).
+          raw: {
+            simulated_by: req.auth_context?.actor_id ?? null,
+            ...body,
+            ...(body.counterparty_bank_bin
+              ? { counterAccountBankId: body.counterparty_bank_bin }
+              : {}),
+          },
         },
       ],
     },

@@ -11,7 +11,8 @@ import type { Stats } from "../../../../types/http"
  * orders on hold, shoppers who say they paid, parked transactions and orders needing attention,
  * possible duplicates, and `awaited`: per currency, the open orders' count and exact remaining sum,
  * split by age in business days since placed (0–1, 2–3, 4–5, over 5) with each bucket's placement
- * range at the time of the request. One request, a few aggregate queries.
+ * range at the time of the request; `returns_open`: money to return still open or waiting for its
+ * outgoing transfer, with `returns_open_amounts` per currency. One request, a few aggregate queries.
  */
 export async function GET(
   req: AuthenticatedMedusaRequest,
@@ -25,14 +26,17 @@ export async function GET(
   const weekday =
     (new Date(`${calendar.localDate(now)}T00:00:00Z`).getUTCDay() + 6) % 7
   const weekStart = new Date(dayStart.getTime() - weekday * 86_400_000)
-  const [figures, desk] = await Promise.all([
+  const [figures, desk, returns] = await Promise.all([
     service.stats({ day_start: dayStart, week_start: weekStart }),
     service.deskFigures({ now }),
+    service.returnFigures(),
   ])
   res.json({
     stats: {
       ...figures,
       ...desk.queues,
+      returns_open: returns.count,
+      returns_open_amounts: returns.amounts,
       awaited: desk.awaited.map((a) => ({
         ...a,
         buckets: a.buckets.map((b) => ({

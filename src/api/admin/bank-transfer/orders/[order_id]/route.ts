@@ -2,7 +2,7 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { bankTransferModule } from "../../helpers"
 import { buildInstructions } from "../../../../../lib/expect/instructions"
 
@@ -12,6 +12,7 @@ import { buildInstructions } from "../../../../../lib/expect/instructions"
  * `actor_name`: for an admin (`actor_type` "admin"), the user's first and last name, else their
  * email (null when the user no longer exists); null for every other actor. Each allocation made
  * by an admin carries `created_by_name` the same way. The names come from one user query.
+ * `return_items`: the order's money to return (id, cause, state, amount as a decimal string).
  * An order paid another way answers { expectation: null } so that widgets render nothing.
  */
 export async function GET(
@@ -39,10 +40,16 @@ export async function GET(
     return
   }
   const { allocations, suggestions, confirmations, ...own } = expectation as any
-  const audit = await service.listAuditEvents(
-    { expectation_id: own.id },
-    { order: { created_at: "ASC" } }
-  )
+  const [audit, returns] = await Promise.all([
+    service.listAuditEvents(
+      { expectation_id: own.id },
+      { order: { created_at: "ASC" } }
+    ),
+    service.listMoneyReturns(
+      { expectation_id: own.id },
+      { order: { created_at: "ASC" } }
+    ),
+  ])
   // "admin:user_…" is how an allocation records its author.
   const allocationAdmin = (createdBy: unknown) =>
     typeof createdBy === "string" && createdBy.startsWith("admin:")
@@ -71,6 +78,14 @@ export async function GET(
         a.actor_type === "admin" && a.actor_id
           ? (names.get(a.actor_id) ?? null)
           : null,
+    })),
+    // Money to return of this order: the widget links each to its item on the returns tab.
+    return_items: returns.map((r: any) => ({
+      id: r.id,
+      cause: r.cause,
+      state: r.state,
+      amount: MathBN.convert(r.raw_amount ?? r.amount).toString(),
+      currency_code: r.currency_code,
     })),
     // Proof files are downloaded through the admin route, never from a public URL.
     confirmations: [...confirmations].sort(byCreated).map((c: any) => ({
