@@ -1950,6 +1950,11 @@ async function main() {
           ["Khách báo đã chuyển", "Chứng từ"],
         ],
         ["awaiting", "bt-awaiting-orders", ["Chờ thanh toán", "Còn thiếu"]],
+        [
+          "returns",
+          "bt-returns",
+          ["Tiền cần hoàn", "Hiện cả các khoản đã xử lý"],
+        ],
         // Last: the figures are read below.
         ["figures", "bt-figures-tab", ["Đã nhận hôm nay", "Tự động đối soát"]],
       ]) {

@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Heading,
-  Input,
   Label,
   Select,
   Text,
@@ -145,11 +144,13 @@ export function ImportTab() {
             <Label htmlFor="bt-import-file" size="xsmall" weight="plus">
               {t("bankTransfer.import.file")}
             </Label>
-            <Input
+            {/* The browser's own file input speaks the browser's language ("Choose File"), not the
+                admin's: it is hidden, and a Medusa UI button opens it. */}
+            <input
               ref={inputRef}
               id="bt-import-file"
               type="file"
-              size="small"
+              className="sr-only"
               accept={ACCEPT}
               data-testid="bt-import-file"
               onChange={(e) => {
@@ -158,6 +159,24 @@ export function ImportTab() {
                 setProblem(null)
               }}
             />
+            <div className="flex h-8 items-center gap-x-2">
+              <Button
+                type="button"
+                size="small"
+                variant="secondary"
+                onClick={() => inputRef.current?.click()}
+                data-testid="bt-import-choose"
+              >
+                {t("bankTransfer.import.chooseFile")}
+              </Button>
+              <Text
+                size="small"
+                className="text-ui-fg-subtle max-w-[240px] truncate"
+                data-testid="bt-import-file-name"
+              >
+                {file ? file.name : t("bankTransfer.import.noFile")}
+              </Text>
+            </div>
           </div>
           <div className="flex flex-col gap-y-1">
             <Label size="xsmall" weight="plus">
