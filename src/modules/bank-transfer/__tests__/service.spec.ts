@@ -14,6 +14,7 @@ import { ColumnMapping } from "../models/column-mapping"
 import { Setting } from "../models/setting"
 import { Sighting } from "../models/sighting"
 import { EscalationAnnouncement } from "../models/escalation-announcement"
+import { MoneyReturn } from "../models/return-item"
 
 jest.setTimeout(60 * 1000)
 
@@ -75,6 +76,7 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
     Setting,
     Sighting,
     EscalationAnnouncement,
+    MoneyReturn,
   ],
   testSuite: ({ service }) => {
     /** Records deliveries; per row the movement's id and whether this call created it. */
