@@ -159,6 +159,11 @@ medusaIntegrationTestRunner({
 
     it("a run that dies after committing its steps loses no message and sends none twice", async () => {
       const { expectation } = await orderPlacedBeforeTet()
+      // The payment instructions go out from a subscriber after the order is placed: let them.
+      await waitFor(
+        async () => (await notifications(expectation.id)).length === 1 || null,
+        "the payment instructions"
+      )
       const container = getContainer()
       const service: any = container.resolve("bankTransfer")
       const now = at("2025-02-04T17:00:00Z")
