@@ -36,6 +36,12 @@ export type XmlStreamHandlers = {
  */
 const CHUNK_BYTES = 64 * 1024
 
+/**
+ * Deepest element nesting accepted. A camt.053 document is about a dozen levels deep; a file nested
+ * far deeper is not a statement (a hostile file: `<a>` 100,000 times) and is refused at once.
+ */
+export const MAX_XML_DEPTH = 100
+
 const localName = (name: string) => {
   const colon = name.indexOf(":")
   return colon === -1 ? name : name.slice(colon + 1)
@@ -84,6 +90,11 @@ export function streamXml(
     return top ? top : null
   }
   parser.on("opentag", (tag) => {
+    if (path.length >= MAX_XML_DEPTH) {
+      throw new StatementError(
+        `XML elements nested more than ${MAX_XML_DEPTH} deep: not a bank statement`
+      )
+    }
     const name = localName(tag.name)
     path.push(name)
     if (skipping) {
@@ -182,6 +193,9 @@ export function streamXml(
     parser.write(decoder.decode())
     parser.close()
   } catch (e: any) {
+    if (e instanceof StatementError) {
+      throw e
+    }
     throw new StatementError(`not well-formed XML: ${e.message}`)
   }
   if (held !== undefined) {

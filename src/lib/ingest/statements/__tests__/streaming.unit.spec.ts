@@ -36,6 +36,14 @@ describe("camt.053 read as a stream", () => {
     expect(parsed.accounts[0].closing).toBe("3000000")
   })
 
+  it("refuses elements nested 100,000 deep at once, as no statement", async () => {
+    const xml = camt(1, "<a>".repeat(100_000) + "</a>".repeat(100_000))
+    await expect(parse(xml)).rejects.toThrow(StatementError)
+    await expect(parse(xml)).rejects.toThrow(
+      "XML elements nested more than 100 deep: not a bank statement"
+    )
+  })
+
   it("refuses a DOCTYPE far into the file, naming its line", async () => {
     const xml = camt(1000, "\n<!DOCTYPE x>")
     const line = xml.slice(0, xml.indexOf("<!DOCTYPE")).split("\n").length
