@@ -24,6 +24,7 @@ import { useI18n } from "../../hooks/use-i18n"
 import { sourceLabel, transactionStatus } from "../../lib/status"
 import type { BankTransaction } from "../../../types/http"
 import type { LedgerTransaction } from "../../../types/ledger"
+import { OffsetPagination } from "../common/offset-pagination"
 
 const PAGE = 20
 
@@ -34,7 +35,7 @@ const PAGE = 20
  * reload shows the same list; a row opens the movement's story (TransactionDetailDrawer).
  */
 export function IncomingTab({ queue = false }: { queue?: boolean }) {
-  const { t, money, dateTime, pagination } = useI18n()
+  const { t, money, dateTime } = useI18n()
   const defaults = useMemo(
     () => emptyFilters(queue ? { status: "unmatched", direction: "in" } : {}),
     [queue]
@@ -214,16 +215,11 @@ export function IncomingTab({ queue = false }: { queue?: boolean }) {
                   : t("bankTransfer.incoming.empty")}
             </Text>
           )}
-          <Table.Pagination
-            translations={pagination}
+          <OffsetPagination
             count={count}
+            offset={offset}
             pageSize={PAGE}
-            pageIndex={Math.floor(offset / PAGE)}
-            pageCount={Math.max(1, Math.ceil(count / PAGE))}
-            canPreviousPage={offset > 0}
-            canNextPage={offset + PAGE < count}
-            previousPage={() => setOffset(Math.max(0, offset - PAGE))}
-            nextPage={() => setOffset(offset + PAGE)}
+            onOffsetChange={setOffset}
           />
         </div>
       )}

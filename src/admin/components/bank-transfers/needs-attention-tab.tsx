@@ -7,6 +7,7 @@ import { errorMessage, isMissingRoute } from "../../lib/errors"
 import { useI18n } from "../../hooks/use-i18n"
 import { sourceLabel, transactionStatus } from "../../lib/status"
 import type { BankTransaction } from "../../../types/http"
+import { OffsetPagination } from "../common/offset-pagination"
 
 const PAGE = 20
 
@@ -16,7 +17,7 @@ const PAGE = 20
  * look at and retry once the cause is fixed.
  */
 export function NeedsAttentionTab() {
-  const { t, pagination } = useI18n()
+  const { t } = useI18n()
   const [offset, setOffset] = useState(0)
   const { data, isLoading, isError, error } = useNeedsAttention({
     limit: PAGE,
@@ -89,16 +90,11 @@ export function NeedsAttentionTab() {
                 : t("bankTransfer.attention.empty")}
             </Text>
           )}
-          <Table.Pagination
-            translations={pagination}
+          <OffsetPagination
             count={count}
+            offset={offset}
             pageSize={PAGE}
-            pageIndex={Math.floor(offset / PAGE)}
-            pageCount={Math.max(1, Math.ceil(count / PAGE))}
-            canPreviousPage={offset > 0}
-            canNextPage={offset + PAGE < count}
-            previousPage={() => setOffset(Math.max(0, offset - PAGE))}
-            nextPage={() => setOffset(offset + PAGE)}
+            onOffsetChange={setOffset}
           />
         </div>
       )}

@@ -14,6 +14,7 @@ import { ReasonPrompt } from "../common/reason-prompt"
 import { ReturnRefundModal } from "./return-refund-modal"
 import { ReturnTransfer } from "./return-transfer"
 import type { ReturnItemView } from "../../../types/http"
+import { OffsetPagination } from "../common/offset-pagination"
 
 const PAGE = 20
 const ALL_STATES = [
@@ -39,7 +40,7 @@ const STATE_COLOR: Record<string, "orange" | "blue" | "green" | "grey"> = {
  * named in the URL (`?tab=returns&item=…`, the order widget's link) is highlighted.
  */
 export function ReturnsTab() {
-  const { t, pagination } = useI18n()
+  const { t } = useI18n()
   const [params] = useSearchParams()
   const [offset, setOffset] = useState(0)
   const [all, setAll] = useState(false)
@@ -135,16 +136,11 @@ export function ReturnsTab() {
                 : t("bankTransfer.returns.empty")}
             </Text>
           )}
-          <Table.Pagination
-            translations={pagination}
+          <OffsetPagination
             count={count}
+            offset={offset}
             pageSize={PAGE}
-            pageIndex={Math.floor(offset / PAGE)}
-            pageCount={Math.max(1, Math.ceil(count / PAGE))}
-            canPreviousPage={offset > 0}
-            canNextPage={offset + PAGE < count}
-            previousPage={() => setOffset(Math.max(0, offset - PAGE))}
-            nextPage={() => setOffset(offset + PAGE)}
+            onOffsetChange={setOffset}
           />
         </div>
       )}

@@ -14,12 +14,13 @@ import { useI18n } from "../../hooks/use-i18n"
 import { reasonText } from "../../lib/reasons"
 import { SUGGESTION_STATUSES, suggestionStatus } from "../../lib/status"
 import type { Suggestion } from "../../../types/http"
+import { OffsetPagination } from "../common/offset-pagination"
 
 const PAGE = 20
 
 /** Every order's likely transactions in one inbox, for the accountant's daily round. */
 export function SuggestionsTab() {
-  const { t, pagination } = useI18n()
+  const { t } = useI18n()
   const [status, setStatus] = useState("pending")
   const [offset, setOffset] = useState(0)
   const { data, isLoading, isError, error } = useSuggestions({
@@ -100,16 +101,11 @@ export function SuggestionsTab() {
                   : t("bankTransfer.inbox.empty")}
             </Text>
           )}
-          <Table.Pagination
-            translations={pagination}
+          <OffsetPagination
             count={count}
+            offset={offset}
             pageSize={PAGE}
-            pageIndex={Math.floor(offset / PAGE)}
-            pageCount={Math.max(1, Math.ceil(count / PAGE))}
-            canPreviousPage={offset > 0}
-            canNextPage={offset + PAGE < count}
-            previousPage={() => setOffset(Math.max(0, offset - PAGE))}
-            nextPage={() => setOffset(offset + PAGE)}
+            onOffsetChange={setOffset}
           />
         </div>
       )}

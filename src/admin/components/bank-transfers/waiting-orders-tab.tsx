@@ -7,6 +7,7 @@ import { useI18n } from "../../hooks/use-i18n"
 import { errorMessage, isMissingRoute } from "../../lib/errors"
 import { ExpectationStatusBadge } from "../common/badges"
 import type { WaitingOrder } from "../../../types/desk"
+import { OffsetPagination } from "../common/offset-pagination"
 
 const PAGE = 20
 
@@ -22,7 +23,7 @@ type Kind = "confirmed" | "awaiting" | "attention"
  * Each order number opens Medusa's order page.
  */
 export function WaitingOrdersList({ kind }: { kind: Kind }) {
-  const { t, pagination, dateTime } = useI18n()
+  const { t, dateTime } = useI18n()
   const [params, setParams] = useSearchParams()
   const [offset, setOffset] = useState(0)
   const timeZone = useShopTimeZone()
@@ -160,16 +161,11 @@ export function WaitingOrdersList({ kind }: { kind: Kind }) {
                   : t("bankTransfer.desk.awaitingEmpty")}
             </Text>
           )}
-          <Table.Pagination
-            translations={pagination}
+          <OffsetPagination
             count={count}
+            offset={offset}
             pageSize={PAGE}
-            pageIndex={Math.floor(offset / PAGE)}
-            pageCount={Math.max(1, Math.ceil(count / PAGE))}
-            canPreviousPage={offset > 0}
-            canNextPage={offset + PAGE < count}
-            previousPage={() => setOffset(Math.max(0, offset - PAGE))}
-            nextPage={() => setOffset(offset + PAGE)}
+            onOffsetChange={setOffset}
           />
         </div>
       )}

@@ -30,6 +30,7 @@ import {
 import { useI18n } from "../../hooks/use-i18n"
 import { errorMessage } from "../../lib/errors"
 import type { BankTransaction, Expectation } from "../../../types/http"
+import { OffsetPagination } from "../common/offset-pagination"
 
 const PAGE = 20
 
@@ -48,7 +49,7 @@ export function FindTransactionModal({
   onOpenChange,
   expectation,
 }: Props) {
-  const { t, money, dateTime, pagination } = useI18n()
+  const { t, money, dateTime } = useI18n()
   const [filters, setFilters] = useState<FilterState>(() =>
     emptyFilters({ status: "unmatched" })
   )
@@ -275,16 +276,11 @@ export function FindTransactionModal({
                     : t("bankTransfer.find.empty")}
                 </Text>
               )}
-              <Table.Pagination
-                translations={pagination}
+              <OffsetPagination
                 count={count}
+                offset={offset}
                 pageSize={PAGE}
-                pageIndex={Math.floor(offset / PAGE)}
-                pageCount={Math.max(1, Math.ceil(count / PAGE))}
-                canPreviousPage={offset > 0}
-                canNextPage={offset + PAGE < count}
-                previousPage={() => setOffset(Math.max(0, offset - PAGE))}
-                nextPage={() => setOffset(offset + PAGE)}
+                onOffsetChange={setOffset}
               />
             </div>
           )}
