@@ -150,7 +150,33 @@ export async function isUp(url) {
  *   `fresh` removes the data folder first; the log is written outside the project, because
  *   `medusa develop` restarts on any new or changed file in it.
  */
-export async function startShop({
+export async function startShop(options) {
+  try {
+    return await startShopOnce(options)
+  } catch (e) {
+    // Seen once in CI: the shop exited at start-up and its log was gone with the temporary folder.
+    // Its tail is printed, and the start is tried once more (a fresh one if a fresh one was asked).
+    console.log(`${e.message}\n${logTail(options.logPath, 40)}\n> starting the shop again`)
+    return startShopOnce(options)
+  }
+}
+
+/** The last `lines` lines of a log file, indented, or a word that it cannot be read. */
+function logTail(file, lines) {
+  try {
+    return fs
+      .readFileSync(file, "utf8")
+      .trimEnd()
+      .split("\n")
+      .slice(-lines)
+      .map((l) => `  | ${l}`)
+      .join("\n")
+  } catch {
+    return `  (no log at ${file})`
+  }
+}
+
+async function startShopOnce({
   port,
   dbPort,
   dataDir,
@@ -160,8 +186,13 @@ export async function startShop({
   timeoutMs = 300_000,
 }) {
   for (const p of [port, dbPort]) {
-    if (!(await portFree(p))) {
-      throw new Error(`port ${p} is taken (an earlier run still going?)`)
+    // A few seconds' grace: a shop just stopped may still be letting its ports go.
+    const end = Date.now() + 10_000
+    while (!(await portFree(p))) {
+      if (Date.now() > end) {
+        throw new Error(`port ${p} is taken (an earlier run still going?)`)
+      }
+      await sleep(500)
     }
   }
   if (fresh) {
