@@ -5,6 +5,7 @@ import type { BankTransferOptions } from "../../../lib/options"
 import { recordReports } from "./record-reports"
 import { unstorableInput } from "../../../lib/safe-text"
 import { WebhookError } from "../../../lib/ingest/webhooks/signature"
+import { CoalescingWriter } from "../../../lib/concurrency/coalescing-writer"
 import { parseJsonLossless } from "../../../lib/ingest/webhooks/lossless-json"
 import type { IncomingLine } from "../../../lib/ingest/webhooks/types"
 
@@ -99,10 +100,35 @@ const lastErrorWrite = new Map<string, number>()
 const ERROR_WRITE_INTERVAL_MS = 5_000
 
 /**
- * Records a delivery's outcome for the settings tab (last delivery, last error). A test from the
- * admin is not a delivery. Refused deliveries are recorded at most once per channel every few
- * seconds on each instance, so that a flood of unsigned requests does not become a flood of writes.
- * A failure to record never changes the bank's answer.
+ * Accepted deliveries' times, per channel: one write under way and the rest merged into the next
+ * (the latest time wins), instead of one write per delivery queueing on the channel's row.
+ */
+const deliveries = new WeakMap<
+  BankTransferModuleService,
+  CoalescingWriter<Date>
+>()
+function recordDelivery(
+  service: BankTransferModuleService,
+  channel: string,
+  at: Date
+) {
+  let writer = deliveries.get(service)
+  if (!writer) {
+    writer = new CoalescingWriter<Date>(
+      (channel, at) => service.recordWebhookOutcome({ channel, ok: true, at }),
+      (a, b) => (a > b ? a : b)
+    )
+    deliveries.set(service, writer)
+  }
+  return writer.submit(channel, at)
+}
+
+/**
+ * Records a delivery's outcome for the settings tab (last delivery, last error), before the bank
+ * is answered. A test from the admin is not a delivery. Accepted deliveries are merged per channel
+ * (recordDelivery); refused ones are recorded at most once per channel every few seconds on each
+ * instance, so that a flood of unsigned requests does not become a flood of writes. A failure to
+ * record never changes the bank's answer.
  */
 async function recordOutcome(
   req: MedusaRequest,
@@ -125,7 +151,11 @@ async function recordOutcome(
     lastErrorWrite.set(outcome.channel, now)
   }
   try {
-    await service.recordWebhookOutcome({ ...outcome, at: new Date(now) })
+    if (outcome.ok) {
+      await recordDelivery(service, outcome.channel, new Date(now))
+    } else {
+      await service.recordWebhookOutcome({ ...outcome, at: new Date(now) })
+    }
   } catch (e) {
     req.scope
       .resolve("logger")

@@ -3,9 +3,8 @@ import type BankTransferModuleService from "../service"
 import * as transactions from "../repositories/bank-transaction"
 import { insertSystemAuditEvents } from "../repositories/audit-event"
 import {
-  findSightingsByKey,
-  insertSightings,
-  loadRecordedSightings,
+  insertMovementsAndSightings,
+  loadRecordState,
   lockIdentityBuckets,
   newSightingId,
   pairWithRecorded,
@@ -37,7 +36,12 @@ export async function recordSightings(
     return []
   }
   await lockIdentityBuckets(manager, rows)
-  const known = await findSightingsByKey(manager, [
+  // The repeat check and the identity look-up, in one statement, under the lock.
+  const {
+    known,
+    movements: ledgerKeys,
+    recorded,
+  } = await loadRecordState(manager, rows, [
     ...new Set(rows.map((r) => r.dedupe_key)),
   ])
   const outcomes: (SightingOutcome | null)[] = rows.map(() => null)
@@ -71,10 +75,7 @@ export async function recordSightings(
     }
   })
   const freshRows = fresh.map((i) => rows[i])
-  const pairings = pairWithRecorded(
-    freshRows,
-    await loadRecordedSightings(manager, freshRows)
-  )
+  const pairings = pairWithRecorded(freshRows, recorded)
 
   const movements: number[] = []
   pairings.forEach((p, k) => {
@@ -94,23 +95,27 @@ export async function recordSightings(
       movements.push(fresh[k])
     }
   })
-  for (let i = 0; i < movements.length; i += transactions.INSERT_CHUNK) {
-    const chunk = movements.slice(i, i + transactions.INSERT_CHUNK)
-    const created = await transactions.insertTransactions(
-      manager,
-      chunk.map((j) => ({
-        ...rows[j],
-        booked_at: new Date(rows[j].booked_at),
-        raw: rows[j].raw ?? null,
-      }))
-    )
-    created.forEach((c, k) => (outcomes[chunk[k]]!.transaction_id = c.id))
-  }
+  // A new movement's id is made here, unless the ledger has its key already (see loadRecordState).
+  const newMovements = movements.flatMap((j) => {
+    const existing = ledgerKeys.get(rows[j].dedupe_key)
+    outcomes[j]!.transaction_id = existing ?? transactions.newTransactionId()
+    return existing
+      ? []
+      : [
+          {
+            ...rows[j],
+            id: outcomes[j]!.transaction_id!,
+            booked_at: new Date(rows[j].booked_at),
+            raw: rows[j].raw ?? null,
+          },
+        ]
+  })
   for (const [i, first] of repeatsInBatch) {
     outcomes[i] = { ...outcomes[first]!, outcome: "repeat" }
   }
-  await insertSightings(
+  await insertMovementsAndSightings(
     manager,
+    newMovements,
     fresh.map((i) => {
       const o = outcomes[i]!
       return {

@@ -7,26 +7,23 @@ export type SqlManager = {
   execute: (sql: string, params?: unknown[]) => Promise<any[]>
 }
 
-/** PostgreSQL takes at most 65,535 parameters per statement (17 per row here): rows are inserted in chunks. */
+/** PostgreSQL takes at most 65,535 parameters per statement (17 per ledger row): rows are inserted in chunks. */
 export const INSERT_CHUNK = 1000
 
+export const newTransactionId = () => entityId("bttx")
+
 /**
- * Inserts up to INSERT_CHUNK ledger rows in one `INSERT … ON CONFLICT (dedupe_key) DO NOTHING`,
- * atomic by itself. Returns every row's id (the existing one for a known key) and whether this
- * statement created it.
+ * The `INSERT … ON CONFLICT (dedupe_key) DO NOTHING` of ledger rows whose ids are given (a new
+ * movement is unmatched, an outgoing one ignored until a refund claims it), as SQL and values, for
+ * up to INSERT_CHUNK rows; a statement of its own or a CTE of one (see insertMovementsAndSightings).
  */
-export async function insertTransactions(
-  manager: SqlManager,
-  rows: NewBankTransaction[]
+export function transactionsInsert(
+  rows: (NewBankTransaction & { id: string; dedupe_key: string })[]
 ) {
-  if (!rows.length) {
-    return []
-  }
-  const keyed = rows.map((r) => ({ ...r, dedupe_key: dedupeKey(r) }))
   const values: unknown[] = []
-  const tuples = keyed.map((r) => {
+  const tuples = rows.map((r) => {
     values.push(
-      entityId("bttx"),
+      r.id,
       r.source,
       r.external_id,
       r.dedupe_key,
@@ -46,15 +43,38 @@ export async function insertTransactions(
     )
     return '(?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?::jsonb,?,0,\'{"value":"0","precision":20}\'::jsonb,?)'
   })
-  const inserted: { id: string; dedupe_key: string }[] = await manager.execute(
-    `INSERT INTO bank_transfer_transaction
+  return {
+    sql: `INSERT INTO bank_transfer_transaction
       (id, source, external_id, dedupe_key, fingerprint, account, booked_at, amount, raw_amount,
        currency_code, direction, memo, counterparty_name, counterparty_account, raw, status,
        amount_allocated, raw_amount_allocated, import_id)
      VALUES ${tuples.join(",")}
-     ON CONFLICT (dedupe_key) WHERE deleted_at IS NULL DO NOTHING
-     RETURNING id, dedupe_key`,
-    values
+     ON CONFLICT (dedupe_key) WHERE deleted_at IS NULL DO NOTHING`,
+    values,
+  }
+}
+
+/**
+ * Inserts up to INSERT_CHUNK ledger rows in one `INSERT … ON CONFLICT (dedupe_key) DO NOTHING`,
+ * atomic by itself. Returns every row's id (the existing one for a known key) and whether this
+ * statement created it.
+ */
+export async function insertTransactions(
+  manager: SqlManager,
+  rows: NewBankTransaction[]
+) {
+  if (!rows.length) {
+    return []
+  }
+  const keyed = rows.map((r) => ({
+    ...r,
+    id: newTransactionId(),
+    dedupe_key: dedupeKey(r),
+  }))
+  const insert = transactionsInsert(keyed)
+  const inserted: { id: string; dedupe_key: string }[] = await manager.execute(
+    `${insert.sql} RETURNING id, dedupe_key`,
+    insert.values
   )
   const createdKeys = new Set(inserted.map((r) => r.dedupe_key))
   const missing = keyed

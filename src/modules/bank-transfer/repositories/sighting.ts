@@ -7,15 +7,17 @@ import {
 } from "../../../lib/ingest/identity"
 import { toMinorUnits } from "../../../lib/money/minor-units"
 import { entityId } from "../../../lib/identifiers/entity-id"
-import type { NewSighting } from "../types"
+import type { NewBankTransaction, NewSighting } from "../types"
 import { placeholders } from "../utils"
-import type { SqlManager } from "./bank-transaction"
+import {
+  INSERT_CHUNK,
+  transactionsInsert,
+  type SqlManager,
+} from "./bank-transaction"
 
 const DAY_MS = 86_400_000
 /** Facts tuples per look-up statement (3 parameters each, far below PostgreSQL's 65,535). */
 const FACTS_CHUNK = 5000
-/** Sightings per INSERT (26 parameters each). */
-const INSERT_CHUNK = 1000
 
 /** Sightings that can only be one movement share currency, direction and exact amount. */
 export const factsKey = (s: {
@@ -50,9 +52,34 @@ export async function loadRecordedSightings(
   manager: SqlManager,
   rows: NewSighting[]
 ): Promise<RecordedMovementSighting[]> {
-  if (!rows.length) {
-    return []
-  }
+  return (await loadRecordState(manager, rows, [])).recorded
+}
+
+/** A report recorded already under a dedupe key, with what became of it. */
+export type KnownSighting = {
+  id: string
+  transaction_id: string | null
+  candidate_transaction_id: string | null
+  status: string
+  basis: string | null
+}
+
+/**
+ * What recording `rows` has to know, in one statement per chunk (a webhook delivery: one round
+ * trip): which of `keys` are recorded already (the repeat check), which are a movement's key
+ * already, and the recorded sightings of every movement that may be one of `rows` (see
+ * loadRecordedSightings), in booking order.
+ */
+export async function loadRecordState(
+  manager: SqlManager,
+  rows: NewSighting[],
+  keys: string[]
+): Promise<{
+  known: Map<string, KnownSighting>
+  /** Movements already in the ledger under one of `keys`: dedupe key → transaction id. */
+  movements: Map<string, string>
+  recorded: RecordedMovementSighting[]
+}> {
   const facts = new Map<string, [string, string, string]>()
   for (const r of rows) {
     facts.set(factsKey(r), [
@@ -65,38 +92,77 @@ export async function loadRecordedSightings(
   const from = new Date(Math.min(...times) - (KEY_WINDOW_DAYS + 1) * DAY_MS)
   const to = new Date(Math.max(...times) + (KEY_WINDOW_DAYS + 1) * DAY_MS)
   const tuples = [...facts.values()]
-  const out: RecordedMovementSighting[] = []
-  for (let i = 0; i < tuples.length; i += FACTS_CHUNK) {
-    const chunk = tuples.slice(i, i + FACTS_CHUNK)
-    const found: any[] = await manager.execute(
-      `SELECT s.transaction_id, s.account, s.booked_at, s.amount::text AS amount, s.currency_code, s.direction, s.memo,
-              s.bank_references, s.channel, s.source
-         FROM bank_transfer_sighting s
-         JOIN bank_transfer_transaction t ON t.id = s.transaction_id AND t.deleted_at IS NULL
-        WHERE s.deleted_at IS NULL AND s.transaction_id IS NOT NULL
-          AND (t.currency_code, t.direction, t.amount) IN (${chunk.map(() => "(?, ?, ?::numeric)").join(",")})
-          AND t.booked_at BETWEEN ? AND ?
-        ORDER BY t.booked_at, s.created_at`,
-      [...chunk.flat(), from, to]
+  const known = new Map<string, KnownSighting>()
+  const movements = new Map<string, string>()
+  const found: any[] = []
+  for (let i = 0; i < Math.max(tuples.length, keys.length); i += FACTS_CHUNK) {
+    const keyChunk = keys.slice(i, i + FACTS_CHUNK)
+    const factChunk = tuples.slice(i, i + FACTS_CHUNK)
+    const parts: string[] = []
+    const params: unknown[] = []
+    if (keyChunk.length) {
+      parts.push(
+        `SELECT 'known' AS kind, to_jsonb(k) AS row FROM (
+           SELECT id, dedupe_key, transaction_id, candidate_transaction_id, status, basis
+             FROM bank_transfer_sighting
+            WHERE dedupe_key IN (${placeholders(keyChunk)}) AND deleted_at IS NULL) k`
+      )
+      params.push(...keyChunk)
+      // A movement written under a key with no sighting of it (before reports were kept apart).
+      parts.push(
+        `SELECT 'movement', to_jsonb(m) FROM (
+           SELECT id, dedupe_key FROM bank_transfer_transaction
+            WHERE dedupe_key IN (${placeholders(keyChunk)}) AND deleted_at IS NULL) m`
+      )
+      params.push(...keyChunk)
+    }
+    if (factChunk.length) {
+      parts.push(
+        `SELECT 'recorded', to_jsonb(r) FROM (
+           SELECT s.transaction_id, s.account, s.booked_at, s.amount::text AS amount, s.currency_code,
+                  s.direction, s.memo, s.bank_references, s.channel, s.source,
+                  row_number() OVER (ORDER BY t.booked_at, s.created_at, s.id) AS ord
+             FROM bank_transfer_sighting s
+             JOIN bank_transfer_transaction t ON t.id = s.transaction_id AND t.deleted_at IS NULL
+            WHERE s.deleted_at IS NULL AND s.transaction_id IS NOT NULL
+              AND (t.currency_code, t.direction, t.amount) IN (${factChunk.map(() => "(?, ?, ?::numeric)").join(",")})
+              AND t.booked_at BETWEEN ? AND ?) r`
+      )
+      params.push(...factChunk.flat(), from, to)
+    }
+    const result: { kind: string; row: any }[] = await manager.execute(
+      parts.join(" UNION ALL "),
+      params
     )
-    for (const f of found) {
-      out.push({
-        movement_id: f.transaction_id,
-        account: f.account,
-        booked_at: new Date(f.booked_at),
-        amount: f.amount,
-        currency_code: f.currency_code,
-        direction: f.direction,
-        memo: f.memo ?? "",
-        bank_references: Array.isArray(f.bank_references)
-          ? f.bank_references
-          : [],
-        channel: f.channel,
-        source: f.source,
-      })
+    for (const { kind, row } of result) {
+      if (kind === "known") {
+        known.set(row.dedupe_key, row)
+      } else if (kind === "movement") {
+        movements.set(row.dedupe_key, row.id)
+      } else {
+        found.push(row)
+      }
     }
   }
-  return out
+  // Booking order of the movement, then the order its reports came in (pairSightings takes the first).
+  found.sort((a, b) => a.ord - b.ord)
+  const recorded = found.map(
+    (f): RecordedMovementSighting => ({
+      movement_id: f.transaction_id,
+      account: f.account,
+      booked_at: new Date(f.booked_at),
+      amount: f.amount,
+      currency_code: f.currency_code,
+      direction: f.direction,
+      memo: f.memo ?? "",
+      bank_references: Array.isArray(f.bank_references)
+        ? f.bank_references
+        : [],
+      channel: f.channel,
+      source: f.source,
+    })
+  )
+  return { known, movements, recorded }
 }
 
 /**
@@ -132,76 +198,80 @@ export function pairWithRecorded(
   return out
 }
 
-/** Which of these dedupe keys are recorded already, with what became of them. */
-export async function findSightingsByKey(manager: SqlManager, keys: string[]) {
-  const found = new Map<
-    string,
-    {
-      id: string
-      transaction_id: string | null
-      candidate_transaction_id: string | null
-      status: string
-      basis: string | null
-    }
-  >()
-  for (let i = 0; i < keys.length; i += FACTS_CHUNK) {
-    const chunk = keys.slice(i, i + FACTS_CHUNK)
-    const rows: any[] = await manager.execute(
-      `SELECT id, dedupe_key, transaction_id, candidate_transaction_id, status, basis FROM bank_transfer_sighting
-        WHERE dedupe_key IN (${placeholders(chunk)}) AND deleted_at IS NULL`,
-      chunk
-    )
-    rows.forEach((r) => found.set(r.dedupe_key, r))
-  }
-  return found
+export type SightingRow = NewSighting & {
+  id: string
+  transaction_id: string | null
+  candidate_transaction_id: string | null
+  status: string
+  basis: string | null
 }
 
-/** Inserts sightings (ids given); one statement per INSERT_CHUNK rows. */
-export async function insertSightings(
-  manager: SqlManager,
-  rows: (NewSighting & {
-    id: string
-    transaction_id: string | null
-    candidate_transaction_id: string | null
-    status: string
-    basis: string | null
-  })[]
-) {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK)
-    const values = chunk.flatMap((r) => [
-      r.id,
-      r.transaction_id,
-      r.candidate_transaction_id,
-      r.status,
-      r.basis,
-      r.source,
-      r.channel,
-      r.external_id,
-      r.dedupe_key,
-      r.account,
-      new Date(r.booked_at),
-      r.amount,
-      JSON.stringify({ value: r.amount, precision: 20 }),
-      r.currency_code.toUpperCase(),
-      r.direction,
-      r.memo ?? "",
-      r.counterparty_name ?? null,
-      r.counterparty_account ?? null,
-      JSON.stringify(r.bank_references ?? []),
-      r.payer_reference ?? null,
-      JSON.stringify(r.raw ?? null),
-      r.import_id ?? null,
-      r.line ?? null,
-    ])
-    await manager.execute(
-      `INSERT INTO bank_transfer_sighting
+/** The INSERT of up to INSERT_CHUNK sightings (ids given), as SQL and values. */
+function sightingsInsert(rows: SightingRow[]) {
+  const values = rows.flatMap((r) => [
+    r.id,
+    r.transaction_id,
+    r.candidate_transaction_id,
+    r.status,
+    r.basis,
+    r.source,
+    r.channel,
+    r.external_id,
+    r.dedupe_key,
+    r.account,
+    new Date(r.booked_at),
+    r.amount,
+    JSON.stringify({ value: r.amount, precision: 20 }),
+    r.currency_code.toUpperCase(),
+    r.direction,
+    r.memo ?? "",
+    r.counterparty_name ?? null,
+    r.counterparty_account ?? null,
+    JSON.stringify(r.bank_references ?? []),
+    r.payer_reference ?? null,
+    JSON.stringify(r.raw ?? null),
+    r.import_id ?? null,
+    r.line ?? null,
+  ])
+  return {
+    sql: `INSERT INTO bank_transfer_sighting
         (id, transaction_id, candidate_transaction_id, status, basis, source, channel, external_id, dedupe_key,
          account, booked_at, amount, raw_amount, currency_code, direction, memo, counterparty_name,
          counterparty_account, bank_references, payer_reference, raw, import_id, line)
-       VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?::jsonb,?,?::jsonb,?,?)").join(",")}`,
-      values
-    )
+       VALUES ${rows.map(() => "(?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?::jsonb,?,?::jsonb,?,?)").join(",")}`,
+    values,
+  }
+}
+
+/**
+ * Writes new movements and the sightings of a batch together: per INSERT_CHUNK of each, one
+ * statement (17 + 23 parameters a pair of rows, within PostgreSQL's 65,535), the movements' INSERT a CTE of the sightings' (a webhook delivery: one round trip).
+ * Movement ids are given, and a sighting may name one inserted by the same statement (the foreign
+ * key is checked at its end): `sightings[k]` may name any of `movements[0..k]`, which holds when
+ * both lists are in the batch's order and each new movement has its sighting. The caller has made sure, under the identity lock, that no movement
+ * has these dedupe keys yet: should one appear meanwhile, the sighting naming it fails its foreign
+ * key and the whole batch is refused (the caller's transaction rolls back; nothing half-recorded).
+ */
+export async function insertMovementsAndSightings(
+  manager: SqlManager,
+  movements: (NewBankTransaction & { id: string; dedupe_key: string })[],
+  sightings: SightingRow[]
+) {
+  const chunks = Math.max(movements.length, sightings.length)
+  for (let i = 0; i < chunks; i += INSERT_CHUNK) {
+    const m = movements.slice(i, i + INSERT_CHUNK)
+    const s = sightings.slice(i, i + INSERT_CHUNK)
+    const tx = m.length ? transactionsInsert(m) : null
+    const sg = s.length ? sightingsInsert(s) : null
+    if (tx && sg) {
+      await manager.execute(`WITH movements AS (${tx.sql}) ${sg.sql}`, [
+        ...tx.values,
+        ...sg.values,
+      ])
+    } else if (tx || sg) {
+      const only = (tx ?? sg)!
+      await manager.execute(only.sql, only.values)
+    }
   }
 }
 
