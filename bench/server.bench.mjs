@@ -440,12 +440,7 @@ async function ingest(db) {
         const from = round * slice
         floors.push(await deliverRange(server.base, floorSet, from, slice))
         for (const [channel, set] of channelSets) {
-          onServer[channel] += await deliverRange(
-            server.base,
-            set,
-            from,
-            slice
-          )
+          onServer[channel] += await deliverRange(server.base, set, from, slice)
         }
       }
       for (const [channel, set] of channelSets) {

@@ -205,6 +205,38 @@ medusaIntegrationTestRunner({
       expect(await received(a.order.id)).toBe("1500000")
     })
 
+    it("deliveries arriving together are recorded together, but two reports of one transfer never in one batch: 8 transfers × SePay and Casso at once, each one movement", async () => {
+      // Under load the webhook routes record the deliveries that arrive meanwhile in one transaction
+      // (record-reports.ts); SePay's and Casso's report of a transfer must still pair.
+      const orders = await Promise.all(
+        Array.from({ length: 8 }, () => newOrder())
+      )
+      const at = new Date(Date.now() + 60_000)
+      const amountOf = (i: number) => 1_700_000 + i * 1_000
+      const deliveries = orders.flatMap(({ bt }, i) => {
+        const sepay = sepayPayload(`${bt.memo} ck`, amountOf(i), {
+          transactionDate: vietnamTime(new Date(at.getTime() - 60_000)),
+        })
+        const casso = cassoPayload(`${bt.memo} ck`, amountOf(i), undefined, at)
+        return [() => postSepay(api, sepay), () => postCasso(api, casso)]
+      })
+      // Shuffled, all at once, twice (a provider's retry arriving with the first delivery).
+      const shuffled = [...deliveries, ...deliveries].sort(
+        () => Math.random() - 0.5
+      )
+      const replies = await Promise.all(shuffled.map((send) => send()))
+      expect(replies.map((r) => r.status)).toEqual(shuffled.map(() => 200))
+      await settle(getContainer())
+      for (const [i, { order }] of orders.entries()) {
+        const [movement, ...others] = await movements(amountOf(i))
+        expect(others).toHaveLength(0)
+        expect(
+          (await sightingsOf(movement.id)).map((s: any) => s.source).sort()
+        ).toEqual(["casso", "sepay"])
+        expect(await received(order.id)).toBe(String(amountOf(i)))
+      }
+    })
+
     it("two statements that overlap: the second adds only what is new; no line of either is lost", async () => {
       const { order, bt } = await newOrder()
       const header = "Ngày giao dịch;Số tiền ghi có;Nội dung;Số tham chiếu"

@@ -243,6 +243,18 @@ function keyInMemo(keys: string[] | undefined, memo: string[]): boolean {
 }
 
 /** A sighting already recorded, with the movement it belongs to. */
+/**
+ * Reports that can only be one movement share currency, direction and exact amount: this key
+ * ("VND|in|2430000", the amount in minor units) is what the identity lock, the look-up of recorded
+ * movements and the batching of webhook deliveries group them by.
+ */
+export const factsKey = (s: {
+  currency_code: string
+  direction: string
+  amount: string
+}) =>
+  `${s.currency_code.toUpperCase()}|${s.direction}|${toMinorUnits(s.amount, s.currency_code)}`
+
 export type RecordedSighting = Sighting & { movement_id: string }
 
 export type Pairing = {

@@ -1,8 +1,11 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import type { Logger, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
+import type { NewSighting } from "../../../modules/bank-transfer/types"
 import { BankTransferEvents } from "../../../lib/events"
+import { BatchingQueue } from "../../../lib/concurrency/batching-queue"
+import { factsKey } from "../../../lib/ingest/identity"
 import type { IncomingLine } from "../../../lib/ingest/webhooks/types"
 import {
   newMovements,
@@ -11,6 +14,16 @@ import {
   type RecordedReports,
 } from "../../../workflows/ingest/utils/webhook-reports"
 
+/** One webhook delivery's lines, as reports to record, and the facts they could be one movement by. */
+type Delivery = {
+  lines: IncomingLine[]
+  rows: NewSighting[]
+  facts: Set<string>
+}
+
+/** Deliveries recorded by one transaction at most (their lines: a few each). */
+const MAX_DELIVERIES_PER_BATCH = 100
+
 /**
  * A bank webhook's lines, recorded and announced: what recordBankTransactionsWorkflow does, on
  * the hot path without the workflow engine. The record is one call to the module, in one database
@@ -18,33 +31,84 @@ import {
  * nothing to compensate); then one `bank_transfer.transaction_received` per new incoming movement
  * (and one `bank_transfer.outgoing_received` per new outgoing one, for the refunds it may pay)
  * through Medusa's event bus, as Medusa's own payment webhook route does (`/hooks/payment`): the
- * matcher runs in a subscriber, on a worker. Profiled (README "Performance"): the workflow engine's
- * run record and its grouped events cost Redis round trips per delivery, about half of the route's
- * own time. A crash between the commit and the event leaves the movement unmatched
- * (`reconciled_at` null) until the sweep job matches it, exactly as a lost grouped event would.
+ * matcher runs in a subscriber, on a worker.
+ *
+ * Deliveries that arrive while another is being recorded are recorded together, by one call and
+ * one transaction (BatchingQueue), and their events emitted by one call. Two deliveries that could
+ * report one movement (same currency, direction and amount: factsKey) are never in one batch, so
+ * that each is paired against the other as recorded, exactly as when they came one after the
+ * other. A batch that fails is recorded again delivery by delivery. Resolves once this delivery's
+ * lines are committed and announced. Profiled (README "Performance"): round trips to PostgreSQL
+ * are most of a delivery's cost on the server. A crash between the commit and the event leaves the
+ * movement unmatched (`reconciled_at` null) until the sweep job matches it; so does an event that
+ * could not be emitted (logged), rather than a refused delivery whose lines are already recorded.
  */
 export async function recordReports(
   scope: MedusaContainer,
   source: string,
   lines: IncomingLine[]
 ): Promise<RecordedReports> {
+  const rows = toNewSightings(source, lines)
+  return queueFor(scope).submit({
+    lines,
+    rows,
+    facts: new Set(rows.map(factsKey)),
+  })
+}
+
+const queues = new WeakMap<
+  BankTransferModuleService,
+  BatchingQueue<Delivery, RecordedReports>
+>()
+
+function queueFor(scope: MedusaContainer) {
   const service: BankTransferModuleService = scope.resolve(BANK_TRANSFER_MODULE)
-  const recorded = summariseReports(
-    await service.recordSightings(toNewSightings(source, lines)),
-    lines
-  )
-  const events = [
-    ...newMovements(recorded, "in").map((data) => ({
-      name: BankTransferEvents.TRANSACTION_RECEIVED,
-      data,
-    })),
-    ...newMovements(recorded, "out").map((data) => ({
-      name: BankTransferEvents.OUTGOING_RECEIVED,
-      data,
-    })),
-  ]
-  if (events.length) {
-    await scope.resolve(Modules.EVENT_BUS).emit(events)
+  let queue = queues.get(service)
+  if (!queue) {
+    const eventBus = scope.resolve(Modules.EVENT_BUS)
+    const logger: Logger = scope.resolve(ContainerRegistrationKeys.LOGGER)
+    queue = new BatchingQueue<Delivery, RecordedReports>(
+      async (deliveries) => {
+        const outcomes = await service.recordSightings(
+          deliveries.flatMap((d) => d.rows)
+        )
+        let offset = 0
+        const recorded = deliveries.map((d) =>
+          summariseReports(
+            outcomes.slice(offset, (offset += d.rows.length)),
+            d.lines
+          )
+        )
+        const events = recorded.flatMap((r) => [
+          ...newMovements(r, "in").map((data) => ({
+            name: BankTransferEvents.TRANSACTION_RECEIVED,
+            data,
+          })),
+          ...newMovements(r, "out").map((data) => ({
+            name: BankTransferEvents.OUTGOING_RECEIVED,
+            data,
+          })),
+        ])
+        if (events.length) {
+          await eventBus
+            .emit(events)
+            .catch((e: Error) =>
+              logger.warn(
+                `bank-transfer: ${events.length} movement(s) recorded but not announced (${e.message}); the sweep job will match them`
+              )
+            )
+        }
+        return recorded
+      },
+      {
+        maxItems: MAX_DELIVERIES_PER_BATCH,
+        fits: (batch, d) =>
+          batch.every((other) =>
+            [...d.facts].every((f) => !other.facts.has(f))
+          ),
+      }
+    )
+    queues.set(service, queue)
   }
-  return recorded
+  return queue
 }

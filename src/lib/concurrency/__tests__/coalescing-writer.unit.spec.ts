@@ -2,7 +2,8 @@ import { CoalescingWriter } from "../coalescing-writer"
 
 /** A write that waits until released, so that tests decide when each write ends. */
 function controlledWrites() {
-  const writes: { key: string; value: number; release: (e?: Error) => void }[] = []
+  const writes: { key: string; value: number; release: (e?: Error) => void }[] =
+    []
   const write = (key: string, value: number) =>
     new Promise<void>((resolve, reject) =>
       writes.push({ key, value, release: (e) => (e ? reject(e) : resolve()) })

@@ -1,11 +1,11 @@
 import {
+  factsKey,
   KEY_WINDOW_DAYS,
   pairSightings,
   type Pairing,
   type RecordedSighting,
   type Sighting,
 } from "../../../lib/ingest/identity"
-import { toMinorUnits } from "../../../lib/money/minor-units"
 import { entityId } from "../../../lib/identifiers/entity-id"
 import type { NewBankTransaction, NewSighting } from "../types"
 import { placeholders } from "../utils"
@@ -18,14 +18,6 @@ import {
 const DAY_MS = 86_400_000
 /** Facts tuples per look-up statement (3 parameters each, far below PostgreSQL's 65,535). */
 const FACTS_CHUNK = 5000
-
-/** Sightings that can only be one movement share currency, direction and exact amount. */
-export const factsKey = (s: {
-  currency_code: string
-  direction: string
-  amount: string
-}) =>
-  `${s.currency_code.toUpperCase()}|${s.direction}|${toMinorUnits(s.amount, s.currency_code)}`
 
 /** The sighting as the pure identity rules read it. */
 export const asIdentitySighting = (s: NewSighting): Sighting => ({
@@ -110,7 +102,7 @@ export async function loadRecordState(
       params.push(...keyChunk)
       // A movement written under a key with no sighting of it (before reports were kept apart).
       parts.push(
-        `SELECT 'movement', to_jsonb(m) FROM (
+        `SELECT 'movement' AS kind, to_jsonb(m) AS row FROM (
            SELECT id, dedupe_key FROM bank_transfer_transaction
             WHERE dedupe_key IN (${placeholders(keyChunk)}) AND deleted_at IS NULL) m`
       )
@@ -118,7 +110,7 @@ export async function loadRecordState(
     }
     if (factChunk.length) {
       parts.push(
-        `SELECT 'recorded', to_jsonb(r) FROM (
+        `SELECT 'recorded' AS kind, to_jsonb(r) AS row FROM (
            SELECT s.transaction_id, s.account, s.booked_at, s.amount::text AS amount, s.currency_code,
                   s.direction, s.memo, s.bank_references, s.channel, s.source,
                   row_number() OVER (ORDER BY t.booked_at, s.created_at, s.id) AS ord
@@ -146,22 +138,18 @@ export async function loadRecordState(
   }
   // Booking order of the movement, then the order its reports came in (pairSightings takes the first).
   found.sort((a, b) => a.ord - b.ord)
-  const recorded = found.map(
-    (f): RecordedMovementSighting => ({
-      movement_id: f.transaction_id,
-      account: f.account,
-      booked_at: new Date(f.booked_at),
-      amount: f.amount,
-      currency_code: f.currency_code,
-      direction: f.direction,
-      memo: f.memo ?? "",
-      bank_references: Array.isArray(f.bank_references)
-        ? f.bank_references
-        : [],
-      channel: f.channel,
-      source: f.source,
-    })
-  )
+  const recorded = found.map((f): RecordedMovementSighting => ({
+    movement_id: f.transaction_id,
+    account: f.account,
+    booked_at: new Date(f.booked_at),
+    amount: f.amount,
+    currency_code: f.currency_code,
+    direction: f.direction,
+    memo: f.memo ?? "",
+    bank_references: Array.isArray(f.bank_references) ? f.bank_references : [],
+    channel: f.channel,
+    source: f.source,
+  }))
   return { known, movements, recorded }
 }
 
