@@ -156,7 +156,9 @@ export async function startShop(options) {
   } catch (e) {
     // Seen once in CI: the shop exited at start-up and its log was gone with the temporary folder.
     // Its tail is printed, and the start is tried once more (a fresh one if a fresh one was asked).
-    console.log(`${e.message}\n${logTail(options.logPath, 40)}\n> starting the shop again`)
+    console.log(
+      `${e.message}\n${logTail(options.logPath, 40)}\n> starting the shop again`
+    )
     return startShopOnce(options)
   }
 }
