@@ -172,7 +172,9 @@ export async function importCrash(ctx) {
   let inserting = false
   while (!settled && Date.now() - t < 120_000) {
     const { rows } = await db.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'medusa_bank_transfer' AND state = 'active' AND query ILIKE 'INSERT INTO bank_transfer_transaction%'`
+      // A ledger INSERT on its own, or as the CTE of the sightings' INSERT (insertMovementsAndSightings).
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'medusa_bank_transfer' AND state = 'active' AND pid <> pg_backend_pid()
+          AND (query ILIKE 'INSERT INTO bank_transfer_transaction%' OR query ILIKE 'WITH movements AS (INSERT INTO bank_transfer_transaction%')`
     )
     if (rows[0].n > 0) {
       inserting = true

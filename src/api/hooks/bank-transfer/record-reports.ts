@@ -21,8 +21,10 @@ type Delivery = {
   facts: Set<string>
 }
 
-/** Deliveries recorded by one transaction at most (their lines: a few each). */
+/** Deliveries recorded by one transaction at most… */
 const MAX_DELIVERIES_PER_BATCH = 100
+/** …and lines (a generic or Casso delivery may carry up to 500; one such delivery is a batch alone). */
+const MAX_LINES_PER_BATCH = 1000
 
 /**
  * A bank webhook's lines, recorded and announced: what recordBankTransactionsWorkflow does, on
@@ -103,6 +105,8 @@ function queueFor(scope: MedusaContainer) {
       {
         maxItems: MAX_DELIVERIES_PER_BATCH,
         fits: (batch, d) =>
+          batch.reduce((n, other) => n + other.rows.length, d.rows.length) <=
+            MAX_LINES_PER_BATCH &&
           batch.every((other) =>
             [...d.facts].every((f) => !other.facts.has(f))
           ),

@@ -13,6 +13,32 @@ export const INSERT_CHUNK = 1000
 export const newTransactionId = () => entityId("bttx")
 
 /**
+ * What a report says of the money, as the ledger and the sightings both store it, in their shared
+ * column order: account, booked_at, amount, raw_amount, currency_code, direction, memo,
+ * counterparty_name, counterparty_account.
+ */
+export const reportedFactValues = (r: {
+  account: string | null
+  booked_at: Date | string
+  amount: string
+  currency_code: string
+  direction: string
+  memo?: string | null
+  counterparty_name?: string | null
+  counterparty_account?: string | null
+}) => [
+  r.account,
+  new Date(r.booked_at),
+  r.amount,
+  JSON.stringify({ value: r.amount, precision: 20 }),
+  r.currency_code.toUpperCase(),
+  r.direction,
+  r.memo ?? "",
+  r.counterparty_name ?? null,
+  r.counterparty_account ?? null,
+]
+
+/**
  * The `INSERT … ON CONFLICT (dedupe_key) DO NOTHING` of ledger rows whose ids are given (a new
  * movement is unmatched, an outgoing one ignored until a refund claims it), as SQL and values, for
  * up to INSERT_CHUNK rows; a statement of its own or a CTE of one (see insertMovementsAndSightings).
@@ -28,15 +54,7 @@ export function transactionsInsert(
       r.external_id,
       r.dedupe_key,
       r.fingerprint,
-      r.account,
-      r.booked_at,
-      r.amount,
-      JSON.stringify({ value: r.amount, precision: 20 }),
-      r.currency_code.toUpperCase(),
-      r.direction,
-      r.memo ?? "",
-      r.counterparty_name ?? null,
-      r.counterparty_account ?? null,
+      ...reportedFactValues(r),
       JSON.stringify(r.raw ?? null),
       r.direction === "out" ? "ignored" : "unmatched",
       r.import_id ?? null

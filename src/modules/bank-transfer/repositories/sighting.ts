@@ -11,6 +11,7 @@ import type { NewBankTransaction, NewSighting } from "../types"
 import { placeholders } from "../utils"
 import {
   INSERT_CHUNK,
+  reportedFactValues,
   transactionsInsert,
   type SqlManager,
 } from "./bank-transaction"
@@ -206,15 +207,7 @@ function sightingsInsert(rows: SightingRow[]) {
     r.channel,
     r.external_id,
     r.dedupe_key,
-    r.account,
-    new Date(r.booked_at),
-    r.amount,
-    JSON.stringify({ value: r.amount, precision: 20 }),
-    r.currency_code.toUpperCase(),
-    r.direction,
-    r.memo ?? "",
-    r.counterparty_name ?? null,
-    r.counterparty_account ?? null,
+    ...reportedFactValues(r),
     JSON.stringify(r.bank_references ?? []),
     r.payer_reference ?? null,
     JSON.stringify(r.raw ?? null),
