@@ -36,7 +36,7 @@ export async function recordSightings(
     return []
   }
   await lockIdentityBuckets(manager, rows)
-  // The repeat check and the identity look-up, in one statement, under the lock.
+  // The repeat check, movements already under these keys and the identity look-up: one statement, under the lock.
   const {
     known,
     movements: ledgerKeys,
