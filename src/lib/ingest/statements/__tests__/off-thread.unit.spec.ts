@@ -1,7 +1,12 @@
 import { types } from "util"
 import writeXlsxFile from "write-excel-file/node"
 import { parseStatement, StatementError } from "../index"
-import { offThreadStats, parseStatementOffThread } from "../off-thread/index"
+import {
+  DEFAULT_LIMITS,
+  offThreadStats,
+  parseStatementOffThread,
+  youngGenerationFor,
+} from "../off-thread/index"
 
 const MAX = 50 * 1024 * 1024
 const HEADER = "Ngày giao dịch;Số tham chiếu;Số tiền;Mô tả"
@@ -89,6 +94,10 @@ describe("parseStatementOffThread", () => {
         "-",
       ].join("\n")
     )
+    // The text formats parse in a small young generation, XLSX in V8's default.
+    expect(youngGenerationFor(mt940, {}, DEFAULT_LIMITS)).toBe(12)
+    expect(youngGenerationFor(bigCsv(3), {}, DEFAULT_LIMITS)).toBe(12)
+    expect(youngGenerationFor(xlsx, {}, DEFAULT_LIMITS)).toBeUndefined()
     for (const file of [xlsx, mt940, bigCsv(3)]) {
       const inline = await parseStatement(file, { maxBytes: MAX })
       const offThread = await parseStatementOffThread(file, { maxBytes: MAX })
