@@ -51,21 +51,16 @@ export async function recordReports(
   lines: IncomingLine[]
 ): Promise<RecordedReports> {
   const rows = toNewSightings(source, lines)
-  const { recorded, announced } = await queueFor(scope).submit({
+  return queueFor(scope).submit({
     lines,
     rows,
     facts: new Set(rows.map(factsKey)),
   })
-  await announced
-  return recorded
 }
-
-/** A delivery's outcome in its batch, and its batch's events on their way to the event bus. */
-type Recorded = { recorded: RecordedReports; announced: Promise<void> }
 
 const queues = new WeakMap<
   BankTransferModuleService,
-  BatchingQueue<Delivery, Recorded>
+  BatchingQueue<Delivery, RecordedReports>
 >()
 
 function queueFor(scope: MedusaContainer) {
@@ -74,7 +69,7 @@ function queueFor(scope: MedusaContainer) {
   if (!queue) {
     const eventBus = scope.resolve(Modules.EVENT_BUS)
     const logger: Logger = scope.resolve(ContainerRegistrationKeys.LOGGER)
-    queue = new BatchingQueue<Delivery, Recorded>(
+    queue = new BatchingQueue<Delivery, RecordedReports>(
       async (deliveries) => {
         const outcomes = await service.recordSightings(
           deliveries.flatMap((d) => d.rows)
@@ -96,18 +91,16 @@ function queueFor(scope: MedusaContainer) {
             data,
           })),
         ])
-        // Emitted after the commit but outside the batch: the next batch's transaction does not
-        // wait for Redis. Each delivery is still answered only once its batch is announced.
-        const announced = events.length
-          ? eventBus
-              .emit(events)
-              .catch((e: Error) =>
-                logger.warn(
-                  `bank-transfer: ${events.length} movement(s) recorded but not announced (${e.message}); the sweep job will match them`
-                )
+        if (events.length) {
+          await eventBus
+            .emit(events)
+            .catch((e: Error) =>
+              logger.warn(
+                `bank-transfer: ${events.length} movement(s) recorded but not announced (${e.message}); the sweep job will match them`
               )
-          : Promise.resolve()
-        return recorded.map((r) => ({ recorded: r, announced }))
+            )
+        }
+        return recorded
       },
       {
         maxItems: MAX_DELIVERIES_PER_BATCH,
