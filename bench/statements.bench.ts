@@ -13,11 +13,21 @@
  * BENCH_STATEMENT_FORMATS=CSV,OFX limits the formats.
  */
 import { spawnSync } from "child_process"
-import { mkdtempSync, rmSync, writeFileSync } from "fs"
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+} from "fs"
 import os from "os"
 import path from "path"
 import { FORMATS, statementFile } from "./statement-files"
-import { DEFAULT_LIMITS } from "../src/lib/ingest/statements/off-thread"
+import {
+  DEFAULT_LIMITS,
+  youngGenerationFor,
+} from "../src/lib/ingest/statements/off-thread"
 import type { BenchFormat } from "./statement-files"
 
 const SMALL = 10_000
@@ -29,14 +39,22 @@ const MEMORY_TARGET = 3
 const only = process.env.BENCH_STATEMENT_FORMATS?.split(",")
 
 /**
- * Every probe runs with the parse worker's young generation for its format (a semi-space is a
- * third of it; XLSX keeps V8's default: youngGenerationFor): the parse measured as the server
- * runs it.
+ * Every probe runs with the young generation the parse worker gives this file (youngGenerationFor,
+ * from the file's head as its format is detected; a semi-space is a third of it, V8's default when
+ * there is none): the parse measured as the server runs it.
  */
-const workerHeap = (format: BenchFormat) =>
-  format === "XLSX"
-    ? []
-    : [`--max-semi-space-size=${DEFAULT_LIMITS.youngGenerationMb / 3}`]
+function workerHeap(file: string): string[] {
+  const head = Buffer.alloc(4096)
+  const fd = openSync(file, "r")
+  const read = readSync(fd, head, 0, head.length, 0)
+  closeSync(fd)
+  const mb = youngGenerationFor(
+    head.subarray(0, read),
+    { fileName: file },
+    DEFAULT_LIMITS
+  )
+  return mb === undefined ? [] : [`--max-semi-space-size=${mb / 3}`]
+}
 
 type Probe = {
   /** CPU seconds (user + system, all threads) of a run, averaged over the runs. */
@@ -61,7 +79,7 @@ function probe(
   const r = spawnSync(
     process.execPath,
     [
-      ...workerHeap(format),
+      ...workerHeap(file),
       "-r",
       "ts-node/register/transpile-only",
       path.join(__dirname, "statement-probe.ts"),
@@ -96,7 +114,7 @@ function probeMemory(format: BenchFormat, file: string, lines: number): Memory {
   const r = spawnSync(
     process.execPath,
     [
-      ...workerHeap(format),
+      ...workerHeap(file),
       "--expose-gc",
       "--trace-gc",
       "-r",
