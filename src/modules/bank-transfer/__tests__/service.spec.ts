@@ -61,6 +61,8 @@ const line = (id: string, amount = "1000000", memo = "DH1001X") => ({
 moduleIntegrationTestRunner<BankTransferModuleService>({
   moduleName: BANK_TRANSFER_MODULE,
   resolve: "./src/modules/bank-transfer",
+  // The module's own migrations, not a schema from its models: they also hold the SQL functions.
+  pathToMigrations: "./src/modules/bank-transfer/migrations",
   moduleOptions: options,
   moduleModels: [
     Expectation,
@@ -96,6 +98,41 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
         expect(
           await service.listBankTransactions({ external_id: "SP-1" })
         ).toHaveLength(1)
+      })
+
+      it("records one movement when several channels report one transfer at once", async () => {
+        // Each report waits for the identity lock and must then see what the holder before it
+        // committed: a read made before the lock was granted would create a movement per channel.
+        const booked_at = new Date()
+        const reports = ["sepay", "casso", "payos", "generic"].flatMap(
+          (channel) => {
+            const report = {
+              ...line(`${channel}-RACE`, "2500000", "DH2001X"),
+              source: channel,
+              channel,
+              dedupe_key: `${channel}:RACE`,
+              booked_at,
+              bank_references: ["FT26336RACE01"],
+            }
+            return [report, report]
+          }
+        )
+        const outcomes = (
+          await Promise.all(reports.map((r) => service.recordSightings([r])))
+        ).flat()
+        expect(
+          outcomes.filter((o) => o.outcome === "new_movement")
+        ).toHaveLength(1)
+        expect(outcomes.filter((o) => o.outcome === "repeat")).toHaveLength(4)
+        expect(new Set(outcomes.map((o) => o.transaction_id)).size).toBe(1)
+        expect(
+          await service.listBankTransactions({ amount: 2500000 })
+        ).toHaveLength(1)
+        expect(
+          await service.listSightings({
+            transaction_id: outcomes[0].transaction_id!,
+          })
+        ).toHaveLength(4)
       })
 
       it("inserts large batches in chunks", async () => {

@@ -5,7 +5,6 @@ import { insertSystemAuditEvents } from "../repositories/audit-event"
 import {
   insertMovementsAndSightings,
   loadRecordState,
-  lockIdentityBuckets,
   newSightingId,
   pairWithRecorded,
 } from "../repositories/sighting"
@@ -23,7 +22,7 @@ import type { NewSighting, SightingOutcome } from "../types"
  *   memos unrelated) is held: `possible_duplicate`, not applied until an accountant decides;
  * - anything else is a `new_movement`: a ledger transaction is created for it.
  * Writers that could report one movement are serialised by an advisory lock per (currency,
- * direction, amount) bucket, and the repeat check is made under it, so concurrent deliveries of one
+ * direction, amount) bucket (loadRecordState), and the repeat check is made under it, so concurrent deliveries of one
  * transfer by two channels record one movement. Returns one outcome per row, in order.
  */
 export async function recordSightings(
@@ -35,15 +34,18 @@ export async function recordSightings(
   if (!rows.length) {
     return []
   }
-  await lockIdentityBuckets(manager, rows)
-  // The repeat check, movements already under these keys and the identity look-up: one statement, under the lock.
+  // The identity lock, then the repeat check, movements already under these keys and the identity
+  // look-up under it: one round trip.
   const {
     known,
     movements: ledgerKeys,
     recorded,
-  } = await loadRecordState(manager, rows, [
-    ...new Set(rows.map((r) => r.dedupe_key)),
-  ])
+  } = await loadRecordState(
+    manager,
+    rows,
+    [...new Set(rows.map((r) => r.dedupe_key))],
+    { lock: true }
+  )
   const outcomes: (SightingOutcome | null)[] = rows.map(() => null)
   const fresh: number[] = []
   // A report given twice in this batch: the second is a repeat of the first (filled in at the end).

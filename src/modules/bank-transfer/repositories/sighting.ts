@@ -8,7 +8,6 @@ import {
 } from "../../../lib/ingest/identity"
 import { entityId } from "../../../lib/identifiers/entity-id"
 import type { NewBankTransaction, NewSighting } from "../types"
-import { placeholders } from "../utils"
 import {
   INSERT_CHUNK,
   reportedFactValues,
@@ -17,8 +16,6 @@ import {
 } from "./bank-transaction"
 
 const DAY_MS = 86_400_000
-/** Facts tuples per look-up statement (3 parameters each, far below PostgreSQL's 65,535). */
-const FACTS_CHUNK = 5000
 
 /** The sighting as the pure identity rules read it. */
 export const asIdentitySighting = (s: NewSighting): Sighting => ({
@@ -40,12 +37,14 @@ export type RecordedMovementSighting = RecordedSighting & {
 /**
  * The recorded sightings of every movement that may be one of `rows`: same currency, direction and
  * amount, booked within KEY_WINDOW_DAYS of the batch. Held possible duplicates are not movements.
+ * With `lock`, read under the identity lock (see loadRecordState).
  */
 export async function loadRecordedSightings(
   manager: SqlManager,
-  rows: NewSighting[]
+  rows: NewSighting[],
+  options: { lock?: boolean } = {}
 ): Promise<RecordedMovementSighting[]> {
-  return (await loadRecordState(manager, rows, [])).recorded
+  return (await loadRecordState(manager, rows, [], options)).recorded
 }
 
 /** A report recorded already under a dedupe key, with what became of it. */
@@ -58,83 +57,68 @@ export type KnownSighting = {
 }
 
 /**
- * What recording `rows` has to know, in one statement per chunk (a webhook delivery: one round
- * trip): which of `keys` are recorded already (the repeat check), which are a movement's key
- * already, and the recorded sightings of every movement that may be one of `rows` (see
- * loadRecordedSightings), in booking order.
+ * What recording `rows` has to know, in one round trip (the function `bank_transfer_record_state`,
+ * migration 20261202140000): which of `keys` are recorded already (the repeat check), which are a
+ * movement's key already, and the recorded sightings of every movement that may be one of `rows`
+ * (see loadRecordedSightings), in booking order.
+ *
+ * With `lock`, the identity lock is taken first, in the same round trip, and the reads are made
+ * after it is granted: one transaction-scoped advisory lock per bucket of (currency, direction,
+ * amount), in a fixed order (no deadlock). It serialises every writer of sightings that could be
+ * one movement, so that the caller's decision holds until its transaction ends. Buckets keep the
+ * lock count small whatever the statement's size. Only inside a transaction.
  */
 export async function loadRecordState(
   manager: SqlManager,
   rows: NewSighting[],
-  keys: string[]
+  keys: string[],
+  { lock = false }: { lock?: boolean } = {}
 ): Promise<{
   known: Map<string, KnownSighting>
   /** Movements already in the ledger under one of `keys`: dedupe key → transaction id. */
   movements: Map<string, string>
   recorded: RecordedMovementSighting[]
 }> {
-  const facts = new Map<string, [string, string, string]>()
-  for (const r of rows) {
-    facts.set(factsKey(r), [
-      r.currency_code.toUpperCase(),
-      r.direction,
-      r.amount,
-    ])
+  const known = new Map<string, KnownSighting>()
+  const movements = new Map<string, string>()
+  if (!rows.length) {
+    return { known, movements, recorded: [] }
   }
+  const facts = new Map<
+    string,
+    { currency_code: string; direction: string; amount: string }
+  >()
+  for (const r of rows) {
+    facts.set(factsKey(r), {
+      currency_code: r.currency_code.toUpperCase(),
+      direction: r.direction,
+      amount: r.amount,
+    })
+  }
+  const buckets = lock
+    ? [...new Set([...facts.keys()].map(bucketOf))].sort((a, b) => a - b)
+    : []
   const times = rows.map((r) => new Date(r.booked_at).getTime())
   const from = new Date(Math.min(...times) - (KEY_WINDOW_DAYS + 1) * DAY_MS)
   const to = new Date(Math.max(...times) + (KEY_WINDOW_DAYS + 1) * DAY_MS)
-  const tuples = [...facts.values()]
-  const known = new Map<string, KnownSighting>()
-  const movements = new Map<string, string>()
+  const result: { kind: string; data: any }[] = await manager.execute(
+    `SELECT kind, data FROM bank_transfer_record_state(?::integer[], ?::jsonb, ?::jsonb, ?, ?)`,
+    [
+      `{${buckets.join(",")}}`,
+      JSON.stringify(keys),
+      JSON.stringify([...facts.values()]),
+      from,
+      to,
+    ]
+  )
   const found: any[] = []
-  for (let i = 0; i < Math.max(tuples.length, keys.length); i += FACTS_CHUNK) {
-    const keyChunk = keys.slice(i, i + FACTS_CHUNK)
-    const factChunk = tuples.slice(i, i + FACTS_CHUNK)
-    const parts: string[] = []
-    const params: unknown[] = []
-    if (keyChunk.length) {
-      parts.push(
-        `SELECT 'known' AS kind, to_jsonb(k) AS row FROM (
-           SELECT id, dedupe_key, transaction_id, candidate_transaction_id, status, basis
-             FROM bank_transfer_sighting
-            WHERE dedupe_key IN (${placeholders(keyChunk)}) AND deleted_at IS NULL) k`
-      )
-      params.push(...keyChunk)
-      // A movement written under a key with no sighting of it (before reports were kept apart).
-      parts.push(
-        `SELECT 'movement' AS kind, to_jsonb(m) AS row FROM (
-           SELECT id, dedupe_key FROM bank_transfer_transaction
-            WHERE dedupe_key IN (${placeholders(keyChunk)}) AND deleted_at IS NULL) m`
-      )
-      params.push(...keyChunk)
-    }
-    if (factChunk.length) {
-      parts.push(
-        `SELECT 'recorded' AS kind, to_jsonb(r) AS row FROM (
-           SELECT s.transaction_id, s.account, s.booked_at, s.amount::text AS amount, s.currency_code,
-                  s.direction, s.memo, s.bank_references, s.channel, s.source,
-                  row_number() OVER (ORDER BY t.booked_at, s.created_at, s.id) AS ord
-             FROM bank_transfer_sighting s
-             JOIN bank_transfer_transaction t ON t.id = s.transaction_id AND t.deleted_at IS NULL
-            WHERE s.deleted_at IS NULL AND s.transaction_id IS NOT NULL
-              AND (t.currency_code, t.direction, t.amount) IN (${factChunk.map(() => "(?, ?, ?::numeric)").join(",")})
-              AND t.booked_at BETWEEN ? AND ?) r`
-      )
-      params.push(...factChunk.flat(), from, to)
-    }
-    const result: { kind: string; row: any }[] = await manager.execute(
-      parts.join(" UNION ALL "),
-      params
-    )
-    for (const { kind, row } of result) {
-      if (kind === "known") {
-        known.set(row.dedupe_key, row)
-      } else if (kind === "movement") {
-        movements.set(row.dedupe_key, row.id)
-      } else {
-        found.push(row)
-      }
+  for (const { kind, data } of result) {
+    if (kind === "known") {
+      known.set(data.dedupe_key, data)
+    } else if (kind === "movement") {
+      movements.set(data.dedupe_key, data.id)
+    } else {
+      found.push(data)
     }
   }
   // Booking order of the movement, then the order its reports came in (pairSightings takes the first).
@@ -271,27 +255,6 @@ function groupBy<T>(items: T[], key: (item: T) => string) {
 }
 
 export const newSightingId = () => entityId("btsig")
-
-/**
- * Serialises every writer of sightings that could be one movement: one transaction-scoped advisory
- * lock per bucket of (currency, direction, amount), taken in a fixed order (no deadlock). Buckets
- * keep the lock count small whatever the statement's size.
- */
-export async function lockIdentityBuckets(
-  manager: SqlManager,
-  rows: NewSighting[]
-) {
-  const buckets = [...new Set(rows.map((r) => bucketOf(factsKey(r))))].sort(
-    (a, b) => a - b
-  )
-  if (!buckets.length) {
-    return
-  }
-  await manager.execute(
-    `SELECT ${buckets.map(() => "pg_advisory_xact_lock(7301, ?)").join(", ")}`,
-    buckets
-  )
-}
 
 const BUCKETS = 256
 function bucketOf(key: string) {
