@@ -15,6 +15,7 @@ import { Setting } from "../models/setting"
 import { Sighting } from "../models/sighting"
 import { EscalationAnnouncement } from "../models/escalation-announcement"
 import { MoneyReturn } from "../models/return-item"
+import { loadRecordState, recordIfUnchanged } from "../repositories/sighting"
 
 jest.setTimeout(60 * 1000)
 
@@ -80,7 +81,7 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
     EscalationAnnouncement,
     MoneyReturn,
   ],
-  testSuite: ({ service }) => {
+  testSuite: ({ service, MikroOrmWrapper }) => {
     /** Records deliveries; per row the movement's id and whether this call created it. */
     const record = async (rows: ReturnType<typeof line>[]) =>
       (await service.recordSightings(rows)).map((o) => ({
@@ -133,6 +134,69 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
             transaction_id: outcomes[0].transaction_id!,
           })
         ).toHaveLength(4)
+      })
+
+      it("writes a decision made without the lock only while what it was made from is unchanged", async () => {
+        const manager = MikroOrmWrapper.forkManager()
+        const report = {
+          ...line("GUARD-1", "3300000", "DH3001X"),
+          bank_references: ["FT26336GUARD1"],
+        }
+        const keys = [report.dedupe_key]
+        const rows = (transaction_id: string) => ({
+          movements: [{ ...report, id: transaction_id }],
+          sightings: [
+            {
+              ...report,
+              id: `btsig_${transaction_id}`,
+              transaction_id,
+              candidate_transaction_id: null,
+              status: "new_movement",
+              basis: null,
+            },
+          ],
+        })
+        const before = await loadRecordState(manager, [report], keys)
+        // Casso reports the same transfer in between: the decision "a new movement" no longer holds.
+        await service.recordSightings([
+          {
+            ...report,
+            source: "casso",
+            channel: "casso",
+            dedupe_key: "casso:GUARD-1",
+          },
+        ])
+        const stale = rows("bttx_guard_stale")
+        expect(
+          await recordIfUnchanged(
+            manager,
+            [report],
+            keys,
+            before.state,
+            stale.movements,
+            stale.sightings
+          )
+        ).toBe(false)
+        expect(
+          await service.listBankTransactions({ amount: 3300000 })
+        ).toHaveLength(1)
+
+        const now = await loadRecordState(manager, [report], keys)
+        expect(now.state).not.toBe(before.state)
+        const fresh = rows("bttx_guard_fresh")
+        expect(
+          await recordIfUnchanged(
+            manager,
+            [report],
+            keys,
+            now.state,
+            fresh.movements,
+            fresh.sightings
+          )
+        ).toBe(true)
+        expect(
+          await service.listSightings({ transaction_id: "bttx_guard_fresh" })
+        ).toHaveLength(1)
       })
 
       it("inserts large batches in chunks", async () => {
