@@ -87,9 +87,9 @@ import type {
 } from "./types"
 
 /**
- * Reports recorded by recordSightings without a transaction of their own, at most (a webhook batch
- * holds up to 1,000 lines; a statement file is recorded under the lock from the start, its
- * decision taking too long to be likely unchanged).
+ * Reports recorded by recordSightings without a transaction of their own, at most: a webhook batch
+ * holds up to 1,000 lines. A longer statement file is recorded under the lock from the start: its
+ * decision takes long enough to be outdated by the webhooks that arrive meanwhile.
  */
 const RECORD_UNLOCKED_MAX_ROWS = 1000
 
