@@ -283,7 +283,7 @@ class BankTransferModuleService extends MedusaService({
       rows.length <= RECORD_UNLOCKED_MAX_ROWS
     ) {
       const outcomes = await actions.recordSightingsIfUnchanged(
-        sharedContext.manager,
+        sharedContext.manager as any,
         rows
       )
       if (outcomes) {

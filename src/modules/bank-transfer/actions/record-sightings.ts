@@ -1,6 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
 import type BankTransferModuleService from "../service"
 import * as transactions from "../repositories/bank-transaction"
+import type { SqlManager } from "../repositories/bank-transaction"
 import { insertSystemAuditEvents } from "../repositories/audit-event"
 import {
   insertMovementsAndSightings,
@@ -62,7 +63,7 @@ export async function recordSightings(
  * changed in between: the caller then calls recordSightings.
  */
 export async function recordSightingsIfUnchanged(
-  manager: any,
+  manager: SqlManager,
   rows: NewSighting[]
 ): Promise<SightingOutcome[] | null> {
   if (!rows.length) {
