@@ -87,13 +87,6 @@ import type {
 } from "./types"
 
 /**
- * Reports recorded by recordSightings without a transaction of their own, at most: a webhook batch
- * holds up to 1,000 lines. A longer statement file is recorded under the lock from the start: its
- * decision takes long enough to be outdated by the webhooks that arrive meanwhile.
- */
-const RECORD_UNLOCKED_MAX_ROWS = 1000
-
-/**
  * The bank-transfer module: expectations (what an order waits for), the ledger of bank
  * transactions, allocations between them, suggestions, the audit trail, statement imports and
  * settings. Generated CRUD comes from MedusaService; the multi-row writes live in `actions/` and
@@ -267,34 +260,10 @@ class BankTransferModuleService extends MedusaService({
 
   /**
    * Records reports of bank movements so that each movement is one transaction whatever reports
-   * it (see actions/record-sightings). One outcome per row, in order. Outside a caller's
-   * transaction, up to RECORD_UNLOCKED_MAX_ROWS reports that are new movements or repeats take two
-   * round trips and no transaction of their own (recordSightingsIfUnchanged, the webhooks' common
-   * case); anything else, or a state that changed meanwhile, is recorded in one transaction under
-   * the identity lock.
+   * it, in one database transaction (see actions/record-sightings). One outcome per row, in order.
    */
-  @InjectManager()
-  async recordSightings(
-    rows: NewSighting[],
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<SightingOutcome[]> {
-    if (
-      !sharedContext.transactionManager &&
-      rows.length <= RECORD_UNLOCKED_MAX_ROWS
-    ) {
-      const outcomes = await actions.recordSightingsIfUnchanged(
-        sharedContext.manager as any,
-        rows
-      )
-      if (outcomes) {
-        return outcomes
-      }
-    }
-    return this.recordSightingsLocked_(rows, sharedContext)
-  }
-
   @InjectTransactionManager()
-  protected async recordSightingsLocked_(
+  async recordSightings(
     rows: NewSighting[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SightingOutcome[]> {

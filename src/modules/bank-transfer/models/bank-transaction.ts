@@ -55,7 +55,6 @@ export const BankTransaction = model
     { on: ["fingerprint"] },
     { on: ["status", "booked_at"] },
     { on: ["booked_at"] },
-    // The identity look-up: movements of one amount booked within days (bank_transfer_record_state).
-    { on: ["amount", "booked_at"] },
+    { on: ["amount"] },
     { on: ["created_at"], where: "reconciled_at IS NULL" },
   ])

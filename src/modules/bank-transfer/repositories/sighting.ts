@@ -8,13 +8,17 @@ import {
 } from "../../../lib/ingest/identity"
 import { entityId } from "../../../lib/identifiers/entity-id"
 import type { NewBankTransaction, NewSighting } from "../types"
+import { placeholders } from "../utils"
 import {
-  movementRecord,
-  reportedFacts,
+  INSERT_CHUNK,
+  reportedFactValues,
+  transactionsInsert,
   type SqlManager,
 } from "./bank-transaction"
 
 const DAY_MS = 86_400_000
+/** Facts tuples per look-up statement (3 parameters each, far below PostgreSQL's 65,535). */
+const FACTS_CHUNK = 5000
 
 /** The sighting as the pure identity rules read it. */
 export const asIdentitySighting = (s: NewSighting): Sighting => ({
@@ -36,14 +40,12 @@ export type RecordedMovementSighting = RecordedSighting & {
 /**
  * The recorded sightings of every movement that may be one of `rows`: same currency, direction and
  * amount, booked within KEY_WINDOW_DAYS of the batch. Held possible duplicates are not movements.
- * With `lock`, read under the identity lock (see loadRecordState).
  */
 export async function loadRecordedSightings(
   manager: SqlManager,
-  rows: NewSighting[],
-  options: { lock?: boolean } = {}
+  rows: NewSighting[]
 ): Promise<RecordedMovementSighting[]> {
-  return (await loadRecordState(manager, rows, [], options)).recorded
+  return (await loadRecordState(manager, rows, [])).recorded
 }
 
 /** A report recorded already under a dedupe key, with what became of it. */
@@ -56,43 +58,83 @@ export type KnownSighting = {
 }
 
 /**
- * What recording `rows` has to know, in one round trip (the function `bank_transfer_record_state`,
- * migration 20261202140000): which of `keys` are recorded already (the repeat check), which are a
- * movement's key already, and the recorded sightings of every movement that may be one of `rows`
- * (see loadRecordedSightings), in booking order; and a digest of all of it (`state`).
- *
- * With `lock`, the identity lock is taken first, in the same round trip, and the reads are made
- * after it is granted: one transaction-scoped advisory lock per bucket of (currency, direction,
- * amount), in a fixed order (no deadlock). It serialises every writer of sightings that could be
- * one movement, so that the caller's decision holds until its transaction ends. Buckets keep the
- * lock count small whatever the statement's size. Only inside a transaction.
+ * What recording `rows` has to know, in one statement per chunk (a webhook delivery: one round
+ * trip): which of `keys` are recorded already (the repeat check), which are a movement's key
+ * already, and the recorded sightings of every movement that may be one of `rows` (see
+ * loadRecordedSightings), in booking order.
  */
 export async function loadRecordState(
   manager: SqlManager,
   rows: NewSighting[],
-  keys: string[],
-  { lock = false }: { lock?: boolean } = {}
-): Promise<RecordState> {
+  keys: string[]
+): Promise<{
+  known: Map<string, KnownSighting>
+  /** Movements already in the ledger under one of `keys`: dedupe key → transaction id. */
+  movements: Map<string, string>
+  recorded: RecordedMovementSighting[]
+}> {
+  const facts = new Map<string, [string, string, string]>()
+  for (const r of rows) {
+    facts.set(factsKey(r), [
+      r.currency_code.toUpperCase(),
+      r.direction,
+      r.amount,
+    ])
+  }
+  const times = rows.map((r) => new Date(r.booked_at).getTime())
+  const from = new Date(Math.min(...times) - (KEY_WINDOW_DAYS + 1) * DAY_MS)
+  const to = new Date(Math.max(...times) + (KEY_WINDOW_DAYS + 1) * DAY_MS)
+  const tuples = [...facts.values()]
   const known = new Map<string, KnownSighting>()
   const movements = new Map<string, string>()
-  if (!rows.length) {
-    return { known, movements, recorded: [], state: "" }
-  }
-  const result: { kind: string; data: any }[] = await manager.execute(
-    `SELECT kind, data FROM bank_transfer_record_state(?::integer[], ?::jsonb, ?::jsonb, ?, ?)`,
-    recordStateArguments(rows, keys, lock)
-  )
-  let state = ""
   const found: any[] = []
-  for (const { kind, data } of result) {
-    if (kind === "state") {
-      state = data
-    } else if (kind === "known") {
-      known.set(data.dedupe_key, data)
-    } else if (kind === "movement") {
-      movements.set(data.dedupe_key, data.id)
-    } else {
-      found.push(data)
+  for (let i = 0; i < Math.max(tuples.length, keys.length); i += FACTS_CHUNK) {
+    const keyChunk = keys.slice(i, i + FACTS_CHUNK)
+    const factChunk = tuples.slice(i, i + FACTS_CHUNK)
+    const parts: string[] = []
+    const params: unknown[] = []
+    if (keyChunk.length) {
+      parts.push(
+        `SELECT 'known' AS kind, to_jsonb(k) AS row FROM (
+           SELECT id, dedupe_key, transaction_id, candidate_transaction_id, status, basis
+             FROM bank_transfer_sighting
+            WHERE dedupe_key IN (${placeholders(keyChunk)}) AND deleted_at IS NULL) k`
+      )
+      params.push(...keyChunk)
+      // A movement written under a key with no sighting of it (before reports were kept apart).
+      parts.push(
+        `SELECT 'movement' AS kind, to_jsonb(m) AS row FROM (
+           SELECT id, dedupe_key FROM bank_transfer_transaction
+            WHERE dedupe_key IN (${placeholders(keyChunk)}) AND deleted_at IS NULL) m`
+      )
+      params.push(...keyChunk)
+    }
+    if (factChunk.length) {
+      parts.push(
+        `SELECT 'recorded' AS kind, to_jsonb(r) AS row FROM (
+           SELECT s.transaction_id, s.account, s.booked_at, s.amount::text AS amount, s.currency_code,
+                  s.direction, s.memo, s.bank_references, s.channel, s.source,
+                  row_number() OVER (ORDER BY t.booked_at, s.created_at, s.id) AS ord
+             FROM bank_transfer_sighting s
+             JOIN bank_transfer_transaction t ON t.id = s.transaction_id AND t.deleted_at IS NULL
+            WHERE s.deleted_at IS NULL AND s.transaction_id IS NOT NULL
+              AND (t.currency_code, t.direction, t.amount) IN (${factChunk.map(() => "(?, ?, ?::numeric)").join(",")})
+              AND t.booked_at BETWEEN ? AND ?) r`
+      )
+      params.push(...factChunk.flat(), from, to)
+    }
+    const result: { kind: string; row: any }[] = await manager.execute(
+      parts.join(" UNION ALL "),
+      params
+    )
+    for (const { kind, row } of result) {
+      if (kind === "known") {
+        known.set(row.dedupe_key, row)
+      } else if (kind === "movement") {
+        movements.set(row.dedupe_key, row.id)
+      } else {
+        found.push(row)
+      }
     }
   }
   // Booking order of the movement, then the order its reports came in (pairSightings takes the first).
@@ -109,47 +151,7 @@ export async function loadRecordState(
     channel: f.channel,
     source: f.source,
   }))
-  return { known, movements, recorded, state }
-}
-
-/** What loadRecordState reads. */
-export type RecordState = {
-  known: Map<string, KnownSighting>
-  /** Movements already in the ledger under one of `keys`: dedupe key → transaction id. */
-  movements: Map<string, string>
-  recorded: RecordedMovementSighting[]
-  /** A digest of all of it: equal digests, equal reads (see recordIfUnchanged). */
-  state: string
-}
-
-/** The lock buckets, keys, facts and booking window that bank_transfer_record_state takes. */
-function recordStateArguments(
-  rows: NewSighting[],
-  keys: string[],
-  lock: boolean
-) {
-  const facts = new Map<
-    string,
-    { currency_code: string; direction: string; amount: string }
-  >()
-  for (const r of rows) {
-    facts.set(factsKey(r), {
-      currency_code: r.currency_code.toUpperCase(),
-      direction: r.direction,
-      amount: r.amount,
-    })
-  }
-  const buckets = lock
-    ? [...new Set([...facts.keys()].map(bucketOf))].sort((a, b) => a - b)
-    : []
-  const times = rows.map((r) => new Date(r.booked_at).getTime())
-  return [
-    `{${buckets.join(",")}}`,
-    JSON.stringify(keys),
-    JSON.stringify([...facts.values()]),
-    new Date(Math.min(...times) - (KEY_WINDOW_DAYS + 1) * DAY_MS),
-    new Date(Math.max(...times) + (KEY_WINDOW_DAYS + 1) * DAY_MS),
-  ]
+  return { known, movements, recorded }
 }
 
 /**
@@ -193,77 +195,65 @@ export type SightingRow = NewSighting & {
   basis: string | null
 }
 
-/** A new sighting as `bank_transfer_insert_records` takes it (column names). */
-const sightingRecord = (r: SightingRow) => ({
-  id: r.id,
-  transaction_id: r.transaction_id,
-  candidate_transaction_id: r.candidate_transaction_id,
-  status: r.status,
-  basis: r.basis,
-  source: r.source,
-  channel: r.channel,
-  external_id: r.external_id,
-  dedupe_key: r.dedupe_key,
-  ...reportedFacts(r),
-  bank_references: r.bank_references ?? [],
-  payer_reference: r.payer_reference ?? null,
-  raw: r.raw ?? null,
-  import_id: r.import_id ?? null,
-  line: r.line ?? null,
-})
-
-type NewMovement = NewBankTransaction & { id: string; dedupe_key: string }
-
-/**
- * Writes new movements and the sightings of a batch together, in one statement whatever their
- * number (the rows go as two JSON parameters to `bank_transfer_insert_records`). Ids are given, and
- * a sighting may name a movement of the same call. The caller has made sure, under the identity
- * lock, that no movement has these dedupe keys yet: should one appear meanwhile, the unique index
- * refuses the statement and the caller's transaction rolls back (nothing half-recorded).
- */
-export async function insertMovementsAndSightings(
-  manager: SqlManager,
-  movements: NewMovement[],
-  sightings: SightingRow[]
-) {
-  if (!movements.length && !sightings.length) {
-    return
+/** The INSERT of up to INSERT_CHUNK sightings (ids given), as SQL and values. */
+function sightingsInsert(rows: SightingRow[]) {
+  const values = rows.flatMap((r) => [
+    r.id,
+    r.transaction_id,
+    r.candidate_transaction_id,
+    r.status,
+    r.basis,
+    r.source,
+    r.channel,
+    r.external_id,
+    r.dedupe_key,
+    ...reportedFactValues(r),
+    JSON.stringify(r.bank_references ?? []),
+    r.payer_reference ?? null,
+    JSON.stringify(r.raw ?? null),
+    r.import_id ?? null,
+    r.line ?? null,
+  ])
+  return {
+    sql: `INSERT INTO bank_transfer_sighting
+        (id, transaction_id, candidate_transaction_id, status, basis, source, channel, external_id, dedupe_key,
+         account, booked_at, amount, raw_amount, currency_code, direction, memo, counterparty_name,
+         counterparty_account, bank_references, payer_reference, raw, import_id, line)
+       VALUES ${rows.map(() => "(?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?::jsonb,?,?::jsonb,?,?)").join(",")}`,
+    values,
   }
-  await manager.execute(
-    `SELECT bank_transfer_insert_records(?::jsonb, ?::jsonb)`,
-    [
-      JSON.stringify(movements.map(movementRecord)),
-      JSON.stringify(sightings.map(sightingRecord)),
-    ]
-  )
 }
 
 /**
- * Writes what was decided from `state` (an unlocked loadRecordState of the same rows and keys)
- * only if it still holds: one statement that takes the identity lock, reads the state again and
- * inserts the rows when its digest is unchanged (`bank_transfer_record_if_unchanged`). Outside a
- * transaction the statement is its own, so the lock is held until the rows are committed: what it
- * writes is what a decision under the lock would have written. Returns false, having written
- * nothing, when the state has changed; the caller then records under the lock.
+ * Writes new movements and the sightings of a batch together: per INSERT_CHUNK of each, one
+ * statement (17 + 23 parameters a pair of rows, within PostgreSQL's 65,535), the movements' INSERT a CTE of the sightings' (a webhook delivery: one round trip).
+ * Movement ids are given, and a sighting may name one inserted by the same statement (the foreign
+ * key is checked at its end): `sightings[k]` may name any of `movements[0..k]`, which holds when
+ * both lists are in the batch's order and each new movement has its sighting. The caller has made sure, under the identity lock, that no movement
+ * has these dedupe keys yet: should one appear meanwhile, the sighting naming it fails its foreign
+ * key and the whole batch is refused (the caller's transaction rolls back; nothing half-recorded).
  */
-export async function recordIfUnchanged(
+export async function insertMovementsAndSightings(
   manager: SqlManager,
-  rows: NewSighting[],
-  keys: string[],
-  state: string,
-  movements: NewMovement[],
+  movements: (NewBankTransaction & { id: string; dedupe_key: string })[],
   sightings: SightingRow[]
-): Promise<boolean> {
-  const [{ written }] = await manager.execute(
-    `SELECT bank_transfer_record_if_unchanged(?::integer[], ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb) AS written`,
-    [
-      ...recordStateArguments(rows, keys, true),
-      state,
-      JSON.stringify(movements.map(movementRecord)),
-      JSON.stringify(sightings.map(sightingRecord)),
-    ]
-  )
-  return written === true
+) {
+  const chunks = Math.max(movements.length, sightings.length)
+  for (let i = 0; i < chunks; i += INSERT_CHUNK) {
+    const m = movements.slice(i, i + INSERT_CHUNK)
+    const s = sightings.slice(i, i + INSERT_CHUNK)
+    const tx = m.length ? transactionsInsert(m) : null
+    const sg = s.length ? sightingsInsert(s) : null
+    if (tx && sg) {
+      await manager.execute(`WITH movements AS (${tx.sql}) ${sg.sql}`, [
+        ...tx.values,
+        ...sg.values,
+      ])
+    } else if (tx || sg) {
+      const only = (tx ?? sg)!
+      await manager.execute(only.sql, only.values)
+    }
+  }
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string) {
@@ -281,6 +271,27 @@ function groupBy<T>(items: T[], key: (item: T) => string) {
 }
 
 export const newSightingId = () => entityId("btsig")
+
+/**
+ * Serialises every writer of sightings that could be one movement: one transaction-scoped advisory
+ * lock per bucket of (currency, direction, amount), taken in a fixed order (no deadlock). Buckets
+ * keep the lock count small whatever the statement's size.
+ */
+export async function lockIdentityBuckets(
+  manager: SqlManager,
+  rows: NewSighting[]
+) {
+  const buckets = [...new Set(rows.map((r) => bucketOf(factsKey(r))))].sort(
+    (a, b) => a - b
+  )
+  if (!buckets.length) {
+    return
+  }
+  await manager.execute(
+    `SELECT ${buckets.map(() => "pg_advisory_xact_lock(7301, ?)").join(", ")}`,
+    buckets
+  )
+}
 
 const BUCKETS = 256
 function bucketOf(key: string) {
