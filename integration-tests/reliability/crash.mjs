@@ -1,6 +1,6 @@
 // Part 3: crashes.
 //  a. The Medusa server is SIGKILLed while it commits a large statement import (caught in the
-//     act: PostgreSQL shows the ledger INSERT running); the shop is restarted on the same data and
+//     act: PostgreSQL shows the ledger being written); the shop is restarted on the same data and
 //     the import committed again, and the same file imported once more.
 //  b. Everything (Medusa and PostgreSQL) is SIGKILLed in the middle of a burst of SePay deliveries;
 //     the shop is restarted and SePay's retries are played: every transaction delivered again.
@@ -172,9 +172,10 @@ export async function importCrash(ctx) {
   let inserting = false
   while (!settled && Date.now() - t < 120_000) {
     const { rows } = await db.query(
-      // A ledger INSERT on its own, or as the CTE of the sightings' INSERT (insertMovementsAndSightings).
+      // The statement that writes the movements and their sightings (bank_transfer_insert_records,
+      // or bank_transfer_record_if_unchanged for a file of up to 1,000 lines).
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'medusa_bank_transfer' AND state = 'active' AND pid <> pg_backend_pid()
-          AND (query ILIKE 'INSERT INTO bank_transfer_transaction%' OR query ILIKE 'WITH movements AS (INSERT INTO bank_transfer_transaction%')`
+          AND (query ILIKE 'SELECT bank_transfer_insert_records(%' OR query ILIKE 'SELECT bank_transfer_record_if_unchanged(%')`
     )
     if (rows[0].n > 0) {
       inserting = true
@@ -189,7 +190,7 @@ export async function importCrash(ctx) {
   const killedAfter = Date.now() - t
   const answer = await commit
   log(
-    `commit: ${inserting ? `the ledger INSERT seen running after ${killedAfter} ms; SIGKILL to the Medusa server (pid ${pids.join(", ")})` : "finished before an INSERT was seen"}; the commit request got ${answer.status || answer.error}`
+    `commit: ${inserting ? `the ledger write seen running after ${killedAfter} ms; SIGKILL to the Medusa server (pid ${pids.join(", ")})` : "finished before the ledger write was seen"}; the commit request got ${answer.status || answer.error}`
   )
   check(
     "the server was killed while the commit was writing the statement's lines (the request got no answer)",

@@ -260,10 +260,31 @@ class BankTransferModuleService extends MedusaService({
 
   /**
    * Records reports of bank movements so that each movement is one transaction whatever reports
-   * it, in one database transaction (see actions/record-sightings). One outcome per row, in order.
+   * it (see actions/record-sightings). One outcome per row, in order. Outside a caller's
+   * transaction, up to PER_FACT_LOOKUP_MAX_ROWS reports that are new movements or repeats take two
+   * round trips and no transaction of their own (recordSightingsIfUnchanged, the webhooks' common
+   * case); anything else, or a state that changed meanwhile, is recorded in one transaction under
+   * the identity lock.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async recordSightings(
+    rows: NewSighting[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SightingOutcome[]> {
+    if (!sharedContext.transactionManager) {
+      const outcomes = await actions.recordSightingsIfUnchanged(
+        sharedContext.manager as any,
+        rows
+      )
+      if (outcomes) {
+        return outcomes
+      }
+    }
+    return this.recordSightingsLocked_(rows, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async recordSightingsLocked_(
     rows: NewSighting[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SightingOutcome[]> {

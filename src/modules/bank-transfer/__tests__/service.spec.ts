@@ -15,6 +15,11 @@ import { Setting } from "../models/setting"
 import { Sighting } from "../models/sighting"
 import { EscalationAnnouncement } from "../models/escalation-announcement"
 import { MoneyReturn } from "../models/return-item"
+import {
+  loadRecordState,
+  PER_FACT_LOOKUP_MAX_ROWS,
+  recordIfUnchanged,
+} from "../repositories/sighting"
 
 jest.setTimeout(60 * 1000)
 
@@ -61,6 +66,8 @@ const line = (id: string, amount = "1000000", memo = "DH1001X") => ({
 moduleIntegrationTestRunner<BankTransferModuleService>({
   moduleName: BANK_TRANSFER_MODULE,
   resolve: "./src/modules/bank-transfer",
+  // The module's own migrations, not a schema from its models: they also hold the SQL functions.
+  pathToMigrations: "./src/modules/bank-transfer/migrations",
   moduleOptions: options,
   moduleModels: [
     Expectation,
@@ -78,7 +85,7 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
     EscalationAnnouncement,
     MoneyReturn,
   ],
-  testSuite: ({ service }) => {
+  testSuite: ({ service, MikroOrmWrapper }) => {
     /** Records deliveries; per row the movement's id and whether this call created it. */
     const record = async (rows: ReturnType<typeof line>[]) =>
       (await service.recordSightings(rows)).map((o) => ({
@@ -96,6 +103,141 @@ moduleIntegrationTestRunner<BankTransferModuleService>({
         expect(
           await service.listBankTransactions({ external_id: "SP-1" })
         ).toHaveLength(1)
+      })
+
+      it("records one movement when several channels report one transfer at once", async () => {
+        // Each report waits for the identity lock and must then see what the holder before it
+        // committed: a read made before the lock was granted would create a movement per channel.
+        const booked_at = new Date()
+        const reports = ["sepay", "casso", "payos", "generic"].flatMap(
+          (channel) => {
+            const report = {
+              ...line(`${channel}-RACE`, "2500000", "DH2001X"),
+              source: channel,
+              channel,
+              dedupe_key: `${channel}:RACE`,
+              booked_at,
+              bank_references: ["FT26336RACE01"],
+            }
+            return [report, report]
+          }
+        )
+        const outcomes = (
+          await Promise.all(reports.map((r) => service.recordSightings([r])))
+        ).flat()
+        expect(
+          outcomes.filter((o) => o.outcome === "new_movement")
+        ).toHaveLength(1)
+        expect(outcomes.filter((o) => o.outcome === "repeat")).toHaveLength(4)
+        expect(new Set(outcomes.map((o) => o.transaction_id)).size).toBe(1)
+        expect(
+          await service.listBankTransactions({ amount: 2500000 })
+        ).toHaveLength(1)
+        expect(
+          await service.listSightings({
+            transaction_id: outcomes[0].transaction_id!,
+          })
+        ).toHaveLength(4)
+      })
+
+      it("writes a decision made without the lock only while what it was made from is unchanged", async () => {
+        const manager = MikroOrmWrapper.forkManager()
+        const report = {
+          ...line("GUARD-1", "3300000", "DH3001X"),
+          bank_references: ["FT26336GUARD1"],
+        }
+        const keys = [report.dedupe_key]
+        const rows = (transaction_id: string) => ({
+          movements: [{ ...report, id: transaction_id }],
+          sightings: [
+            {
+              ...report,
+              id: `btsig_${transaction_id}`,
+              transaction_id,
+              candidate_transaction_id: null,
+              status: "new_movement",
+              basis: null,
+            },
+          ],
+        })
+        const before = await loadRecordState(manager, [report], keys)
+        // Casso reports the same transfer in between: the decision "a new movement" no longer holds.
+        await service.recordSightings([
+          {
+            ...report,
+            source: "casso",
+            channel: "casso",
+            dedupe_key: "casso:GUARD-1",
+          },
+        ])
+        const stale = rows("bttx_guard_stale")
+        expect(
+          await recordIfUnchanged(
+            manager,
+            [report],
+            keys,
+            before.state,
+            stale.movements,
+            stale.sightings
+          )
+        ).toBe(false)
+        expect(
+          await service.listBankTransactions({ amount: 3300000 })
+        ).toHaveLength(1)
+
+        const now = await loadRecordState(manager, [report], keys)
+        expect(now.state).not.toBe(before.state)
+        const fresh = rows("bttx_guard_fresh")
+        expect(
+          await recordIfUnchanged(
+            manager,
+            [report],
+            keys,
+            now.state,
+            fresh.movements,
+            fresh.sightings
+          )
+        ).toBe(true)
+        expect(
+          await service.listSightings({ transaction_id: "bttx_guard_fresh" })
+        ).toHaveLength(1)
+      })
+
+      it("pairs a statement longer than PER_FACT_LOOKUP_MAX_ROWS with webhook reports by the same rules", async () => {
+        // Webhook batches are read by per-fact look-ups, a long statement by one join: both ways
+        // must find the same movements.
+        const lines = Array.from(
+          { length: 3 * PER_FACT_LOOKUP_MAX_ROWS },
+          (_, i) => ({
+            ...line(`JOIN-${i}`, String(4_000_000 + i * 7), `DH${5000 + i}X`),
+            bank_references: [`FT26336J${i}`],
+          })
+        )
+        const byWebhook = (
+          await Promise.all(
+            Array.from({ length: lines.length / 10 }, (_, k) =>
+              service.recordSightings(lines.slice(k * 10, k * 10 + 10))
+            )
+          )
+        ).flat()
+        expect(byWebhook.every((o) => o.outcome === "new_movement")).toBe(true)
+        const statement = lines.map((l, i) => ({
+          ...l,
+          source: "camt053",
+          channel: "statement:camt053",
+          dedupe_key: `camt053:JOIN-${i}`,
+        }))
+        const preview = await service.previewSightings(statement)
+        expect(preview.map((p) => p.movement_id)).toEqual(
+          byWebhook.map((o) => o.transaction_id)
+        )
+        const recorded = await service.recordSightings(statement)
+        expect(recorded.map((o) => o.outcome)).toEqual(
+          statement.map(() => "same_movement")
+        )
+        expect(recorded.map((o) => o.transaction_id)).toEqual(
+          byWebhook.map((o) => o.transaction_id)
+        )
       })
 
       it("inserts large batches in chunks", async () => {

@@ -4,7 +4,7 @@ export { claimDueEscalations } from "./claim-due-escalations"
 export { closeWithoutMatch } from "./close-without-match"
 export { ignoreTransaction } from "./ignore-transaction"
 export { unfinishedAllocation } from "./unfinished-allocation"
-export { recordSightings } from "./record-sightings"
+export { recordSightings, recordSightingsIfUnchanged } from "./record-sightings"
 export { resolvePossibleDuplicate } from "./resolve-possible-duplicate"
 export { transitionExpectation } from "./transition"
 export {

@@ -4,7 +4,6 @@ import type BankTransferModuleService from "../service"
 import * as transactions from "../repositories/bank-transaction"
 import {
   loadRecordedSightings,
-  lockIdentityBuckets,
   pairWithRecorded,
 } from "../repositories/sighting"
 import { fingerprint } from "../../../lib/ingest/fingerprint"
@@ -61,10 +60,9 @@ export async function resolvePossibleDuplicate(
     outcome: "joined",
   }
   if (!input.same) {
-    await lockIdentityBuckets(manager, [report])
-    const others = (await loadRecordedSightings(manager, [report])).filter(
-      (r) => r.movement_id !== s.candidate_transaction_id
-    )
+    const others = (
+      await loadRecordedSightings(manager, [report], { lock: true })
+    ).filter((r) => r.movement_id !== s.candidate_transaction_id)
     const [pairing] = pairWithRecorded([report], others)
     if (pairing.verdict === "same") {
       answer = { transaction_id: pairing.movement_id!, outcome: "joined" }

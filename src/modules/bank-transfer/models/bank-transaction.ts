@@ -55,6 +55,7 @@ export const BankTransaction = model
     { on: ["fingerprint"] },
     { on: ["status", "booked_at"] },
     { on: ["booked_at"] },
-    { on: ["amount"] },
+    // The identity look-up: movements of one amount booked within days (bank_transfer_record_state).
+    { on: ["amount", "booked_at"] },
     { on: ["created_at"], where: "reconciled_at IS NULL" },
   ])

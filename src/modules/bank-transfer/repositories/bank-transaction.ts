@@ -12,12 +12,7 @@ export const INSERT_CHUNK = 1000
 
 export const newTransactionId = () => entityId("bttx")
 
-/**
- * What a report says of the money, as the ledger and the sightings both store it, in their shared
- * column order: account, booked_at, amount, raw_amount, currency_code, direction, memo,
- * counterparty_name, counterparty_account.
- */
-export const reportedFactValues = (r: {
+type ReportedFacts = {
   account: string | null
   booked_at: Date | string
   amount: string
@@ -26,17 +21,59 @@ export const reportedFactValues = (r: {
   memo?: string | null
   counterparty_name?: string | null
   counterparty_account?: string | null
-}) => [
-  r.account,
-  new Date(r.booked_at),
-  r.amount,
-  JSON.stringify({ value: r.amount, precision: 20 }),
-  r.currency_code.toUpperCase(),
-  r.direction,
-  r.memo ?? "",
-  r.counterparty_name ?? null,
-  r.counterparty_account ?? null,
-]
+}
+
+/**
+ * What a report says of the money, as the ledger and the sightings both store it (column names
+ * and stored forms: `amount` a decimal string in the currency's main unit, `raw_amount` Medusa's
+ * BigNumber JSON, the currency upper case).
+ */
+export const reportedFacts = (r: ReportedFacts) => ({
+  account: r.account,
+  booked_at: new Date(r.booked_at),
+  amount: r.amount,
+  raw_amount: { value: r.amount, precision: 20 },
+  currency_code: r.currency_code.toUpperCase(),
+  direction: r.direction,
+  memo: r.memo ?? "",
+  counterparty_name: r.counterparty_name ?? null,
+  counterparty_account: r.counterparty_account ?? null,
+})
+
+/**
+ * reportedFacts as statement values, in the tables' shared column order: account, booked_at,
+ * amount, raw_amount, currency_code, direction, memo, counterparty_name, counterparty_account.
+ */
+export const reportedFactValues = (r: ReportedFacts) => {
+  const f = reportedFacts(r)
+  return [
+    f.account,
+    f.booked_at,
+    f.amount,
+    JSON.stringify(f.raw_amount),
+    f.currency_code,
+    f.direction,
+    f.memo,
+    f.counterparty_name,
+    f.counterparty_account,
+  ]
+}
+
+/** A new ledger row (id given) as `bank_transfer_insert_records` takes it (column names). */
+export const movementRecord = (
+  r: NewBankTransaction & { id: string; dedupe_key: string }
+) => ({
+  id: r.id,
+  source: r.source,
+  external_id: r.external_id,
+  dedupe_key: r.dedupe_key,
+  fingerprint: r.fingerprint,
+  ...reportedFacts(r),
+  raw: r.raw ?? null,
+  // A new movement is unmatched, an outgoing one ignored until a refund claims it.
+  status: r.direction === "out" ? "ignored" : "unmatched",
+  import_id: r.import_id ?? null,
+})
 
 /**
  * The `INSERT … ON CONFLICT (dedupe_key) DO NOTHING` of ledger rows whose ids are given (a new

@@ -7,18 +7,15 @@ import {
   type Sighting,
 } from "../../../lib/ingest/identity"
 import { entityId } from "../../../lib/identifiers/entity-id"
-import type { NewBankTransaction, NewSighting } from "../types"
 import { placeholders } from "../utils"
+import type { NewBankTransaction, NewSighting } from "../types"
 import {
-  INSERT_CHUNK,
-  reportedFactValues,
-  transactionsInsert,
+  movementRecord,
+  reportedFacts,
   type SqlManager,
 } from "./bank-transaction"
 
 const DAY_MS = 86_400_000
-/** Facts tuples per look-up statement (3 parameters each, far below PostgreSQL's 65,535). */
-const FACTS_CHUNK = 5000
 
 /** The sighting as the pure identity rules read it. */
 export const asIdentitySighting = (s: NewSighting): Sighting => ({
@@ -40,12 +37,14 @@ export type RecordedMovementSighting = RecordedSighting & {
 /**
  * The recorded sightings of every movement that may be one of `rows`: same currency, direction and
  * amount, booked within KEY_WINDOW_DAYS of the batch. Held possible duplicates are not movements.
+ * With `lock`, read under the identity lock (see loadRecordState).
  */
 export async function loadRecordedSightings(
   manager: SqlManager,
-  rows: NewSighting[]
+  rows: NewSighting[],
+  options: { lock?: boolean } = {}
 ): Promise<RecordedMovementSighting[]> {
-  return (await loadRecordState(manager, rows, [])).recorded
+  return (await loadRecordState(manager, rows, [], options)).recorded
 }
 
 /** A report recorded already under a dedupe key, with what became of it. */
@@ -58,83 +57,68 @@ export type KnownSighting = {
 }
 
 /**
- * What recording `rows` has to know, in one statement per chunk (a webhook delivery: one round
- * trip): which of `keys` are recorded already (the repeat check), which are a movement's key
- * already, and the recorded sightings of every movement that may be one of `rows` (see
- * loadRecordedSightings), in booking order.
+ * Up to this many reports, loadRecordState reads through `bank_transfer_record_state`: index
+ * look-ups per (currency, direction, amount), and with the lock in the same round trip (a webhook
+ * batch). More (a statement file, a long generic delivery) are read by one join per chunk of facts,
+ * planned on its literal values: per-fact look-ups planned on stale statistics (a ledger that has
+ * just grown by a statement, before autovacuum's ANALYZE) scanned the booking window once per fact,
+ * minutes for 25,000 lines; the join reads the window once whatever the statistics.
+ */
+export const PER_FACT_LOOKUP_MAX_ROWS = 100
+/** Facts (and keys) per statement of the join. */
+const FACTS_CHUNK = 5000
+
+/**
+ * What recording `rows` has to know: which of `keys` are recorded already (the repeat check), which
+ * are a movement's key already, and the recorded sightings of every movement that may be one of
+ * `rows` (see loadRecordedSightings), in booking order. Up to PER_FACT_LOOKUP_MAX_ROWS rows, in one
+ * round trip (the function `bank_transfer_record_state`, migration 20261202140000), with a digest
+ * of all of it (`state`, for recordIfUnchanged); beyond, one statement per chunk and no digest.
+ *
+ * With `lock`, the identity lock is taken first and the reads are made after it is granted: one
+ * transaction-scoped advisory lock per bucket of (currency, direction, amount), in a fixed order
+ * (no deadlock). It serialises every writer of sightings that could be one movement, so that the
+ * caller's decision holds until its transaction ends. Buckets keep the lock count small whatever
+ * the statement's size. Only inside a transaction.
  */
 export async function loadRecordState(
   manager: SqlManager,
   rows: NewSighting[],
-  keys: string[]
-): Promise<{
-  known: Map<string, KnownSighting>
-  /** Movements already in the ledger under one of `keys`: dedupe key → transaction id. */
-  movements: Map<string, string>
-  recorded: RecordedMovementSighting[]
-}> {
-  const facts = new Map<string, [string, string, string]>()
-  for (const r of rows) {
-    facts.set(factsKey(r), [
-      r.currency_code.toUpperCase(),
-      r.direction,
-      r.amount,
-    ])
-  }
-  const times = rows.map((r) => new Date(r.booked_at).getTime())
-  const from = new Date(Math.min(...times) - (KEY_WINDOW_DAYS + 1) * DAY_MS)
-  const to = new Date(Math.max(...times) + (KEY_WINDOW_DAYS + 1) * DAY_MS)
-  const tuples = [...facts.values()]
+  keys: string[],
+  { lock = false }: { lock?: boolean } = {}
+): Promise<RecordState> {
   const known = new Map<string, KnownSighting>()
   const movements = new Map<string, string>()
-  const found: any[] = []
-  for (let i = 0; i < Math.max(tuples.length, keys.length); i += FACTS_CHUNK) {
-    const keyChunk = keys.slice(i, i + FACTS_CHUNK)
-    const factChunk = tuples.slice(i, i + FACTS_CHUNK)
-    const parts: string[] = []
-    const params: unknown[] = []
-    if (keyChunk.length) {
-      parts.push(
-        `SELECT 'known' AS kind, to_jsonb(k) AS row FROM (
-           SELECT id, dedupe_key, transaction_id, candidate_transaction_id, status, basis
-             FROM bank_transfer_sighting
-            WHERE dedupe_key IN (${placeholders(keyChunk)}) AND deleted_at IS NULL) k`
-      )
-      params.push(...keyChunk)
-      // A movement written under a key with no sighting of it (before reports were kept apart).
-      parts.push(
-        `SELECT 'movement' AS kind, to_jsonb(m) AS row FROM (
-           SELECT id, dedupe_key FROM bank_transfer_transaction
-            WHERE dedupe_key IN (${placeholders(keyChunk)}) AND deleted_at IS NULL) m`
-      )
-      params.push(...keyChunk)
-    }
-    if (factChunk.length) {
-      parts.push(
-        `SELECT 'recorded' AS kind, to_jsonb(r) AS row FROM (
-           SELECT s.transaction_id, s.account, s.booked_at, s.amount::text AS amount, s.currency_code,
-                  s.direction, s.memo, s.bank_references, s.channel, s.source,
-                  row_number() OVER (ORDER BY t.booked_at, s.created_at, s.id) AS ord
-             FROM bank_transfer_sighting s
-             JOIN bank_transfer_transaction t ON t.id = s.transaction_id AND t.deleted_at IS NULL
-            WHERE s.deleted_at IS NULL AND s.transaction_id IS NOT NULL
-              AND (t.currency_code, t.direction, t.amount) IN (${factChunk.map(() => "(?, ?, ?::numeric)").join(",")})
-              AND t.booked_at BETWEEN ? AND ?) r`
-      )
-      params.push(...factChunk.flat(), from, to)
-    }
-    const result: { kind: string; row: any }[] = await manager.execute(
-      parts.join(" UNION ALL "),
-      params
+  if (!rows.length) {
+    return { known, movements, recorded: [], state: null }
+  }
+  const args = recordStateArguments(rows, lock)
+  let state: string | null = null
+  let result: { kind: string; data: any }[]
+  if (rows.length <= PER_FACT_LOOKUP_MAX_ROWS) {
+    result = await manager.execute(
+      `SELECT kind, data FROM bank_transfer_record_state(?::integer[], ?::jsonb, ?::jsonb, ?, ?)`,
+      functionParameters(args, keys)
     )
-    for (const { kind, row } of result) {
-      if (kind === "known") {
-        known.set(row.dedupe_key, row)
-      } else if (kind === "movement") {
-        movements.set(row.dedupe_key, row.id)
-      } else {
-        found.push(row)
-      }
+  } else {
+    if (args.buckets.length) {
+      await manager.execute(
+        `SELECT ${args.buckets.map(() => "pg_advisory_xact_lock(7301, ?)").join(", ")}`,
+        args.buckets
+      )
+    }
+    result = await readRecordStateByJoin(manager, keys, args)
+  }
+  const found: any[] = []
+  for (const { kind, data } of result) {
+    if (kind === "state") {
+      state = data
+    } else if (kind === "known") {
+      known.set(data.dedupe_key, data)
+    } else if (kind === "movement") {
+      movements.set(data.dedupe_key, data.id)
+    } else {
+      found.push(data)
     }
   }
   // Booking order of the movement, then the order its reports came in (pairSightings takes the first).
@@ -151,8 +135,115 @@ export async function loadRecordState(
     channel: f.channel,
     source: f.source,
   }))
-  return { known, movements, recorded }
+  return { known, movements, recorded, state }
 }
+
+/**
+ * The rows of bank_transfer_record_state, without the lock and the digest, read by one join per
+ * chunk of facts and keys (see PER_FACT_LOOKUP_MAX_ROWS). `ord` orders the sightings of one
+ * chunk, whose facts are apart from every other chunk's.
+ */
+async function readRecordStateByJoin(
+  manager: SqlManager,
+  keys: string[],
+  { facts, from, to }: RecordStateArguments
+) {
+  const result: { kind: string; data: any }[] = []
+  for (let i = 0; i < Math.max(facts.length, keys.length); i += FACTS_CHUNK) {
+    const keyChunk = keys.slice(i, i + FACTS_CHUNK)
+    const factChunk = facts.slice(i, i + FACTS_CHUNK)
+    const parts: string[] = []
+    const params: unknown[] = []
+    if (keyChunk.length) {
+      parts.push(
+        `SELECT 'known' AS kind, to_jsonb(k) AS data FROM (
+           SELECT id, dedupe_key, transaction_id, candidate_transaction_id, status, basis
+             FROM bank_transfer_sighting
+            WHERE dedupe_key IN (${placeholders(keyChunk)}) AND deleted_at IS NULL) k`,
+        // A movement written under a key with no sighting of it (before reports were kept apart).
+        `SELECT 'movement' AS kind, to_jsonb(m) AS data FROM (
+           SELECT id, dedupe_key FROM bank_transfer_transaction
+            WHERE dedupe_key IN (${placeholders(keyChunk)}) AND deleted_at IS NULL) m`
+      )
+      params.push(...keyChunk, ...keyChunk)
+    }
+    if (factChunk.length) {
+      parts.push(
+        `SELECT 'recorded' AS kind, to_jsonb(r) AS data FROM (
+           SELECT s.transaction_id, s.account, s.booked_at, s.amount::text AS amount, s.currency_code,
+                  s.direction, s.memo, s.bank_references, s.channel, s.source,
+                  row_number() OVER (ORDER BY t.booked_at, s.created_at, s.id) AS ord
+             FROM bank_transfer_sighting s
+             JOIN bank_transfer_transaction t ON t.id = s.transaction_id AND t.deleted_at IS NULL
+            WHERE s.deleted_at IS NULL
+              AND (t.currency_code, t.direction, t.amount) IN (${factChunk.map(() => "(?, ?, ?::numeric)").join(",")})
+              AND t.booked_at BETWEEN ? AND ?) r`
+      )
+      params.push(
+        ...factChunk.flatMap((f) => [f.currency_code, f.direction, f.amount]),
+        from,
+        to
+      )
+    }
+    result.push(...(await manager.execute(parts.join(" UNION ALL "), params)))
+  }
+  return result
+}
+
+/** What loadRecordState reads. */
+export type RecordState = {
+  known: Map<string, KnownSighting>
+  /** Movements already in the ledger under one of `keys`: dedupe key → transaction id. */
+  movements: Map<string, string>
+  recorded: RecordedMovementSighting[]
+  /**
+   * A digest of all of it: equal digests, equal reads (see recordIfUnchanged). Null beyond
+   * PER_FACT_LOOKUP_MAX_ROWS rows.
+   */
+  state: string | null
+}
+
+type RecordStateArguments = ReturnType<typeof recordStateArguments>
+
+/**
+ * The lock buckets (none without `lock`), the distinct (currency, direction, amount) facts and the
+ * booking window of `rows`: what the identity look-up reads by.
+ */
+function recordStateArguments(rows: NewSighting[], lock: boolean) {
+  const facts = new Map<
+    string,
+    { currency_code: string; direction: string; amount: string }
+  >()
+  for (const r of rows) {
+    facts.set(factsKey(r), {
+      currency_code: r.currency_code.toUpperCase(),
+      direction: r.direction,
+      amount: r.amount,
+    })
+  }
+  const buckets = lock
+    ? [...new Set([...facts.keys()].map(bucketOf))].sort((a, b) => a - b)
+    : []
+  const times = rows.map((r) => new Date(r.booked_at).getTime())
+  return {
+    buckets,
+    facts: [...facts.values()],
+    from: new Date(Math.min(...times) - (KEY_WINDOW_DAYS + 1) * DAY_MS),
+    to: new Date(Math.max(...times) + (KEY_WINDOW_DAYS + 1) * DAY_MS),
+  }
+}
+
+/** The first five parameters of bank_transfer_record_state and bank_transfer_record_if_unchanged. */
+const functionParameters = (
+  { buckets, facts, from, to }: RecordStateArguments,
+  keys: string[]
+) => [
+  `{${buckets.join(",")}}`,
+  JSON.stringify(keys),
+  JSON.stringify(facts),
+  from,
+  to,
+]
 
 /**
  * Pairs new sightings with recorded movements (see pairSightings), one group of like facts and one
@@ -195,65 +286,77 @@ export type SightingRow = NewSighting & {
   basis: string | null
 }
 
-/** The INSERT of up to INSERT_CHUNK sightings (ids given), as SQL and values. */
-function sightingsInsert(rows: SightingRow[]) {
-  const values = rows.flatMap((r) => [
-    r.id,
-    r.transaction_id,
-    r.candidate_transaction_id,
-    r.status,
-    r.basis,
-    r.source,
-    r.channel,
-    r.external_id,
-    r.dedupe_key,
-    ...reportedFactValues(r),
-    JSON.stringify(r.bank_references ?? []),
-    r.payer_reference ?? null,
-    JSON.stringify(r.raw ?? null),
-    r.import_id ?? null,
-    r.line ?? null,
-  ])
-  return {
-    sql: `INSERT INTO bank_transfer_sighting
-        (id, transaction_id, candidate_transaction_id, status, basis, source, channel, external_id, dedupe_key,
-         account, booked_at, amount, raw_amount, currency_code, direction, memo, counterparty_name,
-         counterparty_account, bank_references, payer_reference, raw, import_id, line)
-       VALUES ${rows.map(() => "(?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?::jsonb,?,?::jsonb,?,?)").join(",")}`,
-    values,
-  }
-}
+/** A new sighting as `bank_transfer_insert_records` takes it (column names). */
+const sightingRecord = (r: SightingRow) => ({
+  id: r.id,
+  transaction_id: r.transaction_id,
+  candidate_transaction_id: r.candidate_transaction_id,
+  status: r.status,
+  basis: r.basis,
+  source: r.source,
+  channel: r.channel,
+  external_id: r.external_id,
+  dedupe_key: r.dedupe_key,
+  ...reportedFacts(r),
+  bank_references: r.bank_references ?? [],
+  payer_reference: r.payer_reference ?? null,
+  raw: r.raw ?? null,
+  import_id: r.import_id ?? null,
+  line: r.line ?? null,
+})
+
+type NewMovement = NewBankTransaction & { id: string; dedupe_key: string }
 
 /**
- * Writes new movements and the sightings of a batch together: per INSERT_CHUNK of each, one
- * statement (17 + 23 parameters a pair of rows, within PostgreSQL's 65,535), the movements' INSERT a CTE of the sightings' (a webhook delivery: one round trip).
- * Movement ids are given, and a sighting may name one inserted by the same statement (the foreign
- * key is checked at its end): `sightings[k]` may name any of `movements[0..k]`, which holds when
- * both lists are in the batch's order and each new movement has its sighting. The caller has made sure, under the identity lock, that no movement
- * has these dedupe keys yet: should one appear meanwhile, the sighting naming it fails its foreign
- * key and the whole batch is refused (the caller's transaction rolls back; nothing half-recorded).
+ * Writes new movements and the sightings of a batch together, in one statement whatever their
+ * number (the rows go as two JSON parameters to `bank_transfer_insert_records`). Ids are given, and
+ * a sighting may name a movement of the same call. The caller has made sure, under the identity
+ * lock, that no movement has these dedupe keys yet: should one appear meanwhile, the unique index
+ * refuses the statement and the caller's transaction rolls back (nothing half-recorded).
  */
 export async function insertMovementsAndSightings(
   manager: SqlManager,
-  movements: (NewBankTransaction & { id: string; dedupe_key: string })[],
+  movements: NewMovement[],
   sightings: SightingRow[]
 ) {
-  const chunks = Math.max(movements.length, sightings.length)
-  for (let i = 0; i < chunks; i += INSERT_CHUNK) {
-    const m = movements.slice(i, i + INSERT_CHUNK)
-    const s = sightings.slice(i, i + INSERT_CHUNK)
-    const tx = m.length ? transactionsInsert(m) : null
-    const sg = s.length ? sightingsInsert(s) : null
-    if (tx && sg) {
-      await manager.execute(`WITH movements AS (${tx.sql}) ${sg.sql}`, [
-        ...tx.values,
-        ...sg.values,
-      ])
-    } else if (tx || sg) {
-      const only = (tx ?? sg)!
-      await manager.execute(only.sql, only.values)
-    }
+  if (!movements.length && !sightings.length) {
+    return
   }
+  await manager.execute(
+    `SELECT bank_transfer_insert_records(?::jsonb, ?::jsonb)`,
+    [
+      JSON.stringify(movements.map(movementRecord)),
+      JSON.stringify(sightings.map(sightingRecord)),
+    ]
+  )
+}
+
+/**
+ * Writes what was decided from `state` (an unlocked loadRecordState of the same rows and keys)
+ * only if it still holds: one statement that takes the identity lock, reads the state again and
+ * inserts the rows when its digest is unchanged (`bank_transfer_record_if_unchanged`). Outside a
+ * transaction the statement is its own, so the lock is held until the rows are committed: what it
+ * writes is what a decision under the lock would have written. Returns false, having written
+ * nothing, when the state has changed; the caller then records under the lock.
+ */
+export async function recordIfUnchanged(
+  manager: SqlManager,
+  rows: NewSighting[],
+  keys: string[],
+  state: string,
+  movements: NewMovement[],
+  sightings: SightingRow[]
+): Promise<boolean> {
+  const [{ written }] = await manager.execute(
+    `SELECT bank_transfer_record_if_unchanged(?::integer[], ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb) AS written`,
+    [
+      ...functionParameters(recordStateArguments(rows, true), keys),
+      state,
+      JSON.stringify(movements.map(movementRecord)),
+      JSON.stringify(sightings.map(sightingRecord)),
+    ]
+  )
+  return written === true
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string) {
@@ -271,27 +374,6 @@ function groupBy<T>(items: T[], key: (item: T) => string) {
 }
 
 export const newSightingId = () => entityId("btsig")
-
-/**
- * Serialises every writer of sightings that could be one movement: one transaction-scoped advisory
- * lock per bucket of (currency, direction, amount), taken in a fixed order (no deadlock). Buckets
- * keep the lock count small whatever the statement's size.
- */
-export async function lockIdentityBuckets(
-  manager: SqlManager,
-  rows: NewSighting[]
-) {
-  const buckets = [...new Set(rows.map((r) => bucketOf(factsKey(r))))].sort(
-    (a, b) => a - b
-  )
-  if (!buckets.length) {
-    return
-  }
-  await manager.execute(
-    `SELECT ${buckets.map(() => "pg_advisory_xact_lock(7301, ?)").join(", ")}`,
-    buckets
-  )
-}
 
 const BUCKETS = 256
 function bucketOf(key: string) {
