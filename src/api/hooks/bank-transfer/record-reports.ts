@@ -21,6 +21,9 @@ type Delivery = {
   facts: Set<string>
 }
 
+/** A delivery recorded, and its batch's events: settled once emitted (or the failure logged). */
+type Recorded = { recorded: RecordedReports; announced: Promise<void> }
+
 /** Deliveries recorded by one transaction at most… */
 const MAX_DELIVERIES_PER_BATCH = 100
 /** …and lines (a generic or Casso delivery may carry up to 500; one such delivery is a batch alone). */
@@ -39,8 +42,9 @@ const MAX_LINES_PER_BATCH = 1000
  * one transaction (BatchingQueue), and their events emitted by one call. Two deliveries that could
  * report one movement (same currency, direction and amount: factsKey) are never in one batch, so
  * that each is paired against the other as recorded, exactly as when they came one after the
- * other. A batch that fails is recorded again delivery by delivery. Resolves once this delivery's
- * lines are committed and announced. Profiled (README "Performance"): round trips to PostgreSQL
+ * other. A batch that fails is recorded again delivery by delivery. The next batch is recorded
+ * while this one's events are emitted (recording is the queue's only serial part). Resolves once
+ * this delivery's lines are committed and announced. Profiled (README "Performance"): round trips to PostgreSQL
  * are most of a delivery's cost on the server. A crash between the commit and the event leaves the
  * movement unmatched (`reconciled_at` null) until the sweep job matches it; so does an event that
  * could not be emitted (logged), rather than a refused delivery whose lines are already recorded.
@@ -51,16 +55,18 @@ export async function recordReports(
   lines: IncomingLine[]
 ): Promise<RecordedReports> {
   const rows = toNewSightings(source, lines)
-  return queueFor(scope).submit({
+  const { recorded, announced } = await queueFor(scope).submit({
     lines,
     rows,
     facts: new Set(rows.map(factsKey)),
   })
+  await announced
+  return recorded
 }
 
 const queues = new WeakMap<
   BankTransferModuleService,
-  BatchingQueue<Delivery, RecordedReports>
+  BatchingQueue<Delivery, Recorded>
 >()
 
 function queueFor(scope: MedusaContainer) {
@@ -69,7 +75,7 @@ function queueFor(scope: MedusaContainer) {
   if (!queue) {
     const eventBus = scope.resolve(Modules.EVENT_BUS)
     const logger: Logger = scope.resolve(ContainerRegistrationKeys.LOGGER)
-    queue = new BatchingQueue<Delivery, RecordedReports>(
+    queue = new BatchingQueue<Delivery, Recorded>(
       async (deliveries) => {
         const outcomes = await service.recordSightings(
           deliveries.flatMap((d) => d.rows)
@@ -91,16 +97,16 @@ function queueFor(scope: MedusaContainer) {
             data,
           })),
         ])
-        if (events.length) {
-          await eventBus
-            .emit(events)
-            .catch((e: Error) =>
-              logger.warn(
-                `bank-transfer: ${events.length} movement(s) recorded but not announced (${e.message}); the sweep job will match them`
+        const announced = events.length
+          ? eventBus
+              .emit(events)
+              .catch((e: Error) =>
+                logger.warn(
+                  `bank-transfer: ${events.length} movement(s) recorded but not announced (${e.message}); the sweep job will match them`
+                )
               )
-            )
-        }
-        return recorded
+          : Promise.resolve()
+        return recorded.map((r) => ({ recorded: r, announced }))
       },
       {
         maxItems: MAX_DELIVERIES_PER_BATCH,
