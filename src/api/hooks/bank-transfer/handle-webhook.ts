@@ -5,7 +5,7 @@ import type { BankTransferOptions } from "../../../lib/options"
 import { recordReports } from "./record-reports"
 import { unstorableInput } from "../../../lib/safe-text"
 import { WebhookError } from "../../../lib/ingest/webhooks/signature"
-import { CoalescingWriter } from "../../../lib/concurrency/coalescing-writer"
+import { ThrottledWriter } from "../../../lib/concurrency/throttled-writer"
 import { parseJsonLossless } from "../../../lib/ingest/webhooks/lossless-json"
 import type { IncomingLine } from "../../../lib/ingest/webhooks/types"
 
@@ -99,36 +99,50 @@ export async function handleWebhook(
 const lastErrorWrite = new Map<string, number>()
 const ERROR_WRITE_INTERVAL_MS = 5_000
 
+/** "Last delivery at" is written at most once a second per channel on each instance. */
+const DELIVERY_WRITE_INTERVAL_MS = 1_000
+
 /**
- * Accepted deliveries' times, per channel: one write under way and the rest merged into the next
- * (the latest time wins), instead of one write per delivery queueing on the channel's row.
+ * Accepted deliveries' times, per channel (ThrottledWriter): the first after a quiet second is
+ * written before the bank is answered; those within the second are merged into one write at its
+ * end (the latest time wins), instead of one write per delivery.
  */
 const deliveries = new WeakMap<
   BankTransferModuleService,
-  CoalescingWriter<Date>
+  ThrottledWriter<Date>
 >()
 function recordDelivery(
+  req: MedusaRequest,
   service: BankTransferModuleService,
   channel: string,
   at: Date
 ) {
   let writer = deliveries.get(service)
   if (!writer) {
-    writer = new CoalescingWriter<Date>(
+    const logger = req.scope.resolve("logger")
+    writer = new ThrottledWriter<Date>(
       (channel, at) => service.recordWebhookOutcome({ channel, ok: true, at }),
-      (a, b) => (a > b ? a : b)
+      (a, b) => (a > b ? a : b),
+      {
+        intervalMs: DELIVERY_WRITE_INTERVAL_MS,
+        onError: (channel, e) => logger.warn(cannotRecord(channel, e)),
+      }
     )
     deliveries.set(service, writer)
   }
   return writer.submit(channel, at)
 }
 
+const cannotRecord = (channel: string, e: unknown) =>
+  `bank-transfer: could not record the ${channel} webhook delivery's outcome: ${(e as Error).message}`
+
 /**
- * Records a delivery's outcome for the settings tab (last delivery, last error), before the bank
- * is answered. A test from the admin is not a delivery. Accepted deliveries are merged per channel
- * (recordDelivery); refused ones are recorded at most once per channel every few seconds on each
- * instance, so that a flood of unsigned requests does not become a flood of writes. A failure to
- * record never changes the bank's answer.
+ * Records a delivery's outcome for the settings tab (last delivery, last error). A test from the
+ * admin is not a delivery. Accepted deliveries are written at most once a second per channel
+ * (recordDelivery: the first after a quiet second before the bank is answered); refused ones are
+ * recorded at most once per channel every few seconds on each instance, so that a flood of
+ * unsigned requests does not become a flood of writes. A failure to record never changes the
+ * bank's answer.
  */
 async function recordOutcome(
   req: MedusaRequest,
@@ -152,16 +166,12 @@ async function recordOutcome(
   }
   try {
     if (outcome.ok) {
-      await recordDelivery(service, outcome.channel, new Date(now))
+      await recordDelivery(req, service, outcome.channel, new Date(now))
     } else {
       await service.recordWebhookOutcome({ ...outcome, at: new Date(now) })
     }
   } catch (e) {
-    req.scope
-      .resolve("logger")
-      .warn(
-        `bank-transfer: could not record the ${outcome.channel} webhook delivery's outcome: ${(e as Error).message}`
-      )
+    req.scope.resolve("logger").warn(cannotRecord(outcome.channel, e))
   }
 }
 
