@@ -21,9 +21,6 @@ type Delivery = {
   facts: Set<string>
 }
 
-/** A delivery recorded, and its batch's events: settled once emitted (or the failure logged). */
-type Recorded = { recorded: RecordedReports; announced: Promise<void> }
-
 /** Deliveries recorded by one transaction at most… */
 const MAX_DELIVERIES_PER_BATCH = 100
 /** …and lines (a generic or Casso delivery may carry up to 500; one such delivery is a batch alone). */
@@ -42,9 +39,8 @@ const MAX_LINES_PER_BATCH = 1000
  * one transaction (BatchingQueue), and their events emitted by one call. Two deliveries that could
  * report one movement (same currency, direction and amount: factsKey) are never in one batch, so
  * that each is paired against the other as recorded, exactly as when they came one after the
- * other. A batch that fails is recorded again delivery by delivery. The next batch is recorded
- * while this one's events are emitted (recording is the queue's only serial part). Resolves once
- * this delivery's lines are committed and announced. Profiled (README "Performance"): round trips to PostgreSQL
+ * other. A batch that fails is recorded again delivery by delivery. Resolves once this delivery's
+ * lines are committed and announced. Profiled (README "Performance"): round trips to PostgreSQL
  * are most of a delivery's cost on the server. A crash between the commit and the event leaves the
  * movement unmatched (`reconciled_at` null) until the sweep job matches it; so does an event that
  * could not be emitted (logged), rather than a refused delivery whose lines are already recorded.
@@ -55,18 +51,16 @@ export async function recordReports(
   lines: IncomingLine[]
 ): Promise<RecordedReports> {
   const rows = toNewSightings(source, lines)
-  const { recorded, announced } = await queueFor(scope).submit({
+  return queueFor(scope).submit({
     lines,
     rows,
     facts: new Set(rows.map(factsKey)),
   })
-  await announced
-  return recorded
 }
 
 const queues = new WeakMap<
   BankTransferModuleService,
-  BatchingQueue<Delivery, Recorded>
+  BatchingQueue<Delivery, RecordedReports>
 >()
 
 function queueFor(scope: MedusaContainer) {
@@ -75,7 +69,7 @@ function queueFor(scope: MedusaContainer) {
   if (!queue) {
     const eventBus = scope.resolve(Modules.EVENT_BUS)
     const logger: Logger = scope.resolve(ContainerRegistrationKeys.LOGGER)
-    queue = new BatchingQueue<Delivery, Recorded>(
+    queue = new BatchingQueue<Delivery, RecordedReports>(
       async (deliveries) => {
         const outcomes = await service.recordSightings(
           deliveries.flatMap((d) => d.rows)
@@ -97,16 +91,16 @@ function queueFor(scope: MedusaContainer) {
             data,
           })),
         ])
-        const announced = events.length
-          ? eventBus
-              .emit(events)
-              .catch((e: Error) =>
-                logger.warn(
-                  `bank-transfer: ${events.length} movement(s) recorded but not announced (${e.message}); the sweep job will match them`
-                )
+        if (events.length) {
+          await eventBus
+            .emit(events)
+            .catch((e: Error) =>
+              logger.warn(
+                `bank-transfer: ${events.length} movement(s) recorded but not announced (${e.message}); the sweep job will match them`
               )
-          : Promise.resolve()
-        return recorded.map((r) => ({ recorded: r, announced }))
+            )
+        }
+        return recorded
       },
       {
         maxItems: MAX_DELIVERIES_PER_BATCH,
