@@ -74,6 +74,15 @@ medusaIntegrationTestRunner({
         x.idempotency_key?.startsWith(`bank-transfer:${expectationId}:`)
       )
     }
+    /** Waits until the shopper has been told of this escalation step (its idempotency key's tail). */
+    const toldOf = (expectationId: string, step: string) =>
+      waitFor(
+        async () =>
+          (await notifications(expectationId)).find((x: any) =>
+            x.idempotency_key.endsWith(`:${step}`)
+          ),
+        `the ${step} notification`
+      )
 
     it("walks an unpaid order through every state on the business-day calendar, once per step", async () => {
       const { order, expectation, bt } = await orderPlacedBeforeTet()
@@ -102,7 +111,11 @@ medusaIntegrationTestRunner({
         "2025-02-06T17:00:00.000Z"
       )
 
+      // A day passes between steps: each step's message goes out before the next run. (A step
+      // the order has already moved past is not announced: no stale "please confirm" once on hold.)
+      await toldOf(expectation.id, "confirmation_1")
       await escalateDueTransfers(container, at("2025-02-06T17:00:00Z"))
+      await toldOf(expectation.id, "confirmation_2")
       await escalateDueTransfers(container, at("2025-02-07T17:00:00Z"))
       await escalateDueTransfers(container, at("2025-02-07T17:00:00Z"))
       d = await status(order.id)
