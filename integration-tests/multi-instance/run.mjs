@@ -1081,7 +1081,7 @@ async function webhooks(info, { placed, line }) {
       name: l.name,
       n: countIn(l.text, `Processing ${name} `),
     }))
-  const received = handled("bank_transfer.transaction_received")
+  const received = handled("bank_transfer.transactions_to_match")
   const placedEv = handled("order.placed")
   const errors = logs.map((l) => ({
     name: l.name,
@@ -1091,11 +1091,14 @@ async function webhooks(info, { placed, line }) {
   }))
   const fmtBy = (xs) => xs.map((x) => `${x.name} ${x.n}`).join(", ")
   log(
-    `events handled: bank_transfer.transaction_received ${fmtBy(received)}; order.placed ${fmtBy(placedEv)}; plugin subscriber/job errors ${fmtBy(errors)}`
+    `events handled: bank_transfer.transactions_to_match ${fmtBy(received)}; order.placed ${fmtBy(placedEv)}; plugin subscriber/job errors ${fmtBy(errors)}`
   )
   check(
-    `each transaction_received event handled exactly once across both instances (${txs.length} events), no plugin subscriber or job error`,
-    received.reduce((s, x) => s + x.n, 0) === txs.length &&
+    // One matcher event per recorded batch (a batch holds one delivery or more); each matched once
+    // is what the allocation and capture counts above say.
+    `the matcher's events (one per recorded batch) handled across the instances, at most one per transaction (${txs.length}), no plugin subscriber or job error`,
+    received.reduce((s, x) => s + x.n, 0) >= 1 &&
+      received.reduce((s, x) => s + x.n, 0) <= txs.length &&
       errors.every((x) => x.n === 0)
   )
 

@@ -1,7 +1,15 @@
 /** Events the plugin emits; merchants subscribe to them (e.g. to grant or lock provisional access). */
 export const BankTransferEvents = {
   EXPECTATION_CREATED: "bank_transfer.expectation_created",
+  /** A new incoming movement: `{ id }`, one per movement, for the merchant's subscribers. */
   TRANSACTION_RECEIVED: "bank_transfer.transaction_received",
+  /**
+   * Internal: new incoming movements for the matcher, `{ ids }`, one event per recorded batch.
+   * The plugin's matcher listens to this rather than to `transaction_received`: Medusa's Redis
+   * event bus adds a job only for an event somebody subscribes to, so a webhook batch costs one
+   * job, not one per movement, unless the merchant subscribes to `transaction_received` too.
+   */
+  TRANSACTIONS_TO_MATCH: "bank_transfer.transactions_to_match",
   IMPORT_COMMITTED: "bank_transfer.import_committed",
   TRANSACTION_MATCHED: "bank_transfer.transaction_matched",
   TRANSACTION_SUGGESTED: "bank_transfer.transaction_suggested",

@@ -3,10 +3,9 @@ import {
   transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { BankTransferEvents } from "../../lib/events"
 import type { Actor } from "../../modules/bank-transfer"
 import { resolvePossibleDuplicateStep } from "./steps/resolve-possible-duplicate"
+import { announceReceived } from "./steps/announce-received"
 
 /**
  * An accountant answers a possible duplicate: `same: true` ("same transfer") joins it to the
@@ -17,12 +16,10 @@ export const resolvePossibleDuplicateWorkflow = createWorkflow(
   "bank-transfer-resolve-possible-duplicate",
   (input: { sighting_id: string; same: boolean; actor: Actor }) => {
     const resolved = resolvePossibleDuplicateStep(input)
-    emitEventStep({
-      eventName: BankTransferEvents.TRANSACTION_RECEIVED,
-      data: transform({ resolved }, ({ resolved }) =>
-        resolved.outcome === "created" ? [{ id: resolved.transaction_id }] : []
-      ),
-    })
+    const received = transform({ resolved }, ({ resolved }) =>
+      resolved.outcome === "created" ? [{ id: resolved.transaction_id }] : []
+    )
+    announceReceived(received)
     return new WorkflowResponse(resolved)
   }
 )

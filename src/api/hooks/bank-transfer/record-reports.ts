@@ -1,4 +1,8 @@
-import type { Logger, MedusaContainer } from "@medusajs/framework/types"
+import type {
+  Logger,
+  MedusaContainer,
+  Message,
+} from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { BANK_TRANSFER_MODULE } from "../../../modules/bank-transfer"
 import type BankTransferModuleService from "../../../modules/bank-transfer/service"
@@ -11,6 +15,7 @@ import {
   newMovements,
   summariseReports,
   toNewSightings,
+  transactionsToMatch,
   type RecordedReports,
 } from "../../../workflows/ingest/utils/webhook-reports"
 
@@ -32,8 +37,9 @@ const MAX_LINES_PER_BATCH = 1000
  * transaction (identity lock, repeat check, movement and report rows: nothing across modules, so
  * nothing to compensate); then one `bank_transfer.transaction_received` per new incoming movement
  * (and one `bank_transfer.outgoing_received` per new outgoing one, for the refunds it may pay)
- * through Medusa's event bus, as Medusa's own payment webhook route does (`/hooks/payment`): the
- * matcher runs in a subscriber, on a worker.
+ * through Medusa's event bus, as Medusa's own payment webhook route does (`/hooks/payment`), and
+ * one `bank_transfer.transactions_to_match` for the batch's incoming movements: the matcher runs in
+ * a subscriber, on a worker, and the Redis event bus adds one job per batch for it.
  *
  * Deliveries that arrive while another is being recorded are recorded together, by one call and
  * one transaction (BatchingQueue), and their events emitted by one call. Two deliveries that could
@@ -81,16 +87,23 @@ function queueFor(scope: MedusaContainer) {
             d.lines
           )
         )
-        const events = recorded.flatMap((r) => [
-          ...newMovements(r, "in").map((data) => ({
+        const received = recorded.flatMap((r) => newMovements(r, "in"))
+        const events: Message<object>[] = [
+          ...received.map((data) => ({
             name: BankTransferEvents.TRANSACTION_RECEIVED,
             data,
           })),
-          ...newMovements(r, "out").map((data) => ({
-            name: BankTransferEvents.OUTGOING_RECEIVED,
+          ...transactionsToMatch(received).map((data) => ({
+            name: BankTransferEvents.TRANSACTIONS_TO_MATCH,
             data,
           })),
-        ])
+          ...recorded.flatMap((r) =>
+            newMovements(r, "out").map((data) => ({
+              name: BankTransferEvents.OUTGOING_RECEIVED,
+              data,
+            }))
+          ),
+        ]
         if (events.length) {
           await eventBus
             .emit(events)

@@ -73,8 +73,9 @@ export function summariseReports(
 }
 
 /**
- * The new movements among them in one direction: incoming ones are for the matcher
- * (`transaction_received`), outgoing ones for the refunds they may pay (`outgoing_received`).
+ * The new movements among them in one direction: incoming ones are announced
+ * (`transaction_received`) and matched (`transactionsToMatch`), outgoing ones are for the refunds
+ * they may pay (`outgoing_received`).
  */
 export const newMovements = (
   recorded: RecordedReports,
@@ -83,3 +84,10 @@ export const newMovements = (
   recorded.transactions
     .filter((t) => t.created && t.direction === direction)
     .map((t) => ({ id: t.id as string }))
+
+/**
+ * The matcher's event for new incoming movements (`transactions_to_match`, `{ ids }`): one for all
+ * of them, none when there are none.
+ */
+export const transactionsToMatch = (movements: { id: string }[]) =>
+  movements.length ? [{ ids: movements.map((m) => m.id) }] : []
