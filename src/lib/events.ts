@@ -1,13 +1,16 @@
 /** Events the plugin emits; merchants subscribe to them (e.g. to grant or lock provisional access). */
 export const BankTransferEvents = {
   EXPECTATION_CREATED: "bank_transfer.expectation_created",
-  /** A new incoming movement: `{ id }`, one per movement, for the merchant's subscribers. */
+  /**
+   * A new incoming movement, `{ id }`: emitted by the matcher as it takes the movement up, just
+   * before matching it (from a webhook, the simulator or a possible duplicate resolved as a
+   * transfer of its own; a statement's lines are announced by `import_committed`).
+   */
   TRANSACTION_RECEIVED: "bank_transfer.transaction_received",
   /**
-   * Internal: new incoming movements for the matcher, `{ ids }`, one event per recorded batch.
-   * The plugin's matcher listens to this rather than to `transaction_received`: Medusa's Redis
-   * event bus adds a job only for an event somebody subscribes to, so a webhook batch costs one
-   * job, not one per movement, unless the merchant subscribes to `transaction_received` too.
+   * Internal: new incoming movements for the matcher, `{ ids }`, one event per recorded batch
+   * rather than one per movement, to keep the webhook routes fast: with Redis, every event costs a
+   * BullMQ job and a cache invalidation (Medusa's Caching Module subscribes to all of them).
    */
   TRANSACTIONS_TO_MATCH: "bank_transfer.transactions_to_match",
   IMPORT_COMMITTED: "bank_transfer.import_committed",

@@ -5,18 +5,17 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { BankTransferEvents } from "../../lib/events"
-import { newMovements } from "./utils/webhook-reports"
-import { announceReceived } from "./steps/announce-received"
+import { newMovements, transactionsToMatch } from "./utils/webhook-reports"
 import {
   recordTransactionsStep,
   type RecordTransactionsInput,
 } from "./steps/record-transactions"
 
 /**
- * Stores what a channel (a webhook, the simulator) reports, once per line, and announces each new
- * incoming line (and each new outgoing one, for the refunds it may pay); the new incoming lines go
- * to the matcher in one `transactions_to_match` event: it runs in a subscriber, so that the bank
- * is answered quickly.
+ * Stores what a channel (a webhook, the simulator) reports, once per line, and hands the new
+ * incoming lines to the matcher in one `transactions_to_match` event (it announces each as
+ * `transaction_received` and matches it, in a subscriber, so that the bank is answered quickly);
+ * each new outgoing line is announced for the refunds it may pay.
  * Returns every line's transaction id and whether it is new, with the counts. The webhook routes
  * do the same without the workflow engine (src/api/hooks/bank-transfer/record-reports.ts).
  */
@@ -24,10 +23,12 @@ export const recordBankTransactionsWorkflow = createWorkflow(
   "bank-transfer-record-bank-transactions",
   (input: RecordTransactionsInput) => {
     const recorded = recordTransactionsStep(input)
-    const received = transform({ recorded }, ({ recorded }) =>
-      newMovements(recorded, "in")
-    )
-    announceReceived(received)
+    emitEventStep({
+      eventName: BankTransferEvents.TRANSACTIONS_TO_MATCH,
+      data: transform({ recorded }, ({ recorded }) =>
+        transactionsToMatch(newMovements(recorded, "in"))
+      ),
+    })
     // Money sent out may be a recorded refund going back to its payer (see match-outgoing-transfer).
     emitEventStep({
       eventName: BankTransferEvents.OUTGOING_RECEIVED,

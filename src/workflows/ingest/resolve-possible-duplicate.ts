@@ -5,7 +5,9 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import type { Actor } from "../../modules/bank-transfer"
 import { resolvePossibleDuplicateStep } from "./steps/resolve-possible-duplicate"
-import { announceReceived } from "./steps/announce-received"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { BankTransferEvents } from "../../lib/events"
+import { transactionsToMatch } from "./utils/webhook-reports"
 
 /**
  * An accountant answers a possible duplicate: `same: true` ("same transfer") joins it to the
@@ -16,10 +18,16 @@ export const resolvePossibleDuplicateWorkflow = createWorkflow(
   "bank-transfer-resolve-possible-duplicate",
   (input: { sighting_id: string; same: boolean; actor: Actor }) => {
     const resolved = resolvePossibleDuplicateStep(input)
-    const received = transform({ resolved }, ({ resolved }) =>
-      resolved.outcome === "created" ? [{ id: resolved.transaction_id }] : []
-    )
-    announceReceived(received)
+    emitEventStep({
+      eventName: BankTransferEvents.TRANSACTIONS_TO_MATCH,
+      data: transform({ resolved }, ({ resolved }) =>
+        transactionsToMatch(
+          resolved.outcome === "created"
+            ? [{ id: resolved.transaction_id }]
+            : []
+        )
+      ),
+    })
     return new WorkflowResponse(resolved)
   }
 )

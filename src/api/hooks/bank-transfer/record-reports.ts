@@ -35,11 +35,13 @@ const MAX_LINES_PER_BATCH = 1000
  * A bank webhook's lines, recorded and announced: what recordBankTransactionsWorkflow does, on
  * the hot path without the workflow engine. The record is one call to the module, in one database
  * transaction (identity lock, repeat check, movement and report rows: nothing across modules, so
- * nothing to compensate); then one `bank_transfer.transaction_received` per new incoming movement
- * (and one `bank_transfer.outgoing_received` per new outgoing one, for the refunds it may pay)
- * through Medusa's event bus, as Medusa's own payment webhook route does (`/hooks/payment`), and
- * one `bank_transfer.transactions_to_match` for the batch's incoming movements: the matcher runs in
- * a subscriber, on a worker, and the Redis event bus adds one job per batch for it.
+ * nothing to compensate); then, through Medusa's event bus as Medusa's own payment webhook route
+ * does (`/hooks/payment`), one `bank_transfer.transactions_to_match` for the batch's new incoming
+ * movements (the matcher, in a subscriber on a worker, announces each as
+ * `bank_transfer.transaction_received` and matches it) and one `bank_transfer.outgoing_received`
+ * per new outgoing movement, for the refunds it may pay. One event per batch rather than per
+ * movement: with Redis, every event is a BullMQ job (Medusa's Caching Module subscribes to all of
+ * them) and a cache invalidation, the largest cost left on this path (README "Performance").
  *
  * Deliveries that arrive while another is being recorded are recorded together, by one call and
  * one transaction (BatchingQueue), and their events emitted by one call. Two deliveries that could
@@ -87,13 +89,10 @@ function queueFor(scope: MedusaContainer) {
             d.lines
           )
         )
-        const received = recorded.flatMap((r) => newMovements(r, "in"))
         const events: Message<object>[] = [
-          ...received.map((data) => ({
-            name: BankTransferEvents.TRANSACTION_RECEIVED,
-            data,
-          })),
-          ...transactionsToMatch(received).map((data) => ({
+          ...transactionsToMatch(
+            recorded.flatMap((r) => newMovements(r, "in"))
+          ).map((data) => ({
             name: BankTransferEvents.TRANSACTIONS_TO_MATCH,
             data,
           })),
