@@ -10,6 +10,7 @@ import { entityId } from "../../../lib/identifiers/entity-id"
 import { placeholders } from "../utils"
 import type { NewBankTransaction, NewSighting } from "../types"
 import {
+  executeBound,
   movementRecord,
   reportedFacts,
   type SqlManager,
@@ -96,7 +97,8 @@ export async function loadRecordState(
   let state: string | null = null
   let result: { kind: string; data: any }[]
   if (rows.length <= PER_FACT_LOOKUP_MAX_ROWS) {
-    result = await manager.execute(
+    result = await executeBound(
+      manager,
       `SELECT kind, data FROM bank_transfer_record_state(?::integer[], ?::jsonb, ?::jsonb, ?, ?)`,
       functionParameters(args, keys)
     )
@@ -322,7 +324,8 @@ export async function insertMovementsAndSightings(
   if (!movements.length && !sightings.length) {
     return
   }
-  await manager.execute(
+  await executeBound(
+    manager,
     `SELECT bank_transfer_insert_records(?::jsonb, ?::jsonb)`,
     [
       JSON.stringify(movements.map(movementRecord)),
@@ -347,7 +350,8 @@ export async function recordIfUnchanged(
   movements: NewMovement[],
   sightings: SightingRow[]
 ): Promise<boolean> {
-  const [{ written }] = await manager.execute(
+  const [{ written }] = await executeBound(
+    manager,
     `SELECT bank_transfer_record_if_unchanged(?::integer[], ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb) AS written`,
     [
       ...functionParameters(recordStateArguments(rows, true), keys),
