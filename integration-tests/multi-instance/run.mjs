@@ -1079,24 +1079,25 @@ async function webhooks(info, { placed, line }) {
   // behind the events the matching emitted: give them up to 30 s to be handled.
   const readLogs = () =>
     instances.map((i) => ({ name: i.name, text: readLog(i) }))
-  let logs = readLogs()
-  for (
-    const until = Date.now() + 30_000;
-    Date.now() < until &&
-    logs.reduce(
-      (n, l) =>
-        n + countIn(l.text, "Processing bank_transfer.transaction_received "),
-      0
-    ) < txs.length;
-    logs = readLogs()
-  ) {
-    await sleep(500)
-  }
-  const handled = (name) =>
+  const handledIn = (logs, name) =>
     logs.map((l) => ({
       name: l.name,
       n: countIn(l.text, `Processing ${name} `),
     }))
+  const total = (xs) => xs.reduce((s, x) => s + x.n, 0)
+  let logs // read by the probe below, at least once
+  await waitUntil(
+    () => {
+      logs = readLogs()
+      return (
+        total(handledIn(logs, "bank_transfer.transaction_received")) >=
+        txs.length
+      )
+    },
+    30_000,
+    500
+  )
+  const handled = (name) => handledIn(logs, name)
   const received = handled("bank_transfer.transaction_received")
   const batches = handled("bank_transfer.transactions_to_match")
   const placedEv = handled("order.placed")
@@ -1107,7 +1108,6 @@ async function webhooks(info, { placed, line }) {
       countIn(l.text, "Scheduled job bank-transfer"),
   }))
   const fmtBy = (xs) => xs.map((x) => `${x.name} ${x.n}`).join(", ")
-  const total = (xs) => xs.reduce((s, x) => s + x.n, 0)
   log(
     `events handled: bank_transfer.transactions_to_match ${fmtBy(batches)}; bank_transfer.transaction_received ${fmtBy(received)}; order.placed ${fmtBy(placedEv)}; plugin subscriber/job errors ${fmtBy(errors)}`
   )

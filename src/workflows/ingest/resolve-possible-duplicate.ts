@@ -3,10 +3,10 @@ import {
   transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import type { Actor } from "../../modules/bank-transfer"
-import { resolvePossibleDuplicateStep } from "./steps/resolve-possible-duplicate"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { BankTransferEvents } from "../../lib/events"
+import type { Actor } from "../../modules/bank-transfer"
+import { resolvePossibleDuplicateStep } from "./steps/resolve-possible-duplicate"
 import { transactionsToMatch } from "./utils/webhook-reports"
 
 /**
