@@ -1,6 +1,7 @@
 // `npm run bench`: runs every bench/*.bench.* file in its own process and prints one table.
-// Each bench prints lines `RESULT {"name","value","unit","baseline","ratio","target","ok"}`; ratios are
-// against a baseline measured in the same run, because these machines are noisy.
+// Each bench prints lines `RESULT {"name","value","unit","baseline","ratio","target","ok","why"}` (`why`:
+// the reason a figure falls short, when the bench can tell); ratios are against a baseline measured in
+// the same run, because these machines are noisy.
 import { spawnSync } from "node:child_process"
 import { readdirSync } from "node:fs"
 import path from "node:path"
@@ -73,6 +74,6 @@ rows.forEach((r) => console.log(line(r)))
 const short = results.filter((r) => r.ok === false)
 console.log(
   short.length
-    ? `\n${short.length} figure(s) fall short: ${short.map((r) => r.name).join("; ")}`
+    ? `\n${short.length} figure(s) fall short:\n${short.map((r) => `- ${r.name}: ${r.why ?? "see the README's Performance section"}`).join("\n")}`
     : "\nEvery figure meets its target."
 )
