@@ -2218,6 +2218,7 @@ export async function hostileInput(ctx) {
       },
     ],
   ]
+  const { since } = (await db.query("SELECT now() AS since")).rows[0]
   const controlAnswers = []
   for (const [label, send] of controls) {
     controlAnswers.push([label, (await send()).status])
@@ -2228,6 +2229,20 @@ export async function hostileInput(ctx) {
     controlAnswers.every(([, st]) => st === 200 || st === 201)
   )
 
+  // The controls' movements are matched by a subscriber after their answers; its writes (status,
+  // audit entry) must land before the counts are taken, however long its queue takes.
+  await waitUntil(
+    async () =>
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM bank_transfer_transaction
+            WHERE created_at >= $1 AND direction = 'in' AND reconciled_at IS NULL AND deleted_at IS NULL`,
+          [since]
+        )
+      ).rows[0].n === 0 || null,
+    60_000,
+    250
+  )
   const before = await stableCounts(db)
   const filesBefore = staticFiles()
   const started = Date.now()
