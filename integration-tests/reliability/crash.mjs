@@ -29,6 +29,7 @@ import {
   seconds,
   sepayPayload,
   shuffle,
+  unreconciledCount,
   waitUntil,
 } from "./lib.mjs"
 
@@ -267,12 +268,9 @@ export async function importCrash(ctx) {
   // The statement's incoming lines are matched after the commit: the reserved orders get paid.
   const matched = await waitUntil(
     async () =>
-      (
-        await db.query(
-          `SELECT count(*)::int AS n FROM bank_transfer_transaction WHERE import_id = $1 AND direction = 'in' AND reconciled_at IS NULL`,
-          [importId]
-        )
-      ).rows[0].n === 0,
+      (await unreconciledCount(db, "import_id = $1 AND direction = 'in'", [
+        importId,
+      ])) === 0,
     120_000,
     500
   )
@@ -453,13 +451,8 @@ export async function webhookCrash(ctx) {
 
   // Those first stored by the redelivery are matched by their subscriber; those stored before the
   // crash whose matching never ran wait for the recovery job.
-  const unreconciled = async () =>
-    (
-      await db.query(
-        `SELECT count(*)::int AS n FROM bank_transfer_transaction WHERE source = 'sepay' AND external_id = ANY($1) AND reconciled_at IS NULL`,
-        [ids]
-      )
-    ).rows[0].n
+  const unreconciled = () =>
+    unreconciledCount(db, "source = 'sepay' AND external_id = ANY($1)", [ids])
   let last = -1
   await waitUntil(
     async () => {

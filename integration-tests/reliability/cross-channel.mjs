@@ -40,6 +40,7 @@ import {
   sepayPayload,
   shuffle,
   vietnamTime,
+  unreconciledCount,
   waitUntil,
 } from "./lib.mjs"
 
@@ -437,12 +438,11 @@ export async function crossChannel(ctx) {
     let pending = null
     const drained = await waitUntil(
       async () => {
-        pending = (
-          await db.query(
-            `SELECT count(*)::int AS n FROM bank_transfer_transaction WHERE id = ANY($1) AND direction = 'in' AND reconciled_at IS NULL`,
-            [ids]
-          )
-        ).rows[0].n
+        pending = await unreconciledCount(
+          db,
+          "id = ANY($1) AND direction = 'in'",
+          [ids]
+        )
         return pending === 0
       },
       240_000,

@@ -16,6 +16,7 @@ import {
   seconds,
   sepayPayload,
   shuffle,
+  unreconciledCount,
   waitUntil,
 } from "./lib.mjs"
 
@@ -103,12 +104,11 @@ export async function duplicateDelivery(ctx) {
   let pending = null
   const drained = await waitUntil(
     async () => {
-      pending = (
-        await db.query(
-          `SELECT count(*)::int AS n FROM bank_transfer_transaction WHERE source = 'sepay' AND external_id = ANY($1) AND reconciled_at IS NULL`,
-          [ids]
-        )
-      ).rows[0].n
+      pending = await unreconciledCount(
+        db,
+        "source = 'sepay' AND external_id = ANY($1)",
+        [ids]
+      )
       return pending === 0
     },
     240_000,

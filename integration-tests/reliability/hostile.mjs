@@ -31,6 +31,7 @@ import {
   shuffle,
   sortDeep,
   tableCounts,
+  unreconciledCount,
   vietnamTime,
   waitUntil,
 } from "./lib.mjs"
@@ -2233,13 +2234,11 @@ export async function hostileInput(ctx) {
   // audit entry) must land before the counts are taken, however long its queue takes.
   await waitUntil(
     async () =>
-      (
-        await db.query(
-          `SELECT count(*)::int AS n FROM bank_transfer_transaction
-            WHERE created_at >= $1 AND direction = 'in' AND reconciled_at IS NULL AND deleted_at IS NULL`,
-          [since]
-        )
-      ).rows[0].n === 0 || null,
+      (await unreconciledCount(
+        db,
+        "created_at >= $1 AND direction = 'in' AND deleted_at IS NULL",
+        [since]
+      )) === 0,
     60_000,
     250
   )

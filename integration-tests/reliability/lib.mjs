@@ -385,6 +385,20 @@ export async function expectationsFor(db, orderIds, timeoutMs = 120_000) {
 // Database figures
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * How many movements selected by `where` (SQL over bank_transfer_transaction, `$1`… bound to
+ * `params`) the matcher has not been through yet (`reconciled_at` null: it is set with the outcome's
+ * status and audit entry, in one transaction).
+ */
+export async function unreconciledCount(db, where, params) {
+  return (
+    await db.query(
+      `SELECT count(*)::int AS n FROM bank_transfer_transaction WHERE (${where}) AND reconciled_at IS NULL`,
+      params
+    )
+  ).rows[0].n
+}
+
 /** Row counts of every table the plugin writes, and of Medusa's notification, payment and capture. */
 export async function tableCounts(db) {
   const { rows: tables } = await db.query(
